@@ -1,0 +1,22 @@
+"""`python -m app` and the `casebook` console script: the CLI when a subcommand is given,
+otherwise the GUI."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Dispatch to the CLI or the GUI and return the process exit code."""
+    from app.cli import main as cli_main, wants_gui
+
+    args = sys.argv[1:] if argv is None else argv
+    if wants_gui(args):
+        from app.main import run_gui
+
+        return run_gui(args)
+    return cli_main(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

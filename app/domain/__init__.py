@@ -1,0 +1,1 @@
+"""Plain-Python domain: entities, enums, rules, detectors, clock correction. Stdlib only."""

@@ -1,0 +1,1 @@
+"""The only SQLAlchemy code: models, engine, migrations, repositories, evidence store, audit."""

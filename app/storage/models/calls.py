@@ -1,0 +1,1 @@
+"""Tables of the calls feature (filled in by that feature)."""

@@ -1,0 +1,1 @@
+"""Tables of the evidence feature (filled in by that feature)."""

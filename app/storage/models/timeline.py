@@ -1,0 +1,1 @@
+"""Tables of the timeline feature (filled in by that feature)."""
