@@ -1,0 +1,1 @@
+"""Widgets shared by every feature: task status, masked personal data, inline errors."""
