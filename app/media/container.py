@@ -1,0 +1,113 @@
+"""Opening media files with PyAV and turning its errors into messages an investigator can act on.
+
+`open_media` is the one place where container errors become "moov atom not found", "not a
+media file", "unknown codec", ...; the probe, frame index, reader, thumbnails and activity scan
+all open files through it.
+"""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+
+import av
+
+from app.domain.errors import ValidationError
+
+# Formats that carry no usable timestamps: an intake remux gives them a container.
+RAW_FORMATS = frozenset({"h264", "hevc", "m4v", "mjpeg", "rawvideo"})
+_MP4_FORMAT = "mov,mp4,m4a,3gp,3g2,mj2"
+
+
+class MediaError(ValidationError):
+    """A media file that cannot be read; the message names the file and the problem."""
+
+    code = "media"
+
+    def __init__(self, path: str | Path, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{Path(path).name}: {problem}", field="file", path=self.path)
+
+
+def open_media(path: str | Path) -> av.container.InputContainer:
+    """Open `path` for demuxing, or raise `MediaError` saying why it cannot be."""
+    file = Path(path)
+    try:
+        size = file.stat().st_size
+    except FileNotFoundError as exc:
+        raise MediaError(file, "file not found (moved, deleted or disconnected)") from exc
+    except OSError as exc:
+        raise MediaError(file, f"cannot be read ({exc.strerror})") from exc
+    if size == 0:
+        raise MediaError(file, "empty file (0 bytes)")
+    try:
+        return av.open(str(file), mode="r")
+    except FileNotFoundError as exc:
+        raise MediaError(file, "file not found (moved, deleted or disconnected)") from exc
+    except av.error.FFmpegError as exc:
+        raise MediaError(file, _diagnose(file, exc)) from exc
+    except OSError as exc:
+        raise MediaError(file, f"cannot be read ({exc.strerror})") from exc
+
+
+def video_stream(container: av.container.InputContainer, path: str | Path) -> av.VideoStream:
+    """The first video stream whose codec can be decoded, or `MediaError`."""
+    if not container.streams.video:
+        raise MediaError(path, "no video stream in the file")
+    stream = container.streams.video[0]
+    ctx = stream.codec_context
+    if ctx is None or not ctx.name or ctx.name == "none":
+        tag = _fourcc(stream)
+        raise MediaError(path, f"unknown video codec{f' ({tag})' if tag else ''}; cannot decode")
+    return stream
+
+
+def _diagnose(path: Path, exc: av.error.FFmpegError) -> str:
+    """Turn FFmpeg's generic 'Invalid data' into the cause an investigator understands."""
+    with path.open("rb") as fh:
+        head = fh.read(4096)
+    boxes = _mp4_top_level_boxes(path) if head[4:8] == b"ftyp" else None
+    if boxes is not None and b"moov" not in boxes:
+        return "moov atom not found (truncated file or recording not finalised)"
+    if head and _looks_like_text(head):
+        return "not a media file (it contains text)"
+    if head[:4] == b"RIFF" and b"strf" in head:
+        return "unknown or unsupported codec in the AVI file; cannot decode"
+    reason = exc.strerror or str(exc)
+    return f"not a recognised media file ({reason})"
+
+
+def _mp4_top_level_boxes(path: Path) -> list[bytes]:
+    """Types of the top-level ISO-BMFF boxes, stopping at the first one cut short."""
+    types: list[bytes] = []
+    size_total = path.stat().st_size
+    with path.open("rb") as fh:
+        pos = 0
+        while pos + 8 <= size_total:
+            fh.seek(pos)
+            header = fh.read(16)
+            size, kind = struct.unpack(">I4s", header[:8])
+            if size == 1 and len(header) == 16:
+                size = struct.unpack(">Q", header[8:16])[0]
+            elif size == 0:
+                size = size_total - pos
+            if size < 8 or pos + size > size_total:
+                break
+            types.append(kind)
+            pos += size
+    return types
+
+
+def _looks_like_text(head: bytes) -> bool:
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in text)
+    return printable >= 0.95 * len(text)
+
+
+def _fourcc(stream: av.VideoStream) -> str:
+    tag = stream.codec_context.codec_tag if stream.codec_context else ""
+    return tag if isinstance(tag, str) and tag.strip("\x00") else ""

@@ -1,0 +1,201 @@
+"""Exact frame access: frame i is decoded bit for bit as a reference decoder gives it.
+
+`FrameReader.frame(i)` seeks to the keyframe at or before i, decodes forward and matches the
+decoded frames by pts against the index, so B-frames, VFR and MPEG-TS all land on the right
+picture. Every frame decoded on the way is kept (as YUV, not RGB: converting costs more than
+decoding) in a cache bounded in bytes; eviction drops the frames farthest from the current
+position, so stepping back within the GOP is a cache hit and stepping forward continues the
+running decoder instead of seeking. A reader is not shared between threads: one per thread.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import av
+import numpy as np
+
+from app.media.container import MediaError, open_media, video_stream
+from app.media.frame_index import FrameIndex
+from app.media.keyframes import KeyframeDecoder
+
+DEFAULT_CACHE_BYTES = 256 * 1024 * 1024
+# Continue the running decoder instead of seeking when the target's keyframe is this close.
+_CONTINUE_WITHIN = 12
+
+
+@dataclass(frozen=True, eq=False)
+class Picture:
+    """A decoded picture: which frame it is, RGB pixels, and whether it is the one asked for."""
+
+    index: int
+    image: np.ndarray  # RGB uint8, H x W x 3
+    exact: bool
+
+
+class FrameReader:
+    """Exact and fast-approximate frames of one video file, with a small decoded-frame cache."""
+
+    def __init__(
+        self, path: str | Path, index: FrameIndex, cache_bytes: int = DEFAULT_CACHE_BYTES
+    ) -> None:
+        self.path = Path(path)
+        self.index = index
+        self._cache_bytes = cache_bytes
+        self._container = open_media(path)
+        self._stream = video_stream(self._container, path)
+        self._stream.thread_type = "AUTO"
+        self._cache: OrderedDict[int, av.VideoFrame] = OrderedDict()
+        self._cached_bytes = 0
+        self._decoder: Iterator[av.VideoFrame] | None = None
+        self._last_decoded: int | None = None
+        self._keyframes: KeyframeDecoder | None = None
+
+    def __enter__(self) -> FrameReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._decoder = None
+        self._cache.clear()
+        self._container.close()
+        if self._keyframes is not None:
+            self._keyframes.close()
+
+    def frame(self, i: int) -> np.ndarray:
+        """Frame i as RGB uint8 (H x W x 3), exactly."""
+        return _to_rgb(self._exact(i))
+
+    def picture(self, i: int) -> Picture:
+        return Picture(i, self.frame(i), exact=True)
+
+    def frame_at_time(self, t_seconds: float) -> Picture:
+        """The exact frame shown at media time t."""
+        return self.picture(self.index.frame_at(t_seconds))
+
+    def is_cached(self, i: int) -> bool:
+        return i in self._cache
+
+    def keyframe_image(self, i: int) -> Picture:
+        """A picture to show at once: frame i if cached, else the keyframe at or before it."""
+        if i in self._cache:
+            return Picture(i, _to_rgb(self._touch(i)), exact=True)
+        key = self.index.keyframe_at_or_before(i)
+        if key not in self._cache:
+            if self._keyframes is None:
+                self._keyframes = KeyframeDecoder(self.path, self.index)
+            self._store(key, self._keyframes.decode(key), around=i)
+        return Picture(key, _to_rgb(self._touch(key)), exact=key == i)
+
+    def _exact(self, i: int) -> av.VideoFrame:
+        self.index.raw_pts(i)  # range check
+        if i in self._cache:
+            return self._touch(i)
+        key = self.index.keyframe_at_or_before(i)
+        last = self._last_decoded
+        if self._decoder is None or last is None or not key - _CONTINUE_WITHIN <= last < i:
+            self._start_at(key, i)
+        found = self._decode_until(i)
+        if found is not None:
+            return found
+        raise MediaError(self.path, f"frame {i} cannot be decoded")
+
+    def _start_at(self, key: int, target: int) -> None:
+        """Seek so that decoding reaches `target`, backing off when the demuxer lands late.
+
+        Demuxers seek by decode time (MPEG-TS by byte position), which for B-frame streams
+        can land past the keyframe asked for: then try a second earlier, then the keyframe
+        before, down to the start of the file.
+        """
+        margin = max(1, round(1 / self.index.time_base))
+        while True:
+            for early in (0, margin):
+                self._seek(self.index.raw_pts(key) - early)
+                first = self._decode_next()
+                if first is not None and first <= target:
+                    return
+            if key == 0:
+                return
+            key = self.index.keyframe_at_or_before(key - 1)
+
+    def _seek(self, raw_pts: int) -> None:
+        try:
+            self._container.seek(raw_pts, stream=self._stream, backward=True, any_frame=False)
+        except (av.error.FFmpegError, OSError) as exc:
+            raise MediaError(self.path, f"seek failed ({exc})") from exc
+        self._decoder = self._frames()
+        self._last_decoded = None
+
+    def _decode_until(self, i: int) -> av.VideoFrame | None:
+        if self._last_decoded == i:
+            return self._cache.get(i)
+        while True:
+            got = self._decode_next(around=i)
+            if got is None or got > i:
+                return self._cache.get(i)
+            if got == i:
+                return self._cache[i]
+
+    def _decode_next(self, around: int | None = None) -> int | None:
+        """Decode frames until one that is in the index; cache it and return its number."""
+        if self._decoder is None:
+            return None
+        for frame in self._decoder:
+            number = self.index.index_of_pts(frame.pts if frame.pts is not None else frame.dts)
+            if number is None:
+                continue
+            self._last_decoded = number
+            self._store(number, frame, around=number if around is None else around)
+            return number
+        self._decoder = None
+        return None
+
+    def _frames(self) -> Iterator[av.VideoFrame]:
+        """Decoded frames after a seek, starting at the first keyframe picture.
+
+        Pictures decoded before it (a seek that landed on a predicted frame) lack their
+        references and must never be cached as exact frames.
+        """
+        floor: int | None = None
+        try:
+            for packet in self._container.demux(self._stream):
+                for frame in packet.decode():
+                    stamp = frame.pts if frame.pts is not None else frame.dts
+                    if stamp is None:
+                        continue
+                    if floor is None:
+                        if not frame.key_frame:
+                            continue
+                        floor = stamp
+                    if stamp >= floor:
+                        yield frame
+        except FileNotFoundError as exc:
+            raise MediaError(self.path, "file vanished while it was being read") from exc
+        except (av.error.FFmpegError, OSError) as exc:
+            raise MediaError(self.path, f"decoding failed ({exc})") from exc
+
+    def _touch(self, i: int) -> av.VideoFrame:
+        self._cache.move_to_end(i)
+        return self._cache[i]
+
+    def _store(self, i: int, frame: av.VideoFrame, around: int) -> None:
+        if i in self._cache:
+            return
+        self._cache[i] = frame
+        self._cached_bytes += _frame_bytes(frame)
+        while self._cached_bytes > self._cache_bytes and len(self._cache) > 1:
+            far = max(self._cache, key=lambda j: abs(j - around))
+            self._cached_bytes -= _frame_bytes(self._cache.pop(far))
+
+
+def _frame_bytes(frame: av.VideoFrame) -> int:
+    return sum(plane.buffer_size for plane in frame.planes)
+
+
+def _to_rgb(frame: av.VideoFrame) -> np.ndarray:
+    return frame.to_ndarray(format="rgb24")
