@@ -58,8 +58,7 @@ def video_stream(container: av.container.InputContainer, path: str | Path) -> av
     stream = container.streams.video[0]
     ctx = stream.codec_context
     if ctx is None or not ctx.name or ctx.name == "none":
-        tag = _fourcc(stream)
-        raise MediaError(path, f"unknown video codec{f' ({tag})' if tag else ''}; cannot decode")
+        raise MediaError(path, "unknown video codec; cannot decode")
     return stream
 
 
@@ -100,14 +99,12 @@ def _mp4_top_level_boxes(path: Path) -> list[bytes]:
 
 
 def _looks_like_text(head: bytes) -> bool:
-    try:
-        text = head.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in text)
-    return printable >= 0.95 * len(text)
-
-
-def _fourcc(stream: av.VideoStream) -> str:
-    tag = stream.codec_context.codec_tag if stream.codec_context else ""
-    return tag if isinstance(tag, str) and tag.strip("\x00") else ""
+    # The 4 KiB read may cut a multi-byte character at the end.
+    for cut in range(4):
+        try:
+            text = head[: len(head) - cut].decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in text)
+        return printable >= 0.95 * max(1, len(text))
+    return False

@@ -1,0 +1,87 @@
+"""Exact frames: the frame number drawn into each frame must come back, bit for bit."""
+
+from __future__ import annotations
+
+import os
+import random
+from pathlib import Path
+
+import numpy as np
+import pytest
+from video_support import decode_all, read_number
+
+from app.media.frame_index import build_index
+from app.media.frames import FrameReader
+from app.media.probe import MediaError
+
+FORMATS = ["h264_bframes.mp4", "vfr.mp4", "mjpeg.avi", "mpeg4.mp4", "h264.ts"]
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_random_access_is_exact(clips: dict[str, Path], name: str) -> None:
+    path = clips[name]
+    index = build_index(path)
+    reference = decode_all(path)
+    order = list(range(index.count))
+    random.Random(4).shuffle(order)
+    with FrameReader(path, index) as reader:
+        for i in [*order, 3, 2, 1, 0, index.count - 1]:
+            image = reader.frame(i)
+            assert image.dtype == np.uint8 and image.shape == reference[i].shape
+            assert read_number(image) == i
+            assert np.array_equal(image, reference[i])
+
+
+@pytest.mark.parametrize("name", ["h264_bframes.mp4", "vfr.mp4", "h264.ts"])
+def test_frame_at_time_returns_frame_on_screen(clips: dict[str, Path], name: str) -> None:
+    index = build_index(clips[name])
+    with FrameReader(clips[name], index) as reader:
+        for t in (0.0, 0.5, 1.234, index.duration_s - 0.001):
+            picture = reader.frame_at_time(t)
+            assert index.pts_of(picture.index) <= t < index.end_of(picture.index)
+            assert read_number(picture.image) == picture.index
+
+
+def test_stepping_back_within_the_gop_is_served_from_cache(clips: dict[str, Path]) -> None:
+    index = build_index(clips["h264_bframes.mp4"])
+    with FrameReader(clips["h264_bframes.mp4"], index) as reader:
+        reader.frame(55)
+        assert all(reader.is_cached(i) for i in range(30, 56))
+        for i in range(54, 44, -1):
+            assert reader.is_cached(i)
+            assert read_number(reader.frame(i)) == i
+
+
+def test_cache_stays_within_its_byte_budget(clips: dict[str, Path]) -> None:
+    index = build_index(clips["h264_bframes.mp4"])
+    one_frame = 320 * 240 * 3 // 2
+    with FrameReader(clips["h264_bframes.mp4"], index, cache_bytes=10 * one_frame) as reader:
+        reader.frame(59)
+        cached = [i for i in range(index.count) if reader.is_cached(i)]
+        assert len(cached) <= 10
+        assert 59 in cached and min(cached) >= 49  # the frames nearest the position stay
+
+
+def test_keyframe_image_first_then_exact(clips: dict[str, Path]) -> None:
+    path = clips["h264_bframes.mp4"]
+    index = build_index(path)
+    reference = decode_all(path)
+    with FrameReader(path, index) as reader:
+        quick = reader.keyframe_image(77)
+        assert (quick.index, quick.exact) == (60, False)
+        assert np.array_equal(quick.image, reference[60])
+        assert read_number(reader.frame(77)) == 77
+        again = reader.keyframe_image(77)
+        assert (again.index, again.exact) == (77, True)
+
+
+def test_file_that_vanishes_while_open(tmp_path: Path, clips: dict[str, Path]) -> None:
+    path = tmp_path / "copy.mp4"
+    path.write_bytes(clips["h264_bframes.mp4"].read_bytes())
+    index = build_index(path)
+    with FrameReader(path, index) as reader:
+        reader.frame(1)
+        os.truncate(path, 0)
+        path.unlink()
+        with pytest.raises(MediaError, match=r"copy\.mp4"):
+            reader.frame(140)

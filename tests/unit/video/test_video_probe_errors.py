@@ -1,0 +1,37 @@
+"""Bad input gives one clear MediaError naming the file and the problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.domain.errors import ValidationError
+from app.media.frame_index import build_index
+from app.media.probe import MediaError, probe
+
+
+@pytest.mark.parametrize(
+    ("name", "problem"),
+    [
+        ("truncated.mp4", "moov atom not found"),
+        ("text.mp4", "not a media file"),
+        ("zero.mp4", "empty file"),
+        ("unknown_codec.avi", "unknown video codec"),
+    ],
+)
+def test_bad_file_is_named_with_its_problem(
+    bad_files: dict[str, Path], name: str, problem: str
+) -> None:
+    with pytest.raises(MediaError) as caught:
+        probe(bad_files[name])
+    assert isinstance(caught.value, ValidationError)
+    assert name in str(caught.value) and problem in str(caught.value)
+    assert caught.value.path == str(bad_files[name])
+    with pytest.raises(MediaError, match=problem):
+        build_index(bad_files[name])
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(MediaError, match=r"gone\.mp4: file not found"):
+        probe(tmp_path / "gone.mp4")
