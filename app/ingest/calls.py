@@ -1,0 +1,206 @@
+"""Call-log rows → `CallRecord`s, lazily, with a reason code for every row that cannot be read.
+
+Reason codes (stable, translated by the UI): `bad_date` (no such date or time, e.g. 31.02),
+`no_start`, `empty_caller`, `empty_callee`, `bad_duration`, `short_row` (fewer cells than the
+mapping needs). Numbers that cannot be normalized are kept as written, never a reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, tzinfo
+from itertools import islice
+from pathlib import Path
+
+from app.domain.calls.records import CallRecord, CallStatus
+from app.domain.errors import ValidationError
+from app.domain.phones import DEFAULT_REGION, normalize
+from app.domain.timeutil import zone as load_zone
+from app.ingest.mapping import CALL_FIELDS, is_utc_label, resolve_mapping
+from app.ingest.tabular import SourceFormat, iter_rows
+from app.ingest.values import (
+    detect_date_format,
+    make_instant_reader,
+    parse_direction,
+    parse_duration,
+    parse_status,
+)
+
+REQUIRED = ("start", "caller", "callee")
+REASONS = ("bad_date", "no_start", "empty_caller", "empty_callee", "bad_duration", "short_row")
+
+
+@dataclass(frozen=True)
+class CallImportSpec:
+    """How to read one file: `field → column` mapping, the file's zone, constants."""
+
+    mapping: Mapping[str, str]
+    tz: str | None = None  # zone of naive times; UTC-labelled columns are UTC regardless
+    region: str = DEFAULT_REGION
+    constants: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedCall:
+    line: int
+    record: CallRecord
+
+
+@dataclass(frozen=True, slots=True)
+class RejectedRow:
+    line: int
+    reason: str  # one of REASONS
+    detail: str = ""  # the offending cell, for the report
+
+
+class _RowError(Exception):
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.detail = detail
+
+
+class CallRowReader:
+    """Reads rows of one file. Built once per file: resolves the mapping, detects each time
+    column's format on the sample, checks that naive times have a zone."""
+
+    def __init__(self, fmt: SourceFormat, spec: CallImportSpec) -> None:
+        self.fmt = fmt
+        self.index = resolve_mapping(spec.mapping, fmt.columns, CALL_FIELDS)
+        if "callee" not in self.index and "virtual" in self.index:
+            # An inbound log of virtual numbers (DIDWW cdr_in): the call ends at the number.
+            self.index["callee"] = self.index["virtual"]
+        missing = [f for f in REQUIRED if f not in self.index]
+        if missing:
+            raise ValidationError(f"map the column for: {', '.join(missing)}", field="map")
+        self.width = max(i for f, i in self.index.items() if f in REQUIRED) + 1
+        self.region = spec.region
+        self.constants = dict(spec.constants)
+        file_zone = load_zone(spec.tz) if spec.tz else None
+        self.readers: dict[str, Callable[[str], datetime]] = {
+            f: self._instant_reader(f, file_zone) for f in ("start", "end") if f in self.index
+        }
+        self._numbers: dict[str, str] = {}
+
+    def _instant_reader(self, name: str, file_zone: tzinfo | None) -> Callable[[str], datetime]:
+        col = self.index[name]
+        samples = [row[col] for row in self.fmt.sample if col < len(row)]
+        fmt = detect_date_format(samples)
+        if fmt is None:
+            shown = next((s for s in samples if s.strip()), "")
+            raise ValidationError(
+                f"column {self.fmt.columns[col]!r} ({name}) holds no dates I can read: {shown!r}",
+                field="map",
+            )
+        utc_column = is_utc_label(self.fmt.columns[col]) if self.fmt.has_header else False
+        reader = make_instant_reader(fmt, UTC if utc_column else file_zone)
+        if not utc_column and file_zone is None:
+            for sample in samples:
+                try:
+                    reader(sample)
+                except LookupError as exc:
+                    raise ValidationError(
+                        "the file does not say its time zone: give one (e.g. Europe/Moscow)",
+                        field="tz",
+                    ) from exc
+                except (ValueError, OverflowError):
+                    continue
+                break
+        return reader
+
+    def number(self, raw: str) -> str:
+        """E.164 when valid, else the text as written; cached (numbers repeat a lot)."""
+        value = self._numbers.get(raw)
+        if value is None:
+            value = normalize(raw, self.region).value
+            if len(self._numbers) < 500_000:
+                self._numbers[raw] = value
+        return value
+
+    def cell(self, cells: list[str], name: str) -> str:
+        const = self.constants.get(name)
+        if const is not None:
+            return const
+        col = self.index.get(name)
+        if col is None or col >= len(cells):
+            return ""
+        return cells[col].strip()
+
+    def read(self, line: int, cells: list[str]) -> ParsedCall | RejectedRow:
+        try:
+            return ParsedCall(line, self._record(line, cells))
+        except _RowError as err:
+            return RejectedRow(line, err.reason, err.detail)
+
+    def _record(self, line: int, cells: list[str]) -> CallRecord:
+        if len(cells) < self.width:
+            raise _RowError("short_row", f"{len(cells)} cells")
+        start_text = self.cell(cells, "start")
+        if not start_text:
+            raise _RowError("no_start")
+        start = self._instant("start", start_text)
+        caller_raw = self.cell(cells, "caller")
+        if not caller_raw:
+            raise _RowError("empty_caller")
+        callee_raw = self.cell(cells, "callee")
+        if not callee_raw:
+            raise _RowError("empty_callee")
+        duration = self._duration(cells, start)
+        virtual_raw = self.cell(cells, "virtual")
+        status = parse_status(self.cell(cells, "status"))
+        if status is None:
+            status = CallStatus.ANSWERED if duration > 0 else CallStatus.MISSED
+        return CallRecord(
+            start_utc=start,
+            duration_s=duration,
+            caller=self.number(caller_raw),
+            callee=self.number(callee_raw),
+            virtual=self.number(virtual_raw) if virtual_raw else None,
+            direction=parse_direction(self.cell(cells, "direction")),
+            status=str(status),
+            order_number=self.cell(cells, "order") or None,
+            call_id=self.cell(cells, "call_id") or None,
+            caller_raw=caller_raw,
+            callee_raw=callee_raw,
+            virtual_raw=virtual_raw,
+            line=line,
+        )
+
+    def _instant(self, name: str, text: str) -> datetime:
+        try:
+            return self.readers[name](text)
+        except (ValueError, OverflowError, LookupError) as exc:
+            raise _RowError("bad_date", text) from exc
+
+    def _duration(self, cells: list[str], start: datetime) -> int:
+        text = self.cell(cells, "duration")
+        try:
+            seconds = parse_duration(text)
+        except ValueError as exc:
+            raise _RowError("bad_duration", text) from exc
+        if seconds is not None:
+            return seconds
+        end_text = self.cell(cells, "end")
+        if end_text and "end" in self.readers:
+            end = self._instant("end", end_text)
+            if end < start:
+                raise _RowError("bad_duration", end_text)
+            return round((end - start).total_seconds())
+        return 0
+
+
+def parse_calls(
+    path: Path, fmt: SourceFormat, spec: CallImportSpec
+) -> Iterator[ParsedCall | RejectedRow]:
+    """Stream the calls of `path`; the file is read once, row by row."""
+    reader = CallRowReader(fmt, spec)
+    for line, cells in iter_rows(path, fmt):
+        yield reader.read(line, cells)
+
+
+def preview_calls(
+    path: Path, fmt: SourceFormat, spec: CallImportSpec, limit: int = 20
+) -> list[ParsedCall | RejectedRow]:
+    """The first `limit` rows parsed with the current mapping (for the import dialog)."""
+    return list(islice(parse_calls(path, fmt, spec), limit))

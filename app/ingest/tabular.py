@@ -1,0 +1,242 @@
+"""Source files as streams of rows: CSV in any of the detected dialects, and XLSX read-only.
+
+`sniff_source` looks at the head of the file (encoding, delimiter, header row, a sample) and
+`iter_rows` then streams `(line_number, cells)` pairs without loading the file. Line numbers
+are those a text editor shows (1-based, counting the header), so a rejected row can be found.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from app.domain.errors import ValidationError
+
+SAMPLE_BYTES = 256 * 1024
+SAMPLE_ROWS = 50
+DELIMITERS = (";", ",", "\t", "|")
+XLSX_MAGIC = b"PK\x03\x04"
+# Single-byte Cyrillic code pages a Russian export may come in; cp1251 is by far the usual one.
+_CYRILLIC_PAGES = ["cp1251", "koi8_r", "cp866"]
+
+csv.field_size_limit(16 * 1024 * 1024)
+
+HeaderTest = Callable[[Sequence[str]], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFormat:
+    """What the sniffer found (every part can be overridden by the user)."""
+
+    kind: str  # "csv" | "xlsx"
+    encoding: str  # Python codec name ("utf-8-sig", "cp1251"...); "" for xlsx
+    delimiter: str  # "" for xlsx
+    has_header: bool
+    columns: tuple[str, ...]  # header names, or "1", "2", ... when there is no header
+    sample: tuple[tuple[str, ...], ...]  # first data rows (header excluded)
+    sheet: str = ""
+
+
+def sniff_source(
+    path: Path,
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    has_header: bool | None = None,
+    looks_like_header: HeaderTest | None = None,
+) -> SourceFormat:
+    """Detect how `path` is written. Given values win over detection.
+
+    `looks_like_header(cells)` lets the caller recognise its own header words; without it a
+    first row counts as a header when none of its cells look like data (digits, dates).
+    Raises `ValidationError` when the file cannot be read as a table at all.
+    """
+    path = Path(path)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(SAMPLE_BYTES)
+    except OSError as exc:
+        raise ValidationError(f"{path}: cannot read: {exc.strerror}", field="file") from exc
+    if not head.strip():
+        raise ValidationError(f"{path}: the file is empty", field="file")
+    if head.startswith(XLSX_MAGIC):
+        return _sniff_xlsx(path, has_header, looks_like_header)
+    enc = normalize_encoding(encoding) if encoding else detect_encoding(head)
+    text = _decode_head(head, enc, path)
+    lines = text.splitlines()[: SAMPLE_ROWS + 1]
+    delim = _decode_delimiter(delimiter) if delimiter else detect_delimiter(lines)
+    rows = [tuple(r) for r in csv.reader(lines, delimiter=delim) if any(c.strip() for c in r)]
+    if not rows:
+        raise ValidationError(f"{path}: no rows found", field="file")
+    return _finish(
+        SourceFormat("csv", enc, delim, False, (), ()), rows, has_header, looks_like_header
+    )
+
+
+def _finish(
+    fmt: SourceFormat,
+    rows: list[tuple[str, ...]],
+    has_header: bool | None,
+    looks_like_header: HeaderTest | None,
+) -> SourceFormat:
+    first = rows[0]
+    if has_header is None:
+        if looks_like_header is not None and looks_like_header(first):
+            has_header = True
+        else:
+            has_header = not any(_looks_like_data(c) for c in first)
+    width = max(len(r) for r in rows)
+    if has_header:
+        columns = tuple(c.strip() or str(i + 1) for i, c in enumerate(first))
+        sample = tuple(rows[1 : SAMPLE_ROWS + 1])
+    else:
+        columns = tuple(str(i + 1) for i in range(width))
+        sample = tuple(rows[:SAMPLE_ROWS])
+    return replace(fmt, has_header=has_header, columns=columns, sample=sample)
+
+
+def _looks_like_data(cell: str) -> bool:
+    digits = sum(ch.isdigit() for ch in cell)
+    return digits >= 3 and digits * 2 >= len(cell.strip())
+
+
+def normalize_encoding(name: str) -> str:
+    """A codec name Python knows, or ValidationError; plain UTF-8 also eats a BOM."""
+    try:
+        codec = codecs.lookup(name.strip()).name
+    except LookupError as exc:
+        raise ValidationError(f"unknown encoding: {name}", field="encoding") from exc
+    return "utf-8-sig" if codec == "utf-8" else codec
+
+
+def detect_encoding(head: bytes) -> str:
+    """UTF-8 (with or without BOM) when the bytes decode as such, else the best Cyrillic page."""
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    try:
+        # The sample may end inside a multi-byte character: drop the last partial line.
+        cut = head.rfind(b"\n")
+        (head[: cut + 1] if cut > 0 else head).decode("utf-8")
+        return "utf-8-sig"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(head[:65536], cp_isolation=_CYRILLIC_PAGES).best()
+    return normalize_encoding(best.encoding) if best is not None else "cp1251"
+
+
+def _decode_head(head: bytes, encoding: str, path: Path) -> str:
+    cut = head.rfind(b"\n")
+    chunk = head if len(head) < SAMPLE_BYTES or cut <= 0 else head[: cut + 1]
+    try:
+        return chunk.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise ValidationError(
+            f"{path}: not readable as {encoding} (byte {exc.start})", field="encoding"
+        ) from exc
+
+
+def _decode_delimiter(text: str) -> str:
+    named = {"tab": "\t", "\\t": "\t", "semicolon": ";", "comma": ",", "pipe": "|"}
+    value = named.get(text.lower(), text)
+    if len(value) != 1:
+        raise ValidationError(f"a delimiter is one character: {text!r}", field="delimiter")
+    return value
+
+
+def detect_delimiter(lines: list[str]) -> str:
+    """The delimiter that splits the sample into the same number (>1) of columns most often."""
+    best, best_score = ",", (0, 0)
+    for delim in DELIMITERS:
+        widths = [len(r) for r in csv.reader(lines, delimiter=delim) if r]
+        if not widths:
+            continue
+        common = max(set(widths), key=widths.count)
+        if common < 2:
+            continue
+        score = (widths.count(common), common)
+        if score > best_score:
+            best, best_score = delim, score
+    return best
+
+
+def iter_rows(path: Path, fmt: SourceFormat) -> Iterator[tuple[int, list[str]]]:
+    """Stream `(line_number, cells)` of the data rows (header skipped, blank rows skipped)."""
+    if fmt.kind == "xlsx":
+        yield from _iter_xlsx(Path(path), fmt)
+        return
+    with Path(path).open("r", encoding=fmt.encoding, newline="", errors="strict") as handle:
+        reader = csv.reader(handle, delimiter=fmt.delimiter)
+        line = 1
+        skip_header = fmt.has_header
+        try:
+            for cells in reader:
+                start, line = line, reader.line_num + 1
+                if skip_header:
+                    if any(c.strip() for c in cells):
+                        skip_header = False
+                    continue
+                if cells and any(cells):
+                    yield start, cells
+        except UnicodeDecodeError as exc:
+            raise ValidationError(
+                f"{path}:{line}: not readable as {fmt.encoding}", field="encoding"
+            ) from exc
+        except csv.Error as exc:
+            raise ValidationError(f"{path}:{line}: {exc}", field="file") from exc
+
+
+def _sniff_xlsx(
+    path: Path, has_header: bool | None, looks_like_header: HeaderTest | None
+) -> SourceFormat:
+    rows = [tuple(cells) for _, cells in _xlsx_cells(path, limit=SAMPLE_ROWS + 1)]
+    if not rows:
+        raise ValidationError(f"{path}: the workbook has no rows", field="file")
+    return _finish(SourceFormat("xlsx", "", "", False, (), ()), rows, has_header, looks_like_header)
+
+
+def _iter_xlsx(path: Path, fmt: SourceFormat) -> Iterator[tuple[int, list[str]]]:
+    rows = _xlsx_cells(path)
+    if fmt.has_header:
+        next(rows, None)
+    yield from rows
+
+
+def _xlsx_cells(path: Path, limit: int | None = None) -> Iterator[tuple[int, list[str]]]:
+    from openpyxl import load_workbook  # imported here: CSV imports do not pay for it
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a broken workbook
+        raise ValidationError(f"{path}: not a readable XLSX workbook: {exc}", field="file") from exc
+    try:
+        sheet = book.worksheets[0]
+        count = 0
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            cells = [_cell_text(v) for v in values]
+            if not any(cells):
+                continue
+            yield number, cells
+            count += 1
+            if limit is not None and count >= limit:
+                return
+    finally:
+        book.close()
+
+
+def _cell_text(value: object) -> str:
+    """Cells as the text a CSV export would hold: datetimes as ISO, whole floats without `.0`."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, date | time):
+        return value.isoformat()
+    return str(value).strip()
