@@ -1,0 +1,161 @@
+"""The plain input of a dossier: everything it prints, already decided by the export profile.
+
+The service that assembles a `DossierData` has already masked or revealed personal data as the
+profile allows and picked the events and stills; the report only lays out what it is given.
+Instants are aware UTC datetimes; the report shows them in `CaseInfo.tz`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Literal
+
+Profile = Literal["police", "management"]
+Lang = Literal["ru", "en"]
+PROFILES: tuple[Profile, ...] = ("police", "management")
+LANGS: tuple[Lang, ...] = ("ru", "en")
+
+
+@dataclass(frozen=True, slots=True)
+class CaseInfo:
+    number: str
+    category: str
+    region: str
+    tz: str  # IANA zone every time in the dossier is shown in
+    received_at: datetime | None
+    status: str
+    summary: str  # the facts established, as written by the investigator
+    measure: str | None  # measure proposed: code (warning, suspension, ...) or free text
+    investigator: str
+    addressee: str = ""  # to whom the police dossier is addressed
+    organisation: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PartyEntry:
+    role: str  # complainant | subject | witness | other (or free text)
+    name: str
+    phones: tuple[str, ...] = ()  # already masked or shown per profile
+    address: str = ""  # already masked or shown per profile
+    courier_id: str = ""
+    supervisor: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EventEntry:
+    at: datetime
+    kind: str
+    source: str
+    text: str
+    corrected: bool = False  # the time went through a camera clock correction
+
+
+@dataclass(frozen=True, slots=True)
+class CallEntry:
+    start: datetime
+    duration_s: int | None
+    caller: str
+    callee: str
+    via: str = ""  # virtual number, empty for a direct call
+    answered: bool | None = None
+    order_ref: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FindingEntry:
+    kind: str  # detector code: after_close, bypass, many_numbers, night, burst, ...
+    title: str
+    detail: str = ""
+    severity: str = ""
+    calls: tuple[CallEntry, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A rectangle on a still, as fractions (0..1) of the image width and height."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class StillEntry:
+    image: Path  # a JPEG file; embedded as is (never decoded by the report)
+    caption: str
+    source: str = ""
+    taken_at: datetime | None = None
+    frame_index: int | None = None
+    sha256: str = ""
+    note: str = ""  # the annotation text
+    regions: tuple[Region, ...] = ()  # annotation regions drawn over the image
+    redacted: bool = False  # faces of non-parties blurred on this copy
+
+
+@dataclass(frozen=True, slots=True)
+class StatementEntry:
+    party: str
+    role: str
+    taken_at: datetime | None
+    taken_by: str
+    text: str
+    sha256: str = ""  # the scanned signed copy, when stored
+
+
+@dataclass(frozen=True, slots=True)
+class CorrectionEntry:
+    source: str  # camera / file the correction applies to
+    offset_s: float  # camera clock minus true time
+    drift_ppm: float | None = None
+    method: str = ""  # how it was established (reference moment, second point)
+    established_by: str = ""
+    established_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceEntry:
+    name: str
+    kind: str
+    sha256: str
+    size: int
+    acquired_at: datetime | None = None
+    source: str = ""
+    provided_by: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CallStatistics:
+    total: int
+    answered: int
+    distinct_numbers: int
+    total_duration_s: int
+    first_at: datetime | None = None
+    last_at: datetime | None = None
+    by_finding: tuple[tuple[str, int], ...] = ()  # (finding kind, calls involved)
+    top_numbers: tuple[tuple[str, int], ...] = ()  # (number as shown, calls)
+
+
+@dataclass(frozen=True, slots=True)
+class DossierData:
+    profile: Profile
+    lang: Lang
+    case: CaseInfo
+    generated_at: datetime  # fixed from the case, so the same case gives the same bytes
+    audit_head: str  # hash of the last audit entry at export time
+    audit_entries: int = 0
+    parties: tuple[PartyEntry, ...] = ()
+    events: tuple[EventEntry, ...] = ()
+    findings: tuple[FindingEntry, ...] = ()
+    calls: tuple[CallEntry, ...] = ()  # the annex: every call of the case
+    statistics: CallStatistics | None = None
+    stills: tuple[StillEntry, ...] = ()
+    statements: tuple[StatementEntry, ...] = ()
+    corrections: tuple[CorrectionEntry, ...] = ()
+    evidence: tuple[EvidenceEntry, ...] = ()
+    author: str = ""
+    notes: tuple[str, ...] = field(default=())  # remarks printed in "about this document"

@@ -1,0 +1,372 @@
+"""The sections of a dossier as reportlab flowables, one method per section.
+
+Every text that comes from users or files goes through `esc()` before it reaches Paragraph
+markup; table cells that need no wrapping are plain strings, which reportlab draws literally.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+
+from app.reports import strings
+from app.reports.figures import StillImage
+from app.reports.layout import (
+    FRAME_W,
+    ContentsEntry,
+    Heading,
+    Styles,
+    chunked_table,
+    esc,
+    fmt_time,
+    styled_table,
+)
+from app.reports.model import CallEntry, DossierData
+
+FINDING_CALLS_SHOWN = 50
+STILL_MAX_H = 300.0
+
+
+def fmt_duration(seconds: int | None, data: DossierData) -> str:
+    if seconds is None:
+        return ""
+    if seconds < 60:
+        return strings.text(data.lang, "seconds", s=seconds)
+    return strings.text(data.lang, "minutes", m=seconds // 60, s=f"{seconds % 60:02d}")
+
+
+def fmt_size(size: int, data: DossierData) -> str:
+    if size < 1024:
+        return strings.text(data.lang, "bytes", n=size)
+    if size < 1024 * 1024:
+        return strings.text(data.lang, "kib", n=f"{size / 1024:.1f}")
+    return strings.text(data.lang, "mib", n=f"{size / 1024 / 1024:.1f}")
+
+
+class SectionWriter:
+    """Turns a `DossierData` into flowables; numbers sections and collects contents entries."""
+
+    def __init__(self, data: DossierData, styles: Styles) -> None:
+        self.data = data
+        self.st = styles
+        self.fonts = styles.fonts
+        self.contents: list[ContentsEntry] = []
+        self._section = 0
+        self._sub = 0
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def t(self, key: str, **values: object) -> str:
+        return strings.text(self.data.lang, key, **values)
+
+    def label(self, group: str, code: str | None) -> str:
+        return strings.label(self.data.lang, group, code)
+
+    def time(self, moment: Any) -> str:
+        return fmt_time(moment, self.data.case.tz, self.data.lang)
+
+    def heading(self, key: str) -> Heading:
+        self._section += 1
+        self._sub = 0
+        plain = f"{self._section}. {self.t(key)}"
+        anchor = f"s{self._section}"
+        self.contents.append(ContentsEntry(anchor, plain, 0))
+        return Heading(esc(plain), self.st.h1, anchor, plain, 0)
+
+    def subheading(self, title: str) -> Heading:
+        self._sub += 1
+        plain = f"{self._section}.{self._sub}. {title}"
+        anchor = f"s{self._section}x{self._sub}"
+        self.contents.append(ContentsEntry(anchor, plain, 1))
+        return Heading(esc(plain), self.st.h2, anchor, plain, 1)
+
+    def para(self, value: str, style: Any = None) -> Paragraph:
+        return Paragraph(esc(value), style or self.st.body)
+
+    def cell(self, value: str) -> Paragraph:
+        return Paragraph(esc(value), self.st.cell)
+
+    def nothing(self, key: str = "none") -> Paragraph:
+        return Paragraph(esc(self.t(key)), self.st.small)
+
+    def texts(self, value: str) -> list[Flowable]:
+        """Free text with blank-line separated paragraphs."""
+        parts = [p.strip() for p in value.replace("\r\n", "\n").split("\n\n") if p.strip()]
+        return [self.para(p) for p in parts] or [self.nothing()]
+
+    # -- sections ----------------------------------------------------------------------------
+
+    def facts(self, key: str) -> list[Flowable]:
+        return [self.heading(key), *self.texts(self.data.case.summary)]
+
+    def measure(self) -> list[Flowable]:
+        measure = self.data.case.measure
+        body = self.label("measure", measure) if measure else self.t("none")
+        return [self.heading("sec_measure"), self.para(body)]
+
+    def parties(self) -> list[Flowable]:
+        out: list[Flowable] = [self.heading("sec_parties")]
+        if not self.data.parties:
+            return [*out, self.nothing()]
+        header = [
+            self.t(k) for k in ("col_role", "col_name", "col_phones", "col_address", "col_details")
+        ]
+        rows = []
+        for party in self.data.parties:
+            details = []
+            if party.courier_id:
+                details.append(f"{self.t('courier_id')}: {party.courier_id}")
+            if party.supervisor:
+                details.append(f"{self.t('supervisor')}: {party.supervisor}")
+            if party.note:
+                details.append(party.note)
+            rows.append(
+                [
+                    self.cell(self.label("role", party.role)),
+                    self.cell(party.name),
+                    self.cell("\n".join(party.phones)),
+                    self.cell(party.address),
+                    self.cell("\n".join(details)),
+                ]
+            )
+        widths = [70, 100, 95, 120, FRAME_W - 385]
+        return [*out, *chunked_table(header, rows, widths, self.fonts)]
+
+    def timeline(self) -> list[Flowable]:
+        out: list[Flowable] = [self.heading("sec_timeline")]
+        events = self.data.events
+        if not events:
+            return [*out, self.nothing("none_selected")]
+        header = [
+            self.t("col_no"),
+            self.t("col_time"),
+            self.t("col_kind"),
+            self.t("col_source"),
+            self.t("col_description"),
+        ]
+        rows = [
+            [
+                str(i),
+                self.time(e.at) + (" *" if e.corrected else ""),
+                self.label("event", e.kind),
+                self.cell(e.source),
+                self.cell(e.text),
+            ]
+            for i, e in enumerate(events, 1)
+        ]
+        widths = [28, 86, 56, 90, FRAME_W - 260]
+        out += chunked_table(header, rows, widths, self.fonts)
+        if any(e.corrected for e in events):
+            out.append(self.para(self.t("corrected_mark"), self.st.small))
+        return out
+
+    def calls_table(self, calls: Sequence[CallEntry], numbered: bool = True) -> list[Flowable]:
+        header = [
+            self.t(k)
+            for k in (
+                "col_no",
+                "col_time",
+                "col_caller",
+                "col_callee",
+                "col_via",
+                "col_duration",
+                "col_answered",
+                "col_order",
+            )
+        ]
+        yes, no, direct = self.t("yes"), self.t("no"), self.t("direct")
+        rows = [
+            [
+                str(i) if numbered else "",
+                self.time(c.start),
+                c.caller,
+                c.callee,
+                c.via or direct,
+                fmt_duration(c.duration_s, self.data),
+                "" if c.answered is None else (yes if c.answered else no),
+                c.order_ref,
+            ]
+            for i, c in enumerate(calls, 1)
+        ]
+        widths = [30, 80, 82, 82, 82, 42, 36, FRAME_W - 434]
+        return chunked_table(header, rows, widths, self.fonts, chunk=200, font_size=7.5)
+
+    def findings(self, annex: bool) -> list[Flowable]:
+        out: list[Flowable] = [self.heading("sec_findings")]
+        if not self.data.findings:
+            return [*out, self.nothing()]
+        for finding in self.data.findings:
+            title = finding.title or self.label("finding", finding.kind)
+            out.append(self.subheading(title))
+            if finding.detail:
+                out += self.texts(finding.detail)
+            if finding.severity:
+                severity = self.label("severity", finding.severity)
+                out.append(self.para(f"{self.t('severity')}: {severity}", self.st.small))
+            if finding.calls:
+                shown = finding.calls[:FINDING_CALLS_SHOWN]
+                out.append(
+                    self.para(self.t("finding_calls", count=len(finding.calls)), self.st.small)
+                )
+                out += self.calls_table(shown)
+                hidden = len(finding.calls) - len(shown)
+                if hidden > 0:
+                    key = "finding_calls_more" if annex else "finding_calls_more_short"
+                    out.append(self.para(self.t(key, count=hidden), self.st.small))
+        return out
+
+    def statistics(self) -> list[Flowable]:
+        out: list[Flowable] = [self.heading("sec_statistics")]
+        stats = self.data.statistics
+        if stats is None:
+            return [*out, self.nothing()]
+        period = ""
+        if stats.first_at and stats.last_at:
+            period = f"{self.time(stats.first_at)} – {self.time(stats.last_at)}"
+        rows: list[list[Any]] = [
+            [self.t("stat_total"), str(stats.total)],
+            [self.t("stat_answered"), str(stats.answered)],
+            [self.t("stat_distinct"), str(stats.distinct_numbers)],
+            [self.t("stat_duration"), fmt_duration(stats.total_duration_s, self.data)],
+            [self.t("stat_period"), period],
+        ]
+        rows += [
+            [f"{self.t('stat_by_finding')}: {self.label('finding', kind)}", str(count)]
+            for kind, count in stats.by_finding
+        ]
+        out.append(
+            styled_table(
+                [[self.t("col_figure"), self.t("col_value")], *rows],
+                [FRAME_W - 160, 160],
+                self.fonts,
+                font_size=9,
+            )
+        )
+        if stats.top_numbers:
+            out.append(Spacer(1, 8))
+            out.append(self.para(self.t("stat_top"), self.st.small))
+            top = [[number, str(count)] for number, count in stats.top_numbers]
+            out.append(
+                styled_table(
+                    [[self.t("col_number"), self.t("col_count")], *top],
+                    [FRAME_W - 160, 160],
+                    self.fonts,
+                    font_size=9,
+                )
+            )
+        return out
+
+    def stills(self) -> list[Flowable]:
+        out: list[Flowable] = [self.heading("sec_stills")]
+        if not self.data.stills:
+            return [*out, self.nothing("none_selected")]
+        for index, still in enumerate(self.data.stills, 1):
+            lines = [f"<b>{esc(self.t('still_caption', index=index, caption=still.caption))}</b>"]
+            facts = []
+            if still.source:
+                facts.append(self.t("still_source", source=still.source))
+            if still.frame_index is not None:
+                facts.append(self.t("still_frame", frame=still.frame_index))
+            if still.taken_at is not None:
+                facts.append(self.t("still_time", time=self.time(still.taken_at)))
+            if facts:
+                lines.append(esc("; ".join(facts)))
+            if still.note:
+                lines.append(esc(still.note))
+            if still.redacted:
+                lines.append(f"<i>{esc(self.t('still_redacted'))}</i>")
+            if still.sha256:
+                lines.append(f"<font size=7.5>{esc(self.t('still_hash', sha=still.sha256))}</font>")
+            image = StillImage(still.image, still.regions, FRAME_W, STILL_MAX_H, self.fonts)
+            caption = Paragraph("<br/>".join(lines), self.st.caption)
+            out.append(KeepTogether([image, caption]))
+        return out
+
+    def statements(self) -> list[Flowable]:
+        out: list[Flowable] = [self.heading("sec_statements")]
+        if not self.data.statements:
+            return [*out, self.nothing()]
+        for statement in self.data.statements:
+            role = self.label("role", statement.role)
+            out.append(self.subheading(f"{statement.party} ({role})" if role else statement.party))
+            taken = self.t(
+                "statement_taken", who=statement.taken_by, time=self.time(statement.taken_at)
+            )
+            out.append(self.para(taken, self.st.small))
+            out += self.texts(statement.text)
+            if statement.sha256:
+                out.append(self.para(self.t("statement_scan", sha=statement.sha256), self.st.small))
+        return out
+
+    def corrections(self) -> list[Flowable]:
+        out: list[Flowable] = [self.heading("sec_corrections")]
+        if not self.data.corrections:
+            return [*out, self.nothing()]
+        header = [self.t(k) for k in ("col_source", "col_offset", "col_drift", "col_method")]
+        rows = []
+        for c in self.data.corrections:
+            method = c.method
+            if c.established_by or c.established_at:
+                method += f"\n{c.established_by} {self.time(c.established_at)}".rstrip()
+            drift = "" if c.drift_ppm is None else f"{c.drift_ppm:+.1f}"
+            rows.append([self.cell(c.source), f"{c.offset_s:+.3f}", drift, self.cell(method)])
+        widths = [130, 62, 58, FRAME_W - 250]
+        return [*out, *chunked_table(header, rows, widths, self.fonts)]
+
+    def evidence(self) -> list[Flowable]:
+        out: list[Flowable] = [
+            self.heading("sec_evidence"),
+            self.para(self.t("evidence_intro"), self.st.small),
+        ]
+        if not self.data.evidence:
+            return [*out, self.nothing()]
+        header = [self.t("col_no"), self.t("col_file"), self.t("col_size"), self.t("col_sha256")]
+        rows = []
+        for i, item in enumerate(self.data.evidence, 1):
+            about = [item.name, self.label("evidence", item.kind)]
+            if item.acquired_at:
+                about.append(f"{self.t('col_acquired')}: {self.time(item.acquired_at)}")
+            if item.source:
+                about.append(item.source)
+            rows.append(
+                [str(i), self.cell("\n".join(about)), fmt_size(item.size, self.data), item.sha256]
+            )
+        widths = [22, FRAME_W - 22 - 48 - 286, 48, 286]
+        return [*out, *chunked_table(header, rows, widths, self.fonts, mono_cols=(3,))]
+
+    def calls_annex(self) -> list[Flowable]:
+        out: list[Flowable] = [self.heading("sec_calls")]
+        if not self.data.calls:
+            return [*out, self.nothing()]
+        out.append(self.para(self.t("calls_intro", count=len(self.data.calls)), self.st.small))
+        return out + self.calls_table(self.data.calls)
+
+    def about(self) -> list[Flowable]:
+        data = self.data
+        profile = self.t(f"profile_{data.profile}")
+        out: list[Flowable] = [
+            self.heading("sec_about"),
+            self.para(self.t("about_generated", time=self.time(data.generated_at))),
+            self.para(self.t("about_profile", profile=profile)),
+            self.para(self.t("about_audit", count=data.audit_entries, head="")),
+            Paragraph(esc(data.audit_head), self.st.mono),
+            Spacer(1, 4),
+            self.para(self.t("about_audit_note"), self.st.small),
+        ]
+        out += [self.para(note, self.st.small) for note in data.notes]
+        return out
+
+    def signature(self) -> list[Flowable]:
+        blank = "_" * 28
+        rows = [
+            [self.t("sign_text"), blank, blank, self.data.case.investigator or blank],
+            ["", self.t("sign_position"), self.t("sign_signature"), self.t("sign_name")],
+            [self.t("sign_date"), blank, "", ""],
+        ]
+        table = styled_table(
+            rows, [110, 120, 120, FRAME_W - 350], self.fonts, font_size=9, header=False, grid=False
+        )
+        table.setStyle([("TOPPADDING", (0, 0), (-1, -1), 6)])
+        return [Spacer(1, 24), KeepTogether([self.heading("sec_signature"), table])]
