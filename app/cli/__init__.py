@@ -1,0 +1,114 @@
+"""Headless front: `casebook SUBCOMMAND ...` (also `python -m app`). Every command calls the
+same services as the GUI. Command modules listed in COMMAND_MODULES register themselves."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from app import APP_NAME, __version__
+from app.cli.common import (
+    EXIT_CHECK_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    CheckFailed,
+    common_parent,
+    emit,
+    fail,
+    global_options,
+)
+from app.domain.errors import CasebookError, IntegrityFailure
+
+COMMAND_MODULES = (
+    "app.cli.cases",
+    "app.cli.audit",
+    "app.cli.selftest",
+    "app.cli.calls",
+    "app.cli.evidence",
+    "app.cli.timeline",
+    "app.cli.export",
+)
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # argparse prints usage and exits 2 by default
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="casebook", description=f"{APP_NAME} {__version__}")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    global_options(parser, suppress=False)
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    common = common_parent()
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:  # that feature has not landed in this build
+                continue
+            raise
+        module.register(sub, common)
+    return parser
+
+
+def wants_gui(argv: Sequence[str]) -> bool:
+    """No subcommand (only global options such as --data-dir) opens the GUI."""
+    skip_next = False
+    for arg in argv:
+        if skip_next:
+            skip_next = False
+            continue
+        if arg in ("--data-dir", "--db-url"):
+            skip_next = True
+            continue
+        if arg.startswith("--data-dir=") or arg.startswith("--db-url="):
+            continue
+        return False
+    return True
+
+
+def main(argv: Sequence[str]) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(list(argv))
+    except UsageError as exc:
+        fail(str(exc))
+        return EXIT_USAGE
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    as_json = bool(getattr(args, "json", False))
+    ctx = None
+    try:
+        if getattr(args, "needs_context", True):
+            from app.services.bootstrap import open_context
+
+            ctx = open_context(args.data_dir, args.db_url)
+        payload = handler(args, ctx)
+        emit(payload, as_json)
+        return EXIT_OK
+    except CheckFailed as exc:
+        emit(exc.payload, as_json)
+        fail(exc.message)
+        return EXIT_CHECK_FAILED
+    except IntegrityFailure as exc:
+        fail(exc.message)
+        return EXIT_CHECK_FAILED
+    except CasebookError as exc:
+        fail(exc.message)
+        return EXIT_USAGE
+    except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
+        fail(f"{exc.filename}: {exc.strerror}")
+        return EXIT_USAGE
+    finally:
+        if ctx is not None:
+            ctx.engine.dispose()

@@ -1,0 +1,117 @@
+"""CLI plumbing: the global options, printing results (JSON or text), errors → exit codes.
+
+Exit codes: 0 ok, 1 a check failed (verification, a finding where asked), 2 bad input or
+usage — with one line on stderr naming the problem."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import asdict, is_dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from app.domain.timeutil import iso_utc
+from app.services.context import ServiceContext
+
+EXIT_OK, EXIT_CHECK_FAILED, EXIT_USAGE = 0, 1, 2
+
+Handler = Callable[[argparse.Namespace, ServiceContext], dict[str, Any]]
+
+
+class CheckFailed(Exception):
+    """A verification found a problem: the payload is still printed, exit code 1."""
+
+    def __init__(self, payload: dict[str, Any], message: str) -> None:
+        super().__init__(message)
+        self.payload = payload
+        self.message = message
+
+
+def global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    """--json, --data-dir, --db-url; on subcommands they default to SUPPRESS so a value given
+    before the subcommand is not overwritten by the subparser's default."""
+    default: Any = argparse.SUPPRESS if suppress else None
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress else False,
+        help="print one JSON object on stdout",
+    )
+    parser.add_argument(
+        "--data-dir", default=default, help="data directory (also $CASEBOOK_DATA_DIR)"
+    )
+    parser.add_argument(
+        "--db-url", default=default, help="database URL, e.g. postgresql+psycopg://user@host/db"
+    )
+
+
+def common_parent() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    global_options(parent, suppress=True)
+    return parent
+
+
+def to_jsonable(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return to_jsonable(asdict(value))
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, datetime):
+        return iso_utc(value)
+    if isinstance(value, Path):
+        return str(value)
+    return value
+
+
+def emit(payload: dict[str, Any], as_json: bool) -> None:
+    data = to_jsonable(payload)
+    if as_json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+        return
+    sys.stdout.write(render_text(data) + "\n")
+
+
+def render_text(data: Any, indent: int = 0) -> str:
+    """A readable rendering of a result for people at a terminal."""
+    pad = "  " * indent
+    if isinstance(data, dict):
+        lines = []
+        for key, value in data.items():
+            if isinstance(value, dict | list) and value:
+                lines.append(f"{pad}{key}:")
+                lines.append(render_text(value, indent + 1))
+            else:
+                lines.append(f"{pad}{key}: {_scalar(value)}")
+        return "\n".join(lines)
+    if isinstance(data, list):
+        lines = []
+        for item in data:
+            if isinstance(item, dict):
+                text = ", ".join(
+                    f"{k}={_scalar(v)}" for k, v in item.items() if not isinstance(v, dict | list)
+                )
+                lines.append(f"{pad}- {text}")
+            else:
+                lines.append(f"{pad}- {_scalar(item)}")
+        return "\n".join(lines)
+    return f"{pad}{_scalar(data)}"
+
+
+def _scalar(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, list):
+        return "; ".join(_scalar(v) for v in value) or "-"
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def fail(message: str) -> None:
+    sys.stderr.write(f"casebook: {message}\n")

@@ -1,0 +1,94 @@
+"""ServiceContext: what every use case needs — sessions, the actor, the evidence store, audit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from app.domain.errors import Conflict, Duplicate
+from app.settings import Settings
+from app.storage import audit
+from app.storage.db import storage_error
+from app.storage.evidence_store import EvidenceStore
+
+
+@dataclass
+class ServiceContext:
+    engine: Engine
+    sessions: sessionmaker[Session]
+    data_dir: Path
+    config_dir: Path
+    actor: str
+    settings: Settings
+    evidence: EvidenceStore
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A read unit: nothing it does is committed."""
+        session = self.sessions()
+        try:
+            yield session
+        except OperationalError as exc:
+            raise storage_error(self.engine, exc) from exc
+        finally:
+            session.rollback()
+            session.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A write unit: commits when the block ends, rolls everything back on any error."""
+        session = self.sessions()
+        try:
+            yield session
+            session.commit()
+        except StaleDataError as exc:
+            session.rollback()
+            raise Conflict(
+                "the record was changed by someone else since you opened it; reload and retry"
+            ) from exc
+        except IntegrityError as exc:
+            session.rollback()
+            raise Duplicate(_integrity_message(exc)) from exc
+        except OperationalError as exc:
+            session.rollback()
+            raise storage_error(self.engine, exc) from exc
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def audit(
+        self,
+        session: Session,
+        *,
+        action: str,
+        entity: str,
+        entity_id: Any,
+        case_id: int | None = None,
+        before: dict[str, Any] | None = None,
+        after: dict[str, Any] | None = None,
+    ) -> int:
+        return audit.record(
+            session,
+            actor=self.actor,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            case_id=case_id,
+            before=before,
+            after=after,
+        )
+
+
+def _integrity_message(exc: IntegrityError) -> str:
+    text = str(exc.orig).splitlines()[0] if exc.orig else str(exc)
+    return f"this would duplicate an existing record ({text})"

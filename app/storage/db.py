@@ -1,0 +1,221 @@
+"""Engine, connection settings, migrations and backups.
+
+SQLite (default) gets `foreign_keys=ON`, WAL and `synchronous=FULL` on every connection and is
+refused on a network share; PostgreSQL is used by URL. The schema only ever changes through
+Alembic, and a database made by a newer Casebook is refused untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.domain.errors import StorageError
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+NETWORK_FILESYSTEMS = {
+    "nfs",
+    "nfs4",
+    "cifs",
+    "smb",
+    "smb2",
+    "smb3",
+    "smbfs",
+    "9p",
+    "sshfs",
+    "fuse.sshfs",
+    "afs",
+    "ncpfs",
+    "davfs",
+    "fuse.davfs2",
+    "glusterfs",
+    "ceph",
+}
+BUSY_TIMEOUT_MS = 5000
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a SQLite URL, or None for other databases and in-memory SQLite."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    if parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def is_network_path(path: Path) -> bool:
+    """True when `path` lies on a network file system, where SQLite's WAL does not work."""
+    resolved = path.resolve()
+    if sys.platform == "win32":  # pragma: no cover - checked on Windows runners
+        import ctypes
+
+        if str(resolved).startswith("\\\\"):
+            return True
+        drive = resolved.drive + "\\"
+        return bool(ctypes.windll.kernel32.GetDriveTypeW(drive) == 4)  # DRIVE_REMOTE
+    try:
+        mounts = Path("/proc/mounts").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return False
+    best, best_type = "", ""
+    text = str(resolved)
+    for line in mounts:
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        point = parts[1].replace("\\040", " ")
+        inside = text == point or text.startswith(point.rstrip("/") + "/")
+        if inside and len(point) > len(best):
+            best, best_type = point, parts[2]
+    return best_type in NETWORK_FILESYSTEMS
+
+
+def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    # Evidence and audit rows must survive a power cut: NORMAL can lose the last commits.
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.close()
+
+
+def make_engine(url: str, *, allow_network: bool = False) -> Engine:
+    """An engine with Casebook's connection settings; refuses SQLite on a network share."""
+    path = sqlite_path(url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not allow_network and is_network_path(path.parent):
+            raise StorageError(
+                f"{path}: the database is on a network share, where SQLite cannot work safely; "
+                "offices that share a database use PostgreSQL (--db-url postgresql://...)"
+            )
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _sqlite_on_connect)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def _alembic_config(connection: Any) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    """The newest schema revision this version of Casebook knows."""
+    script = ScriptDirectory(str(MIGRATIONS_DIR))
+    head = script.get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def check_schema(engine: Engine) -> str | None:
+    """The database's revision; StorageError when it comes from a newer Casebook."""
+    revision = current_revision(engine)
+    if revision is None:
+        return None
+    script = ScriptDirectory(str(MIGRATIONS_DIR))
+    known = {rev.revision for rev in script.walk_revisions()}
+    if revision not in known:
+        raise StorageError(
+            f"{describe(engine)}: the database was made by a newer Casebook (schema {revision}); "
+            f"this version knows schemas up to {head_revision()} and leaves it untouched. "
+            "Install the newer version."
+        )
+    return revision
+
+
+def migrate(engine: Engine, *, backup_dir: Path | None = None) -> bool:
+    """Bring the schema to head. Returns True when it changed anything. A non-empty SQLite
+    database that needs an upgrade is first backed up (SQLite backup API) into `backup_dir`."""
+    revision = check_schema(engine)
+    head = head_revision()
+    if revision == head:
+        return False
+    if revision is None and _has_foreign_tables(engine):
+        raise StorageError(
+            f"{describe(engine)}: the database holds tables but no Casebook schema version; "
+            "it is left untouched"
+        )
+    if revision is not None and backup_dir is not None:
+        path = sqlite_path(engine.url.render_as_string(hide_password=False))
+        if path is not None:
+            backup_sqlite(engine, backup_dir / f"{path.stem}.before-{head}.sqlite3")
+    try:
+        with engine.begin() as connection:
+            command.upgrade(_alembic_config(connection), "head")
+    except OperationalError as exc:
+        raise storage_error(engine, exc) from exc
+    return True
+
+
+def _has_foreign_tables(engine: Engine) -> bool:
+    names = set(inspect(engine).get_table_names())
+    return bool(names - {"alembic_version"})
+
+
+def backup_sqlite(engine: Engine, target: Path) -> Path:
+    """Consistent copy of a live SQLite database with the backup API (never a file copy)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    source_path = sqlite_path(engine.url.render_as_string(hide_password=False))
+    if source_path is None:
+        raise StorageError("backups through Casebook are for SQLite; use pg_dump for PostgreSQL")
+    if target.exists():
+        target.unlink()
+    source = sqlite3.connect(source_path)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    return target
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+def describe(engine: Engine) -> str:
+    """The database named for messages, without a password."""
+    path = sqlite_path(engine.url.render_as_string(hide_password=False))
+    return str(path) if path else engine.url.render_as_string(hide_password=True)
+
+
+def storage_error(engine: Engine, exc: Exception) -> StorageError:
+    """Turn a driver error into a clear one-line message."""
+    text = str(getattr(exc, "orig", exc))
+    if "locked" in text or "busy" in text:
+        return StorageError(
+            f"{describe(engine)}: the database is locked by another program "
+            "(another Casebook window or a backup); try again when it has finished"
+        )
+    if "unable to open" in text or "readonly" in text:
+        return StorageError(f"{describe(engine)}: cannot open the database for writing ({text})")
+    return StorageError(f"{describe(engine)}: {text.splitlines()[0] if text else exc}")
+
+
+def database_url_from_env() -> str | None:
+    return os.environ.get("CASEBOOK_DB_URL")
