@@ -7,7 +7,7 @@ read back exactly which frame a decoder returned.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 from pathlib import Path
 
@@ -75,9 +75,14 @@ def encode(
     options: dict[str, str] | None = None,
     motion: bool = True,
     pix_fmt: str = "yuv420p",
+    painter: Callable[[int, int, int], np.ndarray] | None = None,
+    creation_time: str | None = None,
 ) -> Path:
     """Encode a numbered clip; `durations_ms` makes it variable frame rate (1/1000 time base)."""
+    paint = painter or (lambda n, w, h: draw_frame(n, w, h, motion))
     with av.open(str(path), mode="w") as out:
+        if creation_time is not None:
+            out.metadata["creation_time"] = creation_time
         stream = out.add_stream(codec, rate=rate)
         stream.width, stream.height = width, height
         stream.pix_fmt = pix_fmt
@@ -93,9 +98,7 @@ def encode(
             stream.codec_context.time_base = Fraction(1, 1000)
         pts = 0
         for number in range(frames):
-            frame = av.VideoFrame.from_ndarray(
-                draw_frame(number, width, height, motion), format="rgb24"
-            )
+            frame = av.VideoFrame.from_ndarray(paint(number, width, height), format="rgb24")
             if durations_ms is not None:
                 frame.pts = pts
                 frame.time_base = Fraction(1, 1000)
@@ -111,3 +114,29 @@ def decode_all(path: Path) -> list[np.ndarray]:
     """Every frame in presentation order, decoded start to end (the reference decode)."""
     with av.open(str(path)) as container:
         return [f.to_ndarray(format="rgb24") for f in container.decode(video=0)]
+
+
+def cctv_painter(
+    active: Sequence[tuple[int, int]], seed: int = 7
+) -> Callable[[int, int, int], np.ndarray]:
+    """A static, slightly noisy yard with a figure walking through during `active` frame ranges."""
+    cache: dict[tuple[int, int], np.ndarray] = {}
+
+    def paint(number: int, width: int, height: int) -> np.ndarray:
+        if (width, height) not in cache:
+            rng = np.random.default_rng(seed)
+            base = np.linspace(60, 160, width, dtype=np.float32)[None, :, None]
+            yard = np.repeat(np.repeat(base, height, axis=0), 3, axis=2)
+            yard += rng.normal(0, 6, size=(height, width, 1))
+            cache[(width, height)] = np.clip(yard, 0, 255).astype(np.uint8)
+        image = cache[(width, height)].copy()
+        for start, end in active:
+            if start <= number < end:
+                progress = (number - start) / max(1, end - start)
+                x = int(progress * (width - width // 10))
+                y = height // 3
+                cv2.rectangle(image, (x, y), (x + width // 12, y + height // 3), (30, 30, 40), -1)
+        noise = np.random.default_rng(number).integers(-2, 3, size=image.shape[:2], dtype=np.int16)
+        return np.clip(image.astype(np.int16) + noise[:, :, None], 0, 255).astype(np.uint8)
+
+    return paint

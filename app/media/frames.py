@@ -146,7 +146,8 @@ class FrameReader:
         if self._decoder is None:
             return None
         for frame in self._decoder:
-            number = self.index.index_of_pts(frame.pts if frame.pts is not None else frame.dts)
+            stamp = frame.pts if frame.pts is not None else frame.dts
+            number = self.index.index_of_pts(stamp) if stamp is not None else None
             if number is None:
                 continue
             self._last_decoded = number

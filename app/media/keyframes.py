@@ -42,7 +42,7 @@ class KeyframeDecoder:
             raise MediaError(self._path, f"keyframe {key} cannot be decoded ({exc})") from exc
         raise MediaError(self._path, f"keyframe {key} not found where the index puts it")
 
-    def _find_packet(self, target: int, early: int) -> av.Packet | None:
+    def _find_packet(self, target: int, early: int) -> av.Packet[av.VideoStream] | None:
         self._container.seek(target - early, stream=self._stream, backward=True, any_frame=False)
         for packet in self._container.demux(self._stream):
             stamp = packet.pts if packet.pts is not None else packet.dts
@@ -54,7 +54,7 @@ class KeyframeDecoder:
                 return None
         return None
 
-    def _decode_packet(self, key: int, packet: av.Packet) -> av.VideoFrame:
+    def _decode_packet(self, key: int, packet: av.Packet[av.VideoStream]) -> av.VideoFrame:
         ctx = self._stream.codec_context
         frames = [*ctx.decode(packet), *ctx.decode(None)]
         ctx.flush_buffers()
