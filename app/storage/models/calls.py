@@ -1,1 +1,94 @@
-"""Tables of the calls feature (filled in by that feature)."""
+"""Tables of the calls feature: import batches, calls, the case's distinct numbers (for
+digit search and summaries) and the per-case detector thresholds. Orders, parties and
+their phones (party-number links) are the foundation's tables."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.storage.models.base import Base, UTCDateTime
+from app.storage.models.cases import case_fk
+
+
+class CallBatchRow(Base):
+    """One imported file. The same file (sha256) is imported into a case once."""
+
+    __tablename__ = "call_batches"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(case_fk(), index=True)
+    evidence_id: Mapped[int] = mapped_column(ForeignKey("evidence.id", ondelete="CASCADE"))
+    sha256: Mapped[str] = mapped_column(String(64))
+    original_name: Mapped[str] = mapped_column(String(500))
+    options: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    tz: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    imported: Mapped[int] = mapped_column(Integer, default=0)
+    duplicates: Mapped[int] = mapped_column(Integer, default=0)
+    rejected: Mapped[int] = mapped_column(Integer, default=0)
+    # [[line, reason, detail], ...], capped: the count above is the truth
+    rejections: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    created_by: Mapped[str] = mapped_column(String(200))
+
+    __table_args__ = (UniqueConstraint("case_id", "sha256"),)
+
+
+class CallRow(Base):
+    """One call. `dedupe_key` (a 64-bit hash of start, parties, virtual number, duration) is
+    unique per case, so overlapping exports do not double calls."""
+
+    __tablename__ = "calls"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(case_fk())
+    batch_id: Mapped[int] = mapped_column(ForeignKey("call_batches.id", ondelete="CASCADE"))
+    line: Mapped[int] = mapped_column(Integer)
+    start_utc: Mapped[datetime] = mapped_column(UTCDateTime())
+    duration_s: Mapped[int] = mapped_column(Integer)
+    caller: Mapped[str] = mapped_column(String())  # E.164, or as written
+    caller_raw: Mapped[str] = mapped_column(String())
+    callee: Mapped[str] = mapped_column(String())
+    callee_raw: Mapped[str] = mapped_column(String())
+    virtual: Mapped[str | None] = mapped_column(String(), nullable=True)
+    virtual_raw: Mapped[str] = mapped_column(String(), default="")
+    direction: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    status: Mapped[str] = mapped_column(String(16))
+    order_number: Mapped[str | None] = mapped_column(String(), nullable=True)
+    call_id: Mapped[str | None] = mapped_column(String(), nullable=True)
+    dedupe_key: Mapped[int] = mapped_column(BigInteger)
+
+    __table_args__ = (
+        UniqueConstraint("case_id", "dedupe_key"),
+        Index("ix_calls_case_start", "case_id", "start_utc"),
+        Index("ix_calls_case_caller_callee_start", "case_id", "caller", "callee", "start_utc"),
+        Index("ix_calls_case_callee_start", "case_id", "callee", "start_utc"),
+        Index("ix_calls_case_virtual", "case_id", "virtual"),
+        Index("ix_calls_batch_line", "batch_id", "line"),
+    )
+
+
+class CallNumberRow(Base):
+    """A distinct number seen in a case's calls; `digits` answers "any run of digits"."""
+
+    __tablename__ = "call_numbers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(case_fk())
+    value: Mapped[str] = mapped_column(String())
+    digits: Mapped[str] = mapped_column(String())
+
+    __table_args__ = (UniqueConstraint("case_id", "value"),)
+
+
+class CallSettingsRow(Base):
+    """Detector thresholds of one case (`Thresholds.to_dict()`)."""
+
+    __tablename__ = "call_settings"
+
+    case_id: Mapped[int] = mapped_column(case_fk(), primary_key=True)
+    thresholds: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
