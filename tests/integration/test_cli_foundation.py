@@ -7,18 +7,49 @@ import sys
 
 
 def test_case_party_audit_round_trip(run_cli):
-    made = run_cli("case", "new", "--title", "Звонки после доставки", "--region", "MSK",
-                   "--tz", "Europe/Moscow", "--category", "repeated_calls",
-                   "--received", "2025-10-02T09:30")
+    made = run_cli(
+        "case",
+        "new",
+        "--title",
+        "Звонки после доставки",
+        "--region",
+        "MSK",
+        "--tz",
+        "Europe/Moscow",
+        "--category",
+        "repeated_calls",
+        "--received",
+        "2025-10-02T09:30",
+    )
     assert made.code == 0, made.err
     case = made.json()
     assert set(case) == {"id", "number"} and case["number"] == "MSK-2025-0001"
 
-    party = run_cli("party", "add", case["number"], "--role", "complainant", "--name",
-                    "Смирнова Ольга", "--phone", "8 (916) 123-45-67")
+    party = run_cli(
+        "party",
+        "add",
+        case["number"],
+        "--role",
+        "complainant",
+        "--name",
+        "Смирнова Ольга",
+        "--phone",
+        "8 (916) 123-45-67",
+    )
     assert party.code == 0 and "id" in party.json()
-    courier = run_cli("party", "add", str(case["id"]), "--role", "subject", "--name",
-                      "Курьер Петров", "--courier-id", "CR-1042", "--phone", "+7 926 555 0101")
+    courier = run_cli(
+        "party",
+        "add",
+        str(case["id"]),
+        "--role",
+        "subject",
+        "--name",
+        "Курьер Петров",
+        "--courier-id",
+        "CR-1042",
+        "--phone",
+        "+7 926 555 0101",
+    )
     assert courier.code == 0
 
     listed = run_cli("case", "list", "--search", "СМИРНОВА")
@@ -43,11 +74,31 @@ def test_bad_input_exits_2_with_one_line(run_cli):
         ("party", "add", "1", "--role", "witness", "--name", "x", "--phone", "12345"),
         ("party", "add", "MSK-2099-0009", "--role", "witness", "--name", "x"),
         ("case", "new", "--title", "t", "--region", "MSK", "--tz", "Europe/Nowhere"),
-        ("case", "new", "--title", "t", "--region", "MSK", "--tz", "Europe/Moscow",
-         "--number", "MSK-2026-0001"),
+        (
+            "case",
+            "new",
+            "--title",
+            "t",
+            "--region",
+            "MSK",
+            "--tz",
+            "Europe/Moscow",
+            "--number",
+            "MSK-2026-0001",
+        ),
         ("case", "new", "--title", "t"),
-        ("case", "new", "--title", "t", "--region", "MSK", "--tz", "Europe/Moscow",
-         "--received", "вчера"),
+        (
+            "case",
+            "new",
+            "--title",
+            "t",
+            "--region",
+            "MSK",
+            "--tz",
+            "Europe/Moscow",
+            "--received",
+            "вчера",
+        ),
     ]
     for args in cases:
         result = run_cli(*args)
@@ -58,14 +109,17 @@ def test_bad_input_exits_2_with_one_line(run_cli):
 
 
 def test_version_and_selftest_subprocess(data_dir):
-    out = subprocess.run([sys.executable, "-m", "app", "--version"], capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "app", "--version"], capture_output=True, text=True, check=True
+    )
     assert out.stdout.startswith("Casebook ")
 
 
 def test_services_do_not_load_qt():
-    code = ("import sys, app.services.cases, app.services.parties, app.services.records, "
-            "app.services.audit, app.cli; "
-            "app.cli.build_parser(); "
-            "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt loaded'")
+    code = (
+        "import sys, app.services.cases, app.services.parties, app.services.records, "
+        "app.services.audit, app.cli; "
+        "app.cli.build_parser(); "
+        "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt loaded'"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)

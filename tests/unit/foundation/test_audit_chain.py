@@ -30,8 +30,11 @@ def _seed(ctx, n=4):
 def _shell(ctx, *statements):
     """Tamper like an insider: drop the append-only triggers, then change rows."""
     script = ";\n".join(
-        ["DROP TRIGGER audit_entries_no_update", "DROP TRIGGER audit_entries_no_delete",
-         *statements]
+        [
+            "DROP TRIGGER audit_entries_no_update",
+            "DROP TRIGGER audit_entries_no_delete",
+            *statements,
+        ]
     )
     subprocess.run(["sqlite3", str(_db(ctx))], input=script + ";\n", text=True, check=True)
 
@@ -56,16 +59,32 @@ def test_triggers_refuse_update_and_delete(sqlite_ctx):
         (["UPDATE audit_entries SET payload=replace(payload,'Дело 2','Дело X') WHERE seq=3"], 3),
         (["DELETE FROM audit_entries WHERE seq=2"], 2),
         (["DELETE FROM audit_entries WHERE seq=4"], 4),
-        (["UPDATE audit_entries SET seq=seq+100 WHERE seq>=2",
-          "INSERT INTO audit_entries SELECT 2, at, actor, action, entity, entity_id, case_id,"
-          " payload, prev_hash, hash FROM audit_entries WHERE seq=101",
-          "DELETE FROM audit_entries WHERE seq>100"], None),
-        (["UPDATE audit_entries SET seq=-seq WHERE seq IN (2,3)",
-          "UPDATE audit_entries SET seq=3 WHERE seq=-2",
-          "UPDATE audit_entries SET seq=2 WHERE seq=-3"], 2),
+        (
+            [
+                "UPDATE audit_entries SET seq=seq+100 WHERE seq>=2",
+                "INSERT INTO audit_entries SELECT 2, at, actor, action, entity, entity_id, case_id,"
+                " payload, prev_hash, hash FROM audit_entries WHERE seq=101",
+                "DELETE FROM audit_entries WHERE seq>100",
+            ],
+            None,
+        ),
+        (
+            [
+                "UPDATE audit_entries SET seq=-seq WHERE seq IN (2,3)",
+                "UPDATE audit_entries SET seq=3 WHERE seq=-2",
+                "UPDATE audit_entries SET seq=2 WHERE seq=-3",
+            ],
+            2,
+        ),
     ],
-    ids=["edit-column", "edit-payload", "delete-middle", "delete-tail", "truncate-after-2",
-         "reorder"],
+    ids=[
+        "edit-column",
+        "edit-payload",
+        "delete-middle",
+        "delete-tail",
+        "truncate-after-2",
+        "reorder",
+    ],
 )
 def test_tampering_is_named(sqlite_ctx, run_cli, statements, bad_seq):
     _seed(sqlite_ctx)
@@ -100,8 +119,9 @@ def test_action_fails_when_its_audit_entry_cannot_be_written(sqlite_ctx):
     event.listen(sqlite_ctx.engine, "before_cursor_execute", refuse)
     try:
         with pytest.raises(StorageError):
-            cases.create_case(sqlite_ctx, CaseInput(title="Не сохранится", region="MSK",
-                                                    tz="Europe/Moscow"))
+            cases.create_case(
+                sqlite_ctx, CaseInput(title="Не сохранится", region="MSK", tz="Europe/Moscow")
+            )
     finally:
         event.remove(sqlite_ctx.engine, "before_cursor_execute", refuse)
     assert cases.search_cases(sqlite_ctx, text="не сохранится").total == 0

@@ -15,7 +15,9 @@ RECEIVED = datetime(2025, 10, 1, 7, 0, tzinfo=UTC)
 
 
 def new_case(ctx, title="Курьер звонил с разных номеров", region="MSK", tz="Europe/Moscow"):
-    return cases.create_case(ctx, CaseInput(title=title, region=region, tz=tz, received_at=RECEIVED))
+    return cases.create_case(
+        ctx, CaseInput(title=title, region=region, tz=tz, received_at=RECEIVED)
+    )
 
 
 def test_numbers_are_sequential_per_region_and_year(ctx):
@@ -63,7 +65,8 @@ def test_phones_normalise_to_one_number(ctx):
         assert cases.search_cases(ctx, text=form).total == 1, form
     with pytest.raises(ValidationError):
         parties.add_party(
-            ctx, case.id,
+            ctx,
+            case.id,
             PartyInput(role="witness", name="x", phones=("+7 916 1234567", "79161234567")),
         )
 
@@ -127,7 +130,8 @@ def test_statement_before_received_is_refused(ctx):
     case = new_case(ctx)
     with pytest.raises(ValidationError):
         records.add_statement(
-            ctx, case.id,
+            ctx,
+            case.id,
             records.StatementInput(None, RECEIVED - timedelta(days=1), "Сидоров", "текст"),
         )
 
@@ -135,8 +139,11 @@ def test_statement_before_received_is_refused(ctx):
 def test_soft_delete_and_restore(ctx):
     case = new_case(ctx)
     event = records.add_event(
-        ctx, case.id,
-        records.EventInput(at=RECEIVED - timedelta(days=2), text="Курьер у двери", uncertainty_s=900),
+        ctx,
+        case.id,
+        records.EventInput(
+            at=RECEIVED - timedelta(days=2), text="Курьер у двери", uncertainty_s=900
+        ),
     )
     version = records.set_deleted(ctx, "event", event.id, event.version, True)
     assert cases.get_case(ctx, case.id).events == []
@@ -157,17 +164,24 @@ def test_blacklisted_courier_warns(ctx):
 def test_reveal_needs_reason_and_is_audited(ctx):
     case = new_case(ctx)
     party = parties.add_party(
-        ctx, case.id,
-        PartyInput(role="complainant", name="И", phones=("+79161234567",),
-                   address="г. Москва, ул. Ленина, д. 5, кв. 12"),
+        ctx,
+        case.id,
+        PartyInput(
+            role="complainant",
+            name="И",
+            phones=("+79161234567",),
+            address="г. Москва, ул. Ленина, д. 5, кв. 12",
+        ),
     ).party
     assert party.address_masked == "г. Москва, ***"
     with pytest.raises(ValidationError):
         parties.reveal(ctx, "party", party.id, "phones", "")
     assert parties.reveal(ctx, "party", party.id, "phones", "запрос полиции") == "+7 916 123-45-67"
     newest = audit.list_entries(ctx, case_id=case.id, limit=1)[0]
-    assert newest.action == "reveal" and newest.after == {"field": "phones",
-                                                          "reason": "запрос полиции"}
+    assert newest.action == "reveal" and newest.after == {
+        "field": "phones",
+        "reason": "запрос полиции",
+    }
     assert "9161234567" not in str(audit.list_entries(ctx))
 
 

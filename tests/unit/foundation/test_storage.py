@@ -22,8 +22,13 @@ def test_migrated_schema_matches_the_models(ctx):
     with ctx.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     # UTCDateTime is stored as DateTime(timezone=True): the same column type.
-    real = [d for d in diff if not (d[0] == "modify_type" if isinstance(d, tuple) else
-                                    any(x[0] == "modify_type" for x in d))]
+    real = [
+        d
+        for d in diff
+        if not (
+            d[0] == "modify_type" if isinstance(d, tuple) else any(x[0] == "modify_type" for x in d)
+        )
+    ]
     assert real == []
 
 

@@ -1,0 +1,15 @@
+"""The demo case is a realistic, populated case built through the ordinary (audited) services."""
+
+from app.services import audit, cases, demo
+
+
+def test_demo_case(ctx):
+    assert demo.is_empty(ctx)
+    summary = demo.create_demo_case(ctx)
+    detail = cases.get_case(ctx, summary.id)
+    assert detail.number == demo.DEMO_NUMBER
+    assert {p.role for p in detail.parties} == {"complainant", "subject", "supervisor", "witness"}
+    assert [e.kind for e in detail.orders[0].events] == ["assigned", "picked_up", "delivered"]
+    assert len(detail.statements) == 2 and len(detail.events) == 1
+    assert not demo.is_empty(ctx)
+    assert audit.verify_chain(ctx).ok
