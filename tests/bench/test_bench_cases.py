@@ -128,8 +128,8 @@ def test_case_search_and_first_page(sqlite_ctx):
     baseline = _median_ms(
         lambda: (
             raw.execute(
-                "SELECT id, number, title FROM cases WHERE search_text LIKE ? ORDER BY received_at DESC "
-                "LIMIT 100",
+                "SELECT id, number, title FROM cases WHERE search_text LIKE ? "
+                "ORDER BY received_at DESC LIMIT 100",
                 ("%васильева%",),
             ).fetchall()
             + raw.execute(
