@@ -8,7 +8,8 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     """Dispatch to the CLI or the GUI and return the process exit code."""
-    from app.cli import main as cli_main, wants_gui
+    from app.cli import main as cli_main
+    from app.cli import wants_gui
 
     args = sys.argv[1:] if argv is None else argv
     if wants_gui(args):
