@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services import parties
+
 if TYPE_CHECKING:
     from app.services.context import ServiceContext
     from app.ui.tasks import TaskRunner
@@ -124,12 +126,10 @@ class Privacy(QObject):
         on_revealed: Callable[[str], None],
         on_error: Callable[[BaseException], None] | None = None,
     ) -> None:
-        from app.services import cases as case_service
-
         ctx = self._ctx
 
         def work(_progress: object) -> str:
-            return case_service.reveal(ctx, entity, entity_id, field, reason=reason)
+            return parties.reveal(ctx, entity, entity_id, field, reason)
 
         def done(value: str) -> None:
             self.revealed.emit(entity, entity_id, field)

@@ -65,7 +65,7 @@ class Task:
 
     task_id: int
     title: str
-    lane: str  # "db" or "cpu"
+    lane: str  # "db", "cpu" or "read"
     cancellable: bool
     progress: QtProgress
     on_done: DoneFn | None = None
@@ -132,6 +132,9 @@ class TaskRunner(QObject):
         self._cpu_pool = QThreadPool(self)
         ideal = QThreadPool.globalInstance().maxThreadCount()
         self._cpu_pool.setMaxThreadCount(cpu_threads or max(1, ideal - 1))
+        self._read_pool = QThreadPool(self)
+        self._read_pool.setMaxThreadCount(2)
+        self._pools = {"db": self._db_pool, "cpu": self._cpu_pool, "read": self._read_pool}
 
     def run_db(
         self,
@@ -156,6 +159,18 @@ class TaskRunner(QObject):
         """Run `fn(progress)` in the CPU pool (parsing, analysis, PDF); progress is shown."""
         return self._submit("cpu", fn, title, on_done, on_error, cancellable)
 
+    def run_read(
+        self,
+        fn: TaskFn,
+        on_done: DoneFn | None = None,
+        on_error: ErrorFn | None = None,
+    ) -> Task:
+        """Run a quick database read `fn(progress)` off the GUI thread (list pages, details).
+
+        Reads have their own small pool so a long import or export never delays the case list.
+        """
+        return self._submit("read", fn, "", on_done, on_error, False)
+
     def active_tasks(self) -> list[Task]:
         return list(self._active.values())
 
@@ -164,8 +179,8 @@ class TaskRunner(QObject):
             task.cancel()
 
     def wait_idle(self, msecs: int = -1) -> bool:
-        """Block until both lanes are empty (shutdown only; results are still queued)."""
-        return self._db_pool.waitForDone(msecs) and self._cpu_pool.waitForDone(msecs)
+        """Block until every lane is empty (shutdown only; results are still queued)."""
+        return all(pool.waitForDone(msecs) for pool in self._pools.values())
 
     def shutdown(self, msecs: int = 30_000) -> bool:
         """Cancel what can be cancelled and wait for running tasks to end."""
@@ -191,7 +206,7 @@ class TaskRunner(QObject):
         if self.synchronous:
             job.run()
         else:
-            (self._db_pool if lane == "db" else self._cpu_pool).start(job)
+            self._pools[lane].start(job)
         return task
 
     @Slot(int, int, int, str)

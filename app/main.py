@@ -1,0 +1,72 @@
+"""Composition root of the GUI: settings, service context, QApplication, translators and the
+main window. `run_gui(args)` is called by `app/__main__.py` when no subcommand is given."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import APP_ID, APP_NAME, ORG_NAME, __version__, paths
+from app.domain.errors import CasebookError
+from app.settings import Settings
+from app.ui.errors import heading
+from app.ui.i18n import choose_language, install_translators
+
+STATE_FILE = "window-state.ini"
+
+
+def parse_gui_args(args: Sequence[str]) -> argparse.Namespace:
+    """The global options the GUI honours; anything else (Qt's own options) is left alone."""
+    parser = argparse.ArgumentParser(prog=APP_ID, add_help=False)
+    parser.add_argument("--data-dir")
+    parser.add_argument("--db-url")
+    known, _rest = parser.parse_known_args(list(args))
+    return known
+
+
+def window_state(config_dir: os.PathLike[str] | str) -> QSettings:
+    """Window/splitter/header state in an INI file next to the settings (never the registry,
+    so a test or a portable install leaves nothing behind)."""
+    return QSettings(os.path.join(config_dir, STATE_FILE), QSettings.Format.IniFormat)
+
+
+def run_gui(args: Sequence[str]) -> int:
+    """Start the workstation; returns the process exit code."""
+    from app.services.bootstrap import close_context, open_context
+
+    options = parse_gui_args(args)
+    explicit = options.data_dir or os.environ.get(paths.DATA_DIR_ENV)
+    data = paths.data_dir(options.data_dir)
+    settings = Settings.load(paths.config_dir(data if explicit else None))
+
+    app = QApplication.instance() or QApplication([sys.argv[0], *args])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationVersion(__version__)
+    install_translators(app, choose_language(settings.language))  # parented to the app
+
+    try:
+        ctx = open_context(data_dir=data if explicit else None, db_url=options.db_url)
+    except CasebookError as exc:
+        QMessageBox.critical(None, APP_NAME, f"{heading(exc)}\n\n{exc.message}")
+        return 2
+
+    from app.ui.env import UiEnv
+    from app.ui.main_window import MainWindow
+    from app.ui.tasks import TaskRunner
+
+    tasks = TaskRunner()
+    env = UiEnv(ctx, tasks)
+    window = MainWindow(env, window_state(ctx.config_dir))
+    window.show()
+    QTimer.singleShot(0, window.offer_demo)
+    try:
+        return app.exec()
+    finally:
+        tasks.shutdown()
+        close_context(ctx)

@@ -1,0 +1,183 @@
+"""One open case: its built-in tabs (overview and decision, parties, orders, statements,
+manual events) and the feature tabs registered in `app.ui.cases.tabs`.
+
+The view owns the case's latest `CaseDetail` and a memory of record versions, runs every
+write through the database lane and the case's undo stack, and reloads after each change.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from app.services import cases as case_service
+from app.services.dto import (
+    CaseDetail,
+    ManualEventInfo,
+    OrderInfo,
+    PartyInfo,
+    StatementInfo,
+)
+from app.services.parties import PartyResult
+from app.ui.cases.commands import ServiceCommand, Work
+from app.ui.cases.overview_tab import OverviewTab
+from app.ui.cases.parties_tab import PartiesTab
+from app.ui.cases.record_tabs import EventsTab, OrdersTab, StatementsTab
+from app.ui.cases.tabs import available_tabs
+from app.ui.env import UiEnv
+from app.ui.errors import show_error
+
+_ENTITY_OF = {
+    CaseDetail: "case",
+    PartyInfo: "party",
+    OrderInfo: "order",
+    StatementInfo: "statement",
+    ManualEventInfo: "event",
+}
+
+
+class CaseView(QWidget):
+    loaded = Signal(object)  # CaseDetail, after every (re)load
+    changed = Signal(int)  # case id, after a write succeeded
+
+    def __init__(self, env: UiEnv, case_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.case_id = case_id
+        self.detail: CaseDetail | None = None
+        self.undo_stack = env.undo_stack_for(case_id)
+        self._versions: dict[tuple[str, int], int] = {}
+        self._lock = threading.Lock()
+        self._announcing = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("caseTabs")
+        self.tabs.setDocumentMode(True)
+        layout.addWidget(self.tabs)
+        self.overview = OverviewTab(self)
+        self.parties = PartiesTab(self)
+        self.orders = OrdersTab(self)
+        self.statements = StatementsTab(self)
+        self.events = EventsTab(self)
+        self.tabs.addTab(self.overview, self.tr("Overview && decision"))
+        self.tabs.addTab(self.parties, self.tr("Parties"))
+        self.tabs.addTab(self.orders, self.tr("Orders"))
+        self.tabs.addTab(self.statements, self.tr("Statements"))
+        self.tabs.addTab(self.events, self.tr("Events"))
+        for feature in available_tabs():
+            widget = feature.module.create_tab(env, case_id, self.tabs)
+            widget.setObjectName(f"featureTab_{feature.key}")
+            self.tabs.addTab(widget, feature.title())
+        env.case_changed.connect(self._case_changed_elsewhere)
+        self.reload()
+
+    # --- loading --------------------------------------------------------------------------
+    def reload(self) -> None:
+        ctx, case_id = self.env.ctx, self.case_id
+        self.env.tasks.run_read(
+            lambda _p: case_service.get_case(ctx, case_id), self._apply, self.show_error
+        )
+
+    def _apply(self, detail: CaseDetail) -> None:
+        self.detail = detail
+        self.remember(detail)
+        for record in (*detail.parties, *detail.orders, *detail.statements, *detail.events):
+            self.remember(record)
+        self.loaded.emit(detail)
+
+    def _case_changed_elsewhere(self, case_id: int) -> None:
+        # Another tab or window wrote to this case: show the new state.
+        if case_id == self.case_id and not self._announcing:
+            self.reload()
+
+    # --- versions (read and written from the DB lane and the GUI thread) ------------------
+    def remember(self, result: Any, entity: str = "", record_id: int = 0) -> Any:
+        """Keep the newest known version of the record a service returned (a DTO, or a bare
+        version number with its entity and id); returns `result` for chaining."""
+        record = result.party if isinstance(result, PartyResult) else result
+        if isinstance(record, int) and entity:
+            key, version = (entity, record_id), record
+        else:
+            kind = _ENTITY_OF.get(type(record))
+            if kind is None:
+                return result
+            key, version = (kind, record.id), record.version
+        with self._lock:
+            self._versions[key] = max(version, self._versions.get(key, 0))
+        return result
+
+    def version_of(self, entity: str, record_id: int) -> int:
+        with self._lock:
+            return self._versions[(entity, record_id)]
+
+    # --- writing --------------------------------------------------------------------------
+    def execute(
+        self,
+        text: str,
+        apply: Work,
+        revert: Work | None = None,
+        on_done: Any = None,
+    ) -> None:
+        """Run `apply` in the DB lane; on success push an undo command (when `revert` is given),
+        reload and tell the other views. `on_done(result)` follows a successful apply."""
+
+        def done(result: Any) -> None:
+            if revert is not None:
+                self.undo_stack.push(ServiceCommand(self, text, apply, revert))
+            self._after_write()
+            if on_done is not None:
+                on_done(result)
+
+        self.env.tasks.run_db(self._remembering(apply), done, self.show_error)
+
+    def run_step(self, work: Work, command: ServiceCommand) -> None:
+        """An undo or redo step of `command`."""
+
+        def failed(exc: BaseException) -> None:
+            self.undo_stack.clear()
+            self.show_error(exc)
+            self.reload()
+
+        self.env.tasks.run_db(self._remembering(work), lambda _r: self._after_write(), failed)
+
+    def _remembering(self, work: Work) -> Work:
+        return lambda progress: self.remember(work(progress))
+
+    def _after_write(self) -> None:
+        self.reload()
+        self.changed.emit(self.case_id)
+        self._announcing = True
+        try:
+            self.env.case_changed.emit(self.case_id)
+        finally:
+            self._announcing = False
+
+    def show_error(self, exc: BaseException) -> None:
+        show_error(self, exc, on_reload=self.reload)
+
+    # --- actions the window forwards to the current tab -----------------------------------
+    def current_tab(self) -> QWidget:
+        return self.tabs.currentWidget()
+
+    def edit_current(self) -> None:
+        handler = getattr(self.current_tab(), "edit_current", None)
+        if handler is not None:
+            handler()
+
+    def delete_current(self) -> None:
+        handler = getattr(self.current_tab(), "delete_current", None)
+        if handler is not None:
+            handler()
+
+    def add_record(self) -> None:
+        handler = getattr(self.current_tab(), "add_record", None)
+        if handler is not None:
+            handler()
+
+    def close_view(self) -> None:
+        self.env.case_changed.disconnect(self._case_changed_elsewhere)
+        self.env.release_case(self.case_id)

@@ -1,0 +1,205 @@
+"""The orders (with status events), statements and manual events tabs of a case."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from app.services import records
+from app.services.dto import CaseDetail, ManualEventInfo, OrderInfo, StatementInfo
+from app.services.records import EventInput, OrderInput, StatementInput
+from app.ui.cases.record_dialogs import EventDialog, OrderDialog, StatementDialog
+from app.ui.cases.record_tab import RecordTab
+from app.ui.labels import order_event_label
+from app.ui.widgets.datetime_edit import format_local
+from app.ui.widgets.record_model import Column
+
+if TYPE_CHECKING:
+    from app.ui.cases.case_view import CaseView
+
+
+def _party_name(detail: CaseDetail | None, party_id: int | None) -> str:
+    if detail is None or party_id is None:
+        return ""
+    return next((p.name for p in detail.parties if p.id == party_id), "")
+
+
+class OrdersTab(RecordTab):
+    entity = "order"
+    NUMBER, SLOT, COURIER, CUSTOMER, ADDRESS, STATUS = range(6)
+
+    def __init__(self, view: CaseView) -> None:
+        tz = lambda: view.detail.tz if view.detail else "UTC"  # noqa: E731
+        columns: list[Column] = [
+            (self.tr("Order"), lambda o: o.number),
+            (
+                self.tr("Slot"),
+                lambda o: (
+                    f"{format_local(o.slot_start, tz())} – {format_local(o.slot_end, tz())}"
+                    if o.slot_start
+                    else ""
+                ),
+            ),
+            (self.tr("Courier"), lambda o: _party_name(view.detail, o.courier_party_id)),
+            (self.tr("Customer"), lambda o: _party_name(view.detail, o.customer_party_id)),
+            (self.tr("Address"), lambda o: o.address_masked),
+            (self.tr("Status events"), lambda o: self._events_text(o, tz())),
+        ]
+        super().__init__(view, columns, lambda d: d.orders)
+        self.add_button(self.tr("Reveal address…"), self.reveal_address, "revealAddress")
+        self.buttons.addStretch(1)
+
+    @staticmethod
+    def _events_text(order: OrderInfo, tz: str) -> str:
+        return "; ".join(
+            f"{order_event_label(e.kind)} {format_local(e.at, tz)}" for e in order.events
+        )
+
+    def describe(self, record: Any) -> str:
+        return self.tr("order %1").replace("%1", record.number)
+
+    def add_record(self) -> None:
+        if self.view.detail is None:
+            return
+        dialog = OrderDialog(self.view.detail, None, self)
+        self.show_dialog(dialog, lambda: self._added(dialog))
+
+    def _added(self, dialog: OrderDialog) -> None:
+        data, case_id = dialog.order_input(), self.view.case_id
+        self.create_undoable(
+            self.tr("Add %1").replace("%1", self.tr("order %1").replace("%1", data.number)),
+            lambda: records.add_order(self.ctx, case_id, data),
+        )
+
+    def edit_current(self) -> None:
+        order = self.current()
+        if order is None or self.view.detail is None:
+            return
+        dialog = OrderDialog(self.view.detail, order, self)
+        self.show_dialog(dialog, lambda: self._edited(order, dialog))
+
+    def _edited(self, old: OrderInfo, dialog: OrderDialog) -> None:
+        new, keep_address, ctx = dialog.order_input(), dialog.keep_address(), self.ctx
+        previous = OrderInput(
+            number=old.number,
+            slot_start=old.slot_start,
+            slot_end=old.slot_end,
+            courier_party_id=old.courier_party_id,
+            customer_party_id=old.customer_party_id,
+            events=tuple((e.kind, e.at) for e in old.events),
+        )
+
+        def update(version: int, forward: bool) -> Any:
+            if forward:
+                return records.update_order(ctx, old.id, version, new, keep_address=keep_address)
+            return records.update_order(ctx, old.id, version, previous, keep_address=True)
+
+        self.update_undoable(self.tr("Edit %1").replace("%1", self.describe(old)), old.id, update)
+
+    def reveal_address(self) -> None:
+        order = self.current()
+        if order is not None and order.address_masked:
+            what = self.tr("the delivery address of order %1").replace("%1", order.number)
+            self.reveal(order.id, "address", self.ADDRESS, what)
+
+
+class StatementsTab(RecordTab):
+    entity = "statement"
+
+    def __init__(self, view: CaseView) -> None:
+        tz = lambda: view.detail.tz if view.detail else "UTC"  # noqa: E731
+        columns: list[Column] = [
+            (self.tr("Taken at"), lambda s: format_local(s.taken_at, tz())),
+            (self.tr("Given by"), lambda s: _party_name(view.detail, s.party_id)),
+            (self.tr("Taken by"), lambda s: s.taken_by),
+            (self.tr("Text"), lambda s: s.text.splitlines()[0] if s.text else ""),
+        ]
+        super().__init__(view, columns, lambda d: d.statements)
+        self.buttons.addStretch(1)
+
+    def describe(self, record: Any) -> str:
+        tz = self.view.detail.tz if self.view.detail else "UTC"
+        return self.tr("statement of %1").replace("%1", format_local(record.taken_at, tz))
+
+    def _dialog(self, statement: StatementInfo | None) -> StatementDialog | None:
+        if self.view.detail is None:
+            return None
+        investigator = self.ctx.settings.investigator_name or self.ctx.actor
+        return StatementDialog(self.view.detail, statement, investigator, self)
+
+    def add_record(self) -> None:
+        dialog = self._dialog(None)
+        if dialog is not None:
+            self.show_dialog(dialog, lambda: self._added(dialog.statement_input()))
+
+    def _added(self, data: StatementInput) -> None:
+        case_id = self.view.case_id
+        self.create_undoable(
+            self.tr("Add statement"), lambda: records.add_statement(self.ctx, case_id, data)
+        )
+
+    def edit_current(self) -> None:
+        statement = self.current()
+        dialog = self._dialog(statement) if statement is not None else None
+        if dialog is not None:
+            self.show_dialog(dialog, lambda: self._edited(statement, dialog.statement_input()))
+
+    def _edited(self, old: StatementInfo, new: StatementInput) -> None:
+        previous = StatementInput(
+            old.party_id, old.taken_at, old.taken_by, old.text, attachment_id=old.attachment_id
+        )
+        ctx = self.ctx
+
+        def update(version: int, forward: bool) -> Any:
+            return records.update_statement(ctx, old.id, version, new if forward else previous)
+
+        self.update_undoable(self.tr("Edit statement"), old.id, update)
+
+
+class EventsTab(RecordTab):
+    entity = "event"
+
+    def __init__(self, view: CaseView) -> None:
+        tz = lambda: view.detail.tz if view.detail else "UTC"  # noqa: E731
+        columns: list[Column] = [
+            (self.tr("Time"), lambda e: format_local(e.at, tz())),
+            (
+                self.tr("±"),
+                lambda e: self.tr("%n min", "", e.uncertainty_s // 60) if e.uncertainty_s else "",
+            ),
+            (self.tr("Source"), lambda e: e.source),
+            (self.tr("Party"), lambda e: _party_name(view.detail, e.party_id)),
+            (self.tr("What happened"), lambda e: e.text),
+        ]
+        super().__init__(view, columns, lambda d: d.events)
+        self.buttons.addStretch(1)
+
+    def describe(self, record: Any) -> str:
+        return self.tr("event")
+
+    def add_record(self) -> None:
+        if self.view.detail is None:
+            return
+        dialog = EventDialog(self.view.detail, None, self)
+        self.show_dialog(dialog, lambda: self._added(dialog.event_input()))
+
+    def _added(self, data: EventInput) -> None:
+        case_id = self.view.case_id
+        self.create_undoable(
+            self.tr("Add event"), lambda: records.add_event(self.ctx, case_id, data)
+        )
+
+    def edit_current(self) -> None:
+        event = self.current()
+        if event is None or self.view.detail is None:
+            return
+        dialog = EventDialog(self.view.detail, event, self)
+        self.show_dialog(dialog, lambda: self._edited(event, dialog.event_input()))
+
+    def _edited(self, old: ManualEventInfo, new: EventInput) -> None:
+        previous = EventInput(old.at, old.text, old.uncertainty_s, old.source, old.party_id)
+        ctx = self.ctx
+
+        def update(version: int, forward: bool) -> Any:
+            return records.update_event(ctx, old.id, version, new if forward else previous)
+
+        self.update_undoable(self.tr("Edit event"), old.id, update)

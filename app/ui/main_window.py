@@ -1,0 +1,370 @@
+"""The main window: case list on the left, open cases as tabs on the right, menus and
+shortcuts, the task status in the status bar. Window, splitter and header state are kept in
+QSettings; everything else the user sets lives in `app.settings.Settings`."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
+
+from app import APP_NAME, __version__
+from app.services import cases as case_service
+from app.services import demo
+from app.services.cases import CaseInput
+from app.services.dto import CaseDetail, CaseSummary
+from app.ui.audit_viewer import AuditViewer
+from app.ui.cases.case_dialog import NewCaseDialog
+from app.ui.cases.case_view import CaseView
+from app.ui.cases.list_panel import CaseListPanel
+from app.ui.env import UiEnv
+from app.ui.errors import show_error
+from app.ui.settings_dialog import SettingsDialog
+from app.ui.widgets.task_status import TaskStatusWidget
+
+EXPORT_MODULE = "app.ui.export.dialog"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, env: UiEnv, state: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.state = state
+        self.setWindowTitle(APP_NAME)
+        self.resize(1400, 860)
+        self.dialog: QWidget | None = None  # the last non-blocking dialog opened (tests)
+
+        self.cases = CaseListPanel(env, self)
+        self.case_tabs = QTabWidget(self)
+        self.case_tabs.setObjectName("openCases")
+        self.case_tabs.setTabsClosable(True)
+        self.case_tabs.setMovable(True)
+        hint = QLabel(
+            self.tr("Open a case from the list (double-click or Enter), or create one: Ctrl+N."),
+            self,
+        )
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setWordWrap(True)
+        self.right = QStackedWidget(self)
+        self.right.addWidget(hint)
+        self.right.addWidget(self.case_tabs)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.cases)
+        self.splitter.addWidget(self.right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([560, 840])
+        self.setCentralWidget(self.splitter)
+        self.statusBar().addPermanentWidget(TaskStatusWidget(env.tasks, self))
+
+        self._build_actions()
+        self.cases.open_requested.connect(self.open_case)
+        self.case_tabs.tabCloseRequested.connect(self.close_case_at)
+        self.case_tabs.currentChanged.connect(self._current_case_changed)
+        env.tasks.unhandled_error.connect(lambda _task, exc: show_error(self, exc))
+        env.case_changed.connect(self.cases.model.invalidate)
+        env.cases_changed.connect(self.cases.reload)
+        self.restore_state()
+        self.cases.reload()
+        self._current_case_changed()
+
+    # --- actions --------------------------------------------------------------------------
+    def _action(
+        self, text: str, slot: Any, shortcut: QKeySequence | str | None = None, name: str = ""
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if name:
+            action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        undo_group = self.env.undo_group
+        self.undo_action = undo_group.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = undo_group.createRedoAction(self, self.tr("Redo"))
+        self.redo_action.setShortcuts(
+            [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
+        )
+        self.new_action = self._action(self.tr("&New case…"), self.new_case, "Ctrl+N", "newCase")
+        self.close_action = self._action(
+            self.tr("&Close case"), self.close_current_case, "Ctrl+W", "closeCase"
+        )
+        self.reload_action = self._action(self.tr("&Reload"), self.reload_all, "F5")
+        self.find_action = self._action(self.tr("&Find…"), self.cases.focus_search, "Ctrl+F")
+        self.add_action = self._action(
+            self.tr("&Add record…"), lambda: self._on_case("add_record"), "Ins"
+        )
+        self.edit_action = self._action(
+            self.tr("&Edit record…"), lambda: self._on_case("edit_current"), "F2"
+        )
+        self.delete_action = self._action(
+            self.tr("&Delete record"), lambda: self._on_case("delete_current"), "Del"
+        )
+        self.audit_action = self._action(self.tr("&Audit log…"), self.show_audit)
+        self.case_audit_action = self._action(
+            self.tr("Audit log of this &case…"), lambda: self.show_audit(self.current_case_id())
+        )
+        self.settings_action = self._action(self.tr("&Settings…"), self.show_settings)
+        self.quit_action = self._action(
+            self.tr("&Quit"), self.close, QKeySequence(QKeySequence.StandardKey.Quit)
+        )
+        self.about_action = self._action(self.tr("&About Casebook"), self.show_about)
+        self.export_action: QAction | None = None
+        if _export_module() is not None:
+            self.export_action = self._action(
+                self.tr("E&xport dossier…"), self.export_current, "Ctrl+E"
+            )
+
+        menu = self.menuBar().addMenu(self.tr("&Case"))
+        menu.addActions([self.new_action, self.close_action, self.reload_action])
+        if self.export_action is not None:
+            menu.addAction(self.export_action)
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
+        menu = self.menuBar().addMenu(self.tr("&Edit"))
+        menu.addActions([self.undo_action, self.redo_action])
+        menu.addSeparator()
+        menu.addActions([self.add_action, self.edit_action, self.delete_action])
+        menu.addSeparator()
+        menu.addAction(self.find_action)
+        menu = self.menuBar().addMenu(self.tr("&Tools"))
+        menu.addActions([self.audit_action, self.case_audit_action])
+        menu.addSeparator()
+        menu.addAction(self.settings_action)
+        menu = self.menuBar().addMenu(self.tr("&Help"))
+        menu.addAction(self.about_action)
+
+    # --- cases ----------------------------------------------------------------------------
+    def new_case(self) -> None:
+        dialog = NewCaseDialog(self.env.ctx.settings, self)
+        self.dialog = dialog
+        dialog.accepted.connect(lambda: self.create_case(dialog.case_input()))
+        dialog.open()
+
+    def create_case(self, data: CaseInput) -> None:
+        ctx = self.env.ctx
+
+        def created(summary: CaseSummary) -> None:
+            self.env.cases_changed.emit()
+            self.open_case(summary.id)
+
+        self.env.tasks.run_db(
+            lambda _p: case_service.create_case(ctx, data),
+            created,
+            lambda exc: show_error(self, exc),
+            title=self.tr("Creating the case"),
+        )
+
+    def view_of(self, case_id: int) -> CaseView | None:
+        for i in range(self.case_tabs.count()):
+            widget = self.case_tabs.widget(i)
+            if isinstance(widget, CaseView) and widget.case_id == case_id:
+                return widget
+        return None
+
+    def current_view(self) -> CaseView | None:
+        widget = self.case_tabs.currentWidget()
+        return widget if isinstance(widget, CaseView) else None
+
+    def current_case_id(self) -> int | None:
+        view = self.current_view()
+        return view.case_id if view is not None else None
+
+    def open_case(self, case_id: int) -> CaseView:
+        view = self.view_of(case_id)
+        if view is None:
+            view = CaseView(self.env, case_id, self.case_tabs)
+            view.loaded.connect(lambda detail, v=view: self._case_loaded(v, detail))
+            view.changed.connect(self.cases.model.invalidate)
+            self.case_tabs.addTab(view, "…")
+            if view.detail is not None:  # already loaded (synchronous runner)
+                self._case_loaded(view, view.detail)
+        self.case_tabs.setCurrentWidget(view)
+        self.right.setCurrentWidget(self.case_tabs)
+        return view
+
+    def _case_loaded(self, view: CaseView, detail: CaseDetail) -> None:
+        index = self.case_tabs.indexOf(view)
+        if index >= 0:
+            self.case_tabs.setTabText(index, detail.number)
+            self.case_tabs.setTabToolTip(index, detail.title)
+        if view is self.current_view():
+            self.setWindowTitle(f"{detail.number} — {APP_NAME}")
+
+    def close_case_at(self, index: int) -> None:
+        view = self.case_tabs.widget(index)
+        if isinstance(view, CaseView):
+            self.case_tabs.removeTab(index)
+            view.close_view()
+            view.deleteLater()
+        if self.case_tabs.count() == 0:
+            self.right.setCurrentIndex(0)
+
+    def close_current_case(self) -> None:
+        if self.case_tabs.count():
+            self.close_case_at(self.case_tabs.currentIndex())
+
+    def _current_case_changed(self, *_args: object) -> None:
+        view = self.current_view()
+        self.env.undo_group.setActiveStack(view.undo_stack if view else None)
+        has_case = view is not None
+        for action in (
+            self.close_action,
+            self.add_action,
+            self.edit_action,
+            self.delete_action,
+            self.case_audit_action,
+        ):
+            action.setEnabled(has_case)
+        if self.export_action is not None:
+            self.export_action.setEnabled(has_case)
+        if view is None:
+            self.setWindowTitle(APP_NAME)
+        elif view.detail is not None:
+            self.setWindowTitle(f"{view.detail.number} — {APP_NAME}")
+
+    def _on_case(self, method: str) -> None:
+        view = self.current_view()
+        if view is not None:
+            getattr(view, method)()
+
+    def reload_all(self) -> None:
+        self.cases.reload()
+        view = self.current_view()
+        if view is not None:
+            view.reload()
+
+    # --- first start --------------------------------------------------------------------
+    def offer_demo(self) -> None:
+        """On an empty database, once per installation, offer the demo case."""
+        settings = self.env.ctx.settings
+        if settings.demo_offered:
+            return
+        ctx = self.env.ctx
+        self.env.tasks.run_read(
+            lambda _p: case_service.search_cases(ctx, limit=1).total, self._maybe_offer_demo
+        )
+
+    def _maybe_offer_demo(self, total: int) -> None:
+        settings = self.env.ctx.settings
+        settings.demo_offered = True
+        settings.save(self.env.ctx.config_dir)
+        if total:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            APP_NAME,
+            self.tr(
+                "The database is empty. Create a demo case to see how an investigation looks "
+                "in Casebook? You can delete it later."
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName("demoOffer")
+        self.dialog = box
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        box.buttonClicked.connect(lambda button: self.create_demo() if button is yes else None)
+        box.open()
+
+    def create_demo(self) -> None:
+        ctx = self.env.ctx
+
+        def created(summary: CaseSummary) -> None:
+            self.env.cases_changed.emit()
+            self.open_case(summary.id)
+
+        self.env.tasks.run_db(
+            lambda _p: demo.create_demo_case(ctx),
+            created,
+            lambda exc: show_error(self, exc),
+            title=self.tr("Creating the demo case"),
+        )
+
+    # --- tools ----------------------------------------------------------------------------
+    def show_audit(self, case_id: int | None = None) -> None:
+        viewer = AuditViewer(self.env, case_id, self)
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = viewer
+        viewer.show()
+
+    def show_settings(self) -> None:
+        dialog = SettingsDialog(self.env.ctx.settings, self.env.ctx.config_dir, self)
+        self.dialog = dialog
+        dialog.accepted.connect(lambda: self._settings_saved(dialog))
+        dialog.open()
+
+    def _settings_saved(self, dialog: SettingsDialog) -> None:
+        if dialog.language_changed():
+            QMessageBox.information(
+                self,
+                APP_NAME,
+                self.tr("The new language applies after Casebook restarts."),
+            )
+
+    def export_current(self) -> None:
+        module = _export_module()
+        case_id = self.current_case_id()
+        if module is not None and case_id is not None:
+            module.open_dialog(self.env, case_id, self)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Casebook"),
+            self.tr(
+                "<b>Casebook %1</b><br>Investigation workstation for courier–customer "
+                "personal data incidents."
+            ).replace("%1", __version__),
+        )
+
+    # --- state ----------------------------------------------------------------------------
+    def restore_state(self) -> None:
+        for key, restore in (
+            ("window/geometry", self.restoreGeometry),
+            ("window/state", self.restoreState),
+            ("window/splitter", self.splitter.restoreState),
+        ):
+            value = self.state.value(key)
+            if isinstance(value, QByteArray | bytes):
+                restore(QByteArray(value))
+        self.cases.restore_state(self.state)
+
+    def save_state(self) -> None:
+        self.state.setValue("window/geometry", self.saveGeometry())
+        self.state.setValue("window/state", self.saveState())
+        self.state.setValue("window/splitter", self.splitter.saveState())
+        self.cases.save_state(self.state)
+        self.state.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        for index in reversed(range(self.case_tabs.count())):
+            self.close_case_at(index)
+        self.env.tasks.shutdown()
+        super().closeEvent(event)
+
+
+def _export_module() -> Any:
+    """The export feature's dialog module, when that feature is installed."""
+    try:
+        return importlib.import_module(EXPORT_MODULE)
+    except ModuleNotFoundError as exc:
+        if exc.name and EXPORT_MODULE.startswith(exc.name):
+            return None
+        raise
