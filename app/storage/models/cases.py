@@ -36,7 +36,8 @@ class Versioned:
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:
-        return {"version_id_col": cls.__table__.c.version}
+        table = cls.__table__  # type: ignore[attr-defined]  # set on the mapped subclass
+        return {"version_id_col": table.c.version}
 
 
 class CaseRow(Versioned, Base):

@@ -96,7 +96,7 @@ def rows_by_ids(session: Session, ids: Sequence[int]) -> list[CaseRow]:
 
 def distinct_values(session: Session, column_name: str) -> list[str]:
     column = SORT_COLUMNS[column_name]
-    return [v for v in session.scalars(select(column).distinct().order_by(column)) if v]
+    return [str(v) for v in session.scalars(select(column).distinct().order_by(column)) if v]
 
 
 def refresh_search_text(session: Session, case_id: int) -> None:
