@@ -1,0 +1,139 @@
+"""Importing call logs through the service, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from app.domain.errors import Duplicate, ValidationError
+from app.domain.progress import Cancelled
+from app.services import cases
+from app.services.calls import preview_calls
+from app.services.calls_dto import ImportOptions
+from app.services.calls_import import import_calls, write_rejections
+from app.services.evidence_files import list_evidence
+from app.storage.models.calls import CallBatchRow, CallRow
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "calls"
+
+
+def new_case(ctx) -> int:
+    return cases.create_case(
+        ctx, cases.CaseInput(title="Звонки после доставки", region="MSK", tz="Europe/Moscow")
+    ).id
+
+
+def count_calls(ctx, case_id: int) -> int:
+    with ctx.session() as session:
+        return session.scalar(select(func.count()).where(CallRow.case_id == case_id))
+
+
+def test_import_cp1251_export(ctx) -> None:
+    case_id = new_case(ctx)
+    result = import_calls(ctx, case_id, DATA / "ru_vpbx_cp1251.csv")
+    assert (result.imported, result.duplicates) == (4, 0)
+    assert [(r.line, r.reason) for r in result.rejected] == [
+        (5, "bad_date"),
+        (6, "empty_caller"),
+        (7, "bad_duration"),
+    ]
+    assert result.tz == "Europe/Moscow"  # the case's zone, the file says none
+    [evidence] = list_evidence(ctx, case_id)
+    assert evidence.kind == "calllog" and evidence.sha256 == result.sha256
+    with ctx.session() as session:
+        rows = session.scalars(select(CallRow).order_by(CallRow.line)).all()
+        assert [r.line for r in rows] == [2, 3, 4, 8]
+        assert rows[0].caller == "+79161234567" and rows[0].caller_raw == "+7 (916) 123-45-67"
+        assert rows[0].start_utc.isoformat() == "2025-10-09T11:03:11+00:00"
+        batch = session.get(CallBatchRow, result.batch_id)
+        assert (batch.imported, batch.rejected, batch.evidence_id) == (4, 3, evidence.id)
+
+
+def test_same_file_twice_is_refused(ctx, tmp_path: Path) -> None:
+    case_id = new_case(ctx)
+    import_calls(ctx, case_id, DATA / "utf8_bom.csv")
+    copy = tmp_path / "renamed.csv"
+    shutil.copy(DATA / "utf8_bom.csv", copy)
+    with pytest.raises(Duplicate):
+        import_calls(ctx, case_id, copy)
+    assert count_calls(ctx, case_id) == 3
+
+
+def test_overlapping_exports_do_not_double(ctx, tmp_path: Path) -> None:
+    case_id = new_case(ctx)
+    lines = (DATA / "utf8_bom.csv").read_bytes().decode("utf-8-sig").splitlines()
+    first = tmp_path / "a.csv"
+    second = tmp_path / "b.csv"
+    first.write_text("\n".join(lines[:3]) + "\n", encoding="utf-8")
+    second.write_text("\n".join([lines[0], *lines[2:]]) + "\n", encoding="utf-8")
+    assert import_calls(ctx, case_id, first).imported == 2
+    again = import_calls(ctx, case_id, second)
+    assert (again.imported, again.duplicates) == (1, 1)
+    assert count_calls(ctx, case_id) == 3
+
+
+class CancelAfter:
+    def __init__(self, reports: int) -> None:
+        self.left = reports
+
+    def report(self, done: int, total: int | None = None, message: str = "") -> None:
+        self.left -= 1
+
+    def cancelled(self) -> bool:
+        return self.left <= 0
+
+
+def test_cancel_rolls_everything_back(ctx, tmp_path: Path) -> None:
+    case_id = new_case(ctx)
+    path = tmp_path / "big.csv"
+    with path.open("w", encoding="utf-8") as out:
+        out.write("start_utc;caller;callee;duration\n")
+        for i in range(12_000):
+            out.write(f"{1760000000 + i * 60};+7916{i % 9000000:07d};+79037654321;{i % 300}\n")
+    with pytest.raises(Cancelled):
+        import_calls(ctx, case_id, path, progress=CancelAfter(2))
+    assert count_calls(ctx, case_id) == 0
+    assert list_evidence(ctx, case_id) == []
+    result = import_calls(ctx, case_id, path)  # not refused: nothing of the first try stayed
+    assert result.imported == 12_000
+
+
+def test_headerless_freeswitch_with_preset_and_tz(ctx) -> None:
+    case_id = new_case(ctx)
+    options = ImportOptions(preset="freeswitch-csv", tz="Asia/Yekaterinburg")
+    result = import_calls(ctx, case_id, DATA / "freeswitch_cdr.csv", options)
+    assert result.imported == 3 and result.tz == "Asia/Yekaterinburg"
+    with ctx.session() as session:
+        first = session.scalar(select(CallRow).where(CallRow.line == 1))
+        assert first.start_utc.hour == 9  # 14:03 at UTC+5
+
+
+def test_bad_mapping_is_refused_before_anything_is_stored(ctx) -> None:
+    case_id = new_case(ctx)
+    with pytest.raises(ValidationError):
+        import_calls(ctx, case_id, DATA / "utf8_bom.csv", ImportOptions(mapping={"caller": "X"}))
+    assert list_evidence(ctx, case_id) == []
+
+
+def test_preview_masks_and_reports_problems(ctx) -> None:
+    preview = preview_calls(ctx, DATA / "ru_vpbx_cp1251.csv", ImportOptions(), "Europe/Moscow")
+    assert preview.error is None and preview.encoding == "cp1251"
+    assert preview.rows[0].caller == "+7 916 ***-**-67"
+    assert "+7 (916) 123-45-67" not in str(preview.sample)
+    assert [r.reason for r in preview.rows if r.reason] == [
+        "bad_date",
+        "empty_caller",
+        "bad_duration",
+    ]
+    no_zone = preview_calls(ctx, DATA / "ru_vpbx_cp1251.csv", ImportOptions())
+    assert no_zone.error_field == "tz" and no_zone.rows == []
+
+
+def test_rejection_report(ctx, tmp_path: Path) -> None:
+    result = import_calls(ctx, new_case(ctx), DATA / "ru_vpbx_cp1251.csv")
+    report = write_rejections(result.rejected, tmp_path / "rejected.csv")
+    text = report.read_text(encoding="utf-8-sig").splitlines()
+    assert text[0] == "line;reason;detail" and text[1].startswith("5;bad_date;31.02.2025")
