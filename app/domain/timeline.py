@@ -207,7 +207,8 @@ class Track:
             # jump straight to the bucket of the next event: empty stretches cost nothing
             k = math.floor((starts[i] - t0) / bucket_s)
             b_end = t0 + (k + 1) * bucket_s
-            j = bisect_left(starts, b_end, i, hi)
+            # max(): rounding at epoch magnitudes may put b_end a hair below starts[i]
+            j = max(bisect_left(starts, b_end, i, hi), i + 1)
             out.append(Bucket(t0 + k * bucket_s, b_end, i, j - i))
             i = j
         return out

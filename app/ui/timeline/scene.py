@@ -1,0 +1,355 @@
+"""What the timeline canvas shows and how it paints: lanes, rows per kind, the view window.
+
+`TimelineScene` is not a widget: it holds the events, the lane layout, the visible window
+(`t0` at the left edge of the plot, `spp` seconds per pixel), the selection, and paints onto any
+`QPainter` (the widget, a PNG, an SVG). Painting never walks the events of the view: each
+kind row asks its `Track` for pixel buckets (two bisections each), draws a bucket holding one
+event as that event and a denser bucket as a histogram bar.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
+
+from app.domain.timeline import (
+    KIND_ORDER,
+    Lane,
+    LaneMode,
+    TickUnit,
+    TimelineEvent,
+    Track,
+    build_lanes,
+    tick_step,
+    ticks,
+)
+from app.ui.timeline.labels import KIND_COLORS, kind_plural, party_label, source_label
+
+GUTTER_W = 190.0
+AXIS_H = 44.0
+ROW_H = 20.0
+LANE_PAD = 4.0
+TITLE_H = 15.0
+BUCKET_PX = 3.0
+MIN_SPP = 0.005  # 1 s ≈ 200 px
+MAX_SPAN_S = 12 * 7 * 86400.0  # twelve weeks across the plot
+_MINOR_FMT = {
+    TickUnit.SECOND: "%H:%M:%S",
+    TickUnit.MINUTE: "%H:%M",
+    TickUnit.HOUR: "%H:%M",
+    TickUnit.DAY: "%d.%m",
+    TickUnit.MONTH: "%m.%Y",
+    TickUnit.YEAR: "%Y",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One kind of events in one lane, at a vertical position of the canvas."""
+
+    lane: int
+    kind: str
+    track: Track
+    top: float
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What is under the pointer: a single event, or how many a dense stretch holds."""
+
+    row: Row
+    events: tuple[TimelineEvent, ...]
+    t: float
+
+
+class TimelineScene:
+    def __init__(self, zone_name: str = "Europe/Moscow") -> None:
+        self.zone_name = zone_name
+        self.mode = LaneMode.PARTY
+        self.events: list[TimelineEvent] = []
+        self.lanes: list[Lane] = []
+        self.rows: list[Row] = []
+        self.lane_spans: list[tuple[float, float]] = []
+        self.t0 = 0.0
+        self.spp = 60.0
+        self.width = 1000.0
+        self.selected: TimelineEvent | None = None
+        self.range_sel: tuple[float, float] | None = None
+        self._brushes = {k: QBrush(c) for k, c in KIND_COLORS.items()}
+        self._dense = {
+            k: QBrush(QColor(c.red(), c.green(), c.blue(), 150)) for k, c in KIND_COLORS.items()
+        }
+        self._faint = {k: QColor(c.red(), c.green(), c.blue(), 60) for k, c in KIND_COLORS.items()}
+
+    # ---- content --------------------------------------------------------------------------
+
+    def set_events(self, events: list[TimelineEvent], mode: LaneMode | None = None) -> None:
+        """Replace the (already filtered, sorted) events; keeps the view window."""
+        if mode is not None:
+            self.mode = mode
+        self.events = events
+        self.lanes = build_lanes(events, self.mode)
+        self.rows = []
+        self.lane_spans = []
+        y = AXIS_H
+        for index, lane in enumerate(self.lanes):
+            top = y
+            y += LANE_PAD + TITLE_H
+            for kind in sorted(lane.tracks, key=lambda k: KIND_ORDER.get(k, 99)):
+                self.rows.append(Row(index, kind, lane.tracks[kind], y))
+                y += ROW_H
+            y += LANE_PAD
+            self.lane_spans.append((top, y))
+        if self.selected is not None and self.selected not in events:
+            by_id = {e.id: e for e in events}
+            self.selected = by_id.get(self.selected.id)
+
+    def content_height(self) -> float:
+        return self.lane_spans[-1][1] + 4 if self.lane_spans else AXIS_H + 40
+
+    def lane_title(self, lane: Lane) -> str:
+        return party_label(lane.key) if self.mode is LaneMode.PARTY else source_label(lane.key)
+
+    # ---- view window ----------------------------------------------------------------------
+
+    def plot_w(self) -> float:
+        return max(self.width - GUTTER_W, 10.0)
+
+    def x_of(self, t: float) -> float:
+        return GUTTER_W + (t - self.t0) / self.spp
+
+    def t_of(self, x: float) -> float:
+        return self.t0 + (x - GUTTER_W) * self.spp
+
+    def visible_range(self) -> tuple[float, float]:
+        return self.t0, self.t0 + self.plot_w() * self.spp
+
+    def zoom(self, factor: float, anchor_x: float) -> None:
+        """Zoom by `factor` (> 1 zooms in) keeping the instant under `anchor_x` in place."""
+        anchor_t = self.t_of(anchor_x)
+        spp = min(max(self.spp / factor, MIN_SPP), MAX_SPAN_S / self.plot_w())
+        self.spp = spp
+        self.t0 = anchor_t - (anchor_x - GUTTER_W) * spp
+
+    def pan_px(self, dx: float) -> None:
+        self.t0 -= dx * self.spp
+
+    def fit(self, start: float, end: float, margin: float = 0.05) -> None:
+        """Show [start, end] with a margin; an instant gets a minute around it."""
+        span = max(end - start, 60.0)
+        mid = (start + end) / 2
+        span *= 1 + 2 * margin
+        self.spp = min(max(span / self.plot_w(), MIN_SPP), MAX_SPAN_S / self.plot_w())
+        self.t0 = mid - self.plot_w() * self.spp / 2
+
+    def fit_all(self) -> None:
+        if not self.events:
+            return
+        start = self.events[0].start_s
+        end = max(e.end_s for e in self.events[-200:])
+        for lane in self.lanes:
+            for track in lane.tracks.values():
+                end = max([end, *(e.end_s for e in track.long_events)])
+        self.fit(start, end)
+
+    # ---- hit testing ----------------------------------------------------------------------
+
+    def row_at(self, y: float) -> Row | None:
+        for row in self.rows:
+            if row.top <= y < row.top + ROW_H:
+                return row
+        return None
+
+    def hit(self, x: float, y: float, tolerance_px: float = 4.0) -> Hit | None:
+        row = self.row_at(y)
+        if row is None or x < GUTTER_W:
+            return None
+        t = self.t_of(x)
+        near = row.track.near(t, tolerance_px * self.spp)
+        if not near:
+            return None
+        near.sort(key=lambda e: min(abs(e.start_s - t), abs(e.end_s - t)))
+        return Hit(row, tuple(near), t)
+
+    # ---- painting -------------------------------------------------------------------------
+
+    def paint(self, p: QPainter, width: float, height: float, font: QFont) -> None:
+        self.width = width
+        p.fillRect(QRectF(0, 0, width, height), QColor("#ffffff"))
+        small = QFont(font)
+        small.setPointSizeF(max(font.pointSizeF() - 1, 6))
+        t0, t1 = self.visible_range()
+        self._paint_lanes_background(p, width)
+        self._paint_axis(p, width, height, font, small, t0, t1)
+        p.setClipRect(QRectF(GUTTER_W, AXIS_H, width - GUTTER_W, height - AXIS_H))
+        if self.range_sel is not None:
+            a, b = sorted(self.range_sel)
+            p.fillRect(
+                QRectF(self.x_of(a), AXIS_H, (b - a) / self.spp, height), QColor(255, 213, 79, 70)
+            )
+        for row in self.rows:
+            self._paint_row(p, row, t0, t1)
+        self._paint_selection(p, height)
+        p.setClipping(False)
+        self._paint_gutter(p, font, small)
+
+    def _paint_lanes_background(self, p: QPainter, width: float) -> None:
+        for index, (top, bottom) in enumerate(self.lane_spans):
+            color = QColor("#f4f6f8") if index % 2 == 0 else QColor("#ffffff")
+            p.fillRect(QRectF(0, top, width, bottom - top), color)
+
+    def _paint_axis(
+        self,
+        p: QPainter,
+        width: float,
+        height: float,
+        font: QFont,
+        small: QFont,
+        t0: float,
+        t1: float,
+    ) -> None:
+        p.fillRect(QRectF(0, 0, width, AXIS_H), QColor("#e8ecf0"))
+        step, unit = tick_step(self.spp, 80 if unit_needs_room(self.spp) else 64)
+        minor = ticks(t0, t1, step, unit, self.zone_name)
+        grid = QPen(QColor("#dde2e7"))
+        text = QPen(QColor("#37474f"))
+        p.setFont(small)
+        for tick in minor:
+            x = self.x_of(tick.at_s)
+            p.setPen(grid)
+            p.drawLine(QPointF(x, AXIS_H - 6), QPointF(x, height))
+            p.setPen(text)
+            p.drawText(QPointF(x + 3, AXIS_H - 8), tick.local.strftime(_MINOR_FMT[unit]))
+        major_unit = (
+            TickUnit.DAY
+            if step < 86400
+            else TickUnit.YEAR
+            if unit is TickUnit.MONTH
+            else TickUnit.MONTH
+        )
+        major_step = {
+            TickUnit.DAY: 86400.0,
+            TickUnit.MONTH: 30 * 86400.0,
+            TickUnit.YEAR: 365 * 86400.0,
+        }[major_unit]
+        bold = QFont(font)
+        bold.setBold(True)
+        p.setFont(bold)
+        label_fmt = {TickUnit.DAY: "%d.%m.%Y", TickUnit.MONTH: "%m.%Y", TickUnit.YEAR: "%Y"}[
+            major_unit
+        ]
+        majors = ticks(t0 - major_step * 1.5, t1, major_step, major_unit, self.zone_name)
+        strong = QPen(QColor("#9aa5b1"))
+        for index, tick in enumerate(majors):
+            x = self.x_of(tick.at_s)
+            if x >= GUTTER_W:
+                p.setPen(strong)
+                p.drawLine(QPointF(x, 2), QPointF(x, height))
+            # the label of the period starting off-screen sticks to the left edge
+            next_x = self.x_of(majors[index + 1].at_s) if index + 1 < len(majors) else width
+            label_x = max(x, GUTTER_W) + 4
+            if label_x + 90 <= next_x or index + 1 == len(majors):
+                p.setPen(text)
+                p.drawText(QPointF(label_x, 16), tick.local.strftime(label_fmt))
+
+    def _paint_row(self, p: QPainter, row: Row, t0: float, t1: float) -> None:
+        kind = row.kind
+        track = row.track
+        top = row.top + 3
+        h = ROW_H - 6
+        brush = self._brushes.get(kind, QBrush(QColor("#607d8b")))
+        p.setPen(Qt.PenStyle.NoPen)
+        for event in track.long_visible(t0, t1):
+            x0, x1 = self.x_of(event.start_s), self.x_of(event.end_s)
+            p.setBrush(QBrush(self._faint.get(kind, QColor(96, 125, 139, 60))))
+            p.drawRect(QRectF(x0, top, max(x1 - x0, 2), h))
+        singles: list[QRectF] = []
+        whiskers: list[QRectF] = []
+        marked: list[QRectF] = []
+        dense: list[QRectF] = []
+        bucket_s = BUCKET_PX * self.spp
+        events = track.events
+        for bucket in track.buckets(t0, t1, bucket_s):
+            if bucket.count == 1:
+                event = events[bucket.first]
+                x0 = self.x_of(event.start_s)
+                w = max((event.end_s - event.start_s) / self.spp, 3.0)
+                rect = QRectF(x0 - (1.5 if w <= 3 else 0), top, w, h)
+                singles.append(rect)
+                if event.uncertainty_s:
+                    u = event.uncertainty_s / self.spp
+                    whiskers.append(QRectF(x0 - u, top + h / 2 - 1, 2 * u, 2))
+                if event.in_dossier:
+                    marked.append(rect)
+            else:
+                level = min(1.0, 0.35 + math.log2(bucket.count) / 8)
+                bar_h = h * level
+                x0 = self.x_of(bucket.start_s)
+                dense.append(QRectF(x0, top + h - bar_h, BUCKET_PX, bar_h))
+        if dense:
+            p.setBrush(self._dense.get(kind, brush))
+            p.drawRects(dense)
+        if whiskers:
+            p.setBrush(QBrush(self._faint.get(kind, QColor(96, 125, 139, 60))))
+            p.drawRects(whiskers)
+        if singles:
+            p.setBrush(brush)
+            p.drawRects(singles)
+        if marked:
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.setPen(QPen(QColor("#f9a825"), 2))
+            p.drawRects([r.adjusted(-2, -2, 2, 2) for r in marked])
+
+    def _paint_selection(self, p: QPainter, height: float) -> None:
+        event = self.selected
+        if event is None:
+            return
+        x0, x1 = self.x_of(event.start_s), self.x_of(event.end_s)
+        p.setPen(QPen(QColor("#1565c0"), 1, Qt.PenStyle.DashLine))
+        p.drawLine(QPointF(x0, AXIS_H), QPointF(x0, height))
+        for row in self.rows:
+            key = self.lanes[row.lane].key
+            lane_key = event.party if self.mode is LaneMode.PARTY else event.source
+            if row.kind == event.kind and key == lane_key:
+                p.setPen(QPen(QColor("#0d47a1"), 2))
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.drawRect(QRectF(x0 - 3, row.top + 1, max(x1 - x0, 3) + 6, ROW_H - 2))
+                break
+
+    def _paint_gutter(self, p: QPainter, font: QFont, small: QFont) -> None:
+        p.fillRect(QRectF(0, AXIS_H, GUTTER_W, self.content_height() - AXIS_H), QColor("#eceff1"))
+        p.setPen(QPen(QColor("#b0bec5")))
+        p.drawLine(QPointF(GUTTER_W, 0), QPointF(GUTTER_W, self.content_height()))
+        bold = QFont(font)
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        small_metrics = QFontMetrics(small)
+        for index, lane in enumerate(self.lanes):
+            top, bottom = self.lane_spans[index]
+            p.setPen(QPen(QColor("#cfd8dc")))
+            p.drawLine(QPointF(0, bottom), QPointF(GUTTER_W, bottom))
+            rows = [r for r in self.rows if r.lane == index]
+            p.setFont(bold)
+            p.setPen(QPen(QColor("#263238")))
+            title = metrics.elidedText(
+                self.lane_title(lane), Qt.TextElideMode.ElideRight, int(GUTTER_W - 12)
+            )
+            p.drawText(QPointF(6, top + LANE_PAD + metrics.ascent()), title)
+            p.setFont(small)
+            for row in rows:
+                color = KIND_COLORS.get(row.kind, QColor("#607d8b"))
+                p.fillRect(QRectF(GUTTER_W - 12, row.top + 5, 8, ROW_H - 10), color)
+                label = small_metrics.elidedText(
+                    kind_plural(row.kind), Qt.TextElideMode.ElideRight, 95
+                )
+                width = small_metrics.horizontalAdvance(label)
+                p.setPen(QPen(QColor("#546e7a")))
+                p.drawText(QPointF(GUTTER_W - 16 - width, row.top + ROW_H - 6), label)
+
+
+def unit_needs_room(spp: float) -> bool:
+    """Second labels (`14:05:30`) need more room than minute or date labels."""
+    return spp < 1.0
