@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -77,13 +77,7 @@ class Privacy(QObject):
     def __init__(self, ctx: ServiceContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-
-    def ask_reason(self, what: str, parent: QWidget | None) -> str | None:
-        """Show the reason dialog; None when the user cancelled."""
-        dialog = RevealDialog(what, parent)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return dialog.reason.text().strip()
+        self.dialog: RevealDialog | None = None  # the last reason dialog opened
 
     def reveal(
         self,
@@ -96,24 +90,25 @@ class Privacy(QObject):
         field: str,
         on_revealed: Callable[[str], None],
         on_error: Callable[[BaseException], None] | None = None,
-    ) -> bool:
-        """Ask for a reason, then reveal through the audited service in the DB lane.
-
-        Returns False when the user cancelled; otherwise `on_revealed(value)` follows.
-        """
-        reason = self.ask_reason(what, parent)
-        if reason is None:
-            return False
-        self.reveal_with_reason(
-            tasks,
-            entity=entity,
-            entity_id=entity_id,
-            field=field,
-            reason=reason,
-            on_revealed=on_revealed,
-            on_error=on_error,
+    ) -> RevealDialog:
+        """Ask for a reason (window-modal, not blocking), then reveal through the audited
+        service in the DB lane; `on_revealed(value)` follows. Cancel reveals nothing."""
+        dialog = RevealDialog(what, parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.accepted.connect(
+            lambda: self.reveal_with_reason(
+                tasks,
+                entity=entity,
+                entity_id=entity_id,
+                field=field,
+                reason=dialog.reason.text().strip(),
+                on_revealed=on_revealed,
+                on_error=on_error,
+            )
         )
-        return True
+        dialog.open()
+        return dialog
 
     def reveal_with_reason(
         self,

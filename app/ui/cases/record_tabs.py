@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtWidgets import QLabel, QTableView
+
 from app.services import records
 from app.services.dto import CaseDetail, ManualEventInfo, OrderInfo, StatementInfo
 from app.services.records import EventInput, OrderInput, StatementInput
@@ -11,7 +13,7 @@ from app.ui.cases.record_dialogs import EventDialog, OrderDialog, StatementDialo
 from app.ui.cases.record_tab import RecordTab
 from app.ui.labels import order_event_label
 from app.ui.widgets.datetime_edit import format_local
-from app.ui.widgets.record_model import Column
+from app.ui.widgets.record_model import Column, RecordTableModel
 
 if TYPE_CHECKING:
     from app.ui.cases.case_view import CaseView
@@ -42,17 +44,47 @@ class OrdersTab(RecordTab):
             (self.tr("Courier"), lambda o: _party_name(view.detail, o.courier_party_id)),
             (self.tr("Customer"), lambda o: _party_name(view.detail, o.customer_party_id)),
             (self.tr("Address"), lambda o: o.address_masked),
-            (self.tr("Status events"), lambda o: self._events_text(o, tz())),
+            (self.tr("Last status"), self._last_status),
         ]
         super().__init__(view, columns, lambda d: d.orders)
         self.add_button(self.tr("Reveal address…"), self.reveal_address, "revealAddress")
         self.buttons.addStretch(1)
-
-    @staticmethod
-    def _events_text(order: OrderInfo, tz: str) -> str:
-        return "; ".join(
-            f"{order_event_label(e.kind)} {format_local(e.at, tz)}" for e in order.events
+        # The selected order's status events, in the case's zone, below the orders.
+        self.events_model = RecordTableModel(
+            [
+                (self.tr("Status"), lambda e: order_event_label(e.kind)),
+                (self.tr("Time"), lambda e: format_local(e.at, tz(), seconds=True)),
+                (self.tr("Source"), lambda e: e.source),
+            ],
+            self,
         )
+        self.events_table = QTableView(self)
+        self.events_table.setObjectName("orderEventsTable")
+        self.events_table.setModel(self.events_model)
+        self.events_table.verticalHeader().setVisible(False)
+        self.events_table.horizontalHeader().setStretchLastSection(True)
+        self.events_table.setMaximumHeight(180)
+        layout = self.layout()
+        assert layout is not None
+        layout.addWidget(QLabel(self.tr("Status events of the selected order:"), self))
+        layout.addWidget(self.events_table)
+        self.table.selectionModel().currentRowChanged.connect(self._show_events)
+
+    def _last_status(self, order: OrderInfo) -> str:
+        if not order.events:
+            return ""
+        return order_event_label(max(order.events, key=lambda e: e.at).kind)
+
+    def _show_events(self, *_args: object) -> None:
+        order = self.current()
+        self.events_model.set_records(sorted(order.events, key=lambda e: e.at) if order else [])
+        self.events_table.resizeColumnsToContents()
+
+    def set_detail(self, detail: CaseDetail) -> None:
+        super().set_detail(detail)
+        if self.current() is None and detail.orders:
+            self.table.selectRow(0)
+        self._show_events()
 
     def describe(self, record: Any) -> str:
         return self.tr("order %1").replace("%1", record.number)

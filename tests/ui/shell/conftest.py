@@ -1,0 +1,69 @@
+"""Fixtures for the shell's UI tests: a UiEnv with the synchronous task runner on a fresh
+SQLite database, the main window with its state in a temp INI file, a case with parties."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from app.services import cases, parties
+from app.services.cases import CaseInput
+from app.services.parties import PartyInput
+
+
+@pytest.fixture
+def env(sqlite_ctx: Any, qapp: Any) -> Iterator[Any]:
+    from app.ui.env import UiEnv
+    from app.ui.tasks import SyncTaskRunner
+
+    ui_env = UiEnv(sqlite_ctx, SyncTaskRunner())
+    yield ui_env
+    ui_env.deleteLater()
+
+
+@pytest.fixture
+def window(env: Any, qtbot: Any, tmp_path: Path) -> Any:
+    from app.ui.main_window import MainWindow
+
+    state = QSettings(str(tmp_path / "state.ini"), QSettings.Format.IniFormat)
+    main = MainWindow(env, state)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    return main
+
+
+@pytest.fixture
+def case_id(sqlite_ctx: Any) -> int:
+    """A case received on 2025-09-16 with a complainant (phone) and a courier."""
+    summary = cases.create_case(
+        sqlite_ctx,
+        CaseInput(
+            title="Звонки клиентке после доставки",
+            region="MSK",
+            tz="Europe/Moscow",
+            category="repeated_calls",
+            received_at=datetime(2025, 9, 16, 7, 30, tzinfo=UTC),
+        ),
+    )
+    parties.add_party(
+        sqlite_ctx,
+        summary.id,
+        PartyInput(
+            role="complainant",
+            name="ИВАНОВА Мария Петровна",
+            phones=("8 (916) 123-45-67",),
+            address="г. Москва, ул. Тверская, д. 1, кв. 5",
+        ),
+    )
+    parties.add_party(
+        sqlite_ctx,
+        summary.id,
+        PartyInput(role="subject", name="Петров Игорь", courier_id="CR-1", phones=()),
+    )
+    return summary.id

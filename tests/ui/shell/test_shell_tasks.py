@@ -1,0 +1,122 @@
+"""TaskRunner: results and errors on the GUI thread, progress forwarded, cancel, the
+synchronous twin, and the feature tab registry."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QThread
+
+from app.domain.progress import check_cancel
+from app.ui.cases.tabs import available_tabs
+from app.ui.tasks import SyncTaskRunner, TaskRunner
+
+
+@pytest.fixture
+def runner(qapp: Any) -> Any:
+    tasks = TaskRunner()
+    yield tasks
+    tasks.shutdown()
+    tasks.deleteLater()
+
+
+def test_db_task_result_arrives_on_gui_thread(runner: TaskRunner, qtbot: Any) -> None:
+    seen: dict[str, Any] = {}
+
+    def work(progress: Any) -> int:
+        seen["worker"] = threading.get_ident()
+        progress.report(1, 2, "half")
+        return 42
+
+    def done(result: int) -> None:
+        seen["result"] = result
+        seen["gui"] = QThread.currentThread() is qtbot_thread
+
+    qtbot_thread = QThread.currentThread()
+    with qtbot.waitSignal(runner.task_finished, timeout=5000):
+        runner.run_db(work, done, title="t")
+    qtbot.waitUntil(lambda: "result" in seen)
+    assert seen["result"] == 42
+    assert seen["gui"] is True
+    assert seen["worker"] != threading.get_ident()
+    assert runner.active_tasks() == []
+
+
+def test_error_goes_to_on_error_or_unhandled_signal(runner: TaskRunner, qtbot: Any) -> None:
+    errors: list[BaseException] = []
+    runner.run_cpu(lambda _p: 1 / 0, "div", on_error=errors.append)
+    qtbot.waitUntil(lambda: bool(errors))
+    assert isinstance(errors[0], ZeroDivisionError)
+    with qtbot.waitSignal(runner.unhandled_error, timeout=5000) as blocker:
+        runner.run_cpu(lambda _p: int("x"), "parse")
+    assert isinstance(blocker.args[1], ValueError)
+
+
+def test_cancel_stops_task_without_callbacks(runner: TaskRunner, qtbot: Any) -> None:
+    started = threading.Event()
+    release = threading.Event()
+    calls: list[str] = []
+
+    def work(progress: Any) -> None:
+        started.set()
+        release.wait(5)
+        check_cancel(progress)
+        calls.append("finished work")
+
+    task = runner.run_cpu(work, "long", lambda _r: calls.append("done"), calls.append)
+    assert started.wait(5)
+    task.cancel()
+    with qtbot.waitSignal(runner.task_finished, timeout=5000):
+        release.set()
+    assert calls == []
+
+
+def test_progress_reports_reach_the_gui(runner: TaskRunner, qtbot: Any) -> None:
+    gate = threading.Event()
+
+    def work(progress: Any) -> None:
+        progress.report(3, 3, "all")
+        gate.wait(5)
+
+    with qtbot.waitSignal(runner.task_progress, timeout=5000) as blocker:
+        runner.run_cpu(work, "p")
+    assert blocker.args[0].last == (3, 3, "all")
+    with qtbot.waitSignal(runner.task_finished, timeout=5000):
+        gate.set()
+
+
+def test_sync_runner_has_same_api_and_runs_at_once(qapp: Any) -> None:
+    runner = SyncTaskRunner()
+    out: list[Any] = []
+    runner.run_db(lambda _p: "db", out.append)
+    runner.run_cpu(lambda _p: "cpu", "t", out.append)
+    runner.run_read(lambda _p: "read", out.append)
+    runner.run_db(lambda _p: 1 / 0, None, lambda e: out.append(type(e).__name__))
+    assert out == ["db", "cpu", "read", "ZeroDivisionError"]
+    assert runner.active_tasks() == []
+
+
+def test_tab_registry_skips_missing_and_raises_on_broken(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pkg = tmp_path / "shelltabs_probe"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    (pkg / "good.py").write_text(
+        "def tab_title():\n    return 'Good'\n\n"
+        "def create_tab(env, case_id, parent):\n    return None\n"
+    )
+    (pkg / "broken.py").write_text("import shelltabs_no_such_dependency\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    found = available_tabs(
+        [("good", "shelltabs_probe.good"), ("missing", "shelltabs_probe.absent")]
+    )
+    assert [(t.key, t.title()) for t in found] == [("good", "Good")]
+    with pytest.raises(ModuleNotFoundError):
+        available_tabs([("broken", "shelltabs_probe.broken")])
+    for name in [m for m in sys.modules if m.startswith("shelltabs_probe")]:
+        monkeypatch.delitem(sys.modules, name)
