@@ -1,0 +1,162 @@
+"""The filters above the call table: number (any run of digits), time range in the case's
+zone, direction, status, order and party. Edits are collected for a moment before
+`changed(CallFilter)` fires, so typing a number runs one query, not one per key."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QToolButton,
+    QWidget,
+)
+
+from app.services.calls_dto import CallFilter
+from app.services.dto import PartyInfo
+from app.ui.calls.labels import DIRECTIONS, STATUSES, direction_label, status_label
+from app.ui.labels import role_label
+from app.ui.widgets.datetime_edit import ZonedDateTimeEdit
+
+
+class CallFilterBar(QWidget):
+    changed = Signal(object)  # CallFilter
+
+    DELAY_MS = 250
+
+    def __init__(self, tz: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(self.DELAY_MS)
+        self._timer.timeout.connect(self.emit_now)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        self.number = QLineEdit(self)
+        self.number.setObjectName("filterNumber")
+        self.number.setPlaceholderText(self.tr("Number digits, e.g. 4567"))
+        self.number.setClearButtonEnabled(True)
+        self.number.setMaximumWidth(190)
+        self.number.textChanged.connect(self._later)
+        layout.addWidget(self.number)
+
+        now = datetime.now(UTC).replace(microsecond=0)
+        self.use_from = QCheckBox(self.tr("From"), self)
+        self.use_from.setObjectName("filterUseFrom")
+        self.start_from = ZonedDateTimeEdit(tz, self)
+        self.start_from.setObjectName("filterFrom")
+        self.start_from.set_utc(now - timedelta(days=30))
+        self.use_to = QCheckBox(self.tr("to"), self)
+        self.use_to.setObjectName("filterUseTo")
+        self.start_to = ZonedDateTimeEdit(tz, self)
+        self.start_to.setObjectName("filterTo")
+        self.start_to.set_utc(now)
+        for check, edit in ((self.use_from, self.start_from), (self.use_to, self.start_to)):
+            edit.setEnabled(False)
+            check.toggled.connect(edit.setEnabled)
+            check.toggled.connect(self._later)
+            edit.dateTimeChanged.connect(self._later_if(check))
+            layout.addWidget(check)
+            layout.addWidget(edit)
+
+        self.direction = self._combo("filterDirection", self.tr("Any direction"))
+        for code in DIRECTIONS:
+            self.direction.addItem(direction_label(code), code)
+        self.status = self._combo("filterStatus", self.tr("Any status"))
+        for code in STATUSES:
+            self.status.addItem(status_label(code), code)
+        layout.addWidget(self.direction)
+        layout.addWidget(self.status)
+
+        self.order = QLineEdit(self)
+        self.order.setObjectName("filterOrder")
+        self.order.setPlaceholderText(self.tr("Order number"))
+        self.order.setClearButtonEnabled(True)
+        self.order.setMaximumWidth(140)
+        self.order.textChanged.connect(self._later)
+        layout.addWidget(self.order)
+
+        self.party = self._combo("filterParty", self.tr("Any party"))
+        layout.addWidget(self.party)
+
+        self.clear_button = QToolButton(self)
+        self.clear_button.setObjectName("filterClear")
+        self.clear_button.setText(self.tr("Clear filters"))
+        self.clear_button.clicked.connect(self.clear)
+        layout.addWidget(self.clear_button)
+        layout.addStretch(1)
+
+    def _combo(self, name: str, any_text: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        combo.addItem(any_text, None)
+        combo.currentIndexChanged.connect(self._later)
+        return combo
+
+    def _later_if(self, check: QCheckBox) -> Callable[..., None]:
+        return lambda *_a: self._later() if check.isChecked() else None
+
+    def _later(self, *_args: object) -> None:
+        self._timer.start()
+
+    # --- public -----------------------------------------------------------------------------
+    def set_tz(self, tz: str) -> None:
+        self.start_from.set_tz(tz)
+        self.start_to.set_tz(tz)
+
+    def set_parties(self, parties: list[PartyInfo]) -> None:
+        """Offer the case's parties; keeps the chosen one when it is still there."""
+        chosen = self.party.currentData()
+        self.party.blockSignals(True)
+        self.party.clear()
+        self.party.addItem(self.tr("Any party"), None)
+        for party in parties:
+            self.party.addItem(f"{party.name} ({role_label(party.role)})", party.id)
+        found = self.party.findData(chosen) if chosen is not None else 0
+        self.party.setCurrentIndex(max(found, 0))
+        self.party.blockSignals(False)
+        if chosen is not None and found < 0:
+            self._later()
+
+    def current_filter(self) -> CallFilter:
+        digits = "".join(ch for ch in self.number.text() if ch.isdigit())
+        return CallFilter(
+            number=digits or None,
+            start_from=self.start_from.utc() if self.use_from.isChecked() else None,
+            start_to=self.start_to.utc() if self.use_to.isChecked() else None,
+            direction=self.direction.currentData(),
+            status=self.status.currentData(),
+            order=self.order.text().strip() or None,
+            party_id=self.party.currentData(),
+        )
+
+    def is_default(self) -> bool:
+        return self.current_filter() == CallFilter()
+
+    def emit_now(self) -> None:
+        """Apply the filters at once (also what the delay ends in)."""
+        self._timer.stop()
+        self.changed.emit(self.current_filter())
+
+    def clear(self) -> None:
+        """Back to every call of the case; one `changed` follows."""
+        widgets = (self.number, self.order, self.use_from, self.use_to, self.direction)
+        for widget in (*widgets, self.status, self.party):
+            widget.blockSignals(True)
+        self.number.clear()
+        self.order.clear()
+        self.use_from.setChecked(False)
+        self.use_to.setChecked(False)
+        self.start_from.setEnabled(False)
+        self.start_to.setEnabled(False)
+        for combo in (self.direction, self.status, self.party):
+            combo.setCurrentIndex(0)
+        for widget in (*widgets, self.status, self.party):
+            widget.blockSignals(False)
+        self.emit_now()

@@ -1,0 +1,102 @@
+"""Translated labels for the call-log codes: mapping fields, rejection reasons, directions,
+statuses, finding kinds and severities, plus the duration format.
+
+The services speak in codes; the tables below hold the English source text (marked for
+`pyside6-lupdate` with `QT_TRANSLATE_NOOP`) and are translated at lookup time, so the current
+language applies.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+CONTEXT = "CallLabels"
+
+FIELDS = {
+    "start": QT_TRANSLATE_NOOP("CallLabels", "Start time"),
+    "end": QT_TRANSLATE_NOOP("CallLabels", "End time"),
+    "duration": QT_TRANSLATE_NOOP("CallLabels", "Duration"),
+    "caller": QT_TRANSLATE_NOOP("CallLabels", "Caller"),
+    "callee": QT_TRANSLATE_NOOP("CallLabels", "Callee"),
+    "virtual": QT_TRANSLATE_NOOP("CallLabels", "Virtual number"),
+    "direction": QT_TRANSLATE_NOOP("CallLabels", "Direction"),
+    "status": QT_TRANSLATE_NOOP("CallLabels", "Status"),
+    "order": QT_TRANSLATE_NOOP("CallLabels", "Order"),
+    "call_id": QT_TRANSLATE_NOOP("CallLabels", "Call ID"),
+}
+
+REASONS = {
+    "bad_date": QT_TRANSLATE_NOOP("CallLabels", "Impossible date or time"),
+    "no_start": QT_TRANSLATE_NOOP("CallLabels", "No start time"),
+    "empty_caller": QT_TRANSLATE_NOOP("CallLabels", "Caller number is empty"),
+    "empty_callee": QT_TRANSLATE_NOOP("CallLabels", "Callee number is empty"),
+    "bad_duration": QT_TRANSLATE_NOOP("CallLabels", "Duration is not a number"),
+    "short_row": QT_TRANSLATE_NOOP("CallLabels", "Row has too few cells"),
+}
+
+DIRECTIONS = {
+    "in": QT_TRANSLATE_NOOP("CallLabels", "Inbound"),
+    "out": QT_TRANSLATE_NOOP("CallLabels", "Outbound"),
+    "internal": QT_TRANSLATE_NOOP("CallLabels", "Internal"),
+}
+
+STATUSES = {
+    "answered": QT_TRANSLATE_NOOP("CallLabels", "Answered"),
+    "missed": QT_TRANSLATE_NOOP("CallLabels", "Missed"),
+}
+
+KINDS = {
+    "after_delivery_contact": QT_TRANSLATE_NOOP("CallLabels", "Contact after delivery"),
+    "masking_bypass": QT_TRANSLATE_NOOP("CallLabels", "Masking bypassed"),
+    "multiple_numbers": QT_TRANSLATE_NOOP("CallLabels", "Many numbers calling"),
+    "night_contact": QT_TRANSLATE_NOOP("CallLabels", "Night calls"),
+    "call_burst": QT_TRANSLATE_NOOP("CallLabels", "Burst of calls"),
+}
+
+SEVERITIES = {
+    "low": QT_TRANSLATE_NOOP("CallLabels", "Low"),
+    "medium": QT_TRANSLATE_NOOP("CallLabels", "Medium"),
+    "high": QT_TRANSLATE_NOOP("CallLabels", "High"),
+}
+
+SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
+
+
+def _label(table: dict[str, str], code: str | None) -> str:
+    if not code:
+        return ""
+    source = table.get(code)
+    return QCoreApplication.translate(CONTEXT, source) if source else code
+
+
+def field_label(code: str) -> str:
+    return _label(FIELDS, code)
+
+
+def reason_label(code: str) -> str:
+    return _label(REASONS, code)
+
+
+def direction_label(code: str | None) -> str:
+    return _label(DIRECTIONS, code)
+
+
+def status_label(code: str | None) -> str:
+    return _label(STATUSES, code)
+
+
+def kind_label(code: str) -> str:
+    return _label(KINDS, code)
+
+
+def severity_label(code: str) -> str:
+    return _label(SEVERITIES, code)
+
+
+def format_duration(seconds: int | None) -> str:
+    """`0:45`, `12:05`, `1:02:03`; empty for None."""
+    if seconds is None:
+        return ""
+    hours, rest = divmod(int(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
