@@ -1,0 +1,260 @@
+"""The player: position, speed and playback of one video, driving its decode worker.
+
+Every request gets a new generation number; pictures of older generations are dropped, so the
+latest seek always wins. Playback runs on a monotonic clock: at a speed up to 1x every frame is
+shown in turn (the worker decodes the next frame while the current one is on screen); above 1x
+the frame due at that moment is shown and the others are skipped. Frames shown and frames due
+are counted, so a benchmark can tell whether playback keeps up.
+
+Speeds follow editing software: L plays forward and each further L doubles the speed up to
+16x, J does the same backwards, K pauses; slow speeds (1/8x to 1/2x) are set with Shift+J/L.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QImage
+
+from app.media.frame_index import FrameIndex
+from app.ui.video.decoder_worker import FrameRequest, start_decoder_thread
+
+SPEEDS = (0.125, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
+_NORMAL = SPEEDS.index(1.0)
+# At up to 1x, fall back to the due frame only when this far behind (a stalled disk).
+_MAX_LAG_S = 0.5
+
+
+@dataclass
+class PlaybackStats:
+    """Frames shown and frames that fell due since playback started."""
+
+    shown: int = 0
+    due: int = 0
+
+
+class Player(QObject):
+    """Position and playback of one video; pictures arrive through `frame_shown`."""
+
+    frame_shown = Signal(int, bool, QImage)  # frame, exact, picture
+    position_changed = Signal(int)  # the frame the player stands on (asked for)
+    state_changed = Signal()  # playing / speed / direction
+    error = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._worker, self._thread = start_decoder_thread(self)
+        self._worker.frame_ready.connect(self._on_frame)
+        self._worker.failed.connect(self._on_failed)
+        self.index: FrameIndex | None = None
+        self.path: Path | None = None
+        self.position = 0  # frame asked for last
+        self.shown = -1  # exact frame on screen
+        self._generation = 0
+        self._waiting: int | None = None  # generation whose exact picture is still due
+        self._speed = _NORMAL
+        self._direction = 0  # 0 paused, 1 forward, -1 backward
+        self._anchor: tuple[float, float, int] = (0.0, 0.0, 0)  # clock, media time, frame
+        self.stats = PlaybackStats()
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._tick)
+
+    # --- opening and closing --------------------------------------------------------------
+    def open(self, path: Path, index: FrameIndex, frame: int = 0) -> None:
+        self.pause()
+        self.path, self.index = path, index
+        self.shown = -1
+        self._worker.open(path, index)
+        self.seek_frame(frame)
+
+    def shutdown(self) -> None:
+        """Stop playback and the decode thread (call before the player goes away)."""
+        self._timer.stop()
+        if self._thread.isRunning():
+            self._worker.close()
+            self._thread.wait()
+
+    # --- state ----------------------------------------------------------------------------
+    @property
+    def playing(self) -> bool:
+        return self._direction != 0
+
+    @property
+    def speed(self) -> float:
+        """Signed playback speed (negative backwards); the chosen speed when paused."""
+        return SPEEDS[self._speed] * (self._direction or 1)
+
+    @property
+    def direction(self) -> int:
+        return self._direction
+
+    def media_time(self, frame: int | None = None) -> float:
+        if self.index is None:
+            return 0.0
+        return self.index.pts_of(self.position if frame is None else frame)
+
+    def set_levels(self, brightness: int, contrast: int) -> None:
+        """Viewing-only brightness and contrast; the current frame is shown again with them."""
+        self._worker.set_levels(brightness, contrast)
+        if self.index is not None and not self.playing:
+            self._request(self.position, preview=False)
+
+    # --- navigation -----------------------------------------------------------------------
+    def seek_frame(self, frame: int, preview: bool = True) -> None:
+        if self.index is None:
+            return
+        frame = min(max(frame, 0), self.index.count - 1)
+        if self.playing:
+            self._anchor = (time.monotonic(), self.index.pts_of(frame), frame)
+        self._request(frame, preview)
+
+    def seek_time(self, media_time_s: float) -> None:
+        if self.index is not None:
+            self.seek_frame(self.index.frame_at(media_time_s))
+
+    def step(self, frames: int) -> None:
+        """Pause and move by whole frames (back within the decode cache is instant)."""
+        self.pause()
+        self.seek_frame(self.position + frames, preview=False)
+
+    def jump(self, seconds: float) -> None:
+        if self.index is None:
+            return
+        target = self.index.frame_at(self.index.pts_of(self.position) + seconds)
+        if target == self.position and seconds:
+            target += 1 if seconds > 0 else -1
+        self.seek_frame(target)
+
+    def home(self) -> None:
+        self.seek_frame(0)
+
+    def end(self) -> None:
+        if self.index is not None:
+            self.seek_frame(self.index.count - 1)
+
+    # --- playback -------------------------------------------------------------------------
+    def play(self, direction: int = 1) -> None:
+        if self.index is None:
+            return
+        at_end = self.position >= self.index.count - 1 and direction > 0
+        if at_end:
+            self._request(0, preview=True)
+        self._direction = direction
+        self._restart_clock()
+        self.stats = PlaybackStats()
+        self._timer.start(self._interval_ms())
+        self.state_changed.emit()
+
+    def pause(self) -> None:
+        if not self._direction:
+            return
+        self._direction = 0
+        self._timer.stop()
+        self.state_changed.emit()
+
+    def toggle(self) -> None:
+        if self.playing:
+            self.pause()
+        else:
+            self.play()
+
+    def faster(self, direction: int) -> None:
+        """L (1) or J (-1): start at 1x that way, or double the speed when already going."""
+        going = self._direction == direction
+        self._speed = min(self._speed + 1, len(SPEEDS) - 1) if going else _NORMAL
+        self._change_playback(direction)
+
+    def slower(self, direction: int) -> None:
+        """Shift+L / Shift+J: halve the speed, down to 1/8x."""
+        self._speed = max(self._speed - 1, 0) if self._direction == direction else _NORMAL - 1
+        self._change_playback(direction)
+
+    def set_speed(self, speed: float) -> None:
+        self._speed = SPEEDS.index(speed)
+        if self.playing:
+            self._change_playback(self._direction)
+        else:
+            self.state_changed.emit()
+
+    def _change_playback(self, direction: int) -> None:
+        if self.playing:
+            self._direction = direction
+            self._restart_clock()
+            self._timer.setInterval(self._interval_ms())
+            self.state_changed.emit()
+        else:
+            self.play(direction)
+
+    def _restart_clock(self) -> None:
+        assert self.index is not None
+        self._anchor = (time.monotonic(), self.index.pts_of(self.position), self.position)
+
+    def _interval_ms(self) -> int:
+        assert self.index is not None
+        frame_s = self.index.duration_s / max(1, self.index.count)
+        return int(min(20, max(2, frame_s * 1000 / SPEEDS[self._speed] / 3)))
+
+    def _due_frame(self) -> int:
+        assert self.index is not None
+        started, media, _ = self._anchor
+        elapsed = (time.monotonic() - started) * SPEEDS[self._speed] * self._direction
+        return self.index.frame_at(media + elapsed)
+
+    @Slot()
+    def _tick(self) -> None:
+        if self.index is None or not self.playing:
+            return
+        due = self._due_frame()
+        self.stats.due = abs(due - self._anchor[2])
+        if self._waiting is not None:
+            return
+        if due == self.position:
+            return
+        step = self._direction
+        following = self.position + step
+        slow = SPEEDS[self._speed] <= 1.0
+        behind = abs(self.index.pts_of(due) - self.index.pts_of(following)) > _MAX_LAG_S
+        target = following if slow and not behind else due
+        self._request(target, preview=False)
+
+    def _reached_end(self) -> bool:
+        assert self.index is not None
+        last = self.index.count - 1
+        return (self._direction > 0 and self.shown >= last) or (
+            self._direction < 0 and self.shown <= 0
+        )
+
+    # --- worker traffic -------------------------------------------------------------------
+    def _request(self, frame: int, preview: bool) -> None:
+        self._generation += 1
+        self._waiting = self._generation
+        self.position = frame
+        self._worker.submit(FrameRequest(self._generation, frame, preview))
+        self.position_changed.emit(frame)
+
+    @Slot(int, int, bool, QImage)
+    def _on_frame(self, generation: int, frame: int, exact: bool, image: QImage) -> None:
+        if generation != self._generation:
+            return  # a newer request is on its way: this picture is out of date
+        if exact:
+            self._waiting = None
+            self.shown = frame
+            if self.playing:
+                self.stats.shown += 1
+        self.frame_shown.emit(frame, exact, image)
+        if exact and self.playing:
+            if self._reached_end():
+                self.pause()
+            else:
+                self._tick()
+
+    @Slot(int, str)
+    def _on_failed(self, generation: int, message: str) -> None:
+        if generation in (-1, self._generation):
+            self._waiting = None
+            self.pause()
+            self.error.emit(message)

@@ -1,0 +1,317 @@
+"""The review player: picture, time overlay, transport, viewing levels and the scrubber.
+
+Keys (the picture or any control of the player focused): Space play/pause; J/K/L backwards,
+pause, forwards (again: faster, up to 16x; with Shift: slower, down to 1/8x); Left/Right one
+frame; Shift+Left/Right one second; Ctrl+Left/Right ten seconds; Home/End; +/- zoom, 0 fit.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QImage, QKeyEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.tasks import TaskRunner
+from app.ui.video.player import Player
+from app.ui.video.scrubber import Scrubber
+from app.ui.video.source import VideoSource
+from app.ui.video.strip_tasks import StripFeeder
+from app.ui.video.view import FrameView
+
+
+def format_media_time(seconds: float) -> str:
+    """`H:MM:SS.mmm` for a media time."""
+    millis = round(seconds * 1000)
+    hours, rest = divmod(millis, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    return f"{hours}:{minutes:02d}:{rest // 1000:02d}.{rest % 1000:03d}"
+
+
+def format_instant(moment: datetime, tz: str | None) -> str:
+    """An instant in the given zone (UTC if none), to the millisecond, with the zone named."""
+    zone = ZoneInfo(tz) if tz else ZoneInfo("UTC")
+    local = moment.astimezone(zone)
+    return f"{local:%Y-%m-%d %H:%M:%S}.{local.microsecond // 1000:03d} {tz or 'UTC'}"
+
+
+def speed_text(speed: float) -> str:
+    magnitude = abs(speed)
+    text = f"1/{round(1 / magnitude)}x" if magnitude < 1 else f"{magnitude:g}x"
+    return ("-" if speed < 0 else "") + text
+
+
+class PlayerWidget(QWidget):
+    """One video on screen; `open_source` shows a video, `player` drives it."""
+
+    region_drawn = Signal(QRect)  # a rectangle drawn on the picture, in frame pixels
+    position_changed = Signal(int)
+
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("playerWidget")
+        self.source: VideoSource | None = None
+        self.player = Player(self)
+        self.view = FrameView(self)
+        self.scrubber = Scrubber(self)
+        self.feeder = StripFeeder(tasks, self.scrubber, self)
+        self.status = QLabel(self)
+        self.status.setObjectName("playerStatus")
+        self._build_transport()
+        self._build_levels()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.scrubber)
+        controls = QHBoxLayout()
+        controls.addLayout(self._transport)
+        controls.addStretch(1)
+        controls.addWidget(self.status)
+        controls.addStretch(1)
+        controls.addLayout(self._levels)
+        layout.addLayout(controls)
+        self.player.frame_shown.connect(self._on_frame)
+        self.player.position_changed.connect(self._on_position)
+        self.player.state_changed.connect(self._update_state)
+        self.player.error.connect(self._on_error)
+        self.scrubber.seek_requested.connect(self.player.seek_time)
+        self.view.region_drawn.connect(self.region_drawn)
+        self.feeder.activity_found.connect(self._on_activity)
+        self._update_state()
+
+    # --- building -------------------------------------------------------------------------
+    def _button(
+        self, icon: QStyle.StandardPixmap, tip: str, slot: object, name: str
+    ) -> QToolButton:
+        button = QToolButton(self)
+        button.setObjectName(name)
+        button.setIcon(self.style().standardIcon(icon))
+        button.setToolTip(tip)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.clicked.connect(slot)
+        return button
+
+    def _build_transport(self) -> None:
+        sp = QStyle.StandardPixmap
+        p = self.player
+        self._transport = QHBoxLayout()
+        self.play_button = self._button(
+            sp.SP_MediaPlay, self.tr("Play / pause (Space)"), p.toggle, "playButton"
+        )
+        buttons = [
+            self._button(sp.SP_MediaSkipBackward, self.tr("Start (Home)"), p.home, "homeButton"),
+            self._button(
+                sp.SP_MediaSeekBackward,
+                self.tr("Back 10 s (Ctrl+Left)"),
+                lambda: p.jump(-10),
+                "back10Button",
+            ),
+            self._button(
+                sp.SP_ArrowLeft, self.tr("Previous frame (Left)"), lambda: p.step(-1), "prevFrame"
+            ),
+            self.play_button,
+            self._button(
+                sp.SP_ArrowRight, self.tr("Next frame (Right)"), lambda: p.step(1), "nextFrame"
+            ),
+            self._button(
+                sp.SP_MediaSeekForward,
+                self.tr("Forward 10 s (Ctrl+Right)"),
+                lambda: p.jump(10),
+                "fwd10Button",
+            ),
+            self._button(sp.SP_MediaSkipForward, self.tr("End (End)"), p.end, "endButton"),
+        ]
+        for button in buttons:
+            self._transport.addWidget(button)
+        self.speed_label = QLabel(self)
+        self.speed_label.setObjectName("speedLabel")
+        self.speed_label.setToolTip(self.tr("Speed: J / K / L, slower with Shift+J / Shift+L"))
+        self.speed_label.setMinimumWidth(48)
+        self._transport.addWidget(self.speed_label)
+        self.prev_activity = self._button(
+            sp.SP_MediaSkipBackward,
+            self.tr("Previous activity ([)"),
+            self.previous_activity,
+            "prevActivity",
+        )
+        self.scan_button = QToolButton(self)
+        self.scan_button.setObjectName("scanButton")
+        self.scan_button.setText(self.tr("Find activity"))
+        self.scan_button.setToolTip(self.tr("Mark the stretches with motion on the scrubber"))
+        self.scan_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scan_button.clicked.connect(self.scan_activity)
+        self.next_activity = self._button(
+            sp.SP_MediaSkipForward,
+            self.tr("Next activity (])"),
+            self.next_activity_jump,
+            "nextActivity",
+        )
+        for widget in (self.prev_activity, self.scan_button, self.next_activity):
+            self._transport.addWidget(widget)
+
+    def _build_levels(self) -> None:
+        self._levels = QHBoxLayout()
+        self.brightness = self._slider(self.tr("Brightness (viewing only)"), "brightness")
+        self.contrast = self._slider(self.tr("Contrast (viewing only)"), "contrast")
+        reset = QToolButton(self)
+        reset.setObjectName("levelsReset")
+        reset.setText(self.tr("Reset"))
+        reset.setToolTip(self.tr("Original brightness and contrast"))
+        reset.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        reset.clicked.connect(lambda: (self.brightness.setValue(0), self.contrast.setValue(0)))
+        self._levels.addWidget(QLabel(self.tr("Brightness"), self))
+        self._levels.addWidget(self.brightness)
+        self._levels.addWidget(QLabel(self.tr("Contrast"), self))
+        self._levels.addWidget(self.contrast)
+        self._levels.addWidget(reset)
+
+    def _slider(self, tip: str, name: str) -> QSlider:
+        slider = QSlider(Qt.Orientation.Horizontal, self)
+        slider.setObjectName(name)
+        slider.setRange(-100, 100)
+        slider.setFixedWidth(90)
+        slider.setToolTip(tip)
+        slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        slider.valueChanged.connect(self._levels_changed)
+        return slider
+
+    # --- the video ------------------------------------------------------------------------
+    def open_source(self, source: VideoSource, frame: int = 0) -> None:
+        self.source = source
+        self.view.clear()
+        self.scrubber.reset(source.index.duration_s)
+        self.player.open(source.path, source.index, frame)
+        self.feeder.start(source)
+        self.view.setFocus()
+
+    def close_source(self) -> None:
+        self.feeder.cancel()
+        self.player.pause()
+        self.source = None
+
+    def shutdown(self) -> None:
+        self.feeder.cancel()
+        self.player.shutdown()
+
+    def show_problem(self, message: str) -> None:
+        """A message over the picture (the video cannot be shown)."""
+        self.view.clear(message)
+        self.status.setText(message)
+
+    # --- activity -------------------------------------------------------------------------
+    def scan_activity(self) -> None:
+        if self.source is not None:
+            self.scan_button.setEnabled(False)
+            self.feeder.scan(self.source)
+
+    def next_activity_jump(self) -> None:
+        found = self.scrubber.next_segment(self.player.media_time())
+        if found is not None:
+            self.player.seek_time(found)
+
+    def previous_activity(self) -> None:
+        found = self.scrubber.previous_segment(self.player.media_time())
+        if found is not None:
+            self.player.seek_time(found)
+
+    def _on_activity(self, count: int) -> None:
+        self.scan_button.setEnabled(True)
+        self.status.setText(self.tr("%n stretch(es) with activity", "", count))
+
+    # --- updates --------------------------------------------------------------------------
+    def _on_frame(self, frame: int, exact: bool, image: QImage) -> None:
+        self.view.set_image(frame, exact, image)
+        self.view.set_overlay(self.overlay_lines(frame, exact))
+
+    def overlay_lines(self, frame: int, exact: bool) -> list[str]:
+        """Frame number, media time, the camera's own clock and the corrected true time."""
+        if self.source is None:
+            return []
+        index = self.source.index
+        media = index.pts_of(frame)
+        lines = [
+            self.tr("Frame %1 of %2").replace("%1", str(frame)).replace("%2", str(index.count))
+            + ("" if exact else self.tr(" (keyframe, decoding…)")),
+            self.tr("Media time %1").replace("%1", format_media_time(media)),
+        ]
+        camera = self.source.camera_time(media)
+        if camera is not None:
+            lines.append(
+                self.tr("Camera clock %1").replace("%1", format_instant(camera, self.source.tz))
+            )
+        true = self.source.true_time(media)
+        if true is not None:
+            lines.append(
+                self.tr("True time %1").replace("%1", format_instant(true, self.source.tz))
+            )
+        return lines
+
+    def _on_position(self, frame: int) -> None:
+        if self.source is not None:
+            self.scrubber.set_position(self.source.index.pts_of(frame))
+        self.position_changed.emit(frame)
+
+    def _update_state(self) -> None:
+        sp = QStyle.StandardPixmap
+        icon = sp.SP_MediaPause if self.player.playing else sp.SP_MediaPlay
+        self.play_button.setIcon(self.style().standardIcon(icon))
+        speed = self.player.speed
+        self.speed_label.setText(
+            speed_text(speed) if self.player.playing else speed_text(abs(speed))
+        )
+
+    def _on_error(self, problem: str) -> None:
+        name = self.source.name if self.source is not None else ""
+        self.show_problem(f"{name}: {problem}" if name else problem)
+
+    def _levels_changed(self) -> None:
+        self.player.set_levels(self.brightness.value(), self.contrast.value())
+
+    # --- keys -----------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self._handle_key(event.key(), event.modifiers()):
+            super().keyPressEvent(event)
+
+    def _handle_key(self, key: int, modifiers: Qt.KeyboardModifier) -> bool:
+        p = self.player
+        shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
+        ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+        k = Qt.Key
+        if key in (k.Key_Left, k.Key_Right):
+            sign = 1 if key == k.Key_Right else -1
+            if ctrl:
+                p.jump(10 * sign)
+            elif shift:
+                p.jump(sign)
+            else:
+                p.step(sign)
+            return True
+        actions = {
+            k.Key_Space: p.toggle,
+            k.Key_K: p.pause,
+            k.Key_L: (lambda: p.slower(1)) if shift else (lambda: p.faster(1)),
+            k.Key_J: (lambda: p.slower(-1)) if shift else (lambda: p.faster(-1)),
+            k.Key_Home: p.home,
+            k.Key_End: p.end,
+            k.Key_Plus: lambda: self.view.zoom_by(1.25),
+            k.Key_Equal: lambda: self.view.zoom_by(1.25),
+            k.Key_Minus: lambda: self.view.zoom_by(0.8),
+            k.Key_0: self.view.fit,
+            k.Key_BracketRight: self.next_activity_jump,
+            k.Key_BracketLeft: self.previous_activity,
+        }
+        action = actions.get(k(key))
+        if action is None:
+            return False
+        action()
+        return True

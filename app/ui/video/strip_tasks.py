@@ -1,0 +1,96 @@
+"""Background work that feeds the scrubber: the thumbnail strip and the activity scan.
+
+Both run as CPU tasks (progress and cancel in the status bar). Thumbnails are handed over one
+at a time through a queued signal so the strip fills in while the rest decode; a task whose
+video was closed meanwhile is cancelled and whatever it still delivers is ignored.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtGui import QImage
+
+from app.domain.progress import Progress
+from app.media.activity import ActivitySegment, scan_activity
+from app.media.thumbnails import thumbnails
+from app.ui.tasks import Task, TaskRunner
+from app.ui.video.decoder_worker import to_qimage
+from app.ui.video.scrubber import Scrubber
+from app.ui.video.source import VideoSource
+
+THUMBNAILS = 60
+THUMB_WIDTH = 120
+
+
+class StripFeeder(QObject):
+    """Starts and cancels the scrubber's background tasks for the video on screen."""
+
+    thumbnail = Signal(int, float, QImage)  # generation, media time, picture (from a worker)
+    activity_found = Signal(int)  # number of segments
+    failed = Signal(object)  # exception
+
+    def __init__(self, tasks: TaskRunner, scrubber: Scrubber, parent: QObject | None = None):
+        super().__init__(parent)
+        self._tasks = tasks
+        self._scrubber = scrubber
+        self._generation = 0
+        self._running: list[Task] = []
+        self.thumbnail.connect(self._on_thumbnail)
+
+    def start(self, source: VideoSource) -> None:
+        """Cancel the previous video's tasks and start the strip of `source`."""
+        self.cancel()
+        self._generation += 1
+        generation = self._generation
+
+        def work(progress: Progress) -> int:
+            made = 0
+            for thumb in thumbnails(
+                source.path, source.index, THUMBNAILS, THUMB_WIDTH, progress=progress
+            ):
+                self.thumbnail.emit(generation, thumb.media_time_s, to_qimage(thumb.image, None))
+                made += 1
+            return made
+
+        self._running.append(
+            self._tasks.run_cpu(
+                work,
+                title=self.tr("Thumbnails of %1").replace("%1", source.name),
+                on_error=self._on_error,
+            )
+        )
+
+    def scan(self, source: VideoSource) -> Task:
+        """Run the activity scan of `source`; segments land on the scrubber."""
+        generation = self._generation
+
+        def work(progress: Progress) -> list[ActivitySegment]:
+            return scan_activity(source.path, source.index, progress)
+
+        def done(segments: list[ActivitySegment]) -> None:
+            if generation == self._generation:
+                self._scrubber.set_segments([(s.start_s, s.end_s) for s in segments])
+                self.activity_found.emit(len(segments))
+
+        task = self._tasks.run_cpu(
+            work,
+            title=self.tr("Activity scan of %1").replace("%1", source.name),
+            on_done=done,
+            on_error=self._on_error,
+        )
+        self._running.append(task)
+        return task
+
+    def cancel(self) -> None:
+        for task in self._running:
+            task.cancel()
+        self._running.clear()
+        self._generation += 1
+
+    @Slot(int, float, QImage)
+    def _on_thumbnail(self, generation: int, media_time_s: float, image: QImage) -> None:
+        if generation == self._generation:
+            self._scrubber.add_thumbnail(media_time_s, image)
+
+    def _on_error(self, exc: BaseException) -> None:
+        self.failed.emit(exc)

@@ -1,0 +1,130 @@
+"""The player widget: exact seek, frame step both ways, jumps, J/K/L speeds, levels."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QImage
+from video_support import read_number
+
+from app.domain.progress import NullProgress
+from app.ui.video.source import load_source
+
+
+def number_on_screen(widget) -> int:
+    image = widget.view._pixmap.toImage().convertToFormat(QImage.Format.Format_RGB888)
+    width, height = image.width(), image.height()
+    data = np.frombuffer(image.constBits(), dtype=np.uint8, count=image.sizeInBytes())
+    rows = data.reshape(height, image.bytesPerLine())[:, : width * 3]
+    return read_number(rows.reshape(height, width, 3))
+
+
+def wait_exact(qtbot, widget, frame: int) -> None:
+    qtbot.waitUntil(lambda: widget.view.frame == frame and widget.view.exact, timeout=5000)
+
+
+@pytest.fixture
+def opened(qtbot, player_widget, clip: Path):
+    source = load_source(clip, clip.name, NullProgress())
+    player_widget.open_source(source)
+    wait_exact(qtbot, player_widget, 0)
+    return player_widget
+
+
+def test_seek_shows_the_exact_frame(qtbot, opened) -> None:
+    for frame in (47, 5, 89, 31):
+        opened.player.seek_frame(frame)
+        wait_exact(qtbot, opened, frame)
+        assert number_on_screen(opened) == frame
+
+
+def test_scrubber_click_seeks_to_the_frame_at_that_time(qtbot, opened) -> None:
+    scrubber = opened.scrubber
+    x = round(scrubber.width() * 0.5)
+    qtbot.mouseClick(scrubber, Qt.MouseButton.LeftButton, pos=QPoint(x, 20))
+    expected = opened.source.index.frame_at(scrubber.time_at(x))
+    wait_exact(qtbot, opened, expected)
+    assert number_on_screen(opened) == expected
+
+
+def test_arrow_keys_step_frames_both_ways(qtbot, opened) -> None:
+    opened.player.seek_frame(40)
+    wait_exact(qtbot, opened, 40)
+    qtbot.keyClick(opened, Qt.Key.Key_Right)
+    wait_exact(qtbot, opened, 41)
+    assert number_on_screen(opened) == 41
+    for expected in (40, 39, 38):
+        qtbot.keyClick(opened, Qt.Key.Key_Left)
+        wait_exact(qtbot, opened, expected)
+        assert number_on_screen(opened) == expected
+
+
+def test_jumps_by_seconds_and_to_the_ends(qtbot, opened) -> None:
+    qtbot.keyClick(opened, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    wait_exact(qtbot, opened, 30)
+    qtbot.keyClick(opened, Qt.Key.Key_End)
+    wait_exact(qtbot, opened, 89)
+    qtbot.keyClick(opened, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+    wait_exact(qtbot, opened, 59)
+    qtbot.keyClick(opened, Qt.Key.Key_Home)
+    wait_exact(qtbot, opened, 0)
+    assert number_on_screen(opened) == 0
+
+
+def test_jkl_speeds(qtbot, opened) -> None:
+    player = opened.player
+    qtbot.keyClick(opened, Qt.Key.Key_L)
+    assert player.playing and player.speed == 1.0
+    qtbot.keyClick(opened, Qt.Key.Key_L)
+    qtbot.keyClick(opened, Qt.Key.Key_L)
+    assert player.speed == 4.0
+    assert opened.speed_label.text() == "4x"
+    qtbot.keyClick(opened, Qt.Key.Key_K)
+    assert not player.playing
+    qtbot.keyClick(opened, Qt.Key.Key_L, Qt.KeyboardModifier.ShiftModifier)
+    assert player.speed == 0.5
+    qtbot.keyClick(opened, Qt.Key.Key_L, Qt.KeyboardModifier.ShiftModifier)
+    assert player.speed == 0.25
+    qtbot.keyClick(opened, Qt.Key.Key_J)
+    assert player.speed == -1.0
+    qtbot.keyClick(opened, Qt.Key.Key_Space)
+    assert not player.playing
+
+
+def test_playback_advances_and_stops_at_the_end(qtbot, opened) -> None:
+    opened.player.seek_frame(70)
+    wait_exact(qtbot, opened, 70)
+    opened.player.set_speed(4.0)
+    opened.player.play()
+    qtbot.waitUntil(lambda: not opened.player.playing, timeout=5000)
+    assert opened.view.frame == 89
+    assert number_on_screen(opened) == 89
+
+
+def test_levels_change_the_view_only(qtbot, opened) -> None:
+    before = opened.view._pixmap.toImage().pixelColor(5, 200).lightness()
+    opened.brightness.setValue(60)
+    qtbot.waitUntil(
+        lambda: opened.view._pixmap.toImage().pixelColor(5, 200).lightness() > before + 30,
+        timeout=5000,
+    )
+    opened.brightness.setValue(0)
+    qtbot.waitUntil(
+        lambda: opened.view._pixmap.toImage().pixelColor(5, 200).lightness() == before,
+        timeout=5000,
+    )
+
+
+def test_overlay_names_frame_and_media_time(qtbot, opened) -> None:
+    opened.player.seek_frame(45)
+    wait_exact(qtbot, opened, 45)
+    lines = opened.overlay_lines(45, True)
+    assert lines[0] == "Frame 45 of 90"
+    assert lines[1] == "Media time 0:00:01.500"
+
+
+def test_thumbnail_strip_is_filled(qtbot, opened) -> None:
+    qtbot.waitUntil(lambda: opened.scrubber.thumbnail_count() == 3, timeout=5000)
