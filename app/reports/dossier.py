@@ -79,7 +79,7 @@ def _cover(data: DossierData, styles: Styles) -> list[Flowable]:
         Spacer(1, 40),
     ]
     rows = [
-        [t("cover_category"), case.category],
+        [t("cover_category"), strings.label(lang, "category", case.category)],
         [t("cover_region"), case.region],
         [t("cover_received"), fmt_time(case.received_at, case.tz, lang, seconds=False)],
         [t("cover_status"), strings.label(lang, "status", case.status)],

@@ -7,6 +7,7 @@ image file itself is never altered.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -17,6 +18,25 @@ from app.reports.fonts import FontSet
 from app.reports.model import Region
 
 MARK = colors.HexColor("#d0021b")
+
+
+class _ContentNamedPath(str):
+    """A JPEG path whose text form is its content hash.
+
+    reportlab names (and de-duplicates) an image XObject by `str(filename)`; the stills of an
+    export sit in a fresh temporary folder, so the path would differ between two exports of
+    the same case and so would the PDF bytes. The file is still opened by its real path.
+    """
+
+    def __new__(cls, path: Path) -> _ContentNamedPath:
+        made = super().__new__(cls, str(path))
+        made.digest = "still-" + hashlib.sha256(path.read_bytes()).hexdigest()
+        return made
+
+    digest: str
+
+    def __str__(self) -> str:
+        return self.digest
 
 
 class StillImage(Flowable):  # type: ignore[misc]
@@ -31,7 +51,7 @@ class StillImage(Flowable):  # type: ignore[misc]
         fonts: FontSet,
     ) -> None:
         super().__init__()
-        self.path = str(path)
+        self.path = _ContentNamedPath(path)
         self.regions = regions
         self.fonts = fonts
         px_w, px_h = ImageReader(self.path).getSize()

@@ -259,9 +259,10 @@ class SectionWriter:
         return out
 
     def stills(self) -> list[Flowable]:
-        out: list[Flowable] = [self.heading("sec_stills")]
+        heading = self.heading("sec_stills")
         if not self.data.stills:
-            return [*out, self.nothing("none_selected")]
+            return [heading, self.nothing("none_selected")]
+        out: list[Flowable] = []
         for index, still in enumerate(self.data.stills, 1):
             lines = [f"<b>{esc(self.t('still_caption', index=index, caption=still.caption))}</b>"]
             facts = []
@@ -281,7 +282,8 @@ class SectionWriter:
                 lines.append(f"<font size=7.5>{esc(self.t('still_hash', sha=still.sha256))}</font>")
             image = StillImage(still.image, still.regions, FRAME_W, STILL_MAX_H, self.fonts)
             caption = Paragraph("<br/>".join(lines), self.st.caption)
-            out.append(KeepTogether([image, caption]))
+            # The heading travels with the first still: a nested KeepTogether defeats keepWithNext.
+            out.append(KeepTogether([heading, image, caption] if index == 1 else [image, caption]))
         return out
 
     def statements(self) -> list[Flowable]:

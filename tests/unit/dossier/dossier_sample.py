@@ -159,9 +159,13 @@ def sample(
         ),
         findings=(
             FindingEntry(
-                "after_close", "", "Звонки через 2 часа после доставки.", "high", all_calls[:60]
+                "after_delivery_contact",
+                "",
+                "Звонки через 2 часа после доставки.",
+                "high",
+                all_calls[:60],
             ),
-            FindingEntry("many_numbers", "", "", "medium", all_calls[:3]),
+            FindingEntry("multiple_numbers", "", "", "medium", all_calls[:3]),
         ),
         calls=all_calls if reveal else (),
         statistics=CallStatistics(
@@ -171,7 +175,7 @@ def sample(
             3600,
             START,
             START + timedelta(days=1),
-            (("after_close", 8),),
+            (("after_delivery_contact", 8),),
             ((show(COURIER_PHONE), 6),),
         ),
         stills=stills,

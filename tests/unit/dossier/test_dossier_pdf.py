@@ -73,7 +73,7 @@ def test_outline_metadata_and_contents(tmp_path: Path) -> None:
     assert titles[0] == "1. Facts established"
     assert "8. List of evidence" in titles
     nested = [item for item in reader.outline if isinstance(item, list)]
-    assert nested and nested[0][0].title.startswith("4.1. Calls after the order was closed")
+    assert nested and nested[0][0].title.startswith("4.1. Contact after the order was delivered")
     meta = reader.metadata
     assert meta is not None
     assert meta.title == "Internal investigation dossier. Case No. СБ-2025/0142"
@@ -141,3 +141,17 @@ def test_string_tables_hold_the_same_keys() -> None:
     assert strings.RU.keys() == strings.EN.keys()
     assert strings.LABELS["ru"].keys() == strings.LABELS["en"].keys()
     assert strings.label("ru", "finding", "unknown_code") == "unknown_code"
+
+
+@pytest.mark.parametrize("events", [0, 9, 17, 26, 34])
+def test_no_heading_ends_a_page(tmp_path: Path, events: int) -> None:
+    """Whatever the length of the timeline pushes down, every section heading has its first
+    content on the same page (the header and footer are drawn before the content)."""
+    built = build_dossier(sample(tmp_path, "police", "en", events=events, call_count=12))
+    reader = pypdf.PdfReader(io.BytesIO(built.pdf))
+    for item in reader.outline:
+        if isinstance(item, list):
+            continue
+        page_text = reader.pages[reader.get_destination_page_number(item)].extract_text()
+        after = page_text.split(item.title, 1)[1]
+        assert after.strip(), f"{item.title!r} is the last line of its page"

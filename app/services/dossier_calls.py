@@ -1,0 +1,89 @@
+"""Calls and findings for the dossier, read through the calls feature's services when that
+feature is installed (`app.services.calls`: `call_ids`, `calls_by_ids`, `reveal_calls`,
+`analyze`). Without it the dossier simply has no call sections' content.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
+
+from app.reports.model import CallEntry, CallStatistics, FindingEntry, Lang, Profile
+from app.services.context import ServiceContext
+from app.services.dossier_privacy import reveals
+
+REVEAL_REASON = "dossier export for law enforcement"
+
+
+@dataclass(frozen=True)
+class CallsPart:
+    calls: tuple[CallEntry, ...]
+    findings: tuple[FindingEntry, ...]
+    statistics: CallStatistics | None
+    available: bool  # the calls feature is installed
+
+
+def _calls_module() -> ModuleType | None:
+    try:
+        module = importlib.import_module("app.services.calls")
+    except ModuleNotFoundError:
+        return None
+    needed = ("call_ids", "calls_by_ids", "reveal_calls", "analyze")
+    return module if all(hasattr(module, name) for name in needed) else None
+
+
+def _entry(view: Any) -> CallEntry:
+    return CallEntry(
+        start=view.start_utc,
+        duration_s=view.duration_s,
+        caller=view.caller,
+        callee=view.callee,
+        via=view.virtual_number or "",
+        answered=view.status == "answered",
+        order_ref=view.order_number or "",
+    )
+
+
+def _statistics(views: Sequence[Any], findings: Sequence[FindingEntry]) -> CallStatistics:
+    callers = Counter(v.caller for v in views)
+    return CallStatistics(
+        total=len(views),
+        answered=sum(1 for v in views if v.status == "answered"),
+        distinct_numbers=len(callers),
+        total_duration_s=sum(v.duration_s or 0 for v in views),
+        first_at=min((v.start_utc for v in views), default=None),
+        last_at=max((v.start_utc for v in views), default=None),
+        by_finding=tuple((f.kind, len(f.calls)) for f in findings),
+        top_numbers=tuple(callers.most_common(10)),
+    )
+
+
+def load_calls(ctx: ServiceContext, case_id: int, profile: Profile, lang: Lang) -> CallsPart:
+    """Every call of the case (unmasked for police, through the audited reveal) and the
+    findings with the calls they rest on."""
+    module = _calls_module()
+    if module is None:
+        return CallsPart((), (), None, available=False)
+    filter_type = importlib.import_module("app.services.calls_dto").CallFilter
+    ids = list(module.call_ids(ctx, case_id, filter_type()))
+    if ids and reveals(profile):
+        views = list(module.reveal_calls(ctx, case_id, ids, REVEAL_REASON))
+    else:
+        views = list(module.calls_by_ids(ctx, ids)) if ids else []
+    by_id = {v.id: _entry(v) for v in views}
+    findings = tuple(
+        FindingEntry(
+            kind=f.kind,
+            title="",
+            detail=f.explanation(lang),
+            severity=f.severity,
+            calls=tuple(by_id[i] for i in f.call_ids if i in by_id),
+        )
+        for f in module.analyze(ctx, case_id)
+    )
+    calls = tuple(by_id[i] for i in ids if i in by_id)
+    return CallsPart(calls, findings, _statistics(views, findings) if views else None, True)

@@ -1,0 +1,59 @@
+"""What an export profile may show of the parties' personal data, and a scrubber that masks
+those values wherever they were typed into free text (summaries, events, notes).
+
+*police* shows phones and addresses in full (the export itself is audited as revealing them);
+*management* shows them masked, and free text goes through `Scrubber.clean`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from app.domain.phones import digits_of, display, mask
+from app.domain.privacy import mask_address
+from app.reports.model import Profile
+
+
+def reveals(profile: Profile) -> bool:
+    return profile == "police"
+
+
+@dataclass(frozen=True)
+class Scrubber:
+    """Masks known phone numbers (in any spacing: `+7 916 123-45-67`, `89161234567`, ...) and
+    known addresses in free text."""
+
+    phones: tuple[str, ...]
+    addresses: tuple[str, ...]
+
+    @classmethod
+    def of(cls, phones: Iterable[str], addresses: Iterable[str]) -> Scrubber:
+        return cls(
+            tuple(sorted({p for p in phones if len(digits_of(p)) >= 6})),
+            tuple(
+                sorted({a.strip() for a in addresses if len(a.strip()) >= 6}, key=len, reverse=True)
+            ),
+        )
+
+    def clean(self, text: str) -> str:
+        if not text:
+            return text
+        for address in self.addresses:
+            text = text.replace(address, mask_address(address))
+        for phone in self.phones:
+            national = digits_of(phone)[-10:]
+            # The national number with any separators between digits, with or without +7 / 8.
+            pattern = r"(?:\+?\d[\s\-()]*)?" + r"[\s\-()]*".join(national) + r"(?!\d)"
+            text = re.sub(pattern, mask(phone), text)
+        return text
+
+
+def phone_text(values: Iterable[str], profile: Profile) -> tuple[str, ...]:
+    shown = display if reveals(profile) else mask
+    return tuple(shown(v) for v in values)
+
+
+def address_text(address: str, profile: Profile) -> str:
+    return address if reveals(profile) else mask_address(address)

@@ -1,0 +1,175 @@
+"""Export end to end on the demo case, through the CLI: both profiles, audit entries,
+determinism, the package round trip and tampering."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pypdf
+import pytest
+
+from app.domain.phones import display
+from app.media.stills import Region
+from app.services import audit, demo, evidence_files, parties
+from app.services.dossier import DossierOptions, StillRedaction, dossier_choices
+from app.services.dossier_export import export_dossier, preview_dossier
+
+
+def pdf_text(path: Path) -> str:
+    reader = pypdf.PdfReader(io.BytesIO(path.read_bytes()))
+    return "\n".join(p.extract_text() for p in reader.pages)
+
+
+def dialled(text: str) -> str:
+    return re.sub(r"[\s\-()]", "", text)
+
+
+def add_still(ctx, case_id: int, tmp_path: Path) -> str:
+    image = np.zeros((720, 1280, 3), np.uint8)
+    cv2.putText(image, "door", (100, 300), cv2.FONT_HERSHEY_SIMPLEX, 4, (255, 255, 255), 6)
+    path = tmp_path / "кадр у двери.png"
+    path.write_bytes(cv2.imencode(".png", image)[1].tobytes())
+    info = evidence_files.add_evidence(ctx, case_id, path, kind="still", source="CCTV")
+    return info.sha256
+
+
+@pytest.fixture
+def case(ctx, tmp_path: Path):
+    summary = demo.create_demo_case(ctx)
+    add_still(ctx, summary.id, tmp_path)
+    return summary
+
+
+def test_cli_exports_both_profiles(ctx, case, run_cli, db_url: str, tmp_path: Path) -> None:
+    phones = parties.party_phone_values(ctx, case.id)
+    out = {}
+    for profile in ("police", "management"):
+        target = tmp_path / f"{profile}.pdf"
+        result = run_cli(
+            "export",
+            "dossier",
+            case.number,
+            "--profile",
+            profile,
+            "--lang",
+            "ru",
+            "--out",
+            str(target),
+            db_url=db_url,
+        )
+        assert result.code == 0, result.err
+        payload = result.json()
+        assert set(payload) == {"path", "sha256", "pages", "profile"}
+        assert payload["sha256"] == hashlib.sha256(target.read_bytes()).hexdigest()
+        assert payload["pages"] == len(pypdf.PdfReader(target).pages)
+        out[profile] = pdf_text(target)
+    police, management = out["police"], out["management"]
+    assert "Смирнова Ольга Викторовна" in police.replace("\n", " ")
+    for info in evidence_files.list_evidence(ctx, case.id):
+        assert info.sha256 in police and info.sha256 in management
+    for values in phones.values():
+        for value in values:
+            assert dialled(display(value)) in dialled(police)
+            assert value not in dialled(management) and value[-7:] not in dialled(management)
+    assert "Профсоюзная" in police and "Профсоюзная" not in management
+    exports = [e for e in audit.list_entries(ctx, case_id=case.id) if e.action == "export"]
+    assert {(e.after or {}).get("profile") for e in exports} == {"police", "management"}
+    assert all(len(str((e.after or {}).get("sha256"))) == 64 for e in exports)
+
+
+def test_same_case_same_bytes_and_anchor_printed(ctx, case, tmp_path: Path) -> None:
+    options = DossierOptions("police", "en")
+    first = export_dossier(ctx, case.id, options, tmp_path / "a.pdf")
+    second = export_dossier(ctx, case.id, options, tmp_path / "b.pdf")
+    assert first.sha256 == second.sha256
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+    entries = [e for e in audit.list_entries(ctx) if e.action not in ("export", "reveal")]
+    assert entries[0].hash in pdf_text(tmp_path / "a.pdf").replace("\n", "")
+
+
+def test_selection_and_redaction(ctx, case, tmp_path: Path) -> None:
+    choices = dossier_choices(ctx, case.id, "en")
+    assert choices.stills and len(choices.events) >= 3
+    keep = choices.events[0]
+    still = choices.stills[0]
+    options = DossierOptions(
+        "management",
+        "en",
+        events=frozenset({keep.key}),
+        stills=frozenset({still.id}),
+        redactions={still.id: StillRedaction(blur=(Region(90, 180, 500, 160),))},
+    )
+    built = preview_dossier(ctx, case.id, options)
+    reader = pypdf.PdfReader(io.BytesIO(built.pdf))
+    text = "\n".join(p.extract_text() for p in reader.pages)
+    assert keep.text in text
+    assert all(e.text not in text for e in choices.events[1:] if e.kind == "order")
+    assert "Faces of people who are not parties are blurred." in text
+    assert built.pdf.count(b"/Subtype /Image") == 1
+    original = evidence_files.evidence_path(ctx, evidence_files.get_evidence(ctx, still.id))
+    assert hashlib.sha256(original.read_bytes()).hexdigest() == still.sha256
+
+
+def test_package_round_trip_and_tampering(ctx, case, run_cli, db_url: str, tmp_path: Path) -> None:
+    target = tmp_path / "package.zip"
+    result = run_cli(
+        "export", "package", case.number, "--profile", "police", "--out", str(target), db_url=db_url
+    )
+    assert result.code == 0, result.err
+    payload = result.json()
+    assert set(payload) == {"path", "sha256", "files"}
+    assert "manifest.txt" in payload["files"] and "manifest.json" in payload["files"]
+    assert any(f.startswith("evidence/") for f in payload["files"])
+    ok = run_cli("verify-package", str(target))
+    assert ok.code == 0 and ok.json()["ok"] is True
+
+    member = next(f for f in payload["files"] if f.startswith("evidence/"))
+    tampered = tmp_path / "tampered.zip"
+    with zipfile.ZipFile(target) as src, zipfile.ZipFile(tampered, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == member:
+                data = data[:10] + bytes([data[10] ^ 0xFF]) + data[11:]
+            dst.writestr(info, data)
+    bad = run_cli("verify-package", str(tampered))
+    assert bad.code == 1
+    assert member in bad.err
+    assert bad.json()["bad_member"] == member
+
+
+def test_management_package_holds_no_originals(
+    ctx, case, run_cli, db_url: str, tmp_path: Path
+) -> None:
+    target = tmp_path / "m.zip"
+    result = run_cli(
+        "export",
+        "package",
+        case.number,
+        "--profile",
+        "management",
+        "--out",
+        str(target),
+        db_url=db_url,
+    )
+    assert result.code == 0, result.err
+    files = result.json()["files"]
+    assert not any(f.startswith("evidence/") for f in files)
+    assert any(f.startswith("stills/") for f in files)
+    manifest = json.loads(zipfile.ZipFile(target).read("manifest.json"))
+    assert manifest["profile"] == "management"
+
+
+def test_cli_errors(run_cli, tmp_path: Path) -> None:
+    missing = run_cli(
+        "export", "dossier", "NOPE-1", "--profile", "police", "--out", str(tmp_path / "x.pdf")
+    )
+    assert missing.code == 2 and "NOPE-1" in missing.err
+    assert run_cli("export", "dossier", "X", "--profile", "press", "--out", "x.pdf").code == 2
+    assert run_cli("verify-package", str(tmp_path / "absent.zip")).code == 2
