@@ -1,0 +1,74 @@
+"""`casebook timeline CASE [--from ISO] [--to ISO] [--kind K ...]` and
+`casebook event add CASE --at ISO [--uncertainty-s N] --text T`.
+
+Times without a zone are read in the case's zone; output times are UTC (`...Z`).
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from app.domain import timeutil
+from app.domain.timeline import EventKind
+from app.services import records, timeline
+from app.services.cases import get_case
+from app.services.context import ServiceContext
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    show = sub.add_parser(
+        "timeline", help="every event of a case on one corrected clock", parents=[common]
+    )
+    show.add_argument("case", help="case id or number")
+    show.add_argument("--from", dest="start", help="ISO 8601; without a zone, the case's zone")
+    show.add_argument("--to", dest="end", help="ISO 8601; without a zone, the case's zone")
+    show.add_argument(
+        "--kind",
+        nargs="+",
+        action="extend",
+        default=[],
+        choices=[k.value for k in EventKind],
+        help="only these kinds (repeatable)",
+    )
+    show.set_defaults(handler=_timeline)
+
+    event = sub.add_parser("event", help="manual timeline events", parents=[common])
+    event_sub = event.add_subparsers(dest="event_command", required=True)
+    add = event_sub.add_parser("add", help="add a manual event to a case", parents=[common])
+    add.add_argument("case", help="case id or number")
+    add.add_argument("--at", required=True, help="ISO 8601; without a zone, the case's zone")
+    add.add_argument("--uncertainty-s", type=int, default=0, help="± seconds, e.g. 900")
+    add.add_argument("--text", required=True)
+    add.add_argument("--source", default="", help="who reported it")
+    add.set_defaults(handler=_event_add)
+
+
+def _timeline(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    case = get_case(ctx, args.case)
+    start = timeutil.parse_iso(args.start, case.tz, "from") if args.start else None
+    end = timeutil.parse_iso(args.end, case.tz, "to") if args.end else None
+    events = timeline.query_events(ctx, case.id, start, end, args.kind)
+    return {"events": [timeline.event_json(e) for e in events]}
+
+
+def _event_add(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    case = get_case(ctx, args.case)
+    at = timeutil.parse_iso(args.at, case.tz, "at")
+    info = records.add_event(
+        ctx,
+        case.id,
+        records.EventInput(
+            at=at, text=args.text, uncertainty_s=args.uncertainty_s, source=args.source
+        ),
+    )
+    return {
+        "event": {
+            "id": f"manual:{info.id}",
+            "kind": EventKind.MANUAL.value,
+            "start_utc": timeutil.iso_utc(info.at),
+            "uncertainty_s": info.uncertainty_s,
+            "text": info.text,
+            "case": case.number,
+        }
+    }
