@@ -24,27 +24,27 @@ from app.domain.errors import (
 )
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
-
-
 def heading(exc: BaseException) -> str:
     """One translated sentence saying what kind of problem this is."""
     if isinstance(exc, Conflict):
-        return _t("Someone else changed this record since you opened it.")
+        return QCoreApplication.translate(
+            "Errors", "Someone else changed this record since you opened it."
+        )
     if isinstance(exc, ValidationError):
-        return _t("The input is not valid.")
+        return QCoreApplication.translate("Errors", "The input is not valid.")
     if isinstance(exc, Duplicate):
-        return _t("This would duplicate an existing record.")
+        return QCoreApplication.translate("Errors", "This would duplicate an existing record.")
     if isinstance(exc, NotFound):
-        return _t("The record no longer exists.")
+        return QCoreApplication.translate("Errors", "The record no longer exists.")
     if isinstance(exc, StorageError):
-        return _t("The database cannot be used.")
+        return QCoreApplication.translate("Errors", "The database cannot be used.")
     if isinstance(exc, IntegrityFailure):
-        return _t("A verification found tampering.")
+        return QCoreApplication.translate("Errors", "A verification found tampering.")
     if isinstance(exc, CasebookError):
-        return _t("The action failed.")
-    return _t("Unexpected error. Please report it with the details below.")
+        return QCoreApplication.translate("Errors", "The action failed.")
+    return QCoreApplication.translate(
+        "Errors", "Unexpected error. Please report it with the details below."
+    )
 
 
 def show_error(
@@ -58,7 +58,7 @@ def show_error(
     """
     box = QMessageBox(parent)
     box.setObjectName("errorBox")
-    box.setWindowTitle(_t("Casebook"))
+    box.setWindowTitle(QCoreApplication.translate("Errors", "Casebook"))
     box.setText(heading(exc))
     if isinstance(exc, CasebookError):
         box.setInformativeText(exc.message)
@@ -69,11 +69,15 @@ def show_error(
         box.setIcon(QMessageBox.Icon.Critical)
     if isinstance(exc, Conflict) and on_reload is not None:
         box.setInformativeText(
-            _t("Reload to see the current version, then make your change again.")
+            QCoreApplication.translate(
+                "Errors", "Reload to see the current version, then make your change again."
+            )
             + "\n\n"
             + exc.message
         )
-        reload_button = box.addButton(_t("Reload"), QMessageBox.ButtonRole.AcceptRole)
+        reload_button = box.addButton(
+            QCoreApplication.translate("Errors", "Reload"), QMessageBox.ButtonRole.AcceptRole
+        )
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(reload_button)
         box.buttonClicked.connect(lambda button: on_reload() if button is reload_button else None)

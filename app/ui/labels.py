@@ -18,84 +18,90 @@ from app.domain.cases import (
 )
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
-
-
 def status_label(code: str) -> str:
     labels = {
-        CaseStatus.NEW.value: _t("New"),
-        CaseStatus.IN_PROGRESS.value: _t("In progress"),
-        CaseStatus.AWAITING_DECISION.value: _t("Awaiting decision"),
-        CaseStatus.CLOSED.value: _t("Closed"),
+        CaseStatus.NEW.value: QCoreApplication.translate("Labels", "New"),
+        CaseStatus.IN_PROGRESS.value: QCoreApplication.translate("Labels", "In progress"),
+        CaseStatus.AWAITING_DECISION.value: QCoreApplication.translate(
+            "Labels", "Awaiting decision"
+        ),
+        CaseStatus.CLOSED.value: QCoreApplication.translate("Labels", "Closed"),
     }
     return labels.get(code, code)
 
 
 def measure_label(code: str | None) -> str:
     if not code:
-        return _t("Not decided")
+        return QCoreApplication.translate("Labels", "Not decided")
     labels = {
-        Measure.NO_VIOLATION.value: _t("No violation"),
-        Measure.WARNING.value: _t("Warning"),
-        Measure.SUSPENSION.value: _t("Suspension"),
-        Measure.BLACKLIST.value: _t("Blacklist (all services)"),
-        Measure.TERMINATION.value: _t("Termination"),
-        Measure.POLICE_REFERRAL.value: _t("Referral to police"),
+        Measure.NO_VIOLATION.value: QCoreApplication.translate("Labels", "No violation"),
+        Measure.WARNING.value: QCoreApplication.translate("Labels", "Warning"),
+        Measure.SUSPENSION.value: QCoreApplication.translate("Labels", "Suspension"),
+        Measure.BLACKLIST.value: QCoreApplication.translate("Labels", "Blacklist (all services)"),
+        Measure.TERMINATION.value: QCoreApplication.translate("Labels", "Termination"),
+        Measure.POLICE_REFERRAL.value: QCoreApplication.translate("Labels", "Referral to police"),
     }
     return labels.get(code, code)
 
 
 def role_label(code: str) -> str:
     labels = {
-        PartyRole.COMPLAINANT.value: _t("Complainant"),
-        PartyRole.SUBJECT.value: _t("Courier (subject)"),
-        PartyRole.SUPERVISOR.value: _t("Supervisor"),
-        PartyRole.WITNESS.value: _t("Witness"),
+        PartyRole.COMPLAINANT.value: QCoreApplication.translate("Labels", "Complainant"),
+        PartyRole.SUBJECT.value: QCoreApplication.translate("Labels", "Courier (subject)"),
+        PartyRole.SUPERVISOR.value: QCoreApplication.translate("Labels", "Supervisor"),
+        PartyRole.WITNESS.value: QCoreApplication.translate("Labels", "Witness"),
     }
     return labels.get(code, code)
 
 
 def category_label(code: str) -> str:
     labels = {
-        Category.HARASSMENT.value: _t("Harassment, insults"),
-        Category.DOOR_VISIT.value: _t("Aggression at the door"),
-        Category.REPEATED_CALLS.value: _t("Calls from many numbers"),
-        Category.DATA_MISUSE.value: _t("Misuse of order data"),
-        Category.OTHER.value: _t("Other"),
+        Category.HARASSMENT.value: QCoreApplication.translate("Labels", "Harassment, insults"),
+        Category.DOOR_VISIT.value: QCoreApplication.translate("Labels", "Aggression at the door"),
+        Category.REPEATED_CALLS.value: QCoreApplication.translate(
+            "Labels", "Calls from many numbers"
+        ),
+        Category.DATA_MISUSE.value: QCoreApplication.translate("Labels", "Misuse of order data"),
+        Category.OTHER.value: QCoreApplication.translate("Labels", "Other"),
     }
     return labels.get(code, code)
 
 
 def source_label(code: str) -> str:
     labels = {
-        ComplaintSource.SUPPORT_TICKET.value: _t("Support ticket"),
-        ComplaintSource.OFFICIAL_INQUIRY.value: _t("Official inquiry"),
-        ComplaintSource.POLICE_REQUEST.value: _t("Police request"),
-        ComplaintSource.OTHER.value: _t("Other source"),
+        ComplaintSource.SUPPORT_TICKET.value: QCoreApplication.translate(
+            "Labels", "Support ticket"
+        ),
+        ComplaintSource.OFFICIAL_INQUIRY.value: QCoreApplication.translate(
+            "Labels", "Official inquiry"
+        ),
+        ComplaintSource.POLICE_REQUEST.value: QCoreApplication.translate(
+            "Labels", "Police request"
+        ),
+        ComplaintSource.OTHER.value: QCoreApplication.translate("Labels", "Other source"),
     }
     return labels.get(code, code)
 
 
 def order_event_label(code: str) -> str:
     labels = {
-        OrderEventKind.ASSIGNED.value: _t("Assigned"),
-        OrderEventKind.PICKED_UP.value: _t("Picked up"),
-        OrderEventKind.DELIVERED.value: _t("Delivered"),
-        OrderEventKind.CANCELLED.value: _t("Cancelled"),
+        OrderEventKind.ASSIGNED.value: QCoreApplication.translate("Labels", "Assigned"),
+        OrderEventKind.PICKED_UP.value: QCoreApplication.translate("Labels", "Picked up"),
+        OrderEventKind.DELIVERED.value: QCoreApplication.translate("Labels", "Delivered"),
+        OrderEventKind.CANCELLED.value: QCoreApplication.translate("Labels", "Cancelled"),
     }
     return labels.get(code, code)
 
 
 def audit_action_label(code: str) -> str:
     labels = {
-        "create": _t("Created"),
-        "update": _t("Changed"),
-        "delete": _t("Deleted"),
-        "restore": _t("Restored"),
-        "reveal": _t("Revealed personal data"),
-        "export": _t("Exported"),
-        "import": _t("Imported"),
-        "calibrate": _t("Calibrated a clock"),
+        "create": QCoreApplication.translate("Labels", "Created"),
+        "update": QCoreApplication.translate("Labels", "Changed"),
+        "delete": QCoreApplication.translate("Labels", "Deleted"),
+        "restore": QCoreApplication.translate("Labels", "Restored"),
+        "reveal": QCoreApplication.translate("Labels", "Revealed personal data"),
+        "export": QCoreApplication.translate("Labels", "Exported"),
+        "import": QCoreApplication.translate("Labels", "Imported"),
+        "calibrate": QCoreApplication.translate("Labels", "Calibrated a clock"),
     }
     return labels.get(code, code)

@@ -7,6 +7,7 @@ write through the database lane and the case's undo stack, and reloads after eac
 
 from __future__ import annotations
 
+import logging
 import threading
 from typing import Any
 
@@ -29,6 +30,8 @@ from app.ui.cases.record_tabs import EventsTab, OrdersTab, StatementsTab
 from app.ui.cases.tabs import available_tabs
 from app.ui.env import UiEnv
 from app.ui.errors import show_error
+
+log = logging.getLogger(__name__)
 
 _ENTITY_OF = {
     CaseDetail: "case",
@@ -69,9 +72,14 @@ class CaseView(QWidget):
         self.tabs.addTab(self.statements, self.tr("Statements"))
         self.tabs.addTab(self.events, self.tr("Events"))
         for feature in available_tabs():
-            widget = feature.module.create_tab(env, case_id, self.tabs)
+            try:
+                widget = feature.module.create_tab(env, case_id, self.tabs)
+                title = feature.title()
+            except Exception:  # a broken feature must not keep the case from opening
+                log.exception("feature tab %s failed to open case %s", feature.key, case_id)
+                continue
             widget.setObjectName(f"featureTab_{feature.key}")
-            self.tabs.addTab(widget, feature.title())
+            self.tabs.addTab(widget, title)
         env.case_changed.connect(self._case_changed_elsewhere)
         self.reload()
 

@@ -116,7 +116,9 @@ def test_tab_registry_skips_missing_and_raises_on_broken(
         [("good", "shelltabs_probe.good"), ("missing", "shelltabs_probe.absent")]
     )
     assert [(t.key, t.title()) for t in found] == [("good", "Good")]
+    broken = [("broken", "shelltabs_probe.broken"), ("good", "shelltabs_probe.good")]
+    assert [t.key for t in available_tabs(broken)] == ["good"]  # logged and skipped
     with pytest.raises(ModuleNotFoundError):
-        available_tabs([("broken", "shelltabs_probe.broken")])
+        available_tabs(broken, strict=True)
     for name in [m for m in sys.modules if m.startswith("shelltabs_probe")]:
         monkeypatch.delitem(sys.modules, name)

@@ -1,0 +1,1393 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru" sourcelanguage="en">
+<context>
+    <name>AuditViewer</name>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="41"/>
+        <source>Audit log</source>
+        <translation>Журнал аудита</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="41"/>
+        <source>Audit log of the case</source>
+        <translation>Журнал аудита по делу</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="46"/>
+        <source>Verify chain</source>
+        <translation>Проверить цепочку</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="50"/>
+        <source>Load older entries</source>
+        <translation>Загрузить более ранние записи</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="57"/>
+        <source>#</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="58"/>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="59"/>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="60"/>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="61"/>
+        <source>Record</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="62"/>
+        <source>Case</source>
+        <translation>Дело</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="63"/>
+        <source>Hash</source>
+        <translation>Хеш</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="107"/>
+        <source>Verifying…</source>
+        <translation>Проверка…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/audit_viewer.py" line="115"/>
+        <source>The chain is intact: %n entrie(s) verified.</source>
+        <translation>
+            <numerusform>Цепочка цела: проверена %n запись.</numerusform>
+            <numerusform>Цепочка цела: проверено %n записи.</numerusform>
+            <numerusform>Цепочка цела: проверено %n записей.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="120"/>
+        <source>The chain is broken at entry %1: %2</source>
+        <translation>Цепочка нарушена на записи %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListModel</name>
+    <message>
+        <location filename="../../app/ui/cases/list_model.py" line="160"/>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/list_model.py" line="161"/>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/list_model.py" line="162"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/list_model.py" line="163"/>
+        <source>Region</source>
+        <translation>Регион</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/list_model.py" line="164"/>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/list_model.py" line="165"/>
+        <source>Received</source>
+        <translation>Поступило</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/list_model.py" line="166"/>
+        <source>Updated</source>
+        <translation>Изменено</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/list_model.py" line="190"/>
+        <source>(deleted)</source>
+        <translation>(удалено)</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListPanel</name>
+    <message>
+        <location filename="../../app/ui/cases/list_panel.py" line="48"/>
+        <source>Search: number, title, name, phone digits, order number</source>
+        <translation>Поиск: номер, название, ФИО, цифры телефона, номер заказа</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/list_panel.py" line="55"/>
+        <source>All statuses</source>
+        <translation>Все статусы</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/list_panel.py" line="60"/>
+        <location filename="../../app/ui/cases/list_panel.py" line="121"/>
+        <source>All regions</source>
+        <translation>Все регионы</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/list_panel.py" line="63"/>
+        <source>All categories</source>
+        <translation>Все категории</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/list_panel.py" line="105"/>
+        <source>Searching…</source>
+        <translation>Поиск…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/cases/list_panel.py" line="145"/>
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n дело</numerusform>
+            <numerusform>%n дела</numerusform>
+            <numerusform>%n дел</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <location filename="../../app/ui/cases/case_view.py" line="66"/>
+        <source>Overview &amp;&amp; decision</source>
+        <translation>Обзор и решение</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/case_view.py" line="67"/>
+        <source>Parties</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/case_view.py" line="68"/>
+        <source>Orders</source>
+        <translation>Заказы</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/case_view.py" line="69"/>
+        <source>Statements</source>
+        <translation>Объяснения</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/case_view.py" line="70"/>
+        <source>Events</source>
+        <translation>События</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../app/ui/errors.py" line="30"/>
+        <source>Someone else changed this record since you opened it.</source>
+        <translation>Пока запись была открыта, её изменил другой пользователь.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="34"/>
+        <source>The input is not valid.</source>
+        <translation>Введены неверные данные.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="36"/>
+        <source>This would duplicate an existing record.</source>
+        <translation>Такая запись уже существует.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="38"/>
+        <source>The record no longer exists.</source>
+        <translation>Запись больше не существует.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="40"/>
+        <source>The database cannot be used.</source>
+        <translation>Базу данных невозможно использовать.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="42"/>
+        <source>A verification found tampering.</source>
+        <translation>Проверка обнаружила подделку.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="44"/>
+        <source>The action failed.</source>
+        <translation>Действие не выполнено.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="45"/>
+        <source>Unexpected error. Please report it with the details below.</source>
+        <translation>Непредвиденная ошибка. Сообщите о ней, приложив подробности ниже.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="61"/>
+        <source>Casebook</source>
+        <translation>Casebook</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="72"/>
+        <source>Reload to see the current version, then make your change again.</source>
+        <translation>Обновите данные, чтобы увидеть текущую версию, и внесите изменение снова.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="79"/>
+        <source>Reload</source>
+        <translation>Обновить</translation>
+    </message>
+</context>
+<context>
+    <name>EventDialog</name>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="246"/>
+        <source>Edit event</source>
+        <translation>Изменить событие</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="246"/>
+        <source>Add event</source>
+        <translation>Добавить событие</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="251"/>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="255"/>
+        <source>e.g. complainant&apos;s statement</source>
+        <translation>напр. объяснение заявителя</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="259"/>
+        <source>Time:</source>
+        <translation>Время:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="260"/>
+        <source>Uncertainty (±):</source>
+        <translation>Погрешность (±):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="261"/>
+        <source>Source:</source>
+        <translation>Источник:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="262"/>
+        <source>Party:</source>
+        <translation>Участник:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="263"/>
+        <source>What happened:</source>
+        <translation>Что произошло:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="268"/>
+        <source>Describe what happened.</source>
+        <translation>Опишите, что произошло.</translation>
+    </message>
+</context>
+<context>
+    <name>EventsTab</name>
+    <message>
+        <location filename="../../app/ui/cases/record_tabs.py" line="196"/>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_tabs.py" line="198"/>
+        <source>±</source>
+        <translation>±</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/cases/record_tabs.py" line="199"/>
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n мин</numerusform>
+            <numerusform>%n мин</numerusform>
+            <numerusform>%n мин</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_tabs.py" line="201"/>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_tabs.py" line="202"/>
+        <source>Party</source>
+        <translation>Участник</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_tabs.py" line="203"/>
+        <source>What happened</source>
+        <translation>Что произошло</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_tabs.py" line="209"/>
+        <source>event</source>
+        <translation>событие</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_tabs.py" line="220"/>
+        <source>Add event</source>
+        <translation>Добавить событие</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_tabs.py" line="237"/>
+        <source>Edit event</source>
+        <translation>Изменить событие</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../app/ui/labels.py" line="23"/>
+        <source>New</source>
+        <translation>Новое</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="24"/>
+        <source>In progress</source>
+        <translation>В работе</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="25"/>
+        <source>Awaiting decision</source>
+        <translation>Ожидает решения</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="28"/>
+        <source>Closed</source>
+        <translation>Закрыто</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="35"/>
+        <source>Not decided</source>
+        <translation>Не принято</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="37"/>
+        <source>No violation</source>
+        <translation>Нарушение не подтверждено</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="38"/>
+        <source>Warning</source>
+        <translation>Предупреждение</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="39"/>
+        <source>Suspension</source>
+        <translation>Отстранение</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="40"/>
+        <source>Blacklist (all services)</source>
+        <translation>Чёрный список (все сервисы)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="41"/>
+        <source>Termination</source>
+        <translation>Прекращение сотрудничества</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="42"/>
+        <source>Referral to police</source>
+        <translation>Передача в полицию</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="49"/>
+        <source>Complainant</source>
+        <translation>Заявитель</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="50"/>
+        <source>Courier (subject)</source>
+        <translation>Курьер (проверяемый)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="51"/>
+        <source>Supervisor</source>
+        <translation>Супервайзер</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="52"/>
+        <source>Witness</source>
+        <translation>Свидетель</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="59"/>
+        <source>Harassment, insults</source>
+        <translation>Оскорбления, домогательства</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="60"/>
+        <source>Aggression at the door</source>
+        <translation>Агрессия у двери</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="61"/>
+        <source>Calls from many numbers</source>
+        <translation>Звонки с разных номеров</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="64"/>
+        <source>Misuse of order data</source>
+        <translation>Использование данных заказа</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="65"/>
+        <source>Other</source>
+        <translation>Другое</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="72"/>
+        <source>Support ticket</source>
+        <translation>Обращение в поддержку</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="75"/>
+        <source>Official inquiry</source>
+        <translation>Официальный запрос</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="78"/>
+        <source>Police request</source>
+        <translation>Запрос полиции</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="81"/>
+        <source>Other source</source>
+        <translation>Другой источник</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="88"/>
+        <source>Assigned</source>
+        <translation>Назначен</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="89"/>
+        <source>Picked up</source>
+        <translation>Забран</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="90"/>
+        <source>Delivered</source>
+        <translation>Доставлен</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="91"/>
+        <source>Cancelled</source>
+        <translation>Отменён</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="98"/>
+        <source>Created</source>
+        <translation>Создано</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="99"/>
+        <source>Changed</source>
+        <translation>Изменено</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="100"/>
+        <source>Deleted</source>
+        <translation>Удалено</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="101"/>
+        <source>Restored</source>
+        <translation>Восстановлено</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="102"/>
+        <source>Revealed personal data</source>
+        <translation>Показ персональных данных</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="103"/>
+        <source>Exported</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="104"/>
+        <source>Imported</source>
+        <translation>Импорт</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="105"/>
+        <source>Calibrated a clock</source>
+        <translation>Калибровка часов</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="54"/>
+        <source>Open a case from the list (double-click or Enter), or create one: Ctrl+N.</source>
+        <translation>Откройте дело из списка (двойной щелчок или Enter) или создайте новое: Ctrl+N.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="97"/>
+        <source>Undo</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="99"/>
+        <source>Redo</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="103"/>
+        <source>&amp;New case…</source>
+        <translation>&amp;Новое дело…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="105"/>
+        <source>&amp;Close case</source>
+        <translation>&amp;Закрыть дело</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="107"/>
+        <source>&amp;Reload</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="108"/>
+        <source>&amp;Find…</source>
+        <translation>&amp;Найти…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="110"/>
+        <source>&amp;Add record…</source>
+        <translation>&amp;Добавить запись…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="113"/>
+        <source>&amp;Edit record…</source>
+        <translation>&amp;Изменить запись…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="116"/>
+        <source>&amp;Delete record</source>
+        <translation>&amp;Удалить запись</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="118"/>
+        <source>&amp;Audit log…</source>
+        <translation>&amp;Журнал аудита…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="120"/>
+        <source>Audit log of this &amp;case…</source>
+        <translation>Журнал аудита этого &amp;дела…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="122"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Настройки…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="124"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Выход</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="126"/>
+        <source>&amp;About Casebook</source>
+        <translation>&amp;О программе Casebook</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="130"/>
+        <source>E&amp;xport dossier…</source>
+        <translation>&amp;Экспорт досье…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="133"/>
+        <source>&amp;Case</source>
+        <translation>&amp;Дело</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="139"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="145"/>
+        <source>&amp;Tools</source>
+        <translation>&amp;Сервис</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="149"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="170"/>
+        <source>Creating the case</source>
+        <translation>Создание дела</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="273"/>
+        <source>The database is empty. Create a demo case to see how an investigation looks in Casebook? You can delete it later.</source>
+        <translation>База данных пуста. Создать демонстрационное дело, чтобы увидеть, как выглядит проверка в Casebook? Его можно удалить позже.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="296"/>
+        <source>Creating the demo case</source>
+        <translation>Создание демонстрационного дела</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="317"/>
+        <source>The new language applies after Casebook restarts.</source>
+        <translation>Новый язык будет применён после перезапуска Casebook.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="329"/>
+        <source>About Casebook</source>
+        <translation>О программе Casebook</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="331"/>
+        <source>&lt;b&gt;Casebook %1&lt;/b&gt;&lt;br&gt;Investigation workstation for courier–customer personal data incidents.</source>
+        <translation>&lt;b&gt;Casebook %1&lt;/b&gt;&lt;br&gt;Рабочее место для служебных проверок по случаям неправомерного использования курьерами персональных данных клиентов.</translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseDialog</name>
+    <message>
+        <location filename="../../app/ui/cases/case_dialog.py" line="36"/>
+        <source>New case</source>
+        <translation>Новое дело</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/case_dialog.py" line="42"/>
+        <source>e.g. Calls to a customer after delivery</source>
+        <translation>напр. Звонки клиентке после доставки</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/case_dialog.py" line="45"/>
+        <source>e.g. MSK</source>
+        <translation>напр. MSK</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/case_dialog.py" line="62"/>
+        <source>Title:</source>
+        <translation>Название:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/case_dialog.py" line="63"/>
+        <source>Region code:</source>
+        <translation>Код региона:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/case_dialog.py" line="64"/>
+        <source>Time zone:</source>
+        <translation>Часовой пояс:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/case_dialog.py" line="65"/>
+        <source>Category:</source>
+        <translation>Категория:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/case_dialog.py" line="66"/>
+        <source>Complaint source:</source>
+        <translation>Источник обращения:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/case_dialog.py" line="67"/>
+        <source>Received:</source>
+        <translation>Поступило:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/case_dialog.py" line="68"/>
+        <source>Summary:</source>
+        <translation>Фабула:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/case_dialog.py" line="75"/>
+        <source>Create case</source>
+        <translation>Создать дело</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/case_dialog.py" line="97"/>
+        <source>The case needs a title.</source>
+        <translation>Укажите название дела.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/case_dialog.py" line="102"/>
+        <source>The region code is one short word without spaces.</source>
+        <translation>Код региона — одно короткое слово без пробелов.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/case_dialog.py" line="108"/>
+        <source>Unknown time zone: %1</source>
+        <translation>Неизвестный часовой пояс: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/case_dialog.py" line="112"/>
+        <source>The complaint cannot be received in the future.</source>
+        <translation>Дата поступления обращения не может быть в будущем.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDialog</name>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="95"/>
+        <source>Edit order</source>
+        <translation>Изменить заказ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="95"/>
+        <source>Add order</source>
+        <translation>Добавить заказ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="99"/>
+        <source>Delivery slot known</source>
+        <translation>Слот доставки известен</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="117"/>
+        <source>Unchanged: %1</source>
+        <translation>Без изменений: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="121"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="121"/>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="124"/>
+        <source>Add status event</source>
+        <translation>Добавить статус</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="125"/>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="131"/>
+        <source>Order number:</source>
+        <translation>Номер заказа:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="132"/>
+        <source>Slot:</source>
+        <translation>Слот:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="133"/>
+        <source>Courier:</source>
+        <translation>Курьер:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="134"/>
+        <source>Customer:</source>
+        <translation>Клиент:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="135"/>
+        <source>Delivery address:</source>
+        <translation>Адрес доставки:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="136"/>
+        <source>Status events:</source>
+        <translation>Статусы заказа:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="169"/>
+        <source>The order needs a number.</source>
+        <translation>Укажите номер заказа.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="172"/>
+        <source>The slot ends before it starts.</source>
+        <translation>Слот заканчивается раньше, чем начинается.</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersTab</name>
+    <message>
+        <location filename="../../app/ui/cases/record_tabs.py" line="35"/>
+        <source>Order</source>
+        <translation>Заказ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_tabs.py" line="37"/>
+        <source>Slot</source>
+        <translation>Слот</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_tabs.py" line="44"/>
+        <source>Courier</source>
+        <translation>Курьер</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_tabs.py" line="45"/>
+        <source>Customer</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_tabs.py" line="46"/>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_tabs.py" line="47"/>
+        <source>Last status</source>
+        <translation>Последний статус</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_tabs.py" line="50"/>
+        <source>Reveal address…</source>
+        <translation>Показать адрес…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_tabs.py" line="55"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_tabs.py" line="56"/>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_tabs.py" line="57"/>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_tabs.py" line="69"/>
+        <source>Status events of the selected order:</source>
+        <translation>Статусы выбранного заказа:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_tabs.py" line="90"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="101"/>
+        <source>order %1</source>
+        <translation>заказ %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_tabs.py" line="101"/>
+        <source>Add %1</source>
+        <translation>Добавить: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_tabs.py" line="128"/>
+        <source>Edit %1</source>
+        <translation>Изменить: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_tabs.py" line="133"/>
+        <source>the delivery address of order %1</source>
+        <translation>адрес доставки заказа %1</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <location filename="../../app/ui/cases/overview_tab.py" line="79"/>
+        <source>Title:</source>
+        <translation>Название:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/overview_tab.py" line="80"/>
+        <source>Category:</source>
+        <translation>Категория:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/overview_tab.py" line="81"/>
+        <source>Complaint source:</source>
+        <translation>Источник обращения:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/overview_tab.py" line="82"/>
+        <source>Received:</source>
+        <translation>Поступило:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/overview_tab.py" line="83"/>
+        <source>Time zone:</source>
+        <translation>Часовой пояс:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/overview_tab.py" line="84"/>
+        <source>Summary:</source>
+        <translation>Фабула:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/overview_tab.py" line="85"/>
+        <source>Findings:</source>
+        <translation>Выводы:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/overview_tab.py" line="86"/>
+        <source>Measure:</source>
+        <translation>Мера:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/overview_tab.py" line="94"/>
+        <source>Revert</source>
+        <translation>Отменить изменения</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/overview_tab.py" line="95"/>
+        <source>Save changes</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/overview_tab.py" line="122"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;Status: &lt;b&gt;%3&lt;/b&gt; · Region %4 (%5) · Received %6</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;Статус: &lt;b&gt;%3&lt;/b&gt; · Регион %4 (%5) · Поступило %6</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/overview_tab.py" line="151"/>
+        <source>Start work</source>
+        <translation>Взять в работу</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/overview_tab.py" line="153"/>
+        <source>Return for more work</source>
+        <translation>Вернуть на доработку</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/overview_tab.py" line="155"/>
+        <source>Reopen</source>
+        <translation>Возобновить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/overview_tab.py" line="156"/>
+        <source>Submit for decision</source>
+        <translation>Передать на решение</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/overview_tab.py" line="157"/>
+        <source>Close with the chosen measure</source>
+        <translation>Закрыть с выбранной мерой</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/overview_tab.py" line="207"/>
+        <source>The case needs a title.</source>
+        <translation>Укажите название дела.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/overview_tab.py" line="219"/>
+        <source>Edit case</source>
+        <translation>Изменение дела</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/overview_tab.py" line="227"/>
+        <source>Choose the measure before closing the case.</source>
+        <translation>Перед закрытием дела выберите меру.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/overview_tab.py" line="233"/>
+        <source>Change status</source>
+        <translation>Смена статуса</translation>
+    </message>
+</context>
+<context>
+    <name>PartiesTab</name>
+    <message>
+        <location filename="../../app/ui/cases/parties_tab.py" line="28"/>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/parties_tab.py" line="29"/>
+        <source>Name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/parties_tab.py" line="30"/>
+        <source>Courier ID</source>
+        <translation>ID курьера</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/parties_tab.py" line="31"/>
+        <source>Phones</source>
+        <translation>Телефоны</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/parties_tab.py" line="32"/>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/parties_tab.py" line="33"/>
+        <source>Notes</source>
+        <translation>Примечания</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/parties_tab.py" line="36"/>
+        <source>Reveal phones…</source>
+        <translation>Показать телефоны…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/parties_tab.py" line="37"/>
+        <source>Reveal address…</source>
+        <translation>Показать адрес…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/parties_tab.py" line="44"/>
+        <source>%1 — BLACKLISTED</source>
+        <translation>%1 — В ЧЁРНОМ СПИСКЕ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/parties_tab.py" line="60"/>
+        <source>Add %1</source>
+        <translation>Добавить: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/parties_tab.py" line="70"/>
+        <source>Blacklisted courier</source>
+        <translation>Курьер в чёрном списке</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/parties_tab.py" line="72"/>
+        <source>Courier %1 is on the blacklist of all services. Check the earlier case before going on.</source>
+        <translation>Курьер %1 внесён в чёрный список всех сервисов. Прежде чем продолжать, изучите предыдущее дело.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/parties_tab.py" line="114"/>
+        <source>Edit %1</source>
+        <translation>Изменить: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/parties_tab.py" line="119"/>
+        <source>the phone numbers of %1</source>
+        <translation>телефоны участника %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/parties_tab.py" line="125"/>
+        <source>the address of %1</source>
+        <translation>адрес участника %1</translation>
+    </message>
+</context>
+<context>
+    <name>PartyDialog</name>
+    <message>
+        <location filename="../../app/ui/cases/party_dialog.py" line="44"/>
+        <source>Edit party</source>
+        <translation>Изменить участника</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/party_dialog.py" line="44"/>
+        <source>Add party</source>
+        <translation>Добавить участника</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/party_dialog.py" line="68"/>
+        <source>(none)</source>
+        <translation>(нет)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/party_dialog.py" line="75"/>
+        <source>Role:</source>
+        <translation>Роль:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/party_dialog.py" line="76"/>
+        <source>Name:</source>
+        <translation>ФИО:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/party_dialog.py" line="77"/>
+        <source>Courier ID:</source>
+        <translation>ID курьера:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/party_dialog.py" line="79"/>
+        <source>Phones (one a line):</source>
+        <translation>Телефоны (по одному в строке):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/party_dialog.py" line="80"/>
+        <source>Address:</source>
+        <translation>Адрес:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/party_dialog.py" line="81"/>
+        <source>Supervisor:</source>
+        <translation>Супервайзер:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/party_dialog.py" line="82"/>
+        <source>Notes:</source>
+        <translation>Примечания:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/party_dialog.py" line="100"/>
+        <location filename="../../app/ui/cases/party_dialog.py" line="104"/>
+        <source>Unchanged: %1</source>
+        <translation>Без изменений: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/party_dialog.py" line="126"/>
+        <source>Not a valid phone number: %1</source>
+        <translation>Неверный номер телефона: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/party_dialog.py" line="147"/>
+        <source>This courier is on the blacklist: %1</source>
+        <translation>Курьер в чёрном списке: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/party_dialog.py" line="152"/>
+        <source>The party needs a name.</source>
+        <translation>Укажите ФИО участника.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/party_dialog.py" line="159"/>
+        <source>The courier the complaint is about needs a courier ID.</source>
+        <translation>Для курьера, на которого поступила жалоба, укажите ID курьера.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTab</name>
+    <message>
+        <location filename="../../app/ui/cases/record_tab.py" line="62"/>
+        <source>Add…</source>
+        <translation>Добавить…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_tab.py" line="63"/>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_tab.py" line="64"/>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_tab.py" line="112"/>
+        <source>Delete %1</source>
+        <translation>Удалить: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RevealDialog</name>
+    <message>
+        <location filename="../../app/ui/privacy.py" line="37"/>
+        <source>Reveal personal data</source>
+        <translation>Показ персональных данных</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy.py" line="41"/>
+        <source>You are about to see {what} unmasked. The reveal is recorded in the audit log with your name and the reason you give.</source>
+        <translation>Будут показаны без маскировки: {what}. Показ записывается в журнал аудита с вашим именем и указанной причиной.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy.py" line="50"/>
+        <source>Reason, e.g. calling the complainant back</source>
+        <translation>Причина, напр. обратный звонок заявителю</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy.py" line="58"/>
+        <source>Reveal</source>
+        <translation>Показать</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/privacy.py" line="68"/>
+        <source>Give a reason of at least %n character(s).</source>
+        <translation>
+            <numerusform>Укажите причину не короче %n символа.</numerusform>
+            <numerusform>Укажите причину не короче %n символов.</numerusform>
+            <numerusform>Укажите причину не короче %n символов.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="58"/>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="67"/>
+        <source>System language</source>
+        <translation>Язык системы</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="71"/>
+        <source>Interface language:</source>
+        <translation>Язык интерфейса:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="74"/>
+        <source>Surname I.O., as in dossiers</source>
+        <translation>Фамилия И.О., как в досье</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="75"/>
+        <source>Investigator:</source>
+        <translation>Проверяющий:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="78"/>
+        <source>e.g. MSK</source>
+        <translation>напр. MSK</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="79"/>
+        <source>Default region code:</source>
+        <translation>Код региона по умолчанию:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="81"/>
+        <source>Default time zone:</source>
+        <translation>Часовой пояс по умолчанию:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="83"/>
+        <source>A new language applies after Casebook restarts.</source>
+        <translation>Новый язык будет применён после перезапуска Casebook.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="107"/>
+        <source>The region code is one short word without spaces.</source>
+        <translation>Код региона — одно короткое слово без пробелов.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="114"/>
+        <source>Unknown time zone: %1</source>
+        <translation>Неизвестный часовой пояс: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StatementDialog</name>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="200"/>
+        <source>Edit statement</source>
+        <translation>Изменить объяснение</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="200"/>
+        <source>Add statement</source>
+        <translation>Добавить объяснение</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="208"/>
+        <source>Given by:</source>
+        <translation>Кто дал:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="209"/>
+        <source>Taken at:</source>
+        <translation>Когда получено:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="210"/>
+        <source>Taken by:</source>
+        <translation>Кем получено:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="211"/>
+        <source>Text:</source>
+        <translation>Текст:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="219"/>
+        <source>A statement cannot be taken before the case was received (%1).</source>
+        <translation>Объяснение не может быть получено раньше поступления дела (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="225"/>
+        <source>Say who took the statement.</source>
+        <translation>Укажите, кем получено объяснение.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="228"/>
+        <source>The statement has no text.</source>
+        <translation>В объяснении нет текста.</translation>
+    </message>
+</context>
+<context>
+    <name>StatementsTab</name>
+    <message>
+        <location filename="../../app/ui/cases/record_tabs.py" line="143"/>
+        <source>Taken at</source>
+        <translation>Когда получено</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_tabs.py" line="144"/>
+        <source>Given by</source>
+        <translation>Кто дал</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_tabs.py" line="145"/>
+        <source>Taken by</source>
+        <translation>Кем получено</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_tabs.py" line="146"/>
+        <source>Text</source>
+        <translation>Текст</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_tabs.py" line="153"/>
+        <source>statement of %1</source>
+        <translation>объяснение от %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_tabs.py" line="169"/>
+        <source>Add statement</source>
+        <translation>Добавить объяснение</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_tabs.py" line="187"/>
+        <source>Edit statement</source>
+        <translation>Изменить объяснение</translation>
+    </message>
+</context>
+<context>
+    <name>TaskStatusWidget</name>
+    <message>
+        <location filename="../../app/ui/widgets/task_status.py" line="25"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/widgets/task_status.py" line="49"/>
+        <source>%1 (+%n more)</source>
+        <translation>
+            <numerusform>%1 (и ещё %n)</numerusform>
+            <numerusform>%1 (и ещё %n)</numerusform>
+            <numerusform>%1 (и ещё %n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>_RecordDialog</name>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="76"/>
+        <source>(none)</source>
+        <translation>(нет)</translation>
+    </message>
+</context>
+</TS>
