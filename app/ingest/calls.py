@@ -7,19 +7,22 @@ mapping needs). Numbers that cannot be normalized are kept as written, never a r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from itertools import islice
 from pathlib import Path
 
-from app.domain.calls.records import CallRecord, CallStatus
+from app.domain.calls.records import CallRecord
 from app.domain.errors import ValidationError
 from app.domain.phones import DEFAULT_REGION, normalize
 from app.domain.timeutil import zone as load_zone
 from app.ingest.mapping import CALL_FIELDS, is_utc_label, resolve_mapping
 from app.ingest.tabular import SourceFormat, iter_rows
 from app.ingest.values import (
+    ANSWERED,
+    MISSED,
     detect_date_format,
     make_instant_reader,
     parse_direction,
@@ -28,6 +31,7 @@ from app.ingest.values import (
 )
 
 REQUIRED = ("start", "caller", "callee")
+_PLAIN_NUMBER = re.compile(r"\s*\+?[\d\s()\-.]+$")
 REASONS = ("bad_date", "no_start", "empty_caller", "empty_callee", "bad_duration", "short_row")
 
 
@@ -82,6 +86,11 @@ class CallRowReader:
             f: self._instant_reader(f, file_zone) for f in ("start", "end") if f in self.index
         }
         self._numbers: dict[str, str] = {}
+        get = self._getter
+        self._start, self._end, self._duration_cell = get("start"), get("end"), get("duration")
+        self._caller, self._callee, self._virtual = get("caller"), get("callee"), get("virtual")
+        self._status, self._direction = get("status"), get("direction")
+        self._order, self._call_id = get("order"), get("call_id")
 
     def _instant_reader(self, name: str, file_zone: tzinfo | None) -> Callable[[str], datetime]:
         col = self.index[name]
@@ -113,19 +122,32 @@ class CallRowReader:
         """E.164 when valid, else the text as written; cached (numbers repeat a lot)."""
         value = self._numbers.get(raw)
         if value is None:
-            value = normalize(raw, self.region).value
+            value = self._normalize(raw)
             if len(self._numbers) < 500_000:
                 self._numbers[raw] = value
         return value
 
-    def cell(self, cells: list[str], name: str) -> str:
+    def _normalize(self, raw: str) -> str:
+        # `8 916 123-45-67`, `+7 (916) 123-45-67` and `79161234567` are one number: ask
+        # phonenumbers once per number, not once per way of writing it.
+        if self.region == "RU" and _PLAIN_NUMBER.match(raw):
+            digits = "".join(ch for ch in raw if ch.isdigit())
+            plus = raw.lstrip().startswith("+")
+            if len(digits) == 11 and (digits[0] == "7" or (digits[0] == "8" and not plus)):
+                phone = normalize("+7" + digits[1:], self.region)
+                if phone.e164 is not None:
+                    return phone.e164
+        return normalize(raw, self.region).value
+
+    def _getter(self, name: str) -> Callable[[list[str]], str]:
+        """A fast accessor for one field's cell (a constant, a column, or nothing)."""
         const = self.constants.get(name)
         if const is not None:
-            return const
+            return lambda cells: const
         col = self.index.get(name)
-        if col is None or col >= len(cells):
-            return ""
-        return cells[col].strip()
+        if col is None:
+            return lambda cells: ""
+        return lambda cells: cells[col].strip() if col < len(cells) else ""
 
     def read(self, line: int, cells: list[str]) -> ParsedCall | RejectedRow:
         try:
@@ -136,35 +158,37 @@ class CallRowReader:
     def _record(self, line: int, cells: list[str]) -> CallRecord:
         if len(cells) < self.width:
             raise _RowError("short_row", f"{len(cells)} cells")
-        start_text = self.cell(cells, "start")
+        start_text = self._start(cells)
         if not start_text:
             raise _RowError("no_start")
         start = self._instant("start", start_text)
-        caller_raw = self.cell(cells, "caller")
+        caller_raw = self._caller(cells)
         if not caller_raw:
             raise _RowError("empty_caller")
-        callee_raw = self.cell(cells, "callee")
+        callee_raw = self._callee(cells)
         if not callee_raw:
             raise _RowError("empty_callee")
         duration = self._duration(cells, start)
-        virtual_raw = self.cell(cells, "virtual")
-        status = parse_status(self.cell(cells, "status"))
+        virtual_raw = self._virtual(cells)
+        status = parse_status(self._status(cells))
         if status is None:
-            status = CallStatus.ANSWERED if duration > 0 else CallStatus.MISSED
+            status = ANSWERED if duration > 0 else MISSED
+        number = self.number
         return CallRecord(
-            start_utc=start,
-            duration_s=duration,
-            caller=self.number(caller_raw),
-            callee=self.number(callee_raw),
-            virtual=self.number(virtual_raw) if virtual_raw else None,
-            direction=parse_direction(self.cell(cells, "direction")),
-            status=str(status),
-            order_number=self.cell(cells, "order") or None,
-            call_id=self.cell(cells, "call_id") or None,
-            caller_raw=caller_raw,
-            callee_raw=callee_raw,
-            virtual_raw=virtual_raw,
-            line=line,
+            start,
+            duration,
+            number(caller_raw),
+            number(callee_raw),
+            number(virtual_raw) if virtual_raw else None,
+            parse_direction(self._direction(cells)),
+            status,
+            self._order(cells) or None,
+            self._call_id(cells) or None,
+            caller_raw,
+            callee_raw,
+            virtual_raw,
+            None,
+            line,
         )
 
     def _instant(self, name: str, text: str) -> datetime:
@@ -174,14 +198,14 @@ class CallRowReader:
             raise _RowError("bad_date", text) from exc
 
     def _duration(self, cells: list[str], start: datetime) -> int:
-        text = self.cell(cells, "duration")
+        text = self._duration_cell(cells)
         try:
             seconds = parse_duration(text)
         except ValueError as exc:
             raise _RowError("bad_duration", text) from exc
         if seconds is not None:
             return seconds
-        end_text = self.cell(cells, "end")
+        end_text = self._end(cells)
         if end_text and "end" in self.readers:
             end = self._instant("end", end_text)
             if end < start:

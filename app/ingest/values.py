@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, tzinfo
+from functools import lru_cache
 
 # A parser returns an aware datetime, or a naive one that the caller localizes.
 DateParser = Callable[[str], datetime]
@@ -82,6 +83,7 @@ def make_instant_reader(fmt: str, zone: tzinfo | None) -> Callable[[str], dateti
     return read
 
 
+@lru_cache(maxsize=8192)
 def parse_duration(text: str) -> int | None:
     """Seconds from `125`, `125.4`, `HH:MM:SS` or `MM:SS`; None for an empty cell."""
     value = text.strip()
@@ -118,6 +120,7 @@ _ANSWERED_WORDS = (
 )  # fmt: skip
 
 
+@lru_cache(maxsize=1024)
 def parse_status(text: str) -> str | None:
     """`answered` / `missed` from the words platforms use; None when the cell says nothing."""
     value = text.strip().lower()
@@ -140,6 +143,7 @@ _DIRECTION_WORDS = (
 )
 
 
+@lru_cache(maxsize=1024)
 def parse_direction(text: str) -> str | None:
     """`in` / `out` / `internal` from the words exports use; None when unknown."""
     value = text.strip().lower()

@@ -1,0 +1,155 @@
+"""Benchmark: a 1,000,000-row call-log CSV through the real import path, against the floor.
+
+Floor: bare `sqlite3` executemany of the same rows, already parsed and converted, into the
+same `calls` table (same indexes, unique key, pragmas) of a freshly migrated database. The
+real import runs in a subprocess so its peak memory (ru_maxrss) is its own. Then the 1M-row
+view is filtered by a number. Rows: `CASEBOOK_BENCH_ROWS` (default 1,000,000).
+
+Run: `.venv/bin/python -m pytest tests/bench/calls -m bench -s`
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from callgen import write_export
+
+pytestmark = pytest.mark.bench
+
+ROWS = int(os.environ.get("CASEBOOK_BENCH_ROWS", "1000000"))
+ROOT = Path(__file__).resolve().parents[3]
+
+REAL_IMPORT = r"""
+import json, resource, sys, time
+from pathlib import Path
+from app.services import cases
+from app.services.bootstrap import open_context
+from app.services.calls_dto import CallFilter
+from app.services.calls_import import import_calls
+from app.services.calls_query import call_ids
+
+data, path = Path(sys.argv[1]), Path(sys.argv[2])
+ctx = open_context(data, None, actor="bench")
+case = cases.create_case(ctx, cases.CaseInput(title="bench", region="MSK", tz="Europe/Moscow"))
+started = time.perf_counter()
+result = import_calls(ctx, case.id, path)
+seconds = time.perf_counter() - started
+timings = []
+found = 0
+for digits in ("9161", "4951000123", "903555"):
+    t = time.perf_counter()
+    found = len(call_ids(ctx, case.id, CallFilter(number=digits)))
+    timings.append((digits, time.perf_counter() - t, found))
+print(json.dumps({
+    "seconds": seconds,
+    "imported": result.imported,
+    "rejected": len(result.rejected),
+    "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "filters": timings,
+}))
+"""
+
+
+def floor_seconds(path: Path, tmp: Path) -> float:
+    """Time only the executemany calls; parsing and conversion happen before each batch."""
+    sys.path.insert(0, str(ROOT))
+    from app.ingest.calls import CallImportSpec, CallRowReader, ParsedCall
+    from app.ingest.plan import plan_import
+    from app.ingest.tabular import iter_rows
+    from app.services.bootstrap import close_context, open_context
+    from app.services.calls_import import dedupe_key
+
+    ctx = open_context(tmp / "floor", None, actor="bench")
+    db_file = ctx.engine.url.database
+    close_context(ctx)
+    conn = sqlite3.connect(db_file)
+    for pragma in ("foreign_keys=ON", "journal_mode=WAL", "synchronous=FULL"):
+        conn.execute(f"PRAGMA {pragma}")
+    conn.execute(
+        "INSERT INTO cases (id, number, region, year, seq, title, tz, category, source, "
+        "received_at, status, summary, findings, created_at, updated_at, created_by, "
+        "search_text, version) VALUES (1, 'B', 'MSK', 2025, 1, 'b', 'UTC', 'other', 'other', "
+        "'2025-01-01', 'new', '', '', '2025-01-01', '2025-01-01', 'b', '', 1)"
+    )
+    conn.execute(
+        "INSERT INTO evidence (id, case_id, sha256, size, kind, original_name, source, "
+        "provided_by, meta, created_at, created_by) VALUES (1, 1, 'x', 1, 'calllog', 'x', '', "
+        "'', '{}', '2025-01-01', 'b')"
+    )
+    conn.execute(
+        "INSERT INTO call_batches (id, case_id, evidence_id, sha256, original_name, options, "
+        "imported, duplicates, rejected, rejections, created_at, created_by) VALUES "
+        "(1, 1, 1, 'x', 'x', '{}', 0, 0, 0, '[]', '2025-01-01', 'b')"
+    )
+    conn.commit()
+    sql = (
+        "INSERT INTO calls (case_id, batch_id, line, start_utc, duration_s, caller, caller_raw, "
+        "callee, callee_raw, virtual, virtual_raw, direction, status, order_number, call_id, "
+        "dedupe_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING"
+    )
+    plan = plan_import(path, tz="Europe/Moscow")
+    reader = CallRowReader(plan.fmt, CallImportSpec(plan.mapping, plan.tz))
+    spent = 0.0
+    batch: list[tuple[object, ...]] = []
+
+    def flush() -> float:
+        started = time.perf_counter()
+        conn.executemany(sql, batch)
+        return time.perf_counter() - started
+
+    for line, cells in iter_rows(path, plan.fmt):
+        item = reader.read(line, cells)
+        if not isinstance(item, ParsedCall):
+            continue
+        r = item.record
+        batch.append((
+            1, 1, r.line, r.start_utc.strftime("%Y-%m-%d %H:%M:%S.%f"), r.duration_s,
+            r.caller, r.caller_raw, r.callee, r.callee_raw, r.virtual, r.virtual_raw,
+            r.direction, r.status, r.order_number, r.call_id, dedupe_key(r),
+        ))  # fmt: skip
+        if len(batch) >= 50_000:
+            spent += flush()
+            batch = []
+    if batch:
+        spent += flush()
+    started = time.perf_counter()
+    conn.commit()
+    spent += time.perf_counter() - started
+    conn.close()
+    return spent
+
+
+def test_bench_calls_import(tmp_path: Path) -> None:
+    csv_path = write_export(tmp_path / "export.csv", ROWS)
+    started = time.perf_counter()
+    import csv
+
+    with csv_path.open(encoding="utf-8", newline="") as handle:
+        parsed = sum(1 for _ in csv.reader(handle, delimiter=";"))
+    plain_csv = parsed / (time.perf_counter() - started)
+
+    floor = floor_seconds(csv_path, tmp_path)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", REAL_IMPORT, str(tmp_path / "real"), str(csv_path)],
+        capture_output=True, text=True, env=env, check=True, cwd=ROOT,
+    )  # fmt: skip
+    real = json.loads(done.stdout.strip().splitlines()[-1])
+    assert real["imported"] == ROWS and real["rejected"] == 0
+    print(f"\ncalls import, {ROWS:,} rows")
+    print(f"  plain csv parsing : {plain_csv:12,.0f} rows/s")
+    print(f"  floor (sqlite3)   : {ROWS / floor:12,.0f} rows/s  ({floor:.1f} s)")
+    print(
+        f"  real import path  : {ROWS / real['seconds']:12,.0f} rows/s  ({real['seconds']:.1f} s)"
+    )
+    print(f"  ratio real/floor  : {real['seconds'] / floor:12.2f}  (goal <= 1.5)")
+    print(f"  peak memory       : {real['maxrss_mb']:12.0f} MB   (goal < 300)")
+    for digits, seconds, found in real["filters"]:
+        print(f"  filter {digits!r:14}: {seconds * 1000:8.1f} ms, {found:,} calls  (goal < 100 ms)")
