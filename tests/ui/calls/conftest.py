@@ -39,3 +39,35 @@ def case_id(sqlite_ctx: Any) -> int:
 def ru_vpbx() -> Path:
     """A cp1251, `;`-separated virtual-PBX export with Russian headers and bad rows."""
     return DATA / "ru_vpbx_cp1251.csv"
+
+
+@pytest.fixture
+def case_with_calls(sqlite_ctx: Any, case_id: int, ru_vpbx: Path) -> int:
+    """The case with the cp1251 export imported (Moscow time) and the courier and the
+    complainant entered with their real numbers."""
+    from app.services.calls_dto import ImportOptions
+    from app.services.calls_import import import_calls
+    from app.services.parties import PartyInput, add_party
+
+    import_calls(sqlite_ctx, case_id, ru_vpbx, ImportOptions(tz="Europe/Moscow"))
+    add_party(
+        sqlite_ctx,
+        case_id,
+        PartyInput(
+            role="subject", name="Курьер Петров", phones=("+79161234567",), courier_id="C-77"
+        ),
+    )
+    add_party(
+        sqlite_ctx,
+        case_id,
+        PartyInput(role="complainant", name="Иванова А.", phones=("+79037654321",)),
+    )
+    return case_id
+
+
+@pytest.fixture
+def scenario_case(sqlite_ctx: Any, tmp_path: Path) -> int:
+    """A realistic case (see `calls_scenario.py`): misuse after delivery among ordinary calls."""
+    from calls_scenario import build_case
+
+    return build_case(sqlite_ctx, tmp_path)

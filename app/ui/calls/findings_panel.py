@@ -1,0 +1,205 @@
+"""The findings of the misuse detectors for one case: severity, kind, time span in the case's
+zone and the explanation in the UI's language. Analysis runs in the CPU pool; selecting a
+finding asks the tab to show the calls it rests on. "Thresholds…" edits the case's limits."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.calls.findings import Thresholds
+from app.services import calls
+from app.services.calls_dto import FindingView
+from app.services.dto import CaseDetail
+from app.ui.calls.labels import SEVERITY_RANK, kind_label, severity_label
+from app.ui.calls.thresholds_dialog import ThresholdsDialog
+from app.ui.env import UiEnv
+from app.ui.errors import show_error
+from app.ui.widgets.datetime_edit import format_local
+
+SEVERITY_COLORS = {"high": "#f6c9cc", "medium": "#fbe3b5", "low": "#e4e8ec"}
+
+
+def ui_language() -> str:
+    """ "ru" when the interface speaks Russian (the translators set the default locale)."""
+    return "ru" if QLocale().language() == QLocale.Language.Russian else "en"
+
+
+class FindingsPanel(QWidget):
+    finding_selected = Signal(object)  # FindingView, or None when the selection is cleared
+    analyzed = Signal(int)  # number of findings
+
+    SEVERITY, KIND, PERIOD, CALLS = range(4)
+
+    def __init__(self, env: UiEnv, case_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.case_id = case_id
+        self.tz = "UTC"
+        self.findings: list[FindingView] = []
+        self.dialog: ThresholdsDialog | None = None
+        self._running = False
+        layout = QVBoxLayout(self)
+        buttons = QHBoxLayout()
+        self.analyze_button = QPushButton(self.tr("Analyze"), self)
+        self.analyze_button.setObjectName("analyzeCalls")
+        self.analyze_button.clicked.connect(self.analyze)
+        self.thresholds_button = QPushButton(self.tr("Thresholds…"), self)
+        self.thresholds_button.setObjectName("editThresholds")
+        self.thresholds_button.clicked.connect(self.edit_thresholds)
+        self.status = QLabel(self)
+        self.status.setObjectName("findingsStatus")
+        buttons.addWidget(self.analyze_button)
+        buttons.addWidget(self.thresholds_button)
+        buttons.addWidget(self.status, 1)
+        layout.addLayout(buttons)
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.table = QTableWidget(0, 4, splitter)
+        self.table.setObjectName("findingsTable")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Severity"), self.tr("Finding"), self.tr("When"), self.tr("Calls")]
+        )
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.explanation = QTextBrowser(splitter)
+        self.explanation.setObjectName("findingExplanation")
+        self.explanation.setPlaceholderText(self.tr("Select a finding to read its explanation."))
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.explanation)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter, 1)
+
+    def set_case(self, detail: CaseDetail) -> None:
+        """The case was (re)loaded: findings depend on its calls, orders and parties."""
+        self.tz = detail.tz
+        self.analyze()
+
+    # --- analysis -------------------------------------------------------------------------
+    def analyze(self) -> None:
+        if self._running:
+            return
+        self._running = True
+        self.analyze_button.setEnabled(False)
+        self.status.setText(self.tr("Analyzing…"))
+        ctx, case_id = self.env.ctx, self.case_id
+        self.env.tasks.run_cpu(
+            lambda _p: calls.analyze(ctx, case_id),
+            title=self.tr("Analyzing the calls"),
+            on_done=self._show,
+            on_error=self._failed,
+            cancellable=False,
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        self._running = False
+        self.analyze_button.setEnabled(True)
+        self.status.setText(self.tr("Analysis failed."))
+        show_error(self, exc)
+
+    def _show(self, findings: list[FindingView]) -> None:
+        self._running = False
+        self.analyze_button.setEnabled(True)
+        self.findings = sorted(
+            findings, key=lambda f: (SEVERITY_RANK.get(f.severity, 9), f.start_utc)
+        )
+        self.table.blockSignals(True)
+        self.table.clearSelection()
+        self.table.setRowCount(len(self.findings))
+        for row, finding in enumerate(self.findings):
+            cells = {
+                self.SEVERITY: severity_label(finding.severity),
+                self.KIND: kind_label(finding.kind),
+                self.PERIOD: self._period(finding),
+                self.CALLS: str(len(finding.call_ids)),
+            }
+            for column, text in cells.items():
+                item = QTableWidgetItem(text)
+                item.setToolTip(finding.explanation(ui_language()))
+                self.table.setItem(row, column, item)
+            color = SEVERITY_COLORS.get(finding.severity)
+            if color:
+                self.table.item(row, self.SEVERITY).setBackground(QBrush(QColor(color)))
+        self.table.blockSignals(False)
+        self.explanation.clear()
+        if self.findings:
+            self.status.setText(self.tr("%n finding(s)", "", len(self.findings)))
+        else:
+            self.status.setText(self.tr("No misuse pattern found with the current thresholds."))
+        self.analyzed.emit(len(self.findings))
+
+    def _period(self, finding: FindingView) -> str:
+        start = format_local(finding.start_utc, self.tz)
+        end = format_local(finding.end_utc, self.tz)
+        if start == end:
+            return start
+        if start[:10] == end[:10]:
+            return f"{start} – {end[11:]}"
+        return f"{start} – {end}"
+
+    # --- selection ------------------------------------------------------------------------
+    def select(self, row: int) -> None:
+        self.table.selectRow(row)
+
+    def clear_selection(self) -> None:
+        self.table.blockSignals(True)
+        self.table.clearSelection()
+        self.table.blockSignals(False)
+        self.explanation.clear()
+
+    def current(self) -> FindingView | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.findings[rows[0].row()] if rows else None
+
+    def _selection_changed(self) -> None:
+        finding = self.current()
+        if finding is None:
+            self.explanation.clear()
+        else:
+            self.explanation.setPlainText(finding.explanation(ui_language()))
+        self.finding_selected.emit(finding)
+
+    # --- thresholds -----------------------------------------------------------------------
+    def edit_thresholds(self) -> None:
+        ctx, case_id = self.env.ctx, self.case_id
+        self.env.tasks.run_read(
+            lambda _p: calls.get_thresholds(ctx, case_id),
+            self._open_thresholds,
+            lambda exc: show_error(self, exc),
+        )
+
+    def _open_thresholds(self, thresholds: Thresholds) -> None:
+        dialog = ThresholdsDialog(thresholds, self)
+        dialog.accepted.connect(lambda: self.save_thresholds(dialog.thresholds()))
+        dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+        self.dialog = dialog
+        dialog.open()
+
+    def save_thresholds(self, thresholds: Thresholds) -> None:
+        """Store the case's thresholds (audited by the service), then analyze again."""
+        ctx, case_id = self.env.ctx, self.case_id
+        self.env.tasks.run_db(
+            lambda _p: calls.set_thresholds(ctx, case_id, thresholds),
+            lambda _r: self.analyze(),
+            lambda exc: show_error(self, exc),
+        )

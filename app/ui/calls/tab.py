@@ -1,0 +1,293 @@
+"""The call-log tab of a case: import, the call table with its filters, the findings of the
+misuse detectors and the per-number summary.
+
+`create_tab(env, case_id, parent)` is the case view's entry point (CONTRACTS.md);
+`CallsTab.select_call(call_id)` shows one call (the timeline routes double-clicks here).
+Every database read runs in the runner's read pool, writes in its database lane, imports and
+analysis in the CPU pool; a million-call case stays responsive because the table holds only
+ids (`CallTableModel`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import calls_query
+from app.services import cases as case_service
+from app.services.calls_dto import CallFilter, FindingView
+from app.services.dto import CaseDetail
+from app.ui.calls.call_model import CallTableModel
+from app.ui.calls.filter_bar import CallFilterBar
+from app.ui.calls.findings_panel import FindingsPanel
+from app.ui.calls.import_dialog import ImportDialog
+from app.ui.calls.labels import kind_label
+from app.ui.calls.numbers_panel import NumbersPanel
+from app.ui.env import UiEnv
+from app.ui.errors import show_error
+
+MAX_REVEAL = 1000  # calls revealed in one go: a reveal is for a reason, not a bulk export
+
+
+def tab_title() -> str:
+    return QCoreApplication.translate("CallsTab", "Calls")
+
+
+def create_tab(env: UiEnv, case_id: int, parent: QWidget | None = None) -> QWidget:
+    return CallsTab(env, case_id, parent)
+
+
+class CallsTab(QWidget):
+    calls_loaded = Signal(int)  # rows in the table after a (re)load
+
+    def __init__(self, env: UiEnv, case_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.case_id = case_id
+        self.detail: CaseDetail | None = None
+        self.dialog: ImportDialog | None = None
+        self._generation = 0
+        self._pending_select: int | None = None
+        self._finding: FindingView | None = None
+        ctx = env.ctx
+        self.model = CallTableModel(lambda ids: calls_query.calls_by_ids(ctx, ids), "UTC", self)
+
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.import_button = QPushButton(self.tr("Import call log…"), self)
+        self.import_button.setObjectName("importCalls")
+        self.import_button.clicked.connect(self.open_import)
+        self.reveal_button = QPushButton(self.tr("Reveal numbers…"), self)
+        self.reveal_button.setObjectName("revealCalls")
+        self.reveal_button.setToolTip(
+            self.tr("Show the full numbers of the selected calls (asks for a reason, audited)")
+        )
+        self.reveal_button.clicked.connect(self.reveal_selected)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("callCount")
+        top.addWidget(self.import_button)
+        top.addWidget(self.reveal_button)
+        top.addStretch(1)
+        top.addWidget(self.count_label)
+        layout.addLayout(top)
+
+        self.filters = CallFilterBar("UTC", self)
+        self.filters.changed.connect(self._filter_changed)
+        layout.addWidget(self.filters)
+
+        banner = QHBoxLayout()
+        self.finding_label = QLabel(self)
+        self.finding_label.setObjectName("findingBanner")
+        self.finding_label.setStyleSheet("font-weight: bold;")
+        self.show_all_button = QPushButton(self.tr("Show all calls"), self)
+        self.show_all_button.setObjectName("showAllCalls")
+        self.show_all_button.clicked.connect(self.show_all)
+        banner.addWidget(self.finding_label)
+        banner.addWidget(self.show_all_button)
+        banner.addStretch(1)
+        layout.addLayout(banner)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.table = QTableView(splitter)
+        self.table.setObjectName("callTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        vertical = self.table.verticalHeader()
+        vertical.setVisible(False)
+        # Fixed row heights: the view never measures a million rows.
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        for column, width in _COLUMN_WIDTHS.items():
+            self.table.setColumnWidth(column, width)
+        self.side = QTabWidget(splitter)
+        self.findings = FindingsPanel(env, case_id, self.side)
+        self.findings.finding_selected.connect(self.show_finding)
+        self.numbers = NumbersPanel(env, case_id, self.side)
+        self.numbers.links_changed.connect(self._links_changed)
+        self.side.addTab(self.findings, self.tr("Findings"))
+        self.side.addTab(self.numbers, self.tr("Numbers"))
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout.addWidget(splitter, 1)
+        self._show_banner()
+
+        env.case_changed.connect(self._case_changed)
+        self.reload()
+
+    # --- loading --------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the case (zone, parties), then the calls, the numbers and the findings."""
+        ctx, case_id = self.env.ctx, self.case_id
+        self.env.tasks.run_read(
+            lambda _p: case_service.get_case(ctx, case_id), self._apply_case, self._failed
+        )
+
+    def _apply_case(self, detail: CaseDetail) -> None:
+        self.detail = detail
+        self.model.set_tz(detail.tz)
+        self.filters.set_tz(detail.tz)
+        self.filters.set_parties(detail.parties)
+        self.findings.set_case(detail)
+        self.numbers.set_case(detail)
+        self.model.reload()
+        self.refresh_calls()
+
+    def refresh_calls(self) -> None:
+        """Re-read the ids for the current filters (or the shown finding)."""
+        if self._finding is not None:
+            self._set_ids(list(self._finding.call_ids))
+            return
+        self._generation += 1
+        generation, ctx, case_id = self._generation, self.env.ctx, self.case_id
+        wanted = self.filters.current_filter()
+        self.env.tasks.run_read(
+            lambda _p: calls_query.call_ids(ctx, case_id, wanted),
+            lambda ids: self._ids_loaded(generation, ids),
+            self._failed,
+        )
+
+    def _ids_loaded(self, generation: int, ids: Sequence[int]) -> None:
+        if generation == self._generation:  # a newer filter may have been applied meanwhile
+            self._set_ids(ids)
+
+    def _set_ids(self, ids: Sequence[int]) -> None:
+        self.model.set_ids(ids)
+        self.count_label.setText(self.tr("%n call(s)", "", len(ids)))
+        if self._pending_select is not None and self.model.row_of(self._pending_select) >= 0:
+            call_id, self._pending_select = self._pending_select, None
+            self._select_row(self.model.row_of(call_id))
+        self.calls_loaded.emit(len(ids))
+
+    def _filter_changed(self, _filter: CallFilter) -> None:
+        self._finding = None
+        self._show_banner()
+        self.refresh_calls()
+
+    def _case_changed(self, case_id: int) -> None:
+        if case_id == self.case_id:
+            self.reload()
+
+    def _links_changed(self) -> None:
+        self.reload()
+        self.env.case_changed.emit(self.case_id)
+
+    def _failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
+
+    # --- findings -------------------------------------------------------------------------
+    def show_finding(self, finding: FindingView | None) -> None:
+        """Show only the calls a finding rests on (None: back to the filters)."""
+        self._finding = finding
+        self._show_banner()
+        self.refresh_calls()
+
+    def show_all(self) -> None:
+        self.findings.clear_selection()
+        self.show_finding(None)
+
+    def _show_banner(self) -> None:
+        finding = self._finding
+        if finding is not None:
+            self.finding_label.setText(
+                self.tr("Calls of the finding “%1”").replace("%1", kind_label(finding.kind))
+            )
+        self.finding_label.setVisible(finding is not None)
+        self.show_all_button.setVisible(finding is not None)
+
+    # --- selection ------------------------------------------------------------------------
+    def select_call(self, call_id: int) -> None:
+        """Bring this tab forward and select the call; filters that hide it are cleared."""
+        self._raise()
+        row = self.model.row_of(call_id)
+        if row >= 0:
+            self._select_row(row)
+            return
+        self._pending_select = call_id
+        if self._finding is not None or not self.filters.is_default():
+            self._finding = None
+            self.findings.clear_selection()
+            self._show_banner()
+            self.filters.clear()  # refreshes; the call is selected when the ids arrive
+
+    def _raise(self) -> None:
+        widget: QWidget | None = self
+        while widget is not None:
+            parent = widget.parentWidget()
+            tabs = parent.parentWidget() if parent is not None else None
+            if isinstance(tabs, QTabWidget) and tabs.indexOf(widget) >= 0:
+                tabs.setCurrentWidget(widget)
+            widget = parent
+
+    def _select_row(self, row: int) -> None:
+        index = self.model.index(row, CallTableModel.START)
+        self.table.setCurrentIndex(index)
+        self.table.selectRow(row)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [cid for cid in (self.model.id_at(r) for r in rows) if cid is not None]
+
+    # --- actions --------------------------------------------------------------------------
+    def open_import(self) -> None:
+        tz = self.detail.tz if self.detail else "UTC"
+        self.dialog = ImportDialog(self.env, self.case_id, tz, self)
+        self.dialog.imported.connect(self._imported)
+        self.dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+        self.dialog.open()
+
+    def _imported(self, _result: object) -> None:
+        self.reload()
+        self.env.case_changed.emit(self.case_id)
+
+    def reveal_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            self.count_label.setText(self.tr("Select the calls whose numbers to reveal."))
+            return
+        ids = ids[:MAX_REVEAL]
+        what = self.tr("the numbers of %n call(s)", "", len(ids))
+        reason = self.env.privacy.ask_reason(what, self)
+        if reason is not None:
+            self.reveal(ids, reason)
+
+    def reveal(self, ids: Sequence[int], reason: str) -> None:
+        """Reveal these calls' numbers with `reason` (audited by the service)."""
+        ctx, case_id, wanted = self.env.ctx, self.case_id, list(ids)
+        self.env.tasks.run_db(
+            lambda _p: calls_query.reveal_calls(ctx, case_id, wanted, reason),
+            self.model.set_revealed,
+            self._failed,
+        )
+
+
+_COLUMN_WIDTHS = {
+    CallTableModel.START: 150,
+    CallTableModel.DURATION: 70,
+    CallTableModel.DIRECTION: 90,
+    CallTableModel.STATUS: 90,
+    CallTableModel.CALLER: 210,
+    CallTableModel.CALLEE: 210,
+    CallTableModel.VIRTUAL: 140,
+    CallTableModel.ORDER: 90,
+}

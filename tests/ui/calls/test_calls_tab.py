@@ -1,0 +1,117 @@
+"""The call tab on a real database: table over ids, filter by digits, reveal with an audit
+entry, select a call by id (what the timeline does), the model checked by qtmodeltester."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.services import audit, calls_query
+from app.services.calls_dto import CallFilter
+from app.ui.calls.call_model import CallTableModel
+from app.ui.calls.tab import CallsTab, create_tab, tab_title
+from app.ui.cases.tabs import available_tabs
+
+
+def _tab(qtbot: Any, env: Any, case_id: int) -> CallsTab:
+    tab = create_tab(env, case_id, None)
+    qtbot.addWidget(tab)
+    assert isinstance(tab, CallsTab)
+    return tab
+
+
+def test_registered_as_case_tab() -> None:
+    assert "calls" in [t.key for t in available_tabs()]
+    assert tab_title() == "Calls"
+
+
+def test_table_shows_case_calls_masked_in_case_zone(
+    qtbot: Any, env: Any, case_with_calls: int, sqlite_ctx: Any
+) -> None:
+    tab = _tab(qtbot, env, case_with_calls)
+    total = len(calls_query.call_ids(sqlite_ctx, case_with_calls, CallFilter()))
+    assert total > 0 and tab.model.rowCount() == total
+    model = tab.model
+    first = model.index(0, CallTableModel.START)
+    assert model.data(first) == "09.10.2025 14:03:11"  # Moscow time, as in the file
+    caller = model.data(model.index(0, CallTableModel.CALLER))
+    assert "***" in caller and "Курьер Петров" in caller
+    assert model.data(model.index(0, CallTableModel.DURATION)) == "1:05"
+    assert model.data(model.index(0, CallTableModel.STATUS)) == "Answered"
+    assert "%n" not in tab.count_label.text() and str(total) in tab.count_label.text()
+
+
+def test_filter_by_any_run_of_digits(qtbot: Any, env: Any, case_with_calls: int) -> None:
+    tab = _tab(qtbot, env, case_with_calls)
+    with qtbot.waitSignal(tab.calls_loaded, timeout=2000) as signal:
+        tab.filters.number.setText("0611")  # the short service number, as written
+    assert signal.args == [1]
+    assert tab.model.call_at(0).caller.endswith("11")
+
+
+def test_filter_by_digits_in_a_busy_case(qtbot: Any, env: Any, scenario_case: int) -> None:
+    tab = _tab(qtbot, env, scenario_case)
+    total = tab.model.rowCount()
+    with qtbot.waitSignal(tab.calls_loaded, timeout=2000):
+        tab.filters.number.setText("765-43")  # digits of the complainant, with a dash
+    assert tab.model.rowCount() == 11 < total
+    for row in range(tab.model.rowCount()):
+        call = tab.model.call_at(row)
+        assert "Иванова" in f"{call.caller_party} {call.callee_party}"
+    with qtbot.waitSignal(tab.calls_loaded, timeout=2000) as signal:
+        tab.filters.number.setText("000000")
+    assert signal.args == [0]
+    with qtbot.waitSignal(tab.calls_loaded, timeout=2000):
+        tab.filters.clear()
+    assert tab.model.rowCount() == total
+
+
+def test_filter_by_status_and_party(qtbot: Any, env: Any, case_with_calls: int) -> None:
+    tab = _tab(qtbot, env, case_with_calls)
+    with qtbot.waitSignal(tab.calls_loaded, timeout=2000):
+        tab.filters.status.setCurrentIndex(tab.filters.status.findData("missed"))
+    statuses = {tab.model.call_at(r).status for r in range(tab.model.rowCount())}
+    assert statuses == {"missed"}
+    tab.filters.clear()
+    courier = tab.filters.party.findText("Курьер Петров (Courier (subject))")
+    assert courier > 0
+    with qtbot.waitSignal(tab.calls_loaded, timeout=2000):
+        tab.filters.party.setCurrentIndex(courier)
+    assert tab.model.rowCount() > 0
+
+
+def test_reveal_writes_an_audit_entry(
+    qtbot: Any, env: Any, case_with_calls: int, sqlite_ctx: Any
+) -> None:
+    tab = _tab(qtbot, env, case_with_calls)
+    tab.table.selectRow(0)
+    ids = tab.selected_ids()
+    assert len(ids) == 1
+    masked = tab.model.data(tab.model.index(0, CallTableModel.CALLER))
+    with qtbot.waitSignal(tab.model.dataChanged, timeout=2000):
+        tab.reveal(ids, "callback to the complainant")
+    shown = tab.model.data(tab.model.index(0, CallTableModel.CALLER))
+    assert "***" not in shown and shown != masked and "916" in shown
+    assert tab.model.data(tab.model.index(0, 0), CallTableModel.REVEALED_ROLE) is True
+    entries = [e for e in audit.list_entries(sqlite_ctx, case_with_calls) if e.action == "reveal"]
+    assert len(entries) == 1
+    assert entries[0].after["reason"] == "callback to the complainant"
+    assert entries[0].after["call_ids"] == ids
+
+
+def test_select_call_clears_filters_that_hide_it(qtbot: Any, env: Any, scenario_case: int) -> None:
+    tab = _tab(qtbot, env, scenario_case)
+    last_id = tab.model.id_at(tab.model.rowCount() - 1)
+    with qtbot.waitSignal(tab.calls_loaded, timeout=2000):
+        tab.filters.number.setText("7654321")
+    assert tab.model.row_of(last_id) < 0
+    tab.select_call(last_id)
+    qtbot.waitUntil(lambda: tab.selected_ids() == [last_id], timeout=2000)
+    assert tab.filters.is_default()
+
+
+def test_model_passes_qtmodeltester(qtmodeltester: Any, env: Any, case_with_calls: int) -> None:
+    model = CallTableModel(lambda ids: calls_query.calls_by_ids(env.ctx, ids), "Europe/Moscow")
+    model.set_ids(calls_query.call_ids(env.ctx, case_with_calls, CallFilter()))
+    qtmodeltester.check(model, force_py=True)
+    model.set_ids([])
+    qtmodeltester.check(model, force_py=True)
