@@ -138,12 +138,23 @@ def _problem(exc: CasebookError) -> str:
     return exc.problem if isinstance(exc, MediaError) else exc.message
 
 
-def start_decoder_thread(parent: QObject) -> tuple[DecoderWorker, QThread]:
-    """A worker moved to a new running thread owned by `parent`."""
-    thread = QThread(parent)
+def start_decoder_thread() -> tuple[DecoderWorker, QThread]:
+    """A worker moved to a new running thread; stop it with `stop_decoder_thread`.
+
+    The thread has no QObject parent: its owner stops it from its `destroyed` signal too, and
+    a parent would delete the thread object while it still runs.
+    """
+    thread = QThread()
     thread.setObjectName("video-decoder")
     worker = DecoderWorker()
     worker.moveToThread(thread)
     thread.finished.connect(worker.deleteLater)
     thread.start()
     return worker, thread
+
+
+def stop_decoder_thread(worker: DecoderWorker, thread: QThread) -> None:
+    """Close the reader and end the thread; waits for a decode in progress (idempotent)."""
+    if thread.isRunning():
+        worker.close()
+        thread.wait()

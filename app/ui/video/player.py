@@ -14,13 +14,18 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
 from app.media.frame_index import FrameIndex
-from app.ui.video.decoder_worker import FrameRequest, start_decoder_thread
+from app.ui.video.decoder_worker import (
+    FrameRequest,
+    start_decoder_thread,
+    stop_decoder_thread,
+)
 
 SPEEDS = (0.125, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
 _NORMAL = SPEEDS.index(1.0)
@@ -46,7 +51,8 @@ class Player(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._worker, self._thread = start_decoder_thread(self)
+        self._worker, self._thread = start_decoder_thread()
+        self.destroyed.connect(partial(stop_decoder_thread, self._worker, self._thread))
         self._worker.frame_ready.connect(self._on_frame)
         self._worker.failed.connect(self._on_failed)
         self.index: FrameIndex | None = None
@@ -74,9 +80,7 @@ class Player(QObject):
     def shutdown(self) -> None:
         """Stop playback and the decode thread (call before the player goes away)."""
         self._timer.stop()
-        if self._thread.isRunning():
-            self._worker.close()
-            self._thread.wait()
+        stop_decoder_thread(self._worker, self._thread)
 
     # --- state ----------------------------------------------------------------------------
     @property

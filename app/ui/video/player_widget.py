@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.tasks import TaskRunner
+from app.services.video_dto import VideoSource
+from app.ui.env import UiEnv
 from app.ui.video.player import Player
 from app.ui.video.scrubber import Scrubber
-from app.ui.video.source import VideoSource
 from app.ui.video.strip_tasks import StripFeeder
 from app.ui.video.view import FrameView
 
@@ -57,14 +57,15 @@ class PlayerWidget(QWidget):
     region_drawn = Signal(QRect)  # a rectangle drawn on the picture, in frame pixels
     position_changed = Signal(int)
 
-    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("playerWidget")
         self.source: VideoSource | None = None
+        self.tz: str | None = None  # zone the clocks are shown in
         self.player = Player(self)
         self.view = FrameView(self)
         self.scrubber = Scrubber(self)
-        self.feeder = StripFeeder(tasks, self.scrubber, self)
+        self.feeder = StripFeeder(env, self.scrubber, self)
         self.status = QLabel(self)
         self.status.setObjectName("playerStatus")
         self._build_transport()
@@ -186,8 +187,10 @@ class PlayerWidget(QWidget):
         return slider
 
     # --- the video ------------------------------------------------------------------------
-    def open_source(self, source: VideoSource, frame: int = 0) -> None:
+    def open_source(self, source: VideoSource, tz: str | None = None, frame: int = 0) -> None:
+        """Show `source`; clocks are shown in `tz` (the source's or the case's zone)."""
         self.source = source
+        self.tz = tz
         self.view.clear()
         self.scrubber.reset(source.index.duration_s)
         self.player.open(source.path, source.index, frame)
@@ -244,16 +247,17 @@ class PlayerWidget(QWidget):
             + ("" if exact else self.tr(" (keyframe, decoding…)")),
             self.tr("Media time %1").replace("%1", format_media_time(media)),
         ]
-        camera = self.source.camera_time(media)
-        if camera is not None:
-            lines.append(
-                self.tr("Camera clock %1").replace("%1", format_instant(camera, self.source.tz))
-            )
-        true = self.source.true_time(media)
-        if true is not None:
-            lines.append(
-                self.tr("True time %1").replace("%1", format_instant(true, self.source.tz))
-            )
+        clock = self.source.clock
+        camera = clock.camera_time(media)
+        if camera is None:
+            lines.append(self.tr("Camera clock unknown (no origin set)"))
+            return lines
+        lines.append(self.tr("Camera clock %1").replace("%1", format_instant(camera, self.tz)))
+        true = clock.true_time(media)
+        if not clock.points or true is None:
+            lines.append(self.tr("True time: clock not calibrated"))
+        else:
+            lines.append(self.tr("True time %1").replace("%1", format_instant(true, self.tz)))
         return lines
 
     def _on_position(self, frame: int) -> None:
@@ -271,7 +275,7 @@ class PlayerWidget(QWidget):
         )
 
     def _on_error(self, problem: str) -> None:
-        name = self.source.name if self.source is not None else ""
+        name = self.source.evidence.original_name if self.source is not None else ""
         self.show_problem(f"{name}: {problem}" if name else problem)
 
     def _levels_changed(self) -> None:

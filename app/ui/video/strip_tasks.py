@@ -1,8 +1,10 @@
 """Background work that feeds the scrubber: the thumbnail strip and the activity scan.
 
-Both run as CPU tasks (progress and cancel in the status bar). Thumbnails are handed over one
-at a time through a queued signal so the strip fills in while the rest decode; a task whose
-video was closed meanwhile is cancelled and whatever it still delivers is ignored.
+Both run as CPU tasks (progress and cancel in the status bar); the scan goes through the video
+service, which stores its segments, and an earlier scan's segments are loaded on opening.
+Thumbnails are handed over one at a time through a queued signal so the strip fills in while
+the rest decode; a task whose video was closed meanwhile is cancelled and whatever it still
+delivers is ignored.
 """
 
 from __future__ import annotations
@@ -11,12 +13,13 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QImage
 
 from app.domain.progress import Progress
-from app.media.activity import ActivitySegment, scan_activity
 from app.media.thumbnails import thumbnails
-from app.ui.tasks import Task, TaskRunner
+from app.services.video_activity import scan_evidence_activity, stored_activity
+from app.services.video_dto import ActivityInfo, VideoSource
+from app.ui.env import UiEnv
+from app.ui.tasks import Task
 from app.ui.video.decoder_worker import to_qimage
 from app.ui.video.scrubber import Scrubber
-from app.ui.video.source import VideoSource
 
 THUMBNAILS = 60
 THUMB_WIDTH = 120
@@ -29,9 +32,10 @@ class StripFeeder(QObject):
     activity_found = Signal(int)  # number of segments
     failed = Signal(object)  # exception
 
-    def __init__(self, tasks: TaskRunner, scrubber: Scrubber, parent: QObject | None = None):
+    def __init__(self, env: UiEnv, scrubber: Scrubber, parent: QObject | None = None):
         super().__init__(parent)
-        self._tasks = tasks
+        self._env = env
+        self._tasks = env.tasks
         self._scrubber = scrubber
         self._generation = 0
         self._running: list[Task] = []
@@ -55,31 +59,43 @@ class StripFeeder(QObject):
         self._running.append(
             self._tasks.run_cpu(
                 work,
-                title=self.tr("Thumbnails of %1").replace("%1", source.name),
+                title=self.tr("Thumbnails of %1").replace("%1", source.evidence.original_name),
                 on_error=self._on_error,
+            )
+        )
+        ctx, evidence = self._env.ctx, source.evidence
+        self._running.append(
+            self._tasks.run_read(
+                lambda _progress: stored_activity(ctx, evidence.case_id, evidence.id),
+                self._segments_done(generation),
+                self._on_error,
             )
         )
 
     def scan(self, source: VideoSource) -> Task:
         """Run the activity scan of `source`; segments land on the scrubber."""
-        generation = self._generation
+        ctx, evidence = self._env.ctx, source.evidence
 
-        def work(progress: Progress) -> list[ActivitySegment]:
-            return scan_activity(source.path, source.index, progress)
-
-        def done(segments: list[ActivitySegment]) -> None:
-            if generation == self._generation:
-                self._scrubber.set_segments([(s.start_s, s.end_s) for s in segments])
-                self.activity_found.emit(len(segments))
+        def work(progress: Progress) -> list[ActivityInfo]:
+            return scan_evidence_activity(ctx, evidence.case_id, evidence.id, progress)
 
         task = self._tasks.run_cpu(
             work,
-            title=self.tr("Activity scan of %1").replace("%1", source.name),
-            on_done=done,
+            title=self.tr("Activity scan of %1").replace("%1", evidence.original_name),
+            on_done=self._segments_done(self._generation, announce=True),
             on_error=self._on_error,
         )
         self._running.append(task)
         return task
+
+    def _segments_done(self, generation: int, announce: bool = False):
+        def done(segments: list[ActivityInfo]) -> None:
+            if generation == self._generation:
+                self._scrubber.set_segments([(s.start_s, s.end_s) for s in segments])
+                if announce:
+                    self.activity_found.emit(len(segments))
+
+        return done
 
     def cancel(self) -> None:
         for task in self._running:

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 from video_support import read_number
 
-from app.domain.progress import NullProgress
-from app.ui.video.source import load_source
+from app.services.video import open_video
 
 
 def number_on_screen(widget) -> int:
@@ -27,9 +24,8 @@ def wait_exact(qtbot, widget, frame: int) -> None:
 
 
 @pytest.fixture
-def opened(qtbot, player_widget, clip: Path):
-    source = load_source(clip, clip.name, NullProgress())
-    player_widget.open_source(source)
+def opened(qtbot, player_widget, sqlite_ctx, case_id: int, evidence_id: int):
+    player_widget.open_source(open_video(sqlite_ctx, case_id, evidence_id), "Europe/Moscow")
     wait_exact(qtbot, player_widget, 0)
     return player_widget
 
@@ -124,6 +120,8 @@ def test_overlay_names_frame_and_media_time(qtbot, opened) -> None:
     lines = opened.overlay_lines(45, True)
     assert lines[0] == "Frame 45 of 90"
     assert lines[1] == "Media time 0:00:01.500"
+    assert lines[2] == "Camera clock 2025-09-16 09:12:06.500 Europe/Moscow"
+    assert lines[3] == "True time: clock not calibrated"
 
 
 def test_thumbnail_strip_is_filled(qtbot, opened) -> None:

@@ -1,0 +1,189 @@
+"""The case's "Evidence" tab: the evidence files, the review player and its annotations.
+
+Adding a file copies and hashes it (and indexes a video) in a cancellable CPU task; a file that
+cannot be reviewed is refused with a message naming it and the problem, and nothing is stored.
+Opening a video reads its stored index and clock off the GUI thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.progress import Progress
+from app.services.cases import get_case
+from app.services.video import add_video_evidence, list_case_evidence, open_video
+from app.services.video_clock import local_zone
+from app.services.video_dto import VideoEvidence, VideoSource
+from app.ui.env import UiEnv
+from app.ui.errors import show_error
+from app.ui.video.add_dialog import AddEvidenceDialog, EvidenceRequest
+from app.ui.video.annotations import AnnotationsPanel
+from app.ui.video.evidence_model import EvidenceModel
+from app.ui.video.player_widget import PlayerWidget
+
+
+def tab_title() -> str:
+    return QCoreApplication.translate("VideoTab", "Evidence")
+
+
+class VideoTab(QWidget):
+    def __init__(self, env: UiEnv, case_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("videoTab")
+        self.env = env
+        self.case_id = case_id
+        self.model = EvidenceModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("evidenceTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(EvidenceModel.NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.activated.connect(self._open_index)
+        self.table.doubleClicked.connect(self._open_index)
+        self.add_button = QPushButton(self.tr("Add file…"), self)
+        self.add_button.setObjectName("addEvidence")
+        self.add_button.clicked.connect(self.add_file)
+        self.open_button = QPushButton(self.tr("Open"), self)
+        self.open_button.setObjectName("openEvidence")
+        self.open_button.clicked.connect(lambda: self._open_index(self.table.currentIndex()))
+        self.message = QLabel(self)
+        self.message.setObjectName("evidenceMessage")
+        self.message.setWordWrap(True)
+        self.player = PlayerWidget(env, self)
+        self.annotations = AnnotationsPanel(env, case_id, self.player, self)
+        self.annotations.jump_requested.connect(lambda f: self.player.player.seek_frame(f))
+        self._layout()
+        self.player.view.set_notice(self.tr("Open a video from the list to review it."))
+        self.refresh()
+
+    def _layout(self) -> None:
+        left = QWidget(self)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
+        column.addWidget(self.message)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("videoSplitter")
+        splitter.addWidget(left)
+        splitter.addWidget(self.player)
+        splitter.addWidget(self.annotations)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([300, 800, 280])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    # --- the list -------------------------------------------------------------------------
+    def refresh(self) -> None:
+        ctx, case_id = self.env.ctx, self.case_id
+        self.env.tasks.run_read(
+            lambda _p: list_case_evidence(ctx, case_id), self._listed, self._failed
+        )
+
+    def _listed(self, rows: list[VideoEvidence]) -> None:
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(
+            EvidenceModel.NAME, QHeaderView.ResizeMode.Stretch
+        )
+
+    def add_file(self) -> None:
+        ctx, case_id = self.env.ctx, self.case_id
+        self.env.tasks.run_read(lambda _p: get_case(ctx, case_id).tz, self._ask_file, self._failed)
+
+    def _ask_file(self, case_tz: str) -> None:
+        dialog = AddEvidenceDialog(case_tz, self)
+        dialog.accepted.connect(lambda: self.add_evidence(dialog.request()))
+        dialog.open()
+
+    def add_evidence(self, request: EvidenceRequest) -> None:
+        """Store the file in a cancellable task (copy, hash, index)."""
+        ctx, case_id = self.env.ctx, self.case_id
+
+        def work(progress: Progress) -> VideoEvidence:
+            return add_video_evidence(
+                ctx,
+                case_id,
+                request.path,
+                kind=request.kind,
+                source=request.source,
+                provided_by=request.provided_by,
+                tz=request.tz,
+                progress=progress,
+            )
+
+        self.message.setText(self.tr("Adding %1…").replace("%1", request.path.name))
+        self.env.tasks.run_cpu(
+            work,
+            title=self.tr("Adding %1").replace("%1", request.path.name),
+            on_done=self._added,
+            on_error=self._failed,
+        )
+
+    def _added(self, added: VideoEvidence) -> None:
+        self.message.setText(
+            self.tr("%1 added to the case.").replace("%1", added.evidence.original_name)
+        )
+        self.env.case_changed.emit(self.case_id)
+        self.refresh()
+        if added.media is not None:
+            self.open_evidence(added.evidence.id)
+
+    # --- opening --------------------------------------------------------------------------
+    def _open_index(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        item = self.model.evidence_at(index.row())
+        if item.media is None:
+            self.message.setText(
+                self.tr("%1 is not a video; it is kept as evidence.").replace(
+                    "%1", item.evidence.original_name
+                )
+            )
+            return
+        self.open_evidence(item.evidence.id)
+
+    def open_evidence(self, evidence_id: int) -> None:
+        ctx, case_id = self.env.ctx, self.case_id
+
+        def work(_progress: object) -> tuple[VideoSource, str]:
+            return open_video(ctx, case_id, evidence_id), local_zone(ctx, case_id, evidence_id)
+
+        self.env.tasks.run_read(work, self._opened, self._failed)
+
+    def _opened(self, result: tuple[VideoSource, str]) -> None:
+        source, tz = result
+        self.player.view.set_notice("")
+        self.player.open_source(source, tz)
+        self.annotations.reload()
+        row = self.model.row_of(source.evidence.id)
+        if row is not None:
+            self.table.selectRow(row)
+        self.message.setText("")
+
+    def _failed(self, exc: BaseException) -> None:
+        self.message.setText(str(getattr(exc, "message", exc)))
+        show_error(self, exc)
+
+
+def create_tab(env: UiEnv, case_id: int, parent: QWidget | None = None) -> QWidget:
+    return VideoTab(env, case_id, parent)
