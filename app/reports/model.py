@@ -110,7 +110,7 @@ class StatementEntry:
 @dataclass(frozen=True, slots=True)
 class CorrectionEntry:
     source: str  # camera / file the correction applies to
-    offset_s: float  # camera clock minus true time
+    offset_s: float  # seconds added to the camera clock to get the true time
     drift_ppm: float | None = None
     method: str = ""  # how it was established (reference moment, second point)
     established_by: str = ""

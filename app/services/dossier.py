@@ -23,7 +23,6 @@ from app.domain.progress import NullProgress, Progress, check_cancel
 from app.domain.timeutil import ensure_utc
 from app.media.redaction import face_detector, jpeg_copy, redact_still
 from app.media.stills import Region as PixelRegion
-from app.reports import strings
 from app.reports.model import (
     LANGS,
     PROFILES,
@@ -42,6 +41,12 @@ from app.services import cases, evidence_files
 from app.services.context import ServiceContext
 from app.services.dossier_calls import load_calls
 from app.services.dossier_privacy import Scrubber, address_text, phone_text, reveals
+from app.services.dossier_sources import (
+    EventChoice,
+    clock_corrections,
+    still_notes,
+    timeline_events,
+)
 from app.services.dto import CaseDetail
 from app.services.parties import party_phone_values
 from app.storage.models.audit import AuditEntryRow
@@ -74,15 +79,6 @@ class DossierOptions:
             raise ValidationError(f"profile must be one of {', '.join(PROFILES)}", field="profile")
         if self.lang not in LANGS:
             raise ValidationError(f"language must be one of {', '.join(LANGS)}", field="lang")
-
-
-@dataclass(frozen=True)
-class EventChoice:
-    key: str
-    at: datetime
-    kind: str
-    source: str
-    text: str  # masked
 
 
 @dataclass(frozen=True)
@@ -126,27 +122,6 @@ def _anchor(ctx: ServiceContext, fallback: datetime) -> tuple[int, str, datetime
     return int(row.seq), str(row.hash), ensure_utc(row.at)
 
 
-def _events(detail: CaseDetail, lang: Lang, clean: Scrubber | None) -> list[EventChoice]:
-    names = {p.id: p.name for p in detail.parties}
-
-    def scrub(text: str) -> str:
-        return clean.clean(text) if clean else text
-
-    out = [
-        EventChoice(f"event:{e.id}", e.at, "manual", scrub(e.source), scrub(e.text))
-        for e in detail.events
-    ]
-    for order in detail.orders:
-        for ev in order.events:
-            text = f"{order.number}: {strings.label(lang, 'order', ev.kind)}"
-            out.append(EventChoice(f"order:{ev.id}", ev.at, "order", scrub(ev.source), text))
-    for st in detail.statements:
-        who = names.get(st.party_id or -1, "")
-        out.append(EventChoice(f"statement:{st.id}", st.taken_at, "statement", st.taken_by, who))
-    out.sort(key=lambda e: (e.at, e.key))
-    return out
-
-
 def _still_choices(ctx: ServiceContext, case_id: int) -> list[StillChoice]:
     return [
         StillChoice(e.id, e.original_name, e.sha256, e.acquired_at, e.frame_index)
@@ -162,10 +137,19 @@ def dossier_choices(ctx: ServiceContext, case_ref: str | int, lang: Lang = "ru")
         detail.id,
         detail.number,
         detail.tz,
-        _events(detail, lang, _scrubber(ctx, detail)),
+        timeline_events(ctx, detail, lang, _scrubber(ctx, detail)),
         _still_choices(ctx, detail.id),
         face_detector(),
     )
+
+
+def selected_events(events: list[EventChoice], chosen: frozenset[str] | None) -> list[EventChoice]:
+    """The investigator's choice; without one, the events marked "in the dossier" on the
+    timeline, and when none is marked, all of them."""
+    if chosen is not None:
+        return [e for e in events if e.key in chosen]
+    marked = [e for e in events if e.in_dossier]
+    return marked or events
 
 
 def _scrubber(ctx: ServiceContext, detail: CaseDetail) -> Scrubber:
@@ -212,6 +196,7 @@ def _stills(
 ) -> tuple[list[StillEntry], list[PackageFile]]:
     evidence = evidence_files.list_evidence(ctx, case_id)
     names = {e.id: e.original_name for e in evidence}
+    notes = still_notes(ctx, case_id)
     stills, files = [], []
     chosen = [
         e
@@ -222,7 +207,11 @@ def _stills(
         check_cancel(progress)
         progress.report(done, len(chosen), info.original_name)
         original = evidence_files.evidence_path(ctx, info).read_bytes()
-        redaction = options.redactions.get(info.id, StillRedaction())
+        note = notes.get(info.id)
+        # The region the investigator annotated holds what the still is about (usually the
+        # courier): faces there stay visible unless the investigator says otherwise.
+        marked = (PixelRegion(*note.rect),) if note and note.rect else ()
+        redaction = options.redactions.get(info.id, StillRedaction(keep=marked))
         if reveals(options.profile) and not redaction.blur:
             jpeg, redacted = jpeg_copy(original), False
         else:
@@ -235,7 +224,6 @@ def _stills(
             jpeg, redacted = result.jpeg, True
         path = workdir / f"still-{info.id}.jpg"
         path.write_bytes(jpeg)
-        note = info.meta.get("note") if isinstance(info.meta.get("note"), str) else ""
         stills.append(
             StillEntry(
                 image=path,
@@ -244,7 +232,7 @@ def _stills(
                 taken_at=info.acquired_at,
                 frame_index=info.frame_index,
                 sha256=info.sha256,
-                note=str(note or ""),
+                note=note.text if note else "",
                 redacted=redacted,
             )
         )
@@ -321,9 +309,8 @@ def assemble_dossier(
     investigator = ctx.settings.investigator_name or ctx.actor
     seq, head, generated_at = _anchor(ctx, detail.updated_at)
     events = [
-        EventEntry(e.at, e.kind, e.source, e.text)
-        for e in _events(detail, lang, clean)
-        if options.events is None or e.key in options.events
+        EventEntry(e.at, e.kind, e.source, e.text, e.corrected)
+        for e in selected_events(timeline_events(ctx, detail, lang, clean), options.events)
     ]
     check_cancel(progress)
     calls = load_calls(ctx, detail.id, profile, lang)
@@ -335,7 +322,12 @@ def assemble_dossier(
     stills, still_files = _stills(ctx, detail.id, options, workdir, progress)
     evidence, evidence_files_ = _evidence(ctx, detail.id, profile, clean)
     summary = "\n\n".join(t for t in (detail.summary, detail.findings) if t.strip())
-    omitted = () if calls.available else ("calls",)
+    corrections, video_available = clock_corrections(ctx, detail.id, lang, detail.tz)
+    omitted = tuple(
+        name
+        for name, present in (("calls", calls.available), ("video", video_available))
+        if not present
+    )
     data = DossierData(
         profile=profile,
         lang=lang,
@@ -361,6 +353,7 @@ def assemble_dossier(
         statistics=calls.statistics,
         stills=tuple(stills),
         statements=tuple(_statements(detail, ctx)) if reveals(profile) else (),
+        corrections=tuple(corrections),
         evidence=tuple(evidence),
         author=investigator,
     )

@@ -1,0 +1,70 @@
+"""The dossier with the video feature's data: a calibrated CCTV file, an annotation saved as a
+still; the correction, the annotation text and the still appear; management blurs it."""
+
+from __future__ import annotations
+
+import io
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pypdf
+
+from app.media.stills import Region
+from app.services import demo, video, video_annotations, video_clock
+from app.services.dossier import DossierOptions, dossier_choices
+from app.services.dossier_export import export_dossier
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from video_support import encode
+
+
+def text(path: Path) -> str:
+    reader = pypdf.PdfReader(io.BytesIO(path.read_bytes()))
+    return "\n".join(p.extract_text() for p in reader.pages)
+
+
+def test_corrections_annotations_and_stills(ctx, tmp_path: Path) -> None:
+    case = demo.create_demo_case(ctx)
+    clip = encode(tmp_path / "подъезд_2.mp4", frames=60)
+    cctv = video.add_video_evidence(ctx, case.id, clip, kind="cctv", source="УК Дом-Сервис")
+    evidence_id = cctv.evidence.id
+    video_clock.set_camera_origin(
+        ctx, case.id, evidence_id, datetime(2025, 9, 14, 18, 0, 0, tzinfo=UTC)
+    )
+    video_clock.calibrate(
+        ctx,
+        case.id,
+        evidence_id,
+        1.0,
+        datetime(2025, 9, 14, 18, 0, 13, tzinfo=UTC),
+        note="часы на табло",
+    )
+    note = video_annotations.annotate(
+        ctx,
+        case.id,
+        evidence_id,
+        1.0,
+        "Курьер звонит в дверь",
+        rect=Region(20, 20, 120, 100),
+        still=True,
+    )
+    assert note.still_id is not None
+    choices = dossier_choices(ctx, case.id, "en")
+    assert note.still_id in {s.id for s in choices.stills}
+    assert any(e.kind == "annotation" and e.corrected for e in choices.events)
+
+    police = export_dossier(ctx, case.id, DossierOptions("police", "en"), tmp_path / "p.pdf")
+    assert "video" not in police.omitted
+    body = text(tmp_path / "p.pdf")
+    assert "Camera clock corrections" in body
+    assert "подъезд_2.mp4" in body and "+12.0" in body.replace("\n", " ")
+    assert "часы на табло" in body
+    assert "Курьер звонит в дверь" in body
+    assert "video mark" in body
+
+    management = export_dossier(
+        ctx, case.id, DossierOptions("management", "ru"), tmp_path / "m.pdf"
+    )
+    assert management.pages >= 4
+    assert "Лица лиц, не являющихся участниками, размыты." in text(tmp_path / "m.pdf")
