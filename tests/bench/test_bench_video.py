@@ -1,0 +1,222 @@
+"""Video benchmarks (run with `pytest tests/bench -m bench -s`): figures and ratios to bare
+PyAV measured in the same run. Clips are generated once into a cache directory
+($CASEBOOK_BENCH_CACHE, default the user cache dir) and reused.
+
+Figures printed (goals from issue 4, on a 2-core machine):
+- exact random seek median/p95 (goal: p95 <= 1.2x bare PyAV seek+decode), keyframe picture
+  latency (goal: < 60 ms), step forward (< 15 ms) and back (< 30 ms) within the cache;
+- 100 thumbnails of a 10-minute 1080p clip: first ones (< 1 s) and total (< 4 s);
+- activity scan of 720p30 as a multiple of real time (goal >= 20x), beside a full-rate MOG2
+  pass over every frame.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import av
+import cv2
+import numpy as np
+import platformdirs
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from video_support import encode_yuv, read_number
+
+from app.media.activity import scan_activity
+from app.media.frame_index import FrameIndex, build_index
+from app.media.frames import FrameReader
+from app.media.thumbnails import thumbnails
+
+pytestmark = pytest.mark.bench
+
+SEEKS = 40
+
+
+@pytest.fixture(autouse=True)
+def _only_when_asked(request: pytest.FixtureRequest) -> None:
+    if "bench" not in (request.config.option.markexpr or ""):
+        pytest.skip("benchmarks run with `pytest tests/bench -m bench`")
+
+
+@pytest.fixture(scope="module")
+def cache() -> Path:
+    root = Path(
+        os.environ.get("CASEBOOK_BENCH_CACHE") or platformdirs.user_cache_dir("casebook-bench")
+    )
+    root.mkdir(parents=True, exist_ok=True)
+    return root
+
+
+def _cached(path: Path, make: Callable[[Path], Path]) -> tuple[Path, FrameIndex]:
+    if not path.exists():
+        started = time.perf_counter()
+        partial = path.with_suffix(".part.mp4")
+        make(partial)
+        partial.rename(path)
+        print(f"\n  generated {path.name} in {time.perf_counter() - started:.1f} s")
+    return path, build_index(path)
+
+
+def _ms(values: list[float]) -> str:
+    ordered = sorted(values)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return f"median {statistics.median(ordered) * 1000:6.1f} ms  p95 {p95 * 1000:6.1f} ms"
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def _bare_pyav_exact(
+    container: av.container.InputContainer, index: FrameIndex, i: int
+) -> np.ndarray:
+    """The baseline: seek to the keyframe, decode forward to the pts, convert to RGB."""
+    stream = container.streams.video[0]
+    target = index.raw_pts(i)
+    container.seek(index.raw_pts(index.keyframe_at_or_before(i)), stream=stream)
+    for frame in container.decode(stream):
+        if frame.pts == target:
+            return frame.to_ndarray(format="rgb24")
+    raise AssertionError(f"frame {i} not reached")
+
+
+def test_exact_seek_and_steps_1080p(cache: Path) -> None:
+    path, index = _cached(
+        cache / "bench_1080p30_gop60_60s_v2.mp4",
+        lambda p: encode_yuv(p, frames=1800, width=1920, height=1080, gop=60, texture_noise=4.0),
+    )
+    targets = random.Random(11).sample(range(index.count), SEEKS)
+
+    bare: list[float] = []
+    with av.open(str(path)) as container:
+        container.streams.video[0].thread_type = "AUTO"
+        for i in targets:
+            started = time.perf_counter()
+            image = _bare_pyav_exact(container, index, i)
+            bare.append(time.perf_counter() - started)
+            assert read_number(image) == i
+
+    exact: list[float] = []
+    with FrameReader(path, index) as reader:  # long-lived, as in the player's worker
+        for i in targets:
+            started = time.perf_counter()
+            image = reader.frame(i)
+            exact.append(time.perf_counter() - started)
+            assert read_number(image) == i
+
+    first_picture: list[float] = []
+    click: list[float] = []
+    with FrameReader(path, index) as reader:
+        reader.keyframe_image(0)  # opens the keyframe decoder once
+        for i in reversed(targets):
+            started = time.perf_counter()
+            reader.keyframe_image(i)
+            first_picture.append(time.perf_counter() - started)
+            assert read_number(reader.frame(i)) == i
+            click.append(time.perf_counter() - started)
+
+    forward: list[float] = []
+    back: list[float] = []
+    with FrameReader(path, index) as reader:
+        reader.frame(900)
+        for i in range(901, 931):
+            started = time.perf_counter()
+            image = reader.frame(i)
+            forward.append(time.perf_counter() - started)
+            assert read_number(image) == i
+        for i in range(929, 899, -1):
+            started = time.perf_counter()
+            image = reader.frame(i)
+            back.append(time.perf_counter() - started)
+            assert read_number(image) == i
+
+    ratio = _p95(exact) / _p95(bare)
+    print(f"\n1080p30 H.264 B-frames GOP 60, {SEEKS} random exact seeks")
+    print(f"  bare PyAV seek+decode      {_ms(bare)}")
+    print(f"  FrameReader.frame          {_ms(exact)}  p95 ratio {ratio:.2f}x")
+    print(f"  click: keyframe picture    {_ms(first_picture)}")
+    print(f"  click: then exact frame    {_ms(click)}")
+    print(f"  step forward (RGB incl.)   {_ms(forward)}")
+    print(f"  step back (cache)          {_ms(back)}")
+
+
+def test_thumbnail_strip_10_minutes(cache: Path) -> None:
+    path, index = _cached(
+        cache / "bench_1080p30_gop60_10min_lowmotion.mp4",
+        lambda p: encode_yuv(
+            p, frames=18000, width=1920, height=1080, gop=60, moving=False, texture_noise=4.0
+        ),
+    )
+    started = time.perf_counter()
+    first_five = 0.0
+    made = 0
+    for made, _thumb in enumerate(thumbnails(path, index, count=100, width=160), start=1):
+        if made == 5:
+            first_five = time.perf_counter() - started
+    total = time.perf_counter() - started
+
+    started = time.perf_counter()
+    with av.open(str(path)) as container:
+        stream = container.streams.video[0]
+        stream.codec_context.skip_frame = "NONKEY"
+        keyframes = sum(1 for _ in container.decode(stream))
+    all_keys = time.perf_counter() - started
+
+    print(f"\n10-minute 1080p clip ({index.count} frames, {len(index.keyframes())} keyframes)")
+    print(f"  {made} thumbnails: first 5 in {first_five * 1000:.0f} ms, all in {total:.2f} s")
+    print(
+        f"  baseline: PyAV decoding all {keyframes} keyframes: {all_keys:.2f} s "
+        f"(ratio {total / all_keys:.2f}x)"
+    )
+
+
+def test_activity_scan_720p(cache: Path) -> None:
+    seconds = 120
+    events = [(600, 780), (2100, 2160), (3000, 3300)]
+    path, index = _cached(
+        cache / "bench_720p30_cctv_2min.mp4",
+        lambda p: encode_yuv(
+            p,
+            frames=seconds * 30,
+            width=1280,
+            height=720,
+            gop=60,
+            moving=False,
+            sensor_noise=True,
+            events=events,
+        ),
+    )
+    started = time.perf_counter()
+    segments = scan_activity(path, index)
+    ours = time.perf_counter() - started
+
+    started = time.perf_counter()
+    subtractor = cv2.createBackgroundSubtractorMOG2(
+        history=300, varThreshold=25, detectShadows=False
+    )
+    with av.open(str(path)) as container:
+        stream = container.streams.video[0]
+        stream.thread_type = "AUTO"
+        for frame in container.decode(stream):
+            subtractor.apply(frame.reformat(width=320, height=180, format="gray").to_ndarray())
+    full = time.perf_counter() - started
+
+    print(f"\nactivity scan, 720p30 CCTV, {seconds} s, events at frames {events}")
+    print(
+        f"  two-pass scan  {ours:.2f} s = {seconds / ours:.1f}x real time, segments "
+        f"{[(s.start_s, s.end_s) for s in segments]}"
+    )
+    print(
+        f"  full-rate MOG2 {full:.2f} s = {seconds / full:.1f}x real time "
+        f"(two-pass is {full / ours:.1f}x faster)"
+    )
+    found = [any(s.start_s <= a / 30 and b / 30 <= s.end_s for s in segments) for a, b in events]
+    assert all(found)
