@@ -40,9 +40,11 @@ class CallFilterBar(QWidget):
 
         self.number = QLineEdit(self)
         self.number.setObjectName("filterNumber")
-        self.number.setPlaceholderText(self.tr("Number digits, e.g. 4567"))
+        self.number.setPlaceholderText(self.tr("Number digits"))
+        self.number.setToolTip(self.tr("Any run of digits of a number, e.g. 4567 or 916123"))
         self.number.setClearButtonEnabled(True)
-        self.number.setMaximumWidth(190)
+        self.number.setMinimumWidth(150)
+        self.number.setMaximumWidth(200)
         self.number.textChanged.connect(self._later)
         layout.addWidget(self.number)
 
@@ -83,6 +85,7 @@ class CallFilterBar(QWidget):
         layout.addWidget(self.order)
 
         self.party = self._combo("filterParty", self.tr("Any party"))
+        self.party.setMaximumWidth(260)
         layout.addWidget(self.party)
 
         self.clear_button = QToolButton(self)
@@ -109,6 +112,17 @@ class CallFilterBar(QWidget):
     def set_tz(self, tz: str) -> None:
         self.start_from.set_tz(tz)
         self.start_to.set_tz(tz)
+
+    def set_span(self, first: datetime, last: datetime) -> None:
+        """Offer the span of the case's calls in the time editors (unless a range is in use)."""
+        for check, edit, moment in (
+            (self.use_from, self.start_from, first.replace(second=0)),
+            (self.use_to, self.start_to, last.replace(second=0) + timedelta(minutes=1)),
+        ):
+            if not check.isChecked():
+                edit.blockSignals(True)
+                edit.set_utc(moment)
+                edit.blockSignals(False)
 
     def set_parties(self, parties: list[PartyInfo]) -> None:
         """Offer the case's parties; keeps the chosen one when it is still there."""

@@ -69,6 +69,7 @@ class ImportDialog(QDialog):
         self.preview: ImportPreview | None = None
         self.result: ImportResult | None = None
         self.task: Task | None = None
+        self.refused: Path | None = None  # a file the service said is already in the case
         self._edits: dict[str, str] = {}  # mapping chosen by hand, on top of preset/guess
         self._presets: dict[str, Preset] = {}
         self._generation = 0
@@ -276,7 +277,8 @@ class ImportDialog(QDialog):
         self.mapping.set_columns(preview.columns, preview.has_header, preview.mapping)
         self.tables.show_preview(preview)
         self.detected.setText(self._describe_format(preview))
-        self.error.show_error(self._error_text(preview))
+        if self.refused != self.path:
+            self.error.show_error(self._error_text(preview))
         mark_invalid(self.tz, preview.error_field == "tz")
         self._update_state()
 
@@ -322,7 +324,7 @@ class ImportDialog(QDialog):
 
     def _update_state(self) -> None:
         running = self.task is not None
-        ready = self.preview is not None and not self.preview.error
+        ready = self.preview is not None and not self.preview.error and self.refused != self.path
         self.import_button.setEnabled(ready and not running and self.result is None)
         self.save_preset_button.setEnabled(self.preview is not None and not running)
         self.progress.setVisible(running)
@@ -415,12 +417,14 @@ class ImportDialog(QDialog):
         self.task = None
         self.status.clear()
         if isinstance(exc, Duplicate):
+            self.refused = self.path
             self.error.show_error(
                 self.tr(
                     "This file was already imported into this case; importing it again "
-                    "would add nothing. (%1)"
-                ).replace("%1", exc.message)
+                    "would add nothing."
+                )
             )
+            self.error.setToolTip(exc.message)
         else:
             self.error.show_error(str(getattr(exc, "message", exc)))
             if not hasattr(exc, "message"):

@@ -19,6 +19,7 @@ def _table(parent: QWidget, name: str) -> QTableWidget:
     table.setObjectName(name)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 6)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     return table
@@ -70,6 +71,8 @@ class PreviewTables(QTabWidget):
         for row, cells in enumerate(preview.sample):
             for column, text in enumerate(cells[: len(preview.columns)]):
                 self.raw.setItem(row, column, QTableWidgetItem(text))
+        # Nothing parses yet (zone or mapping missing): show what the file holds.
+        self.setCurrentWidget(self.parsed if preview.rows else self.raw)
 
     def _cells(self, row: PreviewRow) -> list[str]:
         if row.reason:

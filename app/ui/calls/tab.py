@@ -126,8 +126,8 @@ class CallsTab(QWidget):
         self.side.addTab(self.numbers, self.tr("Numbers"))
         splitter.addWidget(self.table)
         splitter.addWidget(self.side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setSizes([1000, 480])
         layout.addWidget(splitter, 1)
         self._show_banner()
 
@@ -172,6 +172,10 @@ class CallsTab(QWidget):
 
     def _set_ids(self, ids: Sequence[int]) -> None:
         self.model.set_ids(ids)
+        if ids and self._finding is None and self.filters.is_default():
+            first, last = self.model.call_at(0), self.model.call_at(len(ids) - 1)
+            if first is not None and last is not None:
+                self.filters.set_span(first.start_utc, last.start_utc)
         self.count_label.setText(self.tr("%n call(s)", "", len(ids)))
         if self._pending_select is not None and self.model.row_of(self._pending_select) >= 0:
             call_id, self._pending_select = self._pending_select, None
@@ -286,8 +290,8 @@ _COLUMN_WIDTHS = {
     CallTableModel.DURATION: 70,
     CallTableModel.DIRECTION: 90,
     CallTableModel.STATUS: 90,
-    CallTableModel.CALLER: 210,
-    CallTableModel.CALLEE: 210,
+    CallTableModel.CALLER: 250,
+    CallTableModel.CALLEE: 250,
     CallTableModel.VIRTUAL: 140,
     CallTableModel.ORDER: 90,
 }

@@ -69,6 +69,7 @@ def test_same_file_again_is_refused(
     dialog.import_button.click()
     assert dialog.result is None
     assert "already imported" in dialog.error.text()
+    assert not dialog.import_button.isEnabled()
     assert dialog.pages.currentIndex() == 0
 
 

@@ -1,0 +1,888 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru" sourcelanguage="en">
+<context>
+    <name>CallFilterBar</name>
+    <message>
+        <location filename="../../app/ui/calls/filter_bar.py" line="43" />
+        <source>Number digits</source>
+        <translation>Цифры номера</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/filter_bar.py" line="44" />
+        <source>Any run of digits of a number, e.g. 4567 or 916123</source>
+        <translation>Любые идущие подряд цифры номера, например 4567 или 916123</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/filter_bar.py" line="52" />
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/filter_bar.py" line="57" />
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/filter_bar.py" line="70" />
+        <source>Any direction</source>
+        <translation>Любое направление</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/filter_bar.py" line="73" />
+        <source>Any status</source>
+        <translation>Любой статус</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/filter_bar.py" line="81" />
+        <source>Order number</source>
+        <translation>Номер заказа</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/filter_bar.py" line="87" />
+        <location filename="../../app/ui/calls/filter_bar.py" line="132" />
+        <source>Any party</source>
+        <translation>Любой участник</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/filter_bar.py" line="93" />
+        <source>Clear filters</source>
+        <translation>Сбросить фильтры</translation>
+    </message>
+</context>
+<context>
+    <name>CallLabels</name>
+    <message>
+        <location filename="../../app/ui/calls/labels.py" line="16" />
+        <source>Start time</source>
+        <translation>Время начала</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/labels.py" line="17" />
+        <source>End time</source>
+        <translation>Время окончания</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/labels.py" line="18" />
+        <source>Duration</source>
+        <translation>Длительность</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/labels.py" line="19" />
+        <source>Caller</source>
+        <translation>Кто звонил</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/labels.py" line="20" />
+        <source>Callee</source>
+        <translation>Кому звонили</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/labels.py" line="21" />
+        <source>Virtual number</source>
+        <translation>Виртуальный номер</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/labels.py" line="22" />
+        <source>Direction</source>
+        <translation>Направление</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/labels.py" line="23" />
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/labels.py" line="24" />
+        <source>Order</source>
+        <translation>Заказ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/labels.py" line="25" />
+        <source>Call ID</source>
+        <translation>ID звонка</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/labels.py" line="29" />
+        <source>Impossible date or time</source>
+        <translation>Несуществующая дата или время</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/labels.py" line="30" />
+        <source>No start time</source>
+        <translation>Нет времени начала</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/labels.py" line="31" />
+        <source>Caller number is empty</source>
+        <translation>Пустой номер звонящего</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/labels.py" line="32" />
+        <source>Callee number is empty</source>
+        <translation>Пустой номер вызываемого</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/labels.py" line="33" />
+        <source>Duration is not a number</source>
+        <translation>Длительность — не число</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/labels.py" line="34" />
+        <source>Row has too few cells</source>
+        <translation>В строке не хватает ячеек</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/labels.py" line="38" />
+        <source>Inbound</source>
+        <translation>Входящий</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/labels.py" line="39" />
+        <source>Outbound</source>
+        <translation>Исходящий</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/labels.py" line="40" />
+        <source>Internal</source>
+        <translation>Внутренний</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/labels.py" line="44" />
+        <source>Answered</source>
+        <translation>Отвечен</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/labels.py" line="45" />
+        <source>Missed</source>
+        <translation>Не отвечен</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/labels.py" line="49" />
+        <source>Contact after delivery</source>
+        <translation>Контакт после доставки</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/labels.py" line="50" />
+        <source>Masking bypassed</source>
+        <translation>В обход подменного номера</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/labels.py" line="51" />
+        <source>Many numbers calling</source>
+        <translation>Звонки с разных номеров</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/labels.py" line="52" />
+        <source>Night calls</source>
+        <translation>Ночные звонки</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/labels.py" line="53" />
+        <source>Burst of calls</source>
+        <translation>Серия звонков</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/labels.py" line="57" />
+        <source>Low</source>
+        <translation>Низкая</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/labels.py" line="58" />
+        <source>Medium</source>
+        <translation>Средняя</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/labels.py" line="59" />
+        <source>High</source>
+        <translation>Высокая</translation>
+    </message>
+</context>
+<context>
+    <name>CallTableModel</name>
+    <message>
+        <location filename="../../app/ui/calls/call_model.py" line="144" />
+        <source>Start</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/call_model.py" line="145" />
+        <source>Talk time</source>
+        <translation>Разговор</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/call_model.py" line="146" />
+        <source>Direction</source>
+        <translation>Направление</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/call_model.py" line="147" />
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/call_model.py" line="148" />
+        <source>Caller</source>
+        <translation>Кто звонил</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/call_model.py" line="149" />
+        <source>Callee</source>
+        <translation>Кому звонили</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/call_model.py" line="150" />
+        <source>Virtual number</source>
+        <translation>Виртуальный номер</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/call_model.py" line="151" />
+        <source>Order</source>
+        <translation>Заказ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/call_model.py" line="152" />
+        <source>Source line</source>
+        <translation>Строка файла</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/call_model.py" line="205" />
+        <source>Import batch %1, line %2 of the file</source>
+        <translation>Загрузка %1, строка %2 файла</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/call_model.py" line="210" />
+        <source>Time zone: %1</source>
+        <translation>Часовой пояс: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/call_model.py" line="212" />
+        <source>Masked. Use Reveal… to see the full number (audited).</source>
+        <translation>Номер скрыт. «Показать номера…» откроет его (с записью в журнал аудита).</translation>
+    </message>
+</context>
+<context>
+    <name>CallsTab</name>
+    <message>
+        <location filename="../../app/ui/calls/tab.py" line="46" />
+        <source>Calls</source>
+        <translation>Звонки</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/tab.py" line="70" />
+        <source>Import call log…</source>
+        <translation>Загрузить детализацию…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/tab.py" line="73" />
+        <source>Reveal numbers…</source>
+        <translation>Показать номера…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/tab.py" line="76" />
+        <source>Show the full numbers of the selected calls (asks for a reason, audited)</source>
+        <translation>Показать полные номера выбранных звонков (нужна причина, запись в журнал аудита)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/tab.py" line="95" />
+        <source>Show all calls</source>
+        <translation>Показать все звонки</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/tab.py" line="125" />
+        <source>Findings</source>
+        <translation>Признаки</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/tab.py" line="126" />
+        <source>Numbers</source>
+        <translation>Номера</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/calls/tab.py" line="179" />
+        <source>%n call(s)</source>
+        <translation>
+            <numerusform>%n звонок</numerusform>
+            <numerusform>%n звонка</numerusform>
+            <numerusform>%n звонков</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/tab.py" line="216" />
+        <source>Calls of the finding “%1”</source>
+        <translation>Звонки по признаку «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/tab.py" line="270" />
+        <source>Select the calls whose numbers to reveal.</source>
+        <translation>Выберите звонки, номера которых нужно показать.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/calls/tab.py" line="273" />
+        <source>the numbers of %n call(s)</source>
+        <translation>
+            <numerusform>номера %n звонка</numerusform>
+            <numerusform>номера %n звонков</numerusform>
+            <numerusform>номера %n звонков</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <location filename="../../app/ui/calls/findings_panel.py" line="57" />
+        <source>Analyze</source>
+        <translation>Анализировать</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/findings_panel.py" line="60" />
+        <source>Thresholds…</source>
+        <translation>Пороги…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/findings_panel.py" line="74" />
+        <source>Severity</source>
+        <translation>Важность</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/findings_panel.py" line="74" />
+        <source>Finding</source>
+        <translation>Признак</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/findings_panel.py" line="74" />
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/findings_panel.py" line="74" />
+        <source>Calls</source>
+        <translation>Звонки</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/findings_panel.py" line="86" />
+        <source>Select a finding to read its explanation.</source>
+        <translation>Выберите признак, чтобы прочитать пояснение.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/findings_panel.py" line="104" />
+        <source>Analyzing…</source>
+        <translation>Анализ…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/findings_panel.py" line="108" />
+        <source>Analyzing the calls</source>
+        <translation>Анализ звонков</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/findings_panel.py" line="117" />
+        <source>Analysis failed.</source>
+        <translation>Анализ не удался.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/calls/findings_panel.py" line="146" />
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n признак</numerusform>
+            <numerusform>%n признака</numerusform>
+            <numerusform>%n признаков</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/findings_panel.py" line="148" />
+        <source>No misuse pattern found with the current thresholds.</source>
+        <translation>При текущих порогах признаков нарушения не найдено.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="63" />
+        <source>Import a call log</source>
+        <translation>Загрузка детализации звонков</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="96" />
+        <source>CSV or XLSX export of the call platform</source>
+        <translation>Выгрузка CSV или XLSX из платформы звонков</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="97" />
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="102" />
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="107" />
+        <source>Preset</source>
+        <translation>Шаблон</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="113" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="300" />
+        <source>Tab</source>
+        <translation>Табуляция</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="117" />
+        <source>First row is a header</source>
+        <translation>Первая строка — заголовок</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="117" />
+        <source>No header row</source>
+        <translation>Без заголовка</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="120" />
+        <source>Encoding</source>
+        <translation>Кодировка</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="121" />
+        <source>Delimiter</source>
+        <translation>Разделитель</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="122" />
+        <source>Header</source>
+        <translation>Заголовок</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="127" />
+        <source>Format</source>
+        <translation>Формат</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="134" />
+        <source>As the file or preset says</source>
+        <translation>Как указано в файле или шаблоне</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="138" />
+        <source>Time zone of the file</source>
+        <translation>Часовой пояс файла</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="159" />
+        <source>Automatic</source>
+        <translation>Автоматически</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="167" />
+        <source>Save as preset…</source>
+        <translation>Сохранить как шаблон…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="178" />
+        <source>Stop import</source>
+        <translation>Остановить загрузку</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="183" />
+        <source>Import</source>
+        <translation>Загрузить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="188" />
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="200" />
+        <source>Detect automatically</source>
+        <translation>Определить автоматически</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="202" />
+        <source> (mine)</source>
+        <translation> (мой)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="210" />
+        <source>Choose a call log</source>
+        <translation>Выбор детализации звонков</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="212" />
+        <source>Call logs (*.csv *.txt *.tsv *.xlsx);;All files (*)</source>
+        <translation>Детализации (*.csv *.txt *.tsv *.xlsx);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="265" />
+        <source>Reading the file…</source>
+        <translation>Чтение файла…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="292" />
+        <source>This file cannot be read as a table: %1</source>
+        <translation>Файл не читается как таблица: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="298" />
+        <source>Excel workbook</source>
+        <translation>книга Excel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="302" />
+        <source>CSV, encoding %1, delimiter “%2”</source>
+        <translation>CSV, кодировка %1, разделитель «%2»</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="306" />
+        <source>header row</source>
+        <translation>с заголовком</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="306" />
+        <source>no header row</source>
+        <translation>без заголовка</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/calls/import_dialog.py" line="307" />
+        <source>Read as: %1, %2, %n column(s)</source>
+        <translation>
+            <numerusform>Прочитано как: %1, %2, %n столбец</numerusform>
+            <numerusform>Прочитано как: %1, %2, %n столбца</numerusform>
+            <numerusform>Прочитано как: %1, %2, %n столбцов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="310" />
+        <source>times in %1</source>
+        <translation>время в поясе %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="318" />
+        <source>The file does not say in which time zone its times are written. Choose the zone of the file above (the call platform's zone, often Moscow time).</source>
+        <translation>В файле не указано, в каком часовом поясе записано время. Выберите пояс файла выше (пояс платформы звонков, часто московское время).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="322" />
+        <source>Check the column mapping: %1</source>
+        <translation>Проверьте соответствие столбцов: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="336" />
+        <source>Save as preset</source>
+        <translation>Сохранить как шаблон</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="336" />
+        <source>Name of the preset:</source>
+        <translation>Название шаблона:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="365" />
+        <source>Preset “%1” saved.</source>
+        <translation>Шаблон «%1» сохранён.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="374" />
+        <source>Importing…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="377" />
+        <source>Importing %1</source>
+        <translation>Загрузка %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="394" />
+        <source>Stopping…</source>
+        <translation>Остановка…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="402" />
+        <source>Import stopped: nothing was imported.</source>
+        <translation>Загрузка остановлена: ничего не загружено.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="412" />
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="423" />
+        <source>This file was already imported into this case; importing it again would add nothing.</source>
+        <translation>Этот файл уже загружен в дело; повторная загрузка ничего не добавит.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportResultView</name>
+    <message>
+        <location filename="../../app/ui/calls/import_result.py" line="38" />
+        <source>Line</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_result.py" line="38" />
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_result.py" line="38" />
+        <source>Value in the file</source>
+        <translation>Значение в файле</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_result.py" line="47" />
+        <source>Save report…</source>
+        <translation>Сохранить отчёт…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_result.py" line="57" />
+        <source>%1 imported.</source>
+        <translation>%1 загружен.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_result.py" line="58" />
+        <source>New calls: %1</source>
+        <translation>Новых звонков: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_result.py" line="59" />
+        <source>Already in the case (skipped): %1</source>
+        <translation>Уже были в деле (пропущены): %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_result.py" line="60" />
+        <source>Rejected rows: %1</source>
+        <translation>Отклонено строк: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_result.py" line="63" />
+        <source>Times read in the zone %1</source>
+        <translation>Время прочитано в поясе %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_result.py" line="76" />
+        <source>Save the rejected rows</source>
+        <translation>Сохранить отклонённые строки</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_result.py" line="78" />
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDialog</name>
+    <message>
+        <location filename="../../app/ui/calls/numbers_panel.py" line="38" />
+        <source>Link a number to a party</source>
+        <translation>Привязать номер к участнику</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/numbers_panel.py" line="40" />
+        <source>Whose number is %1?</source>
+        <translation>Чей номер %1?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/numbers_panel.py" line="49" />
+        <source>Link</source>
+        <translation>Привязать</translation>
+    </message>
+</context>
+<context>
+    <name>MappingEditor</name>
+    <message>
+        <location filename="../../app/ui/calls/mapping_editor.py" line="41" />
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/mapping_editor.py" line="41" />
+        <source>Column in the file</source>
+        <translation>Столбец файла</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/mapping_editor.py" line="48" />
+        <source>Required</source>
+        <translation>Обязательное поле</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/mapping_editor.py" line="67" />
+        <source>— not in the file —</source>
+        <translation>— нет в файле —</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/mapping_editor.py" line="73" />
+        <source>Column %1</source>
+        <translation>Столбец %1</translation>
+    </message>
+</context>
+<context>
+    <name>NumbersPanel</name>
+    <message>
+        <location filename="../../app/ui/calls/numbers_panel.py" line="70" />
+        <source>Link to party…</source>
+        <translation>Привязать к участнику…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/numbers_panel.py" line="73" />
+        <source>Unlink</source>
+        <translation>Отвязать</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/numbers_panel.py" line="84" />
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/numbers_panel.py" line="85" />
+        <source>Party</source>
+        <translation>Участник</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/numbers_panel.py" line="86" />
+        <source>Calls</source>
+        <translation>Звонки</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/numbers_panel.py" line="87" />
+        <source>First contact</source>
+        <translation>Первый контакт</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/numbers_panel.py" line="88" />
+        <source>Last contact</source>
+        <translation>Последний контакт</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/numbers_panel.py" line="89" />
+        <source>Talk time</source>
+        <translation>Разговор</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/numbers_panel.py" line="119" />
+        <source> (virtual)</source>
+        <translation> (виртуальный)</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewTables</name>
+    <message>
+        <location filename="../../app/ui/calls/import_preview.py" line="34" />
+        <source>Rows as they will import</source>
+        <translation>Строки, как они загрузятся</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_preview.py" line="35" />
+        <source>Rows as in the file</source>
+        <translation>Строки, как в файле</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_preview.py" line="37" />
+        <source>Line</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_preview.py" line="38" />
+        <source>Start (%1)</source>
+        <translation>Начало (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_preview.py" line="39" />
+        <source>Talk time</source>
+        <translation>Разговор</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_preview.py" line="40" />
+        <source>Caller</source>
+        <translation>Кто звонил</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_preview.py" line="41" />
+        <source>Callee</source>
+        <translation>Кому звонили</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_preview.py" line="42" />
+        <source>Virtual number</source>
+        <translation>Виртуальный номер</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_preview.py" line="43" />
+        <source>Direction</source>
+        <translation>Направление</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_preview.py" line="44" />
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_preview.py" line="45" />
+        <source>Order</source>
+        <translation>Заказ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_preview.py" line="82" />
+        <source>Rejected — %1</source>
+        <translation>Отклонена — %1</translation>
+    </message>
+</context>
+<context>
+    <name>ThresholdsDialog</name>
+    <message>
+        <location filename="../../app/ui/calls/thresholds_dialog.py" line="39" />
+        <source>Detector thresholds of this case</source>
+        <translation>Пороги признаков для этого дела</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/thresholds_dialog.py" line="43" />
+        <source>Grace after delivery, minutes</source>
+        <translation>Допуск после доставки, мин</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/thresholds_dialog.py" line="44" />
+        <source>“Many numbers”: at least this many numbers</source>
+        <translation>«Разные номера»: не меньше номеров</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/thresholds_dialog.py" line="45" />
+        <source>… within this many hours after a courier contact</source>
+        <translation>… в течение часов после контакта с курьером</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/thresholds_dialog.py" line="46" />
+        <source>Night starts at (hour)</source>
+        <translation>Ночь начинается в (час)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/thresholds_dialog.py" line="47" />
+        <source>Night ends at (hour)</source>
+        <translation>Ночь заканчивается в (час)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/thresholds_dialog.py" line="48" />
+        <source>Burst: at least this many calls to one number</source>
+        <translation>Серия: не меньше звонков на один номер</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/thresholds_dialog.py" line="49" />
+        <source>… within this many minutes</source>
+        <translation>… в течение минут</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/thresholds_dialog.py" line="61" />
+        <source>One number per line, e.g. +7 495 000-00-00</source>
+        <translation>По одному номеру в строке, например +7 495 000-00-00</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/thresholds_dialog.py" line="64" />
+        <source>Company lines (never misuse)</source>
+        <translation>Номера компании (не нарушение)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/thresholds_dialog.py" line="89" />
+        <source>The night cannot start at the hour it ends.</source>
+        <translation>Ночь не может начинаться в тот же час, когда заканчивается.</translation>
+    </message>
+</context>
+</TS>
