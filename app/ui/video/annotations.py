@@ -31,7 +31,8 @@ from app.services import video_annotations as notes
 from app.services.video_dto import AnnotationInfo
 from app.ui.env import UiEnv
 from app.ui.errors import show_error
-from app.ui.video.player_widget import PlayerWidget, format_media_time
+from app.ui.video.player_widget import PlayerWidget
+from app.ui.video.timefmt import format_media_time
 
 Step = Callable[[], AnnotationInfo]
 

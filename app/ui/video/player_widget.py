@@ -7,8 +7,7 @@ frame; Shift+Left/Right one second; Ctrl+Left/Right ten seconds; Home/End; +/- z
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
+from dataclasses import replace
 
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QImage, QKeyEvent
@@ -22,33 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.video_dto import VideoSource
+from app.services.video_clock import calibrate
+from app.services.video_dto import ClockInfo, VideoSource
 from app.ui.env import UiEnv
+from app.ui.errors import show_error
+from app.ui.video.clock_dialog import CalibrateDialog
 from app.ui.video.player import Player
 from app.ui.video.scrubber import Scrubber
 from app.ui.video.strip_tasks import StripFeeder
+from app.ui.video.timefmt import format_instant, format_media_time, speed_text
 from app.ui.video.view import FrameView
-
-
-def format_media_time(seconds: float) -> str:
-    """`H:MM:SS.mmm` for a media time."""
-    millis = round(seconds * 1000)
-    hours, rest = divmod(millis, 3_600_000)
-    minutes, rest = divmod(rest, 60_000)
-    return f"{hours}:{minutes:02d}:{rest // 1000:02d}.{rest % 1000:03d}"
-
-
-def format_instant(moment: datetime, tz: str | None) -> str:
-    """An instant in the given zone (UTC if none), to the millisecond, with the zone named."""
-    zone = ZoneInfo(tz) if tz else ZoneInfo("UTC")
-    local = moment.astimezone(zone)
-    return f"{local:%Y-%m-%d %H:%M:%S}.{local.microsecond // 1000:03d} {tz or 'UTC'}"
-
-
-def speed_text(speed: float) -> str:
-    magnitude = abs(speed)
-    text = f"1/{round(1 / magnitude)}x" if magnitude < 1 else f"{magnitude:g}x"
-    return ("-" if speed < 0 else "") + text
 
 
 class PlayerWidget(QWidget):
@@ -56,10 +38,12 @@ class PlayerWidget(QWidget):
 
     region_drawn = Signal(QRect)  # a rectangle drawn on the picture, in frame pixels
     position_changed = Signal(int)
+    clock_changed = Signal()
 
     def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("playerWidget")
+        self.env = env
         self.source: VideoSource | None = None
         self.tz: str | None = None  # zone the clocks are shown in
         self.player = Player(self)
@@ -102,6 +86,15 @@ class PlayerWidget(QWidget):
         button.clicked.connect(slot)
         return button
 
+    def _text_button(self, text: str, tip: str, slot: object, name: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setObjectName(name)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.clicked.connect(slot)
+        return button
+
     def _build_transport(self) -> None:
         sp = QStyle.StandardPixmap
         p = self.player
@@ -139,26 +132,28 @@ class PlayerWidget(QWidget):
         self.speed_label.setToolTip(self.tr("Speed: J / K / L, slower with Shift+J / Shift+L"))
         self.speed_label.setMinimumWidth(48)
         self._transport.addWidget(self.speed_label)
-        self.prev_activity = self._button(
-            sp.SP_MediaSkipBackward,
-            self.tr("Previous activity ([)"),
-            self.previous_activity,
-            "prevActivity",
+        self.prev_activity = self._text_button(
+            "◀", self.tr("Previous activity ([)"), self.previous_activity, "prevActivity"
         )
-        self.scan_button = QToolButton(self)
-        self.scan_button.setObjectName("scanButton")
-        self.scan_button.setText(self.tr("Find activity"))
-        self.scan_button.setToolTip(self.tr("Mark the stretches with motion on the scrubber"))
-        self.scan_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scan_button.clicked.connect(self.scan_activity)
-        self.next_activity = self._button(
-            sp.SP_MediaSkipForward,
-            self.tr("Next activity (])"),
-            self.next_activity_jump,
-            "nextActivity",
+        self.scan_button = self._text_button(
+            self.tr("Find activity"),
+            self.tr("Mark the stretches with motion on the scrubber"),
+            self.scan_activity,
+            "scanButton",
+        )
+        self.next_activity = self._text_button(
+            "▶", self.tr("Next activity (])"), self.next_activity_jump, "nextActivity"
+        )
+        self.clock_button = self._text_button(
+            self.tr("True time…"),
+            self.tr("Calibrate the camera clock: this frame shows true time T"),
+            self.calibrate_here,
+            "calibrateButton",
         )
         for widget in (self.prev_activity, self.scan_button, self.next_activity):
             self._transport.addWidget(widget)
+        self._transport.addSpacing(8)
+        self._transport.addWidget(self.clock_button)
 
     def _build_levels(self) -> None:
         self._levels = QHBoxLayout()
@@ -229,7 +224,41 @@ class PlayerWidget(QWidget):
 
     def _on_activity(self, count: int) -> None:
         self.scan_button.setEnabled(True)
-        self.status.setText(self.tr("%n stretch(es) with activity", "", count))
+        self.status.setText(self.tr("Stretches with activity: %1").replace("%1", str(count)))
+
+    # --- clock ----------------------------------------------------------------------------
+    def calibrate_here(self) -> None:
+        """Ask for the true time of the frame on screen and record it as a calibration point."""
+        source = self.source
+        if source is None:
+            return
+        self.player.pause()
+        frame = self.player.position
+        media = source.index.pts_of(frame)
+        dialog = CalibrateDialog(source.clock, media, frame, self.tz or "UTC", self)
+        ctx, evidence = self.env.ctx, source.evidence
+
+        def save() -> None:
+            true_time, note = dialog.chosen_true_time(), dialog.note.text().strip()
+            self.env.tasks.run_db(
+                lambda _p: calibrate(ctx, evidence.case_id, evidence.id, media, true_time, note),
+                self.apply_clock,
+                lambda exc: show_error(self, exc),
+                title=self.tr("Calibrating the clock"),
+            )
+
+        dialog.accepted.connect(save)
+        dialog.open()
+
+    def apply_clock(self, clock: ClockInfo) -> None:
+        """Show times with a new clock correction of the video on screen."""
+        if self.source is None or clock.evidence_id != self.source.evidence.id:
+            return
+        self.source = replace(self.source, clock=clock)
+        if self.view.frame >= 0:
+            self.view.set_overlay(self.overlay_lines(self.view.frame, self.view.exact))
+        self.clock_changed.emit()
+        self.env.case_changed.emit(self.source.evidence.case_id)
 
     # --- updates --------------------------------------------------------------------------
     def _on_frame(self, frame: int, exact: bool, image: QImage) -> None:

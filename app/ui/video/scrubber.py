@@ -143,20 +143,13 @@ class Scrubber(QWidget):
             # A thumbnail covers its stretch of the strip up to the next one.
             right = self._x_of(times[n + 1]) if n + 1 < len(times) else strip.right()
             span = max(right - left, 1.0)
-            if span < width:
-                source = QRectF(
-                    (pixmap.width() - pixmap.width() * span / width) / 2,
-                    0,
-                    pixmap.width() * span / width,
-                    pixmap.height(),
-                )
-                painter.drawPixmap(QRectF(left, strip.top(), span, STRIP_HEIGHT), pixmap, source)
-            else:
-                painter.drawPixmap(
-                    QRectF(left, strip.top(), width, STRIP_HEIGHT),
-                    pixmap,
-                    QRectF(pixmap.rect()),
-                )
+            # Tile the thumbnail over its stretch; the last tile is cut at the stretch's end.
+            x = left
+            while x < left + span:
+                shown = min(width, left + span - x)
+                source = QRectF(0, 0, pixmap.width() * shown / width, pixmap.height())
+                painter.drawPixmap(QRectF(x, strip.top(), shown, STRIP_HEIGHT), pixmap, source)
+                x += width
 
     def _paint_segments(self, painter: QPainter, top: float) -> None:
         for start, end in self.segments:

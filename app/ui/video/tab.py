@@ -51,6 +51,7 @@ class VideoTab(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.setMinimumWidth(300)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(EvidenceModel.NAME, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._open_index)
@@ -88,7 +89,7 @@ class VideoTab(QWidget):
         splitter.addWidget(self.player)
         splitter.addWidget(self.annotations)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 800, 280])
+        splitter.setSizes([340, 820, 300])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -126,3 +128,19 @@ def test_overlay_names_frame_and_media_time(qtbot, opened) -> None:
 
 def test_thumbnail_strip_is_filled(qtbot, opened) -> None:
     qtbot.waitUntil(lambda: opened.scrubber.thumbnail_count() == 3, timeout=5000)
+
+
+def test_calibration_at_a_frame_gives_the_true_time(qtbot, opened) -> None:
+    from app.ui.video.clock_dialog import CalibrateDialog
+
+    opened.player.seek_frame(30)
+    wait_exact(qtbot, opened, 30)
+    opened.calibrate_here()
+    dialog = opened.findChild(CalibrateDialog)
+    dialog.true_time.set_utc(datetime(2025, 9, 16, 6, 12, 10, tzinfo=UTC))
+    dialog.millis.setValue(250)
+    dialog.note.setText("время из журнала заказа")
+    dialog.accept()
+    assert opened.overlay_lines(30, True)[3] == "True time 2025-09-16 09:12:10.250 Europe/Moscow"
+    assert opened.overlay_lines(60, True)[3] == "True time 2025-09-16 09:12:11.250 Europe/Moscow"
+    assert opened.source.clock.offset_s == pytest.approx(4.25)
