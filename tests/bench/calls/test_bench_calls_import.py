@@ -70,7 +70,8 @@ def floor_seconds(path: Path, tmp: Path) -> float:
     db_file = ctx.engine.url.database
     close_context(ctx)
     conn = sqlite3.connect(db_file)
-    for pragma in ("foreign_keys=ON", "journal_mode=WAL", "synchronous=FULL"):
+    # the connection settings of the app, and the page cache its import uses
+    for pragma in ("foreign_keys=ON", "journal_mode=WAL", "synchronous=FULL", "cache_size=-32768"):
         conn.execute(f"PRAGMA {pragma}")
     conn.execute(
         "INSERT INTO cases (id, number, region, year, seq, title, tz, category, source, "
