@@ -358,3 +358,8 @@ def assemble_dossier(
         author=investigator,
     )
     return AssembledDossier(detail.id, data, [*evidence_files_, *still_files], omitted)
+
+
+def still_file(ctx: ServiceContext, still: StillChoice) -> Path:
+    """The stored (read-only) image of a still, for showing it in the export dialog."""
+    return ctx.evidence.path_of(still.sha256)

@@ -1,0 +1,1 @@
+"""Export dialog: profile, language, events and stills to include, regions to blur, preview."""
