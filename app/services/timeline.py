@@ -15,14 +15,17 @@ from pathlib import Path
 
 from sqlalchemy import delete, insert, select
 
-from app.domain.errors import ValidationError
+from app.domain.errors import NotFound, ValidationError
 from app.domain.progress import NullProgress, Progress, check_cancel
 from app.domain.timeline import EventFilter, EventKind, TimelineEvent, apply_filter, merge
 from app.domain.timeutil import in_zone, iso_utc, now_utc
+from app.services import mapping
 from app.services import timeline_sources as sources
 from app.services.audit import record_export
 from app.services.cases import resolve_case_id
 from app.services.context import ServiceContext
+from app.services.dto import ManualEventInfo
+from app.storage.models.cases import ManualEventRow
 from app.storage.models.timeline import DossierMarkRow
 
 CSV_COLUMNS = (
@@ -54,6 +57,7 @@ class TimelineData:
     parties: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     findings: list[str] = field(default_factory=list)
+    party_choices: list[tuple[int, str]] = field(default_factory=list)  # (party id, name)
 
 
 def build_timeline(
@@ -64,7 +68,8 @@ def build_timeline(
     with ctx.session() as session:
         case_id = resolve_case_id(session, case_ref)
         case = sources.load_case_row(session, case_id)
-        names = sources.party_names(session, case_id)
+        party_rows = sources.parties(session, case_id)
+        names = {row.id: row.name for row in party_rows}
         progress.report(0, 5, "parties")
         parts: list[Iterable[TimelineEvent]] = [sources.milestones(case)]
         parts.append(list(sources.orders(session, case_id, names)))
@@ -90,6 +95,7 @@ def build_timeline(
         parties=sorted({e.party for e in events if e.party}),
         sources=sorted({e.source for e in events if e.source}),
         findings=sorted({tag for e in events for tag in e.tags}),
+        party_choices=[(row.id, row.name) for row in party_rows if not row.deleted],
     )
 
 
@@ -124,6 +130,15 @@ def event_json(event: TimelineEvent) -> dict[str, object]:
         "ref": event.ref,
         "correction_s": event.correction_s,
     }
+
+
+def manual_event(ctx: ServiceContext, case_id: int, event_id: int) -> ManualEventInfo:
+    """One manual event of the case with its version (for editing it)."""
+    with ctx.session() as session:
+        row = session.get(ManualEventRow, event_id)
+        if row is None or row.case_id != case_id or row.deleted:
+            raise NotFound(f"no event {event_id} in this case")
+        return mapping.event_info(row)
 
 
 def set_in_dossier(

@@ -42,11 +42,16 @@ def _short(text: str) -> str:
     return line if len(line) <= TITLE_CHARS else line[: TITLE_CHARS - 1] + "…"
 
 
-def party_names(session: Session, case_id: int) -> dict[int, str]:
-    rows = session.execute(
-        select(PartyRow.id, PartyRow.name).where(PartyRow.case_id == case_id)
-    ).all()
-    return {row.id: row.name for row in rows}
+def parties(session: Session, case_id: int) -> list[Any]:
+    """(id, name, deleted) of every party of the case, deleted ones too: their events keep
+    their name."""
+    return list(
+        session.execute(
+            select(PartyRow.id, PartyRow.name, PartyRow.deleted)
+            .where(PartyRow.case_id == case_id)
+            .order_by(PartyRow.name)
+        ).all()
+    )
 
 
 def milestones(case: Any) -> list[TimelineEvent]:
@@ -59,7 +64,7 @@ def milestones(case: Any) -> list[TimelineEvent]:
             source="case",
             title=f"Complaint received ({case.source})",
             ref=f"case:{case.id}",
-            details=(("milestone", "received"), ("source", case.source)),
+            details=(("milestone", "received"), ("complaint_source", case.source)),
         ),
         TimelineEvent(
             id="milestone:opened",
@@ -68,7 +73,7 @@ def milestones(case: Any) -> list[TimelineEvent]:
             source="case",
             title=f"Case {case.number} opened",
             ref=f"case:{case.id}",
-            details=(("milestone", "opened"), ("author", case.created_by)),
+            details=(("milestone", "opened"), ("case", case.number), ("author", case.created_by)),
         ),
     ]
     if case.decided_at is not None:
@@ -208,7 +213,7 @@ def manual_events(session: Session, case_id: int, names: dict[int, str]) -> Iter
             title=_short(row.text),
             party=names.get(row.party_id or 0, ""),
             ref=f"event:{row.id}",
-            details=(("text", row.text), ("source", row.source)),
+            details=(("text", row.text), ("reported_by", row.source)),
         )
 
 

@@ -109,8 +109,39 @@ def detail_label(code: str) -> str:
         "count": _t("Events"),
         "author": _t("Added by"),
         "text": _t("Text"),
+        "reported_by": _t("Reported by"),
+        "complaint_source": _t("Complaint from"),
+        "measure": _t("Measure"),
+        "case": _t("Case"),
     }
     return labels.get(code, code)
+
+
+def order_status_label(code: str) -> str:
+    labels = {
+        "assigned": _t("assigned"),
+        "picked_up": _t("picked up"),
+        "delivered": _t("delivered"),
+        "cancelled": _t("cancelled"),
+        "slot": _t("delivery slot"),
+    }
+    return labels.get(code, code)
+
+
+def display_title(event: TimelineEvent) -> str:
+    """The title in the user's language where the service built it from codes."""
+    details = dict(event.details)
+    if event.kind == EventKind.ORDER and "order" in details:
+        status = order_status_label(details.get("status", ""))
+        return _t("Order %1: %2").replace("%1", details["order"]).replace("%2", status)
+    milestone = details.get("milestone")
+    if milestone == "received":
+        return _t("Complaint received")
+    if milestone == "opened":
+        return _t("Case %1 opened").replace("%1", details.get("case", ""))
+    if milestone == "decided":
+        return _t("Decision taken")
+    return event.title
 
 
 def finding_label(code: str) -> str:
@@ -148,7 +179,8 @@ def duration_text(seconds: float) -> str:
 
 def event_tooltip(event: TimelineEvent, zone_name: str) -> str:
     """Several lines: what, when in the case zone and in UTC, correction and uncertainty."""
-    lines = [f"{kind_label(event.kind)}: {event.title}", local_text(event.start_utc, zone_name)]
+    lines = [f"{kind_label(event.kind)}: {display_title(event)}"]
+    lines.append(local_text(event.start_utc, zone_name))
     lines.append(utc_text(event.start_utc))
     if event.end_utc is not None and event.end_utc != event.start_utc:
         lines.append(_t("Duration: %1").replace("%1", duration_text(event.duration_s)))

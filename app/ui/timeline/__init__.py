@@ -1,0 +1,1 @@
+"""The case timeline tab: every source on one corrected clock (canvas, details, filters)."""

@@ -1,0 +1,128 @@
+"""Exporting the timeline as shown (filters applied): CSV for spreadsheets, PNG and SVG pictures
+for reports. Pictures keep the visible time window and show every lane; each export is
+recorded in the audit log by the service."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRect, QSize
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QFileDialog, QMenu, QToolButton
+
+from app.services import timeline as timeline_service
+from app.ui.timeline.scene import GUTTER_W, TimelineScene
+
+if TYPE_CHECKING:
+    from app.ui.timeline.panel import TimelinePanel
+
+MIN_PICTURE_W = 1600
+
+
+def render(scene: TimelineScene, painter: QPainter, width: int, height: int, font: object) -> None:
+    """Paint the scene at another size, showing the same time window, then put the view back."""
+    saved = (scene.t0, scene.spp, scene.width)
+    t0, t1 = scene.visible_range()
+    scene.width = float(width)
+    scene.spp = (t1 - t0) / max(width - GUTTER_W, 10)
+    try:
+        scene.paint(painter, float(width), float(height), font)  # type: ignore[arg-type]
+    finally:
+        scene.t0, scene.spp, scene.width = saved
+
+
+class ExportMenu:
+    def __init__(self, panel: TimelinePanel) -> None:
+        self.panel = panel
+        self.button = QToolButton(panel)
+        self.button.setObjectName("timelineExport")
+        self.button.setText(panel.tr("Export"))
+        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.button)
+        menu.addAction(panel.tr("Table (CSV)…"), lambda: self._ask("csv"))
+        menu.addAction(panel.tr("Picture (PNG)…"), lambda: self._ask("png"))
+        menu.addAction(panel.tr("Picture (SVG)…"), lambda: self._ask("svg"))
+        self.button.setMenu(menu)
+
+    def _ask(self, fmt: str) -> None:
+        data = self.panel.data
+        if data is None:
+            return
+        filters = {
+            "csv": self.panel.tr("CSV table (*.csv)"),
+            "png": self.panel.tr("PNG picture (*.png)"),
+            "svg": self.panel.tr("SVG picture (*.svg)"),
+        }
+        name = f"{data.case_number}_timeline.{fmt}"
+        path, _ = QFileDialog.getSaveFileName(
+            self.panel, self.panel.tr("Export the timeline"), name, filters[fmt]
+        )
+        if path:
+            self.export(fmt, Path(path))
+
+    def export(self, fmt: str, path: Path) -> None:
+        """Write the shown events to `path` in `fmt` (csv, png, svg); audited."""
+        panel = self.panel
+        data = panel.data
+        if data is None:
+            return
+        events = list(panel.shown)
+        note = _filter_note(panel)
+        ctx, case_id = panel.env.ctx, panel.case_id
+        if fmt == "csv":
+            panel.env.tasks.run_db(
+                lambda _p: timeline_service.export_csv(ctx, case_id, events, data.zone, path, note),
+                None,
+                panel.show_error,
+                title=panel.tr("Exporting the timeline"),
+            )
+            return
+        scene = panel.canvas.scene
+        width = max(panel.canvas.width(), MIN_PICTURE_W)
+        height = int(scene.content_height())
+        font = panel.canvas.font()
+        if fmt == "png":
+            image = QImage(QSize(width, height), QImage.Format.Format_ARGB32_Premultiplied)
+            painter = QPainter(image)
+            render(scene, painter, width, height, font)
+            painter.end()
+            if not image.save(str(path), "PNG"):
+                panel.show_error(OSError(f"cannot write {path}"))
+                return
+        else:
+            generator = QSvgGenerator()
+            generator.setFileName(str(path))
+            generator.setSize(QSize(width, height))
+            generator.setViewBox(QRect(0, 0, width, height))
+            generator.setTitle(panel.tr("Timeline of case %1").replace("%1", data.case_number))
+            painter = QPainter(generator)
+            render(scene, painter, width, height, font)
+            painter.end()
+        panel.env.tasks.run_db(
+            lambda _p: timeline_service.record_picture_export(
+                ctx, case_id, fmt, path, len(events), note
+            ),
+            None,
+            panel.show_error,
+        )
+
+
+def _filter_note(panel: TimelinePanel) -> str:
+    flt = panel.current_filter()
+    parts = [
+        f"{name}={','.join(sorted(values))}"
+        for name, values in (
+            ("kinds", flt.kinds),
+            ("parties", flt.parties),
+            ("sources", flt.sources),
+            ("findings", flt.findings),
+        )
+        if values
+    ]
+    if flt.text:
+        parts.append(f"text={flt.text}")
+    if flt.dossier_only:
+        parts.append("dossier_only")
+    return ";".join(parts)

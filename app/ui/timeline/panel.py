@@ -1,0 +1,331 @@
+"""The timeline tab of a case: toolbar (lanes, filters, zoom, add, export), the canvas and the
+details pane of the selected event.
+
+Events are built by `app.services.timeline.build_timeline` off the GUI thread; filtering runs
+here on the loaded events (the domain's `EventFilter`). Double-click or Enter on an event emits
+`open_requested(kind, ref)`, which the case view routes to the call log, the video or the
+statement.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.timeline import EventFilter, EventKind, LaneMode, TimelineEvent, apply_filter
+from app.services import timeline as timeline_service
+from app.services.dto import ManualEventInfo
+from app.services.records import EventInput
+from app.services.timeline import TimelineData
+from app.ui.env import UiEnv
+from app.ui.errors import show_error
+from app.ui.timeline import commands
+from app.ui.timeline.canvas import TimelineCanvas
+from app.ui.timeline.details import EventDetails
+from app.ui.timeline.event_dialog import ManualEventDialog
+from app.ui.timeline.export import ExportMenu
+from app.ui.timeline.labels import finding_label, kind_plural, party_label, source_label
+
+
+class TimelinePanel(QWidget):
+    open_requested = Signal(str, str)  # kind, ref
+    loaded = Signal()
+
+    def __init__(self, env: UiEnv, case_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("timelinePanel")
+        self.env = env
+        self.case_id = case_id
+        self.data: TimelineData | None = None
+        self.shown: list[TimelineEvent] = []
+        self._fitted = False
+        self._menus: dict[str, QMenu] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(self._toolbar())
+        self.canvas = TimelineCanvas(self)
+        self.details = EventDetails(self)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.canvas)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter, 1)
+        self.canvas.selection_changed.connect(self._selected)
+        self.canvas.open_requested.connect(self.open_requested)
+        self.canvas.add_requested.connect(lambda t: self.add_event(t))
+        self.canvas.context_requested.connect(self._context_menu)
+        self.details.open_clicked.connect(self._open_selected)
+        self.details.dossier_toggled.connect(self._toggle_dossier)
+        self.details.edit_clicked.connect(self.edit_current)
+        self.details.delete_clicked.connect(self.delete_current)
+        env.case_changed.connect(self._case_changed)
+
+    # ---- toolbar --------------------------------------------------------------------------
+
+    def _toolbar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.lanes = QComboBox(self)
+        self.lanes.setObjectName("timelineLanes")
+        self.lanes.addItem(self.tr("Lanes by party"), LaneMode.PARTY.value)
+        self.lanes.addItem(self.tr("Lanes by source"), LaneMode.SOURCE.value)
+        self.lanes.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        bar.addWidget(self.lanes)
+        for key, title in (
+            ("kind", self.tr("Kinds")),
+            ("party", self.tr("Parties")),
+            ("source", self.tr("Sources")),
+            ("finding", self.tr("Findings")),
+        ):
+            button = QToolButton(self)
+            button.setObjectName(f"timelineFilter_{key}")
+            button.setText(title)
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            menu = QMenu(button)
+            button.setMenu(menu)
+            self._menus[key] = menu
+            bar.addWidget(button)
+        self.dossier_only = QCheckBox(self.tr("Only in the dossier"), self)
+        self.dossier_only.setObjectName("timelineDossierOnly")
+        self.dossier_only.toggled.connect(lambda _c: self.apply_filters())
+        bar.addWidget(self.dossier_only)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("timelineSearch")
+        self.search.setPlaceholderText(self.tr("Search titles"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _t: self.apply_filters())
+        bar.addWidget(self.search, 1)
+        for name, text, tip, slot in (
+            ("fitAll", self.tr("Fit all"), self.tr("Show the whole timeline (Home)"), self.fit_all),
+            (
+                "fitSel",
+                self.tr("Fit selection"),
+                self.tr("Zoom to the selected event or Shift+drag range (F)"),
+                self.canvas_fit_selection,
+            ),
+            ("add", self.tr("Add event…"), self.tr("Add a manual event"), self.add_event),
+        ):
+            button = QToolButton(self)
+            button.setObjectName(f"timeline_{name}")
+            button.setText(text)
+            button.setToolTip(tip)
+            button.clicked.connect(lambda _c=False, s=slot: s())
+            bar.addWidget(button)
+        self.export = ExportMenu(self)
+        bar.addWidget(self.export.button)
+        self.count = QLabel(self)
+        self.count.setObjectName("timelineCount")
+        bar.addWidget(self.count)
+        refresh = QAction(self)
+        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.triggered.connect(self.reload)
+        self.addAction(refresh)
+        return bar
+
+    def _fill_menu(self, key: str, values: list[str], label: object) -> None:
+        menu = self._menus[key]
+        checked = {a.data() for a in menu.actions() if a.isChecked()}
+        menu.clear()
+        for value in values:
+            action = menu.addAction(label(value))  # type: ignore[operator]
+            action.setCheckable(True)
+            action.setData(value)
+            action.setChecked(value in checked)
+            action.toggled.connect(lambda _c: self.apply_filters())
+        if not values:
+            menu.addAction(self.tr("(none in this case)")).setEnabled(False)
+
+    def _checked(self, key: str) -> frozenset[str]:
+        return frozenset(a.data() for a in self._menus[key].actions() if a.isChecked())
+
+    def set_checked(self, key: str, values: set[str]) -> None:
+        """Tick exactly `values` in one filter menu (also used by tests and the case view)."""
+        for action in self._menus[key].actions():
+            action.blockSignals(True)
+            action.setChecked(action.data() in values)
+            action.blockSignals(False)
+        self.apply_filters()
+
+    # ---- loading and filtering ------------------------------------------------------------
+
+    def reload(self) -> None:
+        ctx, case_id = self.env.ctx, self.case_id
+        self.env.tasks.run_read(
+            lambda p: timeline_service.build_timeline(ctx, case_id, p), self._apply, self.show_error
+        )
+
+    def _apply(self, data: TimelineData) -> None:
+        self.data = data
+        self.canvas.set_zone(data.zone)
+        present = {e.kind for e in data.events}
+        self._fill_menu("kind", [k.value for k in EventKind if k.value in present], kind_plural)
+        self._fill_menu("party", ["", *data.parties], party_label)
+        self._fill_menu("source", data.sources, source_label)
+        self._fill_menu("finding", data.findings, finding_label)
+        self.apply_filters()
+        if not self._fitted and self.shown:
+            self._fitted = True
+            self.canvas.fit_all()
+        self.loaded.emit()
+
+    def current_filter(self) -> EventFilter:
+        return EventFilter(
+            kinds=self._checked("kind"),
+            parties=self._checked("party"),
+            sources=self._checked("source"),
+            findings=self._checked("finding"),
+            text=self.search.text().strip(),
+            dossier_only=self.dossier_only.isChecked(),
+        )
+
+    def apply_filters(self) -> None:
+        if self.data is None:
+            return
+        flt = self.current_filter()
+        self.shown = (
+            apply_filter(self.data.events, flt) if flt != EventFilter() else self.data.events
+        )
+        self.canvas.set_events(self.shown, LaneMode(self.lanes.currentData()))
+        total = len(self.data.events)
+        self.count.setText(
+            self.tr("%n event(s)", "", total)
+            if len(self.shown) == total
+            else self.tr("%1 of %n event(s)", "", total).replace("%1", str(len(self.shown)))
+        )
+        self.details.show_event(self.canvas.scene.selected, self.data.zone)
+
+    def fit_all(self) -> None:
+        self.canvas.fit_all()
+
+    def canvas_fit_selection(self) -> None:
+        self.canvas.fit_selection()
+
+    def _case_changed(self, case_id: int) -> None:
+        if case_id == self.case_id:
+            self.reload()
+
+    # ---- selection and actions ------------------------------------------------------------
+
+    def _selected(self, event: TimelineEvent | None) -> None:
+        self.details.show_event(event, self.data.zone if self.data else "UTC")
+
+    def _open_selected(self) -> None:
+        event = self.canvas.scene.selected
+        if event is not None:
+            self.open_requested.emit(event.kind, event.ref)
+
+    def _toggle_dossier(self, marked: bool) -> None:
+        event = self.canvas.scene.selected
+        if event is not None:
+            commands.mark_in_dossier(self, [event.id], marked).execute()
+
+    def mark_range_in_dossier(self, marked: bool) -> None:
+        """Mark every shown event inside the Shift+drag range."""
+        if self.canvas.scene.range_sel is None:
+            return
+        a, b = sorted(self.canvas.scene.range_sel)
+        ids = [e.id for e in self.shown if e.start_s <= b and e.end_s >= a]
+        if ids:
+            commands.mark_in_dossier(self, ids, marked).execute()
+
+    def _manual_id(self) -> int | None:
+        event = self.canvas.scene.selected
+        if event is None or event.kind != EventKind.MANUAL:
+            return None
+        return int(event.ref.split(":", 1)[1])
+
+    def add_event(self, at_s: float | None = None) -> None:
+        if self.data is None:
+            return
+        if at_s is None:
+            t0, t1 = self.canvas.scene.visible_range()
+            at_s = (t0 + t1) / 2
+        dialog = ManualEventDialog(
+            self.data.zone, self.data.party_choices, datetime.fromtimestamp(at_s, UTC), self
+        )
+        if dialog.exec() == ManualEventDialog.DialogCode.Accepted:
+            commands.add_event(self, dialog.result_input()).execute()
+
+    def edit_current(self) -> None:
+        event_id = self._manual_id()
+        if event_id is None or self.data is None:
+            return
+        ctx, case_id, zone_name = self.env.ctx, self.case_id, self.data.zone
+        choices = self.data.party_choices
+
+        def edit(before: ManualEventInfo) -> None:
+            initial = EventInput(
+                at=before.at,
+                text=before.text,
+                uncertainty_s=before.uncertainty_s,
+                source=before.source,
+                party_id=before.party_id,
+            )
+            dialog = ManualEventDialog(zone_name, choices, initial.at, self, initial)
+            if dialog.exec() == ManualEventDialog.DialogCode.Accepted:
+                commands.edit_event(self, before, dialog.result_input()).execute()
+
+        self.env.tasks.run_read(
+            lambda _p: timeline_service.manual_event(ctx, case_id, event_id), edit, self.show_error
+        )
+
+    def delete_current(self) -> None:
+        event_id = self._manual_id()
+        if event_id is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Delete event"), self.tr("Delete the selected manual event?")
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        ctx, case_id = self.env.ctx, self.case_id
+        self.env.tasks.run_read(
+            lambda _p: timeline_service.manual_event(ctx, case_id, event_id),
+            lambda info: commands.delete_event(self, info).execute(),
+            self.show_error,
+        )
+
+    def add_record(self) -> None:
+        """The window's "Add" action on this tab adds a manual event."""
+        self.add_event()
+
+    def _context_menu(self, pos: QPoint, event: TimelineEvent | None, t: float) -> None:
+        menu = QMenu(self)
+        if event is not None:
+            menu.addAction(self.tr("Open"), self._open_selected)
+            mark = menu.addAction(self.tr("In the dossier"))
+            mark.setCheckable(True)
+            mark.setChecked(event.in_dossier)
+            mark.toggled.connect(self._toggle_dossier)
+            if event.kind == EventKind.MANUAL:
+                menu.addAction(self.tr("Edit…"), self.edit_current)
+                menu.addAction(self.tr("Delete"), self.delete_current)
+            menu.addSeparator()
+        if self.canvas.scene.range_sel is not None:
+            menu.addAction(
+                self.tr("Add range to the dossier"), lambda: self.mark_range_in_dossier(True)
+            )
+            menu.addAction(
+                self.tr("Remove range from the dossier"), lambda: self.mark_range_in_dossier(False)
+            )
+            menu.addAction(self.tr("Fit selection"), self.canvas_fit_selection)
+        menu.addAction(self.tr("Add event here…"), lambda: self.add_event(t))
+        menu.exec(pos)
+
+    def show_error(self, exc: BaseException) -> None:
+        show_error(self, exc, on_reload=self.reload)
