@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from app.domain.clock import ClockCorrection, camera_time_at
+from app.domain.clock import ClockCorrection, camera_time_at, media_time_at
 from app.media.frame_index import FrameIndex
 from app.services.evidence_files import EvidenceInfo
 
@@ -92,6 +92,12 @@ class ClockInfo:
         """The corrected true time at media time t, when the origin is known."""
         camera = self.camera_time(media_time_s)
         return None if camera is None else self.correction.true_time(camera)
+
+    def media_time(self, true_time: datetime) -> float | None:
+        """The media time showing the true instant `true_time` (syncing two cameras)."""
+        if self.camera_origin is None:
+            return None
+        return media_time_at(self.camera_origin, self.correction.camera_time(true_time))
 
 
 @dataclass(frozen=True)

@@ -101,6 +101,8 @@ def test_calibration_history_and_removal(ctx: Any, dashcam_clip: Path) -> None:
     second = calibrate(ctx, case_id, ev, 3.0, datetime(2025, 10, 9, 8, 0, 33, 3000, tzinfo=UTC))
     assert second.drift_ppm == pytest.approx(1000.0, rel=1e-3)
     assert second.true_time(3.0) == datetime(2025, 10, 9, 8, 0, 33, 3000, tzinfo=UTC)
+    back = second.media_time(datetime(2025, 10, 9, 8, 0, 33, 3000, tzinfo=UTC))
+    assert back == pytest.approx(3.0, abs=1e-6)
     third = remove_calibration_point(ctx, case_id, ev, second.points[1].id)
     assert (third.offset_s, third.drift_ppm) == (pytest.approx(30.0), 0)
     assert len(third.history) == 3 and len(third.points) == 1
