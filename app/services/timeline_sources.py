@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import phones
 from app.domain.clock import camera_time_at
-from app.domain.timeline import EventKind, TimelineEvent
+from app.domain.timeline import EventKind, TimelineEvent, corrected_event
 from app.domain.timeutil import ensure_utc
 from app.services.timeline_claims import claimed_times
 from app.services.video_clock import clock_info
@@ -292,9 +292,12 @@ def video(session: Session, case_id: int) -> Iterator[TimelineEvent]:
         return
     corrections = {eid: clock_info(session, eid).correction for eid in placed}
 
-    def place(evidence_id: int, media_time_s: float) -> tuple[datetime, datetime]:
-        camera = camera_time_at(placed[evidence_id].camera_origin, media_time_s)
-        return camera, corrections[evidence_id].true_time(camera)
+    def camera_at(evidence_id: int, media_time_s: float) -> datetime:
+        return camera_time_at(placed[evidence_id].camera_origin, media_time_s)
+
+    def place(evidence_id: int, event: TimelineEvent) -> TimelineEvent:
+        """The event, built at the camera's reading, moved to the corrected true time."""
+        return corrected_event(event, event.start_utc, corrections[evidence_id].true_time)
 
     def camera_source(evidence_id: int) -> str:
         row = placed[evidence_id]
@@ -315,19 +318,22 @@ def video(session: Session, case_id: int) -> Iterator[TimelineEvent]:
         )
     ).all()
     for note in notes:
-        camera, true = place(note.evidence_id, note.media_time_s)
-        yield TimelineEvent(
-            id=f"annotation:{note.id}",
-            kind=EventKind.ANNOTATION,
-            start_utc=true,
-            source=camera_source(note.evidence_id),
-            title=_short(note.text),
-            ref=f"evidence:{note.evidence_id}#frame={note.frame_index}",
-            correction_s=(true - camera).total_seconds(),
-            details=(
-                ("camera_time", camera.isoformat()),
-                ("frame", str(note.frame_index)),
-                ("note", note.text),
+        camera = camera_at(note.evidence_id, note.media_time_s)
+        yield place(
+            note.evidence_id,
+            TimelineEvent(
+                id=f"annotation:{note.id}",
+                kind=EventKind.ANNOTATION,
+                start_utc=camera,
+                source=camera_source(note.evidence_id),
+                title=_short(note.text),
+                ref=f"evidence:{note.evidence_id}#frame={note.frame_index}",
+                details=(
+                    ("camera_time", camera.isoformat()),
+                    ("frame", str(note.frame_index)),
+                    ("note", note.text),
+                    ("tags", ", ".join(note.tags or ())),
+                ),
             ),
         )
     stills = session.execute(
@@ -346,14 +352,16 @@ def video(session: Session, case_id: int) -> Iterator[TimelineEvent]:
     for still in stills:
         if still.media_time_s is None:
             continue
-        camera, true = place(still.parent_id, still.media_time_s)
-        yield TimelineEvent(
-            id=f"still:{still.id}",
-            kind=EventKind.STILL,
-            start_utc=true,
-            source=camera_source(still.parent_id),
-            title=still.original_name,
-            ref=f"evidence:{still.parent_id}#frame={still.frame_index or 0}",
-            correction_s=(true - camera).total_seconds(),
-            details=(("camera_time", camera.isoformat()), ("frame", str(still.frame_index))),
+        camera = camera_at(still.parent_id, still.media_time_s)
+        yield place(
+            still.parent_id,
+            TimelineEvent(
+                id=f"still:{still.id}",
+                kind=EventKind.STILL,
+                start_utc=camera,
+                source=camera_source(still.parent_id),
+                title=still.original_name,
+                ref=f"evidence:{still.parent_id}#frame={still.frame_index or 0}",
+                details=(("camera_time", camera.isoformat()), ("frame", str(still.frame_index))),
+            ),
         )

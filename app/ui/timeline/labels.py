@@ -113,6 +113,7 @@ def detail_label(code: str) -> str:
         "complaint_source": _t("Complaint from"),
         "measure": _t("Measure"),
         "case": _t("Case"),
+        "tags": _t("Tags"),
     }
     return labels.get(code, code)
 

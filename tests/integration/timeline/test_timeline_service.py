@@ -103,3 +103,28 @@ def test_statement_claims_read_dates_in_the_case_zone():
     ]
     assert [c.uncertainty_s for c in claims] == [900, 900, 0]
     assert claimed_times("31.02.2025 10:00 и 25:99", "Europe/Moscow", taken) == []
+
+
+def test_video_notes_and_stills_land_on_the_corrected_clock(ctx, tmp_path):
+    from app.services.video import add_video_evidence
+    from app.services.video_annotations import annotate
+    from app.services.video_clock import calibrate
+    from tests.video_support import encode
+
+    case = make_case(ctx, tmp_path, calls=0)
+    clip = encode(tmp_path / "dash.mp4", frames=60, creation_time="2025-10-09T11:06:00.000000Z")
+    video = add_video_evidence(ctx, case.id, clip, kind="dashcam", source="Регистратор курьера")
+    eid = video.evidence.id
+    origin = datetime(2025, 10, 9, 11, 6, tzinfo=UTC)
+    # the camera is 151 s fast: its frame at 1.0 s (camera 11:06:01) truly was 11:03:30
+    calibrate(ctx, case.id, eid, 1.0, origin + timedelta(seconds=1 - 151))
+    annotate(ctx, case.id, eid, 1.0, "Курьер у подъезда", tags=["door"], still=True)
+
+    events = {e.kind: e for e in timeline.build_timeline(ctx, case.id).events}
+    note, still = events["annotation"], events["still"]
+    for event in (note, still):
+        assert event.start_utc == origin + timedelta(seconds=1 - 151)
+        assert event.correction_s == -151
+        assert event.source == "camera:Регистратор курьера"
+        assert event.ref == f"evidence:{eid}#frame=30"
+    assert note.title == "Курьер у подъезда" and ("tags", "door") in note.details

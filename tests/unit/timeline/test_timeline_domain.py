@@ -183,3 +183,37 @@ def test_tick_step_keeps_labels_apart_from_weeks_to_seconds() -> None:
     )
     # local midnight of 1 July in Moscow is 30 June 21:00 UTC, inside the range
     assert [t.local.month for t in month_ticks] == [2, 3, 4, 5, 6, 7]
+
+
+def test_camera_151_s_fast_calibrated_by_one_point_moves_annotations_151_s_earlier() -> None:
+    from app.domain.clock import CalibrationPoint, ClockCorrection
+
+    true_moment = T0 + timedelta(hours=3)
+    correction = ClockCorrection.from_points(
+        [CalibrationPoint(camera_time=true_moment + timedelta(seconds=151), true_time=true_moment)]
+    )
+    camera_says = T0 + timedelta(hours=3, minutes=1, seconds=151)
+    note = TimelineEvent("annotation:1", "annotation", camera_says)
+    fixed = corrected_event(note, camera_says, correction.true_time)
+    assert fixed.start_utc == T0 + timedelta(hours=3, minutes=1)
+    assert fixed.correction_s == pytest.approx(-151)
+
+
+def test_drift_from_two_calibration_points_interpolates_the_error() -> None:
+    from app.domain.clock import CalibrationPoint, ClockCorrection
+
+    # 10 s fast at T0, 12 s fast ten hours later: 5 h in, the camera is 11 s fast
+    correction = ClockCorrection.from_points(
+        [
+            CalibrationPoint(T0 + timedelta(seconds=10), T0),
+            CalibrationPoint(T0 + timedelta(hours=10, seconds=12), T0 + timedelta(hours=10)),
+        ]
+    )
+    camera_says = T0 + timedelta(hours=5, seconds=11)
+    fixed = corrected_event(
+        TimelineEvent("still:2", "still", camera_says), camera_says, correction.true_time
+    )
+    assert fixed.start_utc.timestamp() == pytest.approx(
+        (T0 + timedelta(hours=5)).timestamp(), abs=1e-3
+    )
+    assert fixed.correction_s == pytest.approx(-11, abs=1e-3)
