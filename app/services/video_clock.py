@@ -8,6 +8,9 @@ The camera time of a frame is the file's camera-time origin plus its media time.
 the container's creation time, or one the investigator set; a file with neither gets its origin
 from the first calibration (camera time taken as true there, so the offset reads 0 and only
 the drift remains to be learnt from a second point).
+
+A file without calibration of its own uses the latest correction of another file of the same
+camera (same case, same source name): dash-cams write many short files on one clock.
 """
 
 from __future__ import annotations
@@ -24,7 +27,12 @@ from app.services.cases import load_case
 from app.services.context import ServiceContext
 from app.services.video_common import evidence_in_case, frame_number, index_of, media_of
 from app.services.video_dto import CalibrationInfo, ClockInfo, CorrectionInfo
-from app.storage.models.evidence import CalibrationPointRow, ClockCorrectionRow
+from app.storage.models.cases import EvidenceRow
+from app.storage.models.evidence import CalibrationPointRow, ClockCorrectionRow, VideoMediaRow
+
+# Origins that are readings of the camera's own clock: a correction learnt on one file of a
+# camera applies to its other files only when both are on that clock.
+CAMERA_ORIGINS = ("container", "manual")
 
 
 def clock_info(session: Session, evidence_id: int) -> ClockInfo:
@@ -41,6 +49,10 @@ def clock_info(session: Session, evidence_id: int) -> ClockInfo:
         .order_by(ClockCorrectionRow.id)
     ).all()
     current = history[-1] if history else None
+    inherited_from = None
+    if current is None and media.origin_source in CAMERA_ORIGINS:
+        current = _same_camera_correction(session, evidence_id)
+        inherited_from = current.evidence_id if current is not None else None
     correction = (
         ClockCorrection(current.reference, current.offset_s, current.drift_ppm)
         if current is not None
@@ -53,7 +65,32 @@ def clock_info(session: Session, evidence_id: int) -> ClockInfo:
         correction=correction,
         points=[_point_info(p) for p in points],
         history=[_correction_info(h) for h in history],
+        correction_from=inherited_from,
     )
+
+
+def _same_camera_correction(session: Session, evidence_id: int) -> ClockCorrectionRow | None:
+    """The latest correction calibrated on another file of the same camera (same case and
+    source name, camera-clock origin): a dash-cam writes many short files with one clock."""
+    row = session.get(EvidenceRow, evidence_id)
+    if row is None or not row.source.strip():
+        return None
+    siblings = (
+        select(EvidenceRow.id)
+        .join(VideoMediaRow, VideoMediaRow.evidence_id == EvidenceRow.id)
+        .where(
+            EvidenceRow.case_id == row.case_id,
+            EvidenceRow.source == row.source,
+            EvidenceRow.id != evidence_id,
+            VideoMediaRow.origin_source.in_(CAMERA_ORIGINS),
+        )
+    )
+    return session.scalars(
+        select(ClockCorrectionRow)
+        .where(ClockCorrectionRow.evidence_id.in_(siblings))
+        .order_by(ClockCorrectionRow.created_at.desc(), ClockCorrectionRow.id.desc())
+        .limit(1)
+    ).first()
 
 
 def get_clock(ctx: ServiceContext, case_ref: str | int, evidence_id: int) -> ClockInfo:

@@ -73,6 +73,8 @@ class ClockInfo:
     correction: ClockCorrection
     points: list[CalibrationInfo] = field(default_factory=list)
     history: list[CorrectionInfo] = field(default_factory=list)
+    # Set when the correction was calibrated on another file of the same camera.
+    correction_from: int | None = None
 
     @property
     def offset_s(self) -> float:

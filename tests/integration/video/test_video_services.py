@@ -192,3 +192,20 @@ def test_activity_scan_stored_and_cancel_keeps_the_last(ctx: Any, tmp_path: Path
     with pytest.raises(Cancelled):
         scan_evidence_activity(ctx, case_id, ev, _CancelAtOnce())
     assert stored_activity(ctx, case_id, ev) == found
+
+
+def test_files_of_one_camera_share_its_correction(
+    ctx: Any, dashcam_clip: Path, tmp_path: Path
+) -> None:
+    later = encode(
+        tmp_path / "dashcam_0002.mp4", frames=30, creation_time="2025-10-09T08:03:00.000000Z"
+    )
+    case_id = _case(ctx)
+    first = add_video_evidence(ctx, case_id, dashcam_clip, kind="dashcam", source="A123BC")
+    second = add_video_evidence(ctx, case_id, later, kind="dashcam", source="A123BC")
+    other = add_video_evidence(ctx, case_id, later, kind="cctv", source="entrance")
+    calibrate(ctx, case_id, first.evidence.id, 1.0, datetime(2025, 10, 9, 8, 0, 46, tzinfo=UTC))
+    shared = get_clock(ctx, case_id, second.evidence.id)
+    assert shared.correction_from == first.evidence.id and shared.offset_s == pytest.approx(45.0)
+    assert shared.true_time(0.0) == datetime(2025, 10, 9, 8, 3, 45, tzinfo=UTC)
+    assert get_clock(ctx, case_id, other.evidence.id).offset_s == 0
