@@ -31,6 +31,7 @@ from app.ui.video.add_dialog import AddEvidenceDialog, EvidenceRequest
 from app.ui.video.annotations import AnnotationsPanel
 from app.ui.video.evidence_model import EvidenceModel
 from app.ui.video.player_widget import PlayerWidget
+from app.ui.video.side_by_side import SideBySide
 
 
 def tab_title() -> str:
@@ -62,6 +63,12 @@ class VideoTab(QWidget):
         self.open_button = QPushButton(self.tr("Open"), self)
         self.open_button.setObjectName("openEvidence")
         self.open_button.clicked.connect(lambda: self._open_index(self.table.currentIndex()))
+        self.compare_button = QPushButton(self.tr("Side by side…"), self)
+        self.compare_button.setObjectName("compareEvidence")
+        self.compare_button.setToolTip(
+            self.tr("Show the selected video beside the one in the player, in step on the clock")
+        )
+        self.compare_button.clicked.connect(self.compare_selected)
         self.message = QLabel(self)
         self.message.setObjectName("evidenceMessage")
         self.message.setWordWrap(True)
@@ -80,6 +87,7 @@ class VideoTab(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.compare_button)
         buttons.addStretch(1)
         column.addLayout(buttons)
         column.addWidget(self.message)
@@ -180,6 +188,37 @@ class VideoTab(QWidget):
         if row is not None:
             self.table.selectRow(row)
         self.message.setText("")
+
+    # --- side by side ---------------------------------------------------------------------
+    def compare_selected(self) -> None:
+        """The video in the player on the left, the selected one on the right."""
+        current = self.player.source
+        index = self.table.currentIndex()
+        chosen = self.model.evidence_at(index.row()) if index.isValid() else None
+        if current is None or chosen is None or chosen.media is None:
+            self.message.setText(
+                self.tr("Open one video, then select another video to show beside it.")
+            )
+            return
+        if chosen.evidence.id == current.evidence.id:
+            self.message.setText(self.tr("Select a different video to show beside this one."))
+            return
+        ctx, case_id, right_id = self.env.ctx, self.case_id, chosen.evidence.id
+        left = current
+
+        def work(_progress: object) -> tuple[VideoSource, VideoSource, str]:
+            fresh_left = open_video(ctx, case_id, left.evidence.id)
+            return fresh_left, open_video(ctx, case_id, right_id), get_case(ctx, case_id).tz
+
+        self.env.tasks.run_read(work, self._show_pair, self._failed)
+
+    def _show_pair(self, result: tuple[VideoSource, VideoSource, str]) -> SideBySide:
+        left, right, tz = result
+        window = SideBySide(self.env, self)
+        window.resize(1500, 650)
+        window.open_pair(left, right, left.evidence.tz or tz)
+        window.show()
+        return window
 
     def _failed(self, exc: BaseException) -> None:
         self.message.setText(str(getattr(exc, "message", exc)))
