@@ -47,7 +47,7 @@ from app.domain.errors import CasebookError
 from app.domain.phones import digits_of, mask
 from app.ingest.calls import REASONS, CallImportSpec, ParsedCall
 from app.ingest.calls import preview_calls as _preview
-from app.ingest.mapping import CALL_FIELDS
+from app.ingest.mapping import CALL_FIELDS, parse_map_option
 from app.ingest.plan import ImportPlan, plan_import
 from app.ingest.presets import Preset, all_presets
 from app.ingest.presets import delete_preset as _delete_preset
@@ -61,6 +61,7 @@ __all__ = [
     "REASONS",
     "delete_preset",
     "list_presets",
+    "parse_map_option",
     "plan_calls",
     "preview_calls",
     "save_preset",

@@ -211,7 +211,7 @@ def number_summary(ctx: ServiceContext, case_ref: str | int) -> list[NumberSumma
                 select(CallNumberRow.value, CallNumberRow.id).where(
                     CallNumberRow.case_id == case_id
                 )
-            ).tuples()
+            )
         )
         parties = party_numbers(session, case_id)
     out = []

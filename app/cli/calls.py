@@ -1,0 +1,180 @@
+"""`casebook import calls|orders`, `casebook order add`, `casebook calls list`,
+`casebook analyze` (issue 3: names and JSON keys are stable)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from app.domain import timeutil
+from app.domain.errors import ValidationError
+from app.services import records
+from app.services.calls import parse_map_option
+from app.services.calls_analysis import analyze
+from app.services.calls_dto import CallFilter, ImportOptions
+from app.services.calls_import import import_calls
+from app.services.calls_query import call_ids, calls_by_ids, reveal_calls
+from app.services.cases import load_case, resolve_case_id
+from app.services.context import ServiceContext
+from app.services.orders import import_orders, party_ref
+
+
+def _file_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("case", help="case id or number")
+    parser.add_argument("file", help="CSV or XLSX export")
+    parser.add_argument("--preset", help="a built-in or saved preset, e.g. didww-cdr-in")
+    parser.add_argument("--map", help="FIELD=COLUMN,... (COLUMN: header or 1-based number)")
+    parser.add_argument("--tz", help="zone of the file's times (default: the case's zone)")
+    parser.add_argument("--encoding", help="e.g. cp1251 (default: detected)")
+    parser.add_argument("--delimiter", help="';', ',', 'tab' (default: detected)")
+    parser.add_argument("--no-header", action="store_true", help="the first row is data")
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    imp = sub.add_parser("import", help="import call logs and orders", parents=[common])
+    imp_sub = imp.add_subparsers(dest="import_command", required=True)
+    calls = imp_sub.add_parser("calls", help="import a call-log export", parents=[common])
+    _file_options(calls)
+    calls.set_defaults(handler=_import_calls)
+    orders = imp_sub.add_parser("orders", help="import an order export", parents=[common])
+    _file_options(orders)
+    orders.set_defaults(handler=_import_orders)
+
+    order = sub.add_parser("order", help="orders of a case", parents=[common])
+    order_sub = order.add_subparsers(dest="order_command", required=True)
+    add = order_sub.add_parser("add", help="enter an order", parents=[common])
+    add.add_argument("case")
+    add.add_argument("--number", required=True)
+    add.add_argument("--courier", help="party id, courier ID or name")
+    add.add_argument("--customer", help="party id or name")
+    add.add_argument("--assigned-at", help="ISO 8601; no zone = the case's zone")
+    add.add_argument("--picked-up-at")
+    add.add_argument("--delivered-at")
+    add.add_argument("--cancelled-at")
+    add.add_argument("--address", default="")
+    add.set_defaults(handler=_order_add)
+
+    lst = sub.add_parser("calls", help="the calls of a case", parents=[common])
+    lst_sub = lst.add_subparsers(dest="calls_command", required=True)
+    show = lst_sub.add_parser("list", help="list calls (numbers masked)", parents=[common])
+    show.add_argument("case")
+    show.add_argument("--number", help="any run of digits")
+    show.add_argument("--limit", type=int, help="at most this many calls")
+    show.add_argument("--reveal", action="store_true", help="show real numbers (audited)")
+    show.add_argument("--reason", help="why the numbers are revealed (needed with --reveal)")
+    show.set_defaults(handler=_calls_list)
+
+    ana = sub.add_parser("analyze", help="run the misuse detectors", parents=[common])
+    ana.add_argument("case")
+    ana.add_argument("--lang", choices=["ru", "en"], default="ru", help="explanation language")
+    ana.set_defaults(handler=_analyze)
+
+
+def _options(args: argparse.Namespace) -> ImportOptions:
+    return ImportOptions(
+        preset=args.preset,
+        mapping=parse_map_option(args.map) if args.map else {},
+        tz=args.tz,
+        encoding=args.encoding,
+        delimiter=args.delimiter,
+        has_header=False if args.no_header else None,
+    )
+
+
+def _import_calls(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    result = import_calls(ctx, args.case, args.file, _options(args))
+    return {
+        "batch_id": result.batch_id,
+        "imported": result.imported,
+        "duplicates": result.duplicates,
+        "rejected": [{"line": r.line, "reason": r.reason} for r in result.rejected],
+    }
+
+
+def _import_orders(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    result = import_orders(ctx, args.case, args.file, _options(args))
+    return {
+        "created": result.created,
+        "updated": result.updated,
+        "events": result.events,
+        "rejected": [{"line": r.line, "reason": r.reason} for r in result.rejected],
+        "unmatched_parties": result.unmatched_parties,
+    }
+
+
+def _order_add(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    with ctx.session() as session:
+        case_id = resolve_case_id(session, args.case)
+        tz = load_case(session, case_id).tz
+        courier = party_ref(session, case_id, args.courier, "courier")
+        customer = party_ref(session, case_id, args.customer, "customer")
+    events = tuple(
+        (kind, timeutil.parse_iso(text, tz, field))
+        for kind, field, text in (
+            ("assigned", "assigned_at", args.assigned_at),
+            ("picked_up", "picked_up_at", args.picked_up_at),
+            ("delivered", "delivered_at", args.delivered_at),
+            ("cancelled", "cancelled_at", args.cancelled_at),
+        )
+        if text
+    )
+    info = records.add_order(
+        ctx,
+        case_id,
+        records.OrderInput(
+            number=args.number,
+            courier_party_id=courier,
+            customer_party_id=customer,
+            address=args.address,
+            events=events,
+        ),
+        source="cli",
+    )
+    return {
+        "id": info.id,
+        "number": info.number,
+        "events": [{"kind": e.kind, "at": e.at} for e in info.events],
+    }
+
+
+def _calls_list(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    if args.reveal and not (args.reason or "").strip():
+        raise ValidationError("--reveal needs --reason", field="reason")
+    ids = call_ids(ctx, args.case, CallFilter(number=args.number))
+    if args.limit is not None:
+        ids = ids[: max(args.limit, 0)]
+    views = (
+        reveal_calls(ctx, args.case, ids, args.reason) if args.reveal else calls_by_ids(ctx, ids)
+    )
+    return {
+        "calls": [
+            {
+                "id": v.id,
+                "start_utc": v.start_utc,
+                "duration_s": v.duration_s,
+                "caller": v.caller,
+                "callee": v.callee,
+                "virtual_number": v.virtual_number,
+                "direction": v.direction,
+                "status": v.status,
+            }
+            for v in views
+        ]
+    }
+
+
+def _analyze(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    findings = analyze(ctx, args.case)
+    return {
+        "findings": [
+            {
+                "kind": f.kind,
+                "severity": f.severity,
+                "call_ids": list(f.call_ids),
+                "start_utc": f.start_utc,
+                "end_utc": f.end_utc,
+                "explanation": f.explanation(args.lang),
+            }
+            for f in findings
+        ]
+    }
