@@ -56,6 +56,7 @@ def fmt_time(moment: datetime | None, tz: str, lang: Lang, seconds: bool = True)
 class Styles:
     body: ParagraphStyle
     small: ParagraphStyle
+    intro: ParagraphStyle
     h1: ParagraphStyle
     h2: ParagraphStyle
     cell: ParagraphStyle
@@ -73,6 +74,9 @@ def make_styles(fonts: FontSet) -> Styles:
     return Styles(
         body=body,
         small=ParagraphStyle("small", parent=body, fontSize=9, leading=11.5, spaceAfter=3),
+        intro=ParagraphStyle(
+            "intro", parent=body, fontSize=9, leading=11.5, spaceAfter=3, keepWithNext=1
+        ),
         h1=ParagraphStyle(
             "h1",
             fontName=fonts.sans_bold,

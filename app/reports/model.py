@@ -94,7 +94,10 @@ class StillEntry:
     sha256: str = ""
     note: str = ""  # the annotation text
     regions: tuple[Region, ...] = ()  # annotation regions drawn over the image
-    redacted: bool = False  # faces of non-parties blurred on this copy
+    # What was done to this copy: "" nothing; "faces": faces of non-parties (and drawn regions)
+    # blurred; "regions": only drawn regions; "no_detector": faces should have been blurred
+    # but no face detector was available (drawn regions are blurred).
+    redaction: str = ""
 
 
 @dataclass(frozen=True, slots=True)

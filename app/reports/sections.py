@@ -85,6 +85,10 @@ class SectionWriter:
     def para(self, value: str, style: Any = None) -> Paragraph:
         return Paragraph(esc(value), style or self.st.body)
 
+    def intro(self, value: str) -> Paragraph:
+        """A line that introduces the table after it and stays on the same page."""
+        return Paragraph(esc(value), self.st.intro)
+
     def cell(self, value: str) -> Paragraph:
         return Paragraph(esc(value), self.st.cell)
 
@@ -150,13 +154,13 @@ class SectionWriter:
             [
                 str(i),
                 self.time(e.at) + (" *" if e.corrected else ""),
-                self.label("event", e.kind),
+                self.cell(self.label("event", e.kind)),
                 self.cell(e.source),
                 self.cell(e.text),
             ]
             for i, e in enumerate(events, 1)
         ]
-        widths = [28, 86, 56, 90, FRAME_W - 260]
+        widths = [26, 86, 66, 86, FRAME_W - 264]
         out += chunked_table(header, rows, widths, self.fonts)
         if any(e.corrected for e in events):
             out.append(self.para(self.t("corrected_mark"), self.st.small))
@@ -207,9 +211,7 @@ class SectionWriter:
                 out.append(self.para(f"{self.t('severity')}: {severity}", self.st.small))
             if finding.calls:
                 shown = finding.calls[:FINDING_CALLS_SHOWN]
-                out.append(
-                    self.para(self.t("finding_calls", count=len(finding.calls)), self.st.small)
-                )
+                out.append(self.intro(self.t("finding_calls", count=len(finding.calls))))
                 out += self.calls_table(shown)
                 hidden = len(finding.calls) - len(shown)
                 if hidden > 0:
@@ -230,7 +232,7 @@ class SectionWriter:
             [self.t("stat_answered"), str(stats.answered)],
             [self.t("stat_distinct"), str(stats.distinct_numbers)],
             [self.t("stat_duration"), fmt_duration(stats.total_duration_s, self.data)],
-            [self.t("stat_period"), period],
+            [self.t("stat_period"), self.cell(period)],
         ]
         rows += [
             [f"{self.t('stat_by_finding')}: {self.label('finding', kind)}", str(count)]
@@ -239,19 +241,19 @@ class SectionWriter:
         out.append(
             styled_table(
                 [[self.t("col_figure"), self.t("col_value")], *rows],
-                [FRAME_W - 160, 160],
+                [FRAME_W - 200, 200],
                 self.fonts,
                 font_size=9,
             )
         )
         if stats.top_numbers:
             out.append(Spacer(1, 8))
-            out.append(self.para(self.t("stat_top"), self.st.small))
+            out.append(self.intro(self.t("stat_top")))
             top = [[number, str(count)] for number, count in stats.top_numbers]
             out.append(
                 styled_table(
                     [[self.t("col_number"), self.t("col_count")], *top],
-                    [FRAME_W - 160, 160],
+                    [FRAME_W - 200, 200],
                     self.fonts,
                     font_size=9,
                 )
@@ -276,8 +278,8 @@ class SectionWriter:
                 lines.append(esc("; ".join(facts)))
             if still.note:
                 lines.append(esc(still.note))
-            if still.redacted:
-                lines.append(f"<i>{esc(self.t('still_redacted'))}</i>")
+            if still.redaction:
+                lines.append(f"<i>{esc(self.t('still_' + still.redaction))}</i>")
             if still.sha256:
                 lines.append(f"<font size=7.5>{esc(self.t('still_hash', sha=still.sha256))}</font>")
             image = StillImage(still.image, still.regions, FRAME_W, STILL_MAX_H, self.fonts)
@@ -320,7 +322,7 @@ class SectionWriter:
     def evidence(self) -> list[Flowable]:
         out: list[Flowable] = [
             self.heading("sec_evidence"),
-            self.para(self.t("evidence_intro"), self.st.small),
+            self.intro(self.t("evidence_intro")),
         ]
         if not self.data.evidence:
             return [*out, self.nothing()]
@@ -342,7 +344,7 @@ class SectionWriter:
         out: list[Flowable] = [self.heading("sec_calls")]
         if not self.data.calls:
             return [*out, self.nothing()]
-        out.append(self.para(self.t("calls_intro", count=len(self.data.calls)), self.st.small))
+        out.append(self.intro(self.t("calls_intro", count=len(self.data.calls))))
         return out + self.calls_table(self.data.calls)
 
     def about(self) -> list[Flowable]:

@@ -86,7 +86,12 @@ RU: dict[str, str] = {
     "still_source": "Источник: {source}",
     "still_frame": "кадр видео № {frame}",
     "still_time": "время: {time}",
-    "still_redacted": "Лица лиц, не являющихся участниками, размыты.",
+    "still_faces": "Лица людей, не являющихся участниками, размыты.",
+    "still_regions": "Отмеченные области размыты.",
+    "still_no_detector": (
+        "Автоматическое размытие лиц недоступно в этой установке: размыты только отмеченные "
+        "области. Проверьте кадр перед передачей."
+    ),
     "still_hash": "SHA-256 исходного кадра: {sha}",
     "statement_taken": "Принято: {who}, {time}",
     "statement_scan": "Подписанная копия, SHA-256: {sha}",
@@ -216,7 +221,12 @@ EN: dict[str, str] = {
     "still_source": "Source: {source}",
     "still_frame": "video frame {frame}",
     "still_time": "time: {time}",
-    "still_redacted": "Faces of people who are not parties are blurred.",
+    "still_faces": "Faces of people who are not parties are blurred.",
+    "still_regions": "Marked regions are blurred.",
+    "still_no_detector": (
+        "Automatic face blurring is not available in this installation: only marked regions "
+        "are blurred. Check the still before passing it on."
+    ),
     "still_hash": "SHA-256 of the original still: {sha}",
     "statement_taken": "Taken by {who}, {time}",
     "statement_scan": "Signed copy, SHA-256: {sha}",

@@ -213,15 +213,15 @@ def _stills(
         marked = (PixelRegion(*note.rect),) if note and note.rect else ()
         redaction = options.redactions.get(info.id, StillRedaction(keep=marked))
         if reveals(options.profile) and not redaction.blur:
-            jpeg, redacted = jpeg_copy(original), False
+            jpeg, done_to_it = jpeg_copy(original), ""
         else:
-            result = redact_still(
-                original,
-                blur=redaction.blur,
-                keep=redaction.keep,
-                faces=not reveals(options.profile),
-            )
-            jpeg, redacted = result.jpeg, True
+            faces = not reveals(options.profile)
+            result = redact_still(original, blur=redaction.blur, keep=redaction.keep, faces=faces)
+            jpeg = result.jpeg
+            if faces and result.detector is None:
+                done_to_it = "no_detector"
+            else:
+                done_to_it = "faces" if faces else "regions"
         path = workdir / f"still-{info.id}.jpg"
         path.write_bytes(jpeg)
         stills.append(
@@ -233,10 +233,10 @@ def _stills(
                 frame_index=info.frame_index,
                 sha256=info.sha256,
                 note=note.text if note else "",
-                redacted=redacted,
+                redaction=done_to_it,
             )
         )
-        if redacted:
+        if done_to_it:
             digest = hashlib.sha256(jpeg).hexdigest()
             files.append(PackageFile(path, f"stills/{info.id:04d}_redacted.jpg", digest))
     return stills, files

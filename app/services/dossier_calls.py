@@ -27,13 +27,30 @@ class CallsPart:
     available: bool  # the calls feature is installed
 
 
-def _calls_module() -> ModuleType | None:
-    try:
-        module = importlib.import_module("app.services.calls")
-    except ModuleNotFoundError:
-        return None
-    needed = ("call_ids", "calls_by_ids", "reveal_calls", "analyze")
-    return module if all(hasattr(module, name) for name in needed) else None
+class _CallsApi:
+    """The calls feature's functions, wherever that feature keeps them."""
+
+    MODULES = ("app.services.calls", "app.services.calls_query", "app.services.calls_analysis")
+    NEEDED = ("call_ids", "calls_by_ids", "reveal_calls", "analyze")
+
+    def __init__(self, found: dict[str, Any]) -> None:
+        self.call_ids = found["call_ids"]
+        self.calls_by_ids = found["calls_by_ids"]
+        self.reveal_calls = found["reveal_calls"]
+        self.analyze = found["analyze"]
+
+    @classmethod
+    def load(cls) -> _CallsApi | None:
+        found: dict[str, Any] = {}
+        for name in cls.MODULES:
+            try:
+                module: ModuleType = importlib.import_module(name)
+            except ModuleNotFoundError:
+                continue
+            for fn in cls.NEEDED:
+                if fn not in found and hasattr(module, fn):
+                    found[fn] = getattr(module, fn)
+        return cls(found) if all(fn in found for fn in cls.NEEDED) else None
 
 
 def _entry(view: Any) -> CallEntry:
@@ -65,7 +82,7 @@ def _statistics(views: Sequence[Any], findings: Sequence[FindingEntry]) -> CallS
 def load_calls(ctx: ServiceContext, case_id: int, profile: Profile, lang: Lang) -> CallsPart:
     """Every call of the case (unmasked for police, through the audited reveal) and the
     findings with the calls they rest on."""
-    module = _calls_module()
+    module = _CallsApi.load()
     if module is None:
         return CallsPart((), (), None, available=False)
     filter_type = importlib.import_module("app.services.calls_dto").CallFilter

@@ -124,7 +124,7 @@ def sample(
             sha256=digest(f"still {i}"),
             note=f"Отметка: {HOSTILE}",
             regions=(Region(0.25, 0.25, 0.25, 0.25, "курьер"),),
-            redacted=not reveal,
+            redaction="" if reveal else "faces",
         )
         for i in range(still_count)
     )
