@@ -155,12 +155,14 @@ def encode_yuv(
     sensor_noise: bool = False,
     events: Sequence[tuple[int, int]] = (),
     texture_noise: float = 10.0,
+    numbered: bool = True,
 ) -> Path:
     """Fast numbered H.264 for benchmarks, drawn straight into YUV planes.
 
     A fixed textured background (so keyframes have realistic sizes); `moving` adds a block
     sliding all the time, `events` a dark figure crossing during the given frame ranges, and
-    `sensor_noise` a flicker that changes every frame like a real camera's.
+    `sensor_noise` a flicker that changes every frame like a real camera's. Without
+    `numbered` the frame-number blocks are left out (they are real motion to a motion scan).
     """
     rng = np.random.default_rng(3)
     texture = np.tile(np.linspace(50, 190, width, dtype=np.float32), (height, 1))
@@ -184,7 +186,7 @@ def encode_yuv(
                 if start <= number < end:
                     x = int((number - start) / max(1, end - start) * (width - width // 10))
                     y[height // 3 : height // 3 + height // 3, x : x + width // 12] = 25
-            for bit in range(BITS):
+            for bit in range(BITS if numbered else 0):
                 on = (number >> (BITS - 1 - bit)) & 1
                 x0 = size // 2 + bit * size
                 y[size // 2 : size // 2 + size, x0 : x0 + size] = 235 if on else 16

@@ -182,7 +182,7 @@ def test_activity_scan_720p(cache: Path) -> None:
     seconds = 120
     events = [(600, 780), (2100, 2160), (3000, 3300)]
     path, index = _cached(
-        cache / "bench_720p30_cctv_2min.mp4",
+        cache / "bench_720p30_cctv_2min_v2.mp4",
         lambda p: encode_yuv(
             p,
             frames=seconds * 30,
@@ -192,6 +192,7 @@ def test_activity_scan_720p(cache: Path) -> None:
             moving=False,
             sensor_noise=True,
             events=events,
+            numbered=False,
         ),
     )
     started = time.perf_counter()
