@@ -206,13 +206,14 @@ def number_summary(ctx: ServiceContext, case_ref: str | int) -> list[NumberSumma
             func.max(both.c.is_virtual),
         ).group_by(both.c.num)
         stats = {row[0]: row[1:] for row in session.execute(stmt)}
-        ids = dict(
-            session.execute(
+        ids = {
+            value: number_id
+            for value, number_id in session.execute(
                 select(CallNumberRow.value, CallNumberRow.id).where(
                     CallNumberRow.case_id == case_id
                 )
             )
-        )
+        }
         parties = party_numbers(session, case_id)
     out = []
     for value, (count, first, last, talk, is_virtual) in stats.items():

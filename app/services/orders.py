@@ -137,13 +137,14 @@ def import_orders(
                 row.courier_party_id = row.courier_party_id or courier
                 row.customer_party_id = row.customer_party_id or customer
                 updated += 1
-                known = set(
-                    session.execute(
+                known = {
+                    (kind, at)
+                    for kind, at in session.execute(
                         select(OrderEventRow.kind, OrderEventRow.at).where(
                             OrderEventRow.order_id == row.id
                         )
                     )
-                )
+                }
             for kind, at in sorted(set(entry.events) - known, key=lambda e: e[1]):
                 session.add(OrderEventRow(order_id=row.id, kind=kind, at=at, source=path.name))
                 events += 1
