@@ -145,3 +145,16 @@ def test_raw_h264_is_remuxed_with_timestamps(tmp_path: Path, clips: dict[str, Pa
     with FrameReader(copy, index) as reader:
         for i in (0, 77, 149, 31):
             assert read_number(reader.frame(i)) == i
+
+
+def test_avi_without_index_is_remuxed(tmp_path: Path, clips: dict[str, Path]) -> None:
+    data = clips["mpeg4.avi"].read_bytes()
+    broken = tmp_path / "MOVI0001.avi"
+    broken.write_bytes(data[: data.rfind(b"idx1")])  # recording stopped before the index
+    assert needs_remux(broken)
+    assert not needs_remux(clips["mpeg4.avi"])
+    copy = remux_to_mp4(broken, tmp_path / "MOVI0001.mp4")
+    index = build_index(copy)
+    assert index.count == 30
+    with FrameReader(copy, index) as reader:
+        assert [read_number(reader.frame(i)) for i in (29, 3, 17)] == [29, 3, 17]
