@@ -1,0 +1,194 @@
+"""Benchmark (issue 6): the dossier of a large case — 2,000 timeline events, 5,000 calls in the
+annex, 100 stills at 1280x720 — against a bare reportlab build of the same content (same fonts,
+the same JPEG files, tables in the same chunks; no header, contents, outline or styling) in the
+same run. Goal: under 5 s and under 1 GB of memory. Figures are printed (`-s`)."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import resource
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pypdf
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Image, PageBreak, Paragraph, SimpleDocTemplate, Table
+
+from app.reports.dossier import build_dossier
+from app.reports.fonts import register_fonts
+from app.reports.model import (
+    CallEntry,
+    CallStatistics,
+    CaseInfo,
+    DossierData,
+    EventEntry,
+    EvidenceEntry,
+    FindingEntry,
+    PartyEntry,
+    StillEntry,
+)
+
+N_EVENTS, N_CALLS, N_STILLS = 2_000, 5_000, 100
+START = datetime(2025, 9, 1, 8, 0, tzinfo=UTC)
+
+
+def _stills(folder: Path) -> list[Path]:
+    rng = np.random.default_rng(3)
+    base = rng.integers(0, 255, (720, 1280, 3), dtype=np.uint8)
+    base = cv2.GaussianBlur(base, (0, 0), 6)  # camera-like detail, not pure noise
+    paths = []
+    for i in range(N_STILLS):
+        frame = base.copy()
+        cv2.putText(
+            frame, f"CCTV {i:03d}", (60, 650), cv2.FONT_HERSHEY_SIMPLEX, 3, (255, 255, 255), 6
+        )
+        path = folder / f"still{i:03d}.jpg"
+        path.write_bytes(cv2.imencode(".jpg", frame, [cv2.IMWRITE_JPEG_QUALITY, 85])[1].tobytes())
+        paths.append(path)
+    return paths
+
+
+def _data(stills: list[Path]) -> DossierData:
+    calls = tuple(
+        CallEntry(
+            START + timedelta(minutes=3 * i),
+            (i * 37) % 600,
+            f"+7 916 {i % 900:03d}-45-67",
+            "+7 903 765-43-21",
+            "" if i % 4 == 0 else "+7 495 111-22-33",
+            i % 3 != 0,
+            f"ORD-{i // 20}",
+        )
+        for i in range(N_CALLS)
+    )
+    return DossierData(
+        profile="police",
+        lang="ru",
+        case=CaseInfo(
+            "MSK-2025-0999",
+            "repeated_calls",
+            "MSK",
+            "Europe/Moscow",
+            START,
+            "in_progress",
+            "Курьер звонил клиентке с разных номеров.\n\n" * 5,
+            "blacklist",
+            "Орлова Е. А.",
+            "Начальнику ОМВД",
+        ),
+        generated_at=START + timedelta(days=30),
+        audit_head="ab" * 32,
+        audit_entries=50_000,
+        parties=tuple(
+            PartyEntry(
+                "witness", f"Свидетель {i}", ("+7 903 765-43-21",), "г. Москва, ул. Лесная, д. 7"
+            )
+            for i in range(10)
+        ),
+        events=tuple(
+            EventEntry(
+                START + timedelta(minutes=10 * i),
+                "manual",
+                "отметка",
+                f"Событие {i}: курьер у подъезда, камера зафиксировала звонок в домофон",
+                corrected=i % 7 == 0,
+            )
+            for i in range(N_EVENTS)
+        ),
+        findings=tuple(
+            FindingEntry(
+                "call_burst", "", "Серия звонков ночью.", "high", calls[i * 50 : i * 50 + 50]
+            )
+            for i in range(10)
+        ),
+        calls=calls,
+        statistics=CallStatistics(N_CALLS, 3000, 900, 1_000_000),
+        stills=tuple(
+            StillEntry(
+                p,
+                f"Кадр {i}",
+                "CCTV подъезд",
+                START,
+                i * 30,
+                hashlib.sha256(p.name.encode()).hexdigest(),
+                "Курьер у двери",
+            )
+            for i, p in enumerate(stills)
+        ),
+        evidence=tuple(
+            EvidenceEntry(
+                f"файл_{i}.mp4", "cctv", hashlib.sha256(str(i).encode()).hexdigest(), 10**8
+            )
+            for i in range(120)
+        ),
+    )
+
+
+def _bare(data: DossierData) -> bytes:
+    """The same content through reportlab with nothing of ours: plain strings, default look."""
+    fonts = register_fonts()
+    style = ParagraphStyle("p", fontName=fonts.serif, fontSize=10, leading=13)
+    head = ParagraphStyle("h", fontName=fonts.sans_bold, fontSize=14, leading=18)
+    story: list = [Paragraph(data.case.number, head), Paragraph(data.case.summary, style)]
+
+    def table(rows: list[list[str]]) -> list:
+        return [
+            Table(
+                rows[i : i + 200], repeatRows=0, style=[("FONT", (0, 0), (-1, -1), fonts.sans, 7.5)]
+            )
+            for i in range(0, len(rows), 200)
+        ]
+
+    story += table(
+        [
+            [str(i), e.at.isoformat(), e.kind, e.source, e.text[:60]]
+            for i, e in enumerate(data.events)
+        ]
+    )
+    for finding in data.findings:
+        story.append(Paragraph(finding.kind, head))
+        story += table([[c.start.isoformat(), c.caller, c.callee] for c in finding.calls])
+    for still in data.stills:
+        story += [Image(str(still.image), width=480, height=270), Paragraph(still.caption, style)]
+    story += table([[e.name, e.sha256] for e in data.evidence])
+    story.append(PageBreak())
+    story += table(
+        [
+            [str(i), c.start.isoformat(), c.caller, c.callee, c.via, str(c.duration_s)]
+            for i, c in enumerate(data.calls)
+        ]
+    )
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4, invariant=1).build(story)
+    return buffer.getvalue()
+
+
+def test_bench_large_dossier(tmp_path: Path) -> None:
+    started = time.perf_counter()
+    data = _data(_stills(tmp_path))
+    prepared = time.perf_counter() - started
+
+    t0 = time.perf_counter()
+    bare = _bare(data)
+    bare_s = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    built = build_dossier(data)
+    dossier_s = time.perf_counter() - t0
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    bare_pages = len(pypdf.PdfReader(io.BytesIO(bare)).pages)
+    print(
+        f"\ndossier: {built.pages} pages, {len(built.pdf) / 1e6:.1f} MB in {dossier_s:.2f} s"
+        f" (goal < 5 s); bare reportlab: {bare_pages} pages in {bare_s:.2f} s;"
+        f" ratio {dossier_s / bare_s:.2f}x; peak RSS {peak_mb:.0f} MB (goal < 1024);"
+        f" test data {prepared:.1f} s"
+    )
+    assert built.pages > 200
+    assert built.pdf.count(b"/Subtype /Image") == N_STILLS
+    assert peak_mb < 1024
