@@ -170,7 +170,7 @@ class FrameReader:
                     if stamp is None:
                         continue
                     if floor is None:
-                        if not frame.key_frame:
+                        if not (frame.key_frame or self._is_indexed_keyframe(stamp)):
                             continue
                         floor = stamp
                     if stamp >= floor:
@@ -179,6 +179,12 @@ class FrameReader:
             raise MediaError(self.path, "file vanished while it was being read") from exc
         except (av.error.FFmpegError, OSError) as exc:
             raise MediaError(self.path, f"decoding failed ({exc})") from exc
+
+    def _is_indexed_keyframe(self, stamp: int) -> bool:
+        # Some cameras write I-frames the decoder does not flag as key (no IDR, no recovery
+        # point); the container's sync-sample flag in the index still marks them.
+        number = self.index.index_of_pts(stamp)
+        return number is not None and bool(self.index.keyframe[number])
 
     def _touch(self, i: int) -> av.VideoFrame:
         self._cache.move_to_end(i)
