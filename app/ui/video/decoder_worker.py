@@ -1,18 +1,21 @@
-"""The long-lived decode worker of one player: a `FrameReader` on its own `QThread`.
+"""The long-lived decode workers of one player, each on its own `QThread`.
 
 Requests carry a generation number and only the latest pending one is served: a burst of seeks
-while the user drags the scrubber decodes the last position, not every one on the way. A seek
-(`preview=True`) first sends the picture that is ready at once (the cached frame, or the
-keyframe before it), then the exact frame unless a newer request arrived meanwhile. Frames are
-converted to `QImage` here, so the GUI thread only turns them into pixmaps. Viewing levels
+while the user drags the scrubber decodes the last position, not every one on the way. The
+exact worker owns a `FrameReader`; on a seek (`preview=True`) that misses its cache, a second
+worker decodes the keyframe before the target at the same time, so a picture is on screen
+quickly and the exact frame replaces it. Frames are converted to `QImage` in the workers, so
+the GUI thread only turns them into pixmaps. Viewing levels
 (brightness, contrast) are applied to that converted copy and never reach the evidence.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import cv2
 import numpy as np
@@ -23,6 +26,7 @@ from app.domain.errors import CasebookError
 from app.media.container import MediaError
 from app.media.frame_index import FrameIndex
 from app.media.frames import FrameReader
+from app.media.keyframes import KeyframeDecoder
 
 
 @dataclass(frozen=True)
@@ -51,8 +55,73 @@ def to_qimage(rgb: np.ndarray, table: np.ndarray | None) -> QImage:
     return image.copy()
 
 
+Send = Callable[[int, int, bool, np.ndarray], None]  # generation, frame, exact, RGB
+
+
+class Pictures(Protocol):
+    """What a worker decodes with; opened, used and closed in the worker's thread."""
+
+    def open(self, path: Path, index: FrameIndex) -> None: ...
+
+    def close(self) -> None: ...
+
+    def serve(self, request: FrameRequest, send: Send) -> None: ...
+
+
+class KeyframePictures:
+    """The keyframe at or before the requested frame: the picture shown while seeking."""
+
+    def __init__(self) -> None:
+        self._decoder: KeyframeDecoder | None = None
+        self._index: FrameIndex | None = None
+
+    def open(self, path: Path, index: FrameIndex) -> None:
+        self.close()
+        self._decoder, self._index = KeyframeDecoder(path, index), index
+
+    def close(self) -> None:
+        if self._decoder is not None:
+            self._decoder.close()
+            self._decoder = None
+
+    def serve(self, request: FrameRequest, send: Send) -> None:
+        if self._decoder is None or self._index is None:
+            return
+        key = self._index.keyframe_at_or_before(request.frame)
+        picture = self._decoder.decode(key).to_ndarray(format="rgb24")
+        send(request.generation, key, key == request.frame, picture)
+
+
+class ExactPictures:
+    """Exact frames through a long-lived `FrameReader` (its cache makes steps back instant).
+
+    A seek that is not a cache hit also goes to the preview worker, which decodes the keyframe
+    in parallel: the first picture never waits for the exact one, nor the exact one for it.
+    """
+
+    def __init__(self, preview: DecoderWorker) -> None:
+        self._reader: FrameReader | None = None
+        self._preview = preview
+
+    def open(self, path: Path, index: FrameIndex) -> None:
+        self.close()
+        self._reader = FrameReader(path, index)
+
+    def close(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+
+    def serve(self, request: FrameRequest, send: Send) -> None:
+        if self._reader is None:
+            return
+        if request.preview and not self._reader.is_cached(request.frame):
+            self._preview.submit(request)
+        send(request.generation, request.frame, True, self._reader.frame(request.frame))
+
+
 class DecoderWorker(QObject):
-    """Serves frame requests in its own thread; create it with `start_decoder_thread`."""
+    """Serves the latest pending request in its own thread; older ones are dropped."""
 
     frame_ready = Signal(int, int, bool, QImage)  # generation, frame, exact, picture
     failed = Signal(int, str)  # generation, the problem (the player names the file)
@@ -60,14 +129,14 @@ class DecoderWorker(QObject):
     _open = Signal(object, object)
     _close = Signal()
 
-    def __init__(self) -> None:
+    def __init__(self, pictures: Pictures) -> None:
         super().__init__()
+        self._pictures = pictures
         self._lock = threading.Lock()
         self._pending: FrameRequest | None = None
         self._table: np.ndarray | None = None
-        self._reader: FrameReader | None = None
         self._wake.connect(self._serve)
-        self._open.connect(self._open_reader)
+        self._open.connect(self._open_file)
         self._close.connect(self._shutdown)
 
     # --- called from the GUI thread -------------------------------------------------------
@@ -85,17 +154,14 @@ class DecoderWorker(QObject):
             self._table = table
 
     def close(self) -> None:
-        """Close the reader in the worker thread, then end that thread."""
+        """Close the file in the worker thread, then end that thread."""
         self._close.emit()
 
     # --- the worker thread ----------------------------------------------------------------
     @Slot(object, object)
-    def _open_reader(self, path: Path, index: FrameIndex) -> None:
-        if self._reader is not None:
-            self._reader.close()
-            self._reader = None
+    def _open_file(self, path: Path, index: FrameIndex) -> None:
         try:
-            self._reader = FrameReader(path, index)
+            self._pictures.open(path, index)
         except CasebookError as exc:
             self.failed.emit(-1, _problem(exc))
 
@@ -103,23 +169,14 @@ class DecoderWorker(QObject):
     def _serve(self) -> None:
         with self._lock:
             request, self._pending = self._pending, None
-        if request is None or self._reader is None:
+        if request is None:
             return
         try:
-            if request.preview and not self._reader.is_cached(request.frame):
-                quick = self._reader.keyframe_image(request.frame)
-                self._send(request.generation, quick.index, quick.exact, quick.image)
-                if quick.exact or self._superseded():
-                    return
-            self._send(request.generation, request.frame, True, self._reader.frame(request.frame))
+            self._pictures.serve(request, self._send)
         except CasebookError as exc:
             self.failed.emit(request.generation, _problem(exc))
         except IndexError as exc:
             self.failed.emit(request.generation, str(exc))
-
-    def _superseded(self) -> bool:
-        with self._lock:
-            return self._pending is not None
 
     def _send(self, generation: int, frame: int, exact: bool, rgb: np.ndarray) -> None:
         with self._lock:
@@ -128,9 +185,7 @@ class DecoderWorker(QObject):
 
     @Slot()
     def _shutdown(self) -> None:
-        if self._reader is not None:
-            self._reader.close()
-            self._reader = None
+        self._pictures.close()
         QThread.currentThread().quit()
 
 
@@ -138,23 +193,36 @@ def _problem(exc: CasebookError) -> str:
     return exc.problem if isinstance(exc, MediaError) else exc.message
 
 
-def start_decoder_thread() -> tuple[DecoderWorker, QThread]:
-    """A worker moved to a new running thread; stop it with `stop_decoder_thread`.
+class DecoderThreads:
+    """The exact-frame worker and the preview worker of one player, each on its own thread.
 
-    The thread has no QObject parent: its owner stops it from its `destroyed` signal too, and
-    a parent would delete the thread object while it still runs.
+    The threads have no QObject parent: the owner stops them (`stop`) before it goes, also
+    from its `destroyed` signal, since a parent would delete a thread object that still runs.
     """
-    thread = QThread()
-    thread.setObjectName("video-decoder")
-    worker = DecoderWorker()
-    worker.moveToThread(thread)
-    thread.finished.connect(worker.deleteLater)
-    thread.start()
-    return worker, thread
 
+    def __init__(self) -> None:
+        self.preview = DecoderWorker(KeyframePictures())
+        self.exact = DecoderWorker(ExactPictures(self.preview))
+        self._threads: list[QThread] = []
+        for name, worker in (("video-preview", self.preview), ("video-decoder", self.exact)):
+            thread = QThread()
+            thread.setObjectName(name)
+            worker.moveToThread(thread)
+            thread.finished.connect(worker.deleteLater)
+            thread.start()
+            self._threads.append(thread)
 
-def stop_decoder_thread(worker: DecoderWorker, thread: QThread) -> None:
-    """Close the reader and end the thread; waits for a decode in progress (idempotent)."""
-    if thread.isRunning():
-        worker.close()
-        thread.wait()
+    def open(self, path: Path, index: FrameIndex) -> None:
+        self.preview.open(path, index)
+        self.exact.open(path, index)
+
+    def set_levels(self, brightness: int, contrast: int) -> None:
+        self.preview.set_levels(brightness, contrast)
+        self.exact.set_levels(brightness, contrast)
+
+    def stop(self) -> None:
+        """Close the files and end both threads; waits for a decode in progress (idempotent)."""
+        for worker, thread in zip((self.preview, self.exact), self._threads, strict=True):
+            if thread.isRunning():
+                worker.close()
+                thread.wait()

@@ -14,18 +14,13 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
 from app.media.frame_index import FrameIndex
-from app.ui.video.decoder_worker import (
-    FrameRequest,
-    start_decoder_thread,
-    stop_decoder_thread,
-)
+from app.ui.video.decoder_worker import DecoderThreads, FrameRequest
 
 SPEEDS = (0.125, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
 _NORMAL = SPEEDS.index(1.0)
@@ -51,10 +46,11 @@ class Player(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._worker, self._thread = start_decoder_thread()
-        self.destroyed.connect(partial(stop_decoder_thread, self._worker, self._thread))
-        self._worker.frame_ready.connect(self._on_frame)
-        self._worker.failed.connect(self._on_failed)
+        self._workers = DecoderThreads()
+        self.destroyed.connect(self._workers.stop)
+        for worker in (self._workers.exact, self._workers.preview):
+            worker.frame_ready.connect(self._on_frame)
+            worker.failed.connect(self._on_failed)
         self.index: FrameIndex | None = None
         self.path: Path | None = None
         self.position = 0  # frame asked for last
@@ -74,13 +70,13 @@ class Player(QObject):
         self.pause()
         self.path, self.index = path, index
         self.shown = -1
-        self._worker.open(path, index)
+        self._workers.open(path, index)
         self.seek_frame(frame)
 
     def shutdown(self) -> None:
         """Stop playback and the decode thread (call before the player goes away)."""
         self._timer.stop()
-        stop_decoder_thread(self._worker, self._thread)
+        self._workers.stop()
 
     # --- state ----------------------------------------------------------------------------
     @property
@@ -103,7 +99,7 @@ class Player(QObject):
 
     def set_levels(self, brightness: int, contrast: int) -> None:
         """Viewing-only brightness and contrast; the current frame is shown again with them."""
-        self._worker.set_levels(brightness, contrast)
+        self._workers.set_levels(brightness, contrast)
         if self.index is not None and not self.playing:
             self._request(self.position, preview=False)
 
@@ -237,13 +233,15 @@ class Player(QObject):
         self._generation += 1
         self._waiting = self._generation
         self.position = frame
-        self._worker.submit(FrameRequest(self._generation, frame, preview))
+        self._workers.exact.submit(FrameRequest(self._generation, frame, preview))
         self.position_changed.emit(frame)
 
     @Slot(int, int, bool, QImage)
     def _on_frame(self, generation: int, frame: int, exact: bool, image: QImage) -> None:
         if generation != self._generation:
             return  # a newer request is on its way: this picture is out of date
+        if not exact and self._waiting != generation:
+            return  # the exact picture came first: the keyframe preview is not needed
         if exact:
             self._waiting = None
             self.shown = frame

@@ -1,0 +1,179 @@
+"""Player benchmark (run with `pytest tests/bench/test_bench_player.py -m bench -s`): the
+whole player path, offscreen — request → decode worker thread → QImage → GUI thread → pixmap
+in the view — on a 1080p30 H.264 clip with B-frames (GOP 60), beside bare PyAV in the same run.
+
+Figures printed (goals from issue 4): time from a seek request to the first picture (< 60 ms)
+and to the exact picture (p95 <= 1.2x bare PyAV seek+decode+RGB), step forward (< 15 ms) and
+back (< 30 ms) within the cache, and playback frames shown vs due at 1x (no drops) and at 4x
+and 16x (skipping). The clip is shared with `test_bench_video.py` through the same cache.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import av
+import numpy as np
+import platformdirs
+import pytest
+from PySide6.QtGui import QImage
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from video_support import encode_yuv, read_number
+
+from app.media.frame_index import FrameIndex, build_index
+
+pytestmark = pytest.mark.bench
+
+SEEKS = 30
+CLIP = "bench_1080p30_gop60_60s_v2.mp4"
+
+
+@pytest.fixture(autouse=True)
+def _only_when_asked(request: pytest.FixtureRequest) -> None:
+    if "bench" not in (request.config.option.markexpr or ""):
+        pytest.skip("benchmarks run with `pytest tests/bench -m bench`")
+
+
+@pytest.fixture(scope="module")
+def clip() -> tuple[Path, FrameIndex]:
+    root = Path(
+        os.environ.get("CASEBOOK_BENCH_CACHE") or platformdirs.user_cache_dir("casebook-bench")
+    )
+    root.mkdir(parents=True, exist_ok=True)
+    path = root / CLIP
+    if not path.exists():
+        partial = path.with_suffix(".part.mp4")
+        encode_yuv(partial, frames=1800, width=1920, height=1080, gop=60, texture_noise=4.0)
+        partial.rename(path)
+    return path, build_index(path)
+
+
+def _stats(values: list[float]) -> str:
+    ordered = sorted(values)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return f"median {statistics.median(ordered) * 1000:6.1f} ms  p95 {p95 * 1000:6.1f} ms"
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+class Stopwatch:
+    """Records when the view got the first and the exact picture of the latest request."""
+
+    def __init__(self, player: Any, view: Any) -> None:
+        self.view = view
+        self.started = 0.0
+        self.first: float | None = None
+        self.exact: float | None = None
+        player.frame_shown.connect(self._shown)
+
+    def start(self) -> None:
+        self.first = self.exact = None
+        self.started = time.perf_counter()
+
+    def _shown(self, frame: int, exact: bool, image: Any) -> None:
+        self.view.set_image(frame, exact, image)  # pixmap conversion counts
+        now = time.perf_counter() - self.started
+        if self.first is None:
+            self.first = now
+        if exact:
+            self.exact = now
+
+
+def _bare_pyav(path: Path, index: FrameIndex, targets: list[int]) -> list[float]:
+    times = []
+    with av.open(str(path)) as container:
+        stream = container.streams.video[0]
+        stream.thread_type = "AUTO"
+        for i in targets:
+            started = time.perf_counter()
+            container.seek(index.raw_pts(index.keyframe_at_or_before(i)), stream=stream)
+            for frame in container.decode(stream):
+                if frame.pts == index.raw_pts(i):
+                    frame.to_ndarray(format="rgb24")
+                    break
+            times.append(time.perf_counter() - started)
+    return times
+
+
+def test_player_seek_step_and_playback_1080p(qtbot: Any, clip: tuple[Path, FrameIndex]) -> None:
+    from app.ui.video.player import Player
+    from app.ui.video.view import FrameView
+
+    path, index = clip
+    targets = random.Random(5).sample(range(index.count), SEEKS)
+    bare = _bare_pyav(path, index, targets)
+
+    view = FrameView()
+    qtbot.addWidget(view)
+    view.resize(960, 540)
+    view.show()
+    player = Player()
+    watch = Stopwatch(player, view)
+    try:
+        player.open(path, index, 0)
+        qtbot.waitUntil(lambda: player.shown == 0, timeout=10_000)
+
+        first, exact = [], []
+        for i in targets:
+            watch.start()
+            player.seek_frame(i)
+            qtbot.waitUntil(lambda i=i: player.shown == i, timeout=10_000)
+            assert _number(view) == i
+            first.append(watch.first or 0.0)
+            exact.append(watch.exact or 0.0)
+
+        forward, back = [], []
+        player.seek_frame(900)
+        qtbot.waitUntil(lambda: player.shown == 900, timeout=10_000)
+        for i in range(901, 931):
+            watch.start()
+            player.step(1)
+            qtbot.waitUntil(lambda i=i: player.shown == i, timeout=10_000)
+            forward.append(watch.exact or 0.0)
+        for i in range(929, 899, -1):
+            watch.start()
+            player.step(-1)
+            qtbot.waitUntil(lambda i=i: player.shown == i, timeout=10_000)
+            back.append(watch.exact or 0.0)
+
+        playback = {}
+        for speed in (1.0, 4.0, 16.0):
+            player.seek_frame(60)
+            qtbot.waitUntil(lambda: player.shown == 60, timeout=10_000)
+            player.set_speed(speed)
+            player.play()
+            qtbot.wait(4000)
+            player.pause()
+            playback[speed] = (player.stats.shown, player.stats.due)
+    finally:
+        player.shutdown()
+
+    ratio = _p95(exact) / _p95(bare)
+    print(f"\nplayer, 1080p30 H.264 B-frames GOP 60, {SEEKS} random seeks (offscreen)")
+    print(f"  bare PyAV exact seek+RGB  {_stats(bare)}")
+    print(f"  click -> first picture    {_stats(first)}   (goal < 60 ms)")
+    print(f"  click -> exact picture    {_stats(exact)}   p95 ratio to PyAV {ratio:.2f}x")
+    print(f"  step forward              {_stats(forward)}   (goal < 15 ms)")
+    print(f"  step back (cache)         {_stats(back)}   (goal < 30 ms)")
+    for speed, (shown, due) in playback.items():
+        print(f"  playback {speed:4g}x: {shown} frames shown, {due} due over 4 s")
+    assert all(due > 0 for _, due in playback.values())
+
+
+def _number(view: Any) -> int:
+    """The frame number drawn into the picture the view shows."""
+    image = view._pixmap.toImage().convertToFormat(QImage.Format.Format_RGB888)
+    width, height = image.width(), image.height()
+    data = np.frombuffer(image.constBits(), dtype=np.uint8, count=image.sizeInBytes())
+    rows = data.reshape(height, image.bytesPerLine())[:, : width * 3]
+    return read_number(rows.reshape(height, width, 3))
