@@ -13,3 +13,17 @@ def test_demo_case(ctx):
     assert len(detail.statements) == 2 and len(detail.events) == 1
     assert not demo.is_empty(ctx)
     assert audit.verify_chain(ctx).ok
+
+
+def test_demo_call_logs_show_every_pattern(sqlite_ctx):
+    from app.services.calls_analysis import analyze
+
+    summary = demo.create_demo_case(sqlite_ctx)
+    kinds = {f.kind for f in analyze(sqlite_ctx, summary.id)}
+    assert kinds == {
+        "after_delivery_contact",
+        "masking_bypass",
+        "multiple_numbers",
+        "night_contact",
+        "call_burst",
+    }
