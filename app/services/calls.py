@@ -4,39 +4,40 @@ from `app.services.calls_dto`; numbers are masked unless revealed through `revea
 API (all take `ctx: ServiceContext` first; `case_ref` is an id or a case number):
 
 Import (dialog: choose file → `preview_calls` → let the user fix options → `import_calls`)
-- `list_presets(ctx, target="calls") -> list[Preset]`; `save_preset(ctx, Preset)`;
+- here: `list_presets(ctx, target="calls") -> list[Preset]`; `save_preset(ctx, Preset)`;
   `delete_preset(ctx, name)`. `Preset(name, target, mapping, has_header, delimiter, encoding,
   tz, constants, builtin)` from `app.ingest.presets`. Built-ins: `ru-vpbx`, `didww-cdr-in`,
   `didww-cdr-out`, `asterisk-master`, `freeswitch-csv`.
-- `CALL_FIELDS` (the mapping keys: start end duration caller callee virtual direction status
-  order call_id); `REASONS` (rejection codes: bad_date no_start empty_caller empty_callee
-  bad_duration short_row) — map both to labels in the UI.
-- `preview_calls(ctx, path, ImportOptions, case_ref=None, limit=20) -> ImportPreview`: never
-  raises for a bad option; `error`/`error_field` say what to fix (`tz` → ask for the zone).
-  `ImportOptions(preset, mapping, tz, encoding, delimiter, has_header, region)`; a mapping
-  value is a header name or a 1-based column number as text.
-- `import_calls(ctx, case_ref, path, ImportOptions, progress) -> ImportResult(batch_id,
-  evidence_id, sha256, imported, duplicates, rejected[Rejection(line, reason, detail)], tz)`:
-  one transaction; `Cancelled` → nothing stays; the same file twice → `Duplicate`.
-  Run it in `TaskRunner.run_cpu` with the progress object.
-- `write_rejections(result.rejected, path)`: the rejected-rows report as CSV.
-- `list_batches(ctx, case_ref) -> list[BatchInfo]`.
+- here: `CALL_FIELDS` (the mapping keys: start end duration caller callee virtual direction
+  status order call_id); `REASONS` (rejection codes: bad_date no_start empty_caller
+  empty_callee bad_duration short_row) — map both to labels in the UI.
+- here: `preview_calls(ctx, path, ImportOptions, case_tz=None, limit=20) -> ImportPreview`:
+  never raises for a bad option; `error`/`error_field` say what to fix (`tz` → ask for the
+  zone). `ImportOptions(preset, mapping, tz, encoding, delimiter, has_header, region)`; a
+  mapping value is a header name or a 1-based column number as text.
+- `calls_import.import_calls(ctx, case_ref, path, ImportOptions, progress) -> ImportResult(
+  batch_id, evidence_id, sha256, imported, duplicates, rejected[Rejection(line, reason,
+  detail)], tz)`: one transaction; `Cancelled` → nothing stays; the same file twice →
+  `Duplicate`. Naive times without `tz` are read in the case's zone.
+- `calls_import.write_rejections(result.rejected, path)`: the rejected-rows report (CSV).
+- `orders.import_orders(ctx, case_ref, path, ImportOptions, progress) -> OrderImportResult`.
 
-Browse (1M rows: keep ids, fetch rows for the visible window)
+Browse (`calls_query`; 1M rows: keep ids, fetch rows for the visible window)
 - `call_ids(ctx, case_ref, CallFilter) -> list[int]` ordered by start time;
   `CallFilter(number, start_from, start_to, direction, status, order, party_id, batch_id)`,
   `number` is any run of digits.
 - `calls_by_ids(ctx, ids) -> list[CallView]` (masked, in the order of `ids`).
 - `reveal_calls(ctx, case_ref, ids, reason) -> list[CallView]` unmasked, audited.
 - `number_summary(ctx, case_ref) -> list[NumberSummary]`;
-  `link_number(ctx, case_ref, number_id, party_id)`, `unlink_number(...)` (audited).
+  `link_number(ctx, case_ref, number_id, party_id)`, `unlink_number(...)` (audited; a link
+  is a `party_phones` row, so the party's phones and the detectors see it).
 
-Findings
+Findings (`calls_analysis`)
 - `get_thresholds(ctx, case_ref) -> Thresholds`; `set_thresholds(ctx, case_ref, Thresholds)`
-  (`app.domain.calls.detectors.Thresholds`: grace_min, multi_min_numbers, multi_window_h,
+  (`app.domain.calls.findings.Thresholds`: grace_min, multi_min_numbers, multi_window_h,
   night_start_h, night_end_h, burst_min_calls, burst_window_min, company_lines).
-- `analyze(ctx, case_ref) -> list[FindingView]` (kind, severity, call_ids, start/end, params,
-  explanation_ru/en).
+- `analyze(ctx, case_ref, progress=None) -> list[FindingView]` (kind, severity, call_ids,
+  start/end, params, explanation_ru/en).
 """
 
 from __future__ import annotations
