@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from app.reports import strings
@@ -92,6 +93,14 @@ class SectionWriter:
     def cell(self, value: str) -> Paragraph:
         return Paragraph(esc(value), self.st.cell)
 
+    def fit(self, value: str, width: float) -> str | Paragraph:
+        """A plain string (drawn literally, much cheaper) when it fits on one line of a column
+        `width` wide; else a wrapping paragraph."""
+        style = self.st.cell
+        if "\n" not in value and stringWidth(value, style.fontName, style.fontSize) <= width - 6:
+            return value
+        return self.cell(value)
+
     def nothing(self, key: str = "none") -> Paragraph:
         return Paragraph(esc(self.t(key)), self.st.small)
 
@@ -150,17 +159,17 @@ class SectionWriter:
             self.t("col_source"),
             self.t("col_description"),
         ]
+        widths = [26, 86, 66, 86, FRAME_W - 264]
         rows = [
             [
                 str(i),
                 self.time(e.at) + (" *" if e.corrected else ""),
-                self.cell(self.label("event", e.kind)),
-                self.cell(e.source),
-                self.cell(e.text),
+                self.fit(self.label("event", e.kind), widths[2]),
+                self.fit(e.source, widths[3]),
+                self.fit(e.text, widths[4]),
             ]
             for i, e in enumerate(events, 1)
         ]
-        widths = [26, 86, 66, 86, FRAME_W - 264]
         out += chunked_table(header, rows, widths, self.fonts)
         if any(e.corrected for e in events):
             out.append(self.para(self.t("corrected_mark"), self.st.small))
@@ -208,7 +217,7 @@ class SectionWriter:
                 out += self.texts(finding.detail)
             if finding.severity:
                 severity = self.label("severity", finding.severity)
-                out.append(self.para(f"{self.t('severity')}: {severity}", self.st.small))
+                out.append(self.intro(f"{self.t('severity')}: {severity}"))
             if finding.calls:
                 shown = finding.calls[:FINDING_CALLS_SHOWN]
                 out.append(self.intro(self.t("finding_calls", count=len(finding.calls))))

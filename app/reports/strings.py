@@ -238,8 +238,8 @@ EN: dict[str, str] = {
     "stat_by_finding": "Calls per finding",
     "stat_top": "Numbers with the most calls",
     "evidence_intro": (
-        "Each file can be checked without Casebook: its SHA-256 (for example `sha256sum` on "
-        "Linux or `certutil -hashfile FILE SHA256` on Windows) must equal the value given here."
+        "Each file can be checked without Casebook: its SHA-256 (for example sha256sum on "
+        "Linux or certutil -hashfile FILE SHA256 on Windows) must equal the value given here."
     ),
     "calls_intro": "Every call of the case, {count} records, by start time.",
     "about_generated": "Document generated: {time}",
