@@ -1,9 +1,10 @@
 """Video evidence intake and access: add a file (probe, pts index, remux when needed), list a
 case's evidence with media metadata, open a file for reading, export an exact frame.
 
-Intake is all or nothing: the file's header is checked before anything is copied, the pts
-index is built from the stored read-only copy, and the evidence row, media row and index go in
-one transaction. A file the demuxer cannot read is refused with a `MediaError` naming it.
+Intake is all or nothing: the file is indexed and probed (and remuxed when it has no usable
+timestamps) before anything is copied into the store, and the evidence row, media row and
+index go in one transaction. A file the demuxer cannot read is refused with a `MediaError`
+naming it.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.domain import timeutil
+from app.domain.errors import ValidationError
 from app.domain.progress import NullProgress, Progress
-from app.media.container import open_media, video_stream
+from app.media.container import MediaError
 from app.media.frame_index import build_index
 from app.media.frames import FrameReader
 from app.media.probe import MediaInfo, probe
@@ -68,17 +70,21 @@ def add_video_evidence(
         return VideoEvidence(info, None)
     if tz is not None:
         timeutil.zone(tz)
-    with open_media(path) as container:  # refuse bad files before anything is copied
-        video_stream(container, path)
     with ctx.session() as session:
         load_case(session, resolve_case_id(session, case_ref))
-    blob = ctx.evidence.put(path, progress)
-    working_sha: str | None = None
-    readable = blob.path
-    if needs_remux(blob.path):
-        working_sha, readable = _store_working_copy(ctx, blob.path, path.name, progress)
-    index = build_index(readable, progress)
-    probed = probe(readable, index)
+    before = _fingerprint(path)
+    # All media work happens on the source before anything is stored, so a file that cannot
+    # be read leaves nothing behind; the fingerprint proves the stored bytes are those indexed.
+    with tempfile.TemporaryDirectory(dir=ctx.data_dir) as tmp:
+        working = None
+        if needs_remux(path):
+            working = remux_to_mp4(path, Path(tmp) / f"{path.stem}.mp4", progress=progress)
+        index = build_index(working or path, progress)
+        probed = probe(working or path, index)
+        blob = ctx.evidence.put(path, progress)
+        if _fingerprint(path) != before:
+            raise ValidationError(f"{path.name}: the file changed while it was being added")
+        working_sha = ctx.evidence.put(working, progress).sha256 if working else None
     with ctx.transaction() as session:
         case_id = resolve_case_id(session, case_ref)
         evidence = evidence_info(
@@ -116,13 +122,12 @@ def add_video_evidence(
         return VideoEvidence(evidence, media_summary(media))
 
 
-def _store_working_copy(
-    ctx: ServiceContext, original: Path, name: str, progress: Progress
-) -> tuple[str, Path]:
-    with tempfile.TemporaryDirectory(dir=ctx.data_dir) as tmp:
-        copy = remux_to_mp4(original, Path(tmp) / f"{Path(name).stem}.mp4", progress=progress)
-        blob = ctx.evidence.put(copy, progress)
-    return blob.sha256, blob.path
+def _fingerprint(path: Path) -> tuple[int, int]:
+    try:
+        info = path.stat()
+    except FileNotFoundError as exc:
+        raise MediaError(path, "file not found (moved, deleted or disconnected)") from exc
+    return info.st_size, info.st_mtime_ns
 
 
 def _media_row(evidence_id: int, info: MediaInfo, working_sha: str | None) -> VideoMediaRow:
