@@ -20,19 +20,6 @@ ORDER_FIELDS = (
     "order", "customer", "courier", "address", "slot_start", "slot_end", "assigned",
     "picked_up", "delivered", "cancelled", "event", "at",
 )  # fmt: skip
-TIME_FIELDS = frozenset(
-    {
-        "start",
-        "end",
-        "slot_start",
-        "slot_end",
-        "assigned",
-        "picked_up",
-        "delivered",
-        "cancelled",
-        "at",
-    }
-)
 
 # Exact names first; then the longest alias contained in a header wins.
 ALIASES: dict[str, tuple[str, ...]] = {

@@ -40,7 +40,6 @@ class SourceFormat:
     has_header: bool
     columns: tuple[str, ...]  # header names, or "1", "2", ... when there is no header
     sample: tuple[tuple[str, ...], ...]  # first data rows (header excluded)
-    sheet: str = ""
 
 
 def sniff_source(

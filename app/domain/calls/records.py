@@ -12,12 +12,6 @@ class CallStatus(StrEnum):
     MISSED = "missed"
 
 
-class Direction(StrEnum):
-    INBOUND = "in"
-    OUTBOUND = "out"
-    INTERNAL = "internal"
-
-
 @dataclass(slots=True)
 class CallRecord:
     """One call. Numbers are E.164 when they could be normalized, else as written; the raw
@@ -42,12 +36,3 @@ class CallRecord:
     @property
     def end_utc(self) -> datetime:
         return self.start_utc + timedelta(seconds=self.duration_s)
-
-    @property
-    def masked(self) -> bool:
-        """Went through a virtual (masking) number."""
-        return bool(self.virtual)
-
-    @property
-    def parties(self) -> tuple[str, str]:
-        return (self.caller, self.callee)
