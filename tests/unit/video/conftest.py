@@ -19,6 +19,13 @@ CLIPS = {
     "mpeg4.mp4": {"frames": 60, "codec": "mpeg4", "gop": 20},
     "h264.ts": {"frames": 120, "gop": 30},
     "mpeg4.avi": {"frames": 30, "codec": "mpeg4", "bframes": 0},
+    "hevc.mkv": {
+        "frames": 60,
+        "codec": "libx265",
+        "gop": 20,
+        "options": {"x265-params": "log-level=error:bframes=2"},
+    },
+    "h264.mov": {"frames": 60, "gop": 15},
 }
 
 

@@ -14,7 +14,15 @@ from app.media.frame_index import build_index
 from app.media.frames import FrameReader
 from app.media.probe import MediaError
 
-FORMATS = ["h264_bframes.mp4", "vfr.mp4", "mjpeg.avi", "mpeg4.mp4", "h264.ts"]
+FORMATS = [
+    "h264_bframes.mp4",
+    "vfr.mp4",
+    "mjpeg.avi",
+    "mpeg4.mp4",
+    "h264.ts",
+    "hevc.mkv",
+    "h264.mov",
+]
 
 
 @pytest.mark.parametrize("name", FORMATS)
