@@ -5,7 +5,7 @@ same `calls` table (same indexes, unique key, pragmas) of a freshly migrated dat
 real import runs in a subprocess so its peak memory (ru_maxrss) is its own. Then the 1M-row
 view is filtered by a number. Rows: `CASEBOOK_BENCH_ROWS` (default 1,000,000).
 
-Run: `.venv/bin/python -m pytest tests/bench/calls -m bench -s`
+Run: `.venv/bin/python -m pytest tests/bench/test_bench_calls_import.py -m bench -s`
 """
 
 from __future__ import annotations
@@ -19,12 +19,12 @@ import time
 from pathlib import Path
 
 import pytest
-from callgen import write_export
+from calls_callgen import write_export
 
 pytestmark = pytest.mark.bench
 
 ROWS = int(os.environ.get("CASEBOOK_BENCH_ROWS", "1000000"))
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 
 REAL_IMPORT = r"""
 import json, resource, sys, time
