@@ -23,9 +23,9 @@ DEMO_NUMBER = "MSK-2025-0001"
 DEMO_EXTENSIONS = ("app.services.calls_demo", "app.services.video_demo")
 
 
-def local(year: int, month: int, day: int, hour: int, minute: int = 0) -> datetime:
+def local(year: int, month: int, day: int, hour: int, minute: int = 0, second: int = 0) -> datetime:
     """A moment of the story in Moscow time, as UTC."""
-    return to_utc(datetime(year, month, day, hour, minute), TZ)
+    return to_utc(datetime(year, month, day, hour, minute, second), TZ)
 
 
 def create_demo_case(ctx: ServiceContext) -> CaseSummary:

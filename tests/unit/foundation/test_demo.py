@@ -27,3 +27,17 @@ def test_demo_call_logs_show_every_pattern(sqlite_ctx):
         "night_contact",
         "call_burst",
     }
+
+
+def test_demo_footage_is_calibrated_and_annotated(sqlite_ctx):
+    from app.services.video import list_case_evidence
+    from app.services.video_annotations import list_annotations
+    from app.services.video_clock import get_clock
+
+    summary = demo.create_demo_case(sqlite_ctx)
+    videos = [e for e in list_case_evidence(sqlite_ctx, summary.id) if e.media is not None]
+    assert {v.evidence.kind for v in videos} == {"cctv", "dashcam"}
+    entrance = next(v.evidence for v in videos if v.evidence.kind == "cctv")
+    assert get_clock(sqlite_ctx, summary.id, entrance.id).correction.offset_s == -151.0
+    notes = list_annotations(sqlite_ctx, summary.id, entrance.id)
+    assert any(n.still_id for n in notes)
