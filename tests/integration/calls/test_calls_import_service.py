@@ -137,3 +137,22 @@ def test_rejection_report(ctx, tmp_path: Path) -> None:
     report = write_rejections(result.rejected, tmp_path / "rejected.csv")
     text = report.read_text(encoding="utf-8-sig").splitlines()
     assert text[0] == "line;reason;detail" and text[1].startswith("5;bad_date;31.02.2025")
+
+
+def test_xlsx_export(ctx, tmp_path: Path) -> None:
+    from datetime import datetime
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Начало", "Номер звонящего", "Номер вызываемого", "Продолжительность"])
+    sheet.append([datetime(2025, 10, 9, 14, 3, 11), "+79161234567", 89037654321, "00:01:05"])
+    sheet.append([datetime(2025, 10, 9, 14, 5, 0), "+79037654321", 79161234567, "00:00:07"])
+    path = tmp_path / "operator.xlsx"
+    book.save(path)
+    result = import_calls(ctx, new_case(ctx), path)
+    assert (result.imported, result.rejected) == (2, [])
+    with ctx.session() as session:
+        durations = sorted(session.scalars(select(CallRow.duration_s)))
+    assert durations == [7, 65]
