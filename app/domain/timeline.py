@@ -58,9 +58,14 @@ RUSSIAN_ZONES: tuple[tuple[str, int], ...] = (
 LONG_SPAN_S = 3600.0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class TimelineEvent:
-    """One thing that happened, on the case's corrected clock."""
+    """One thing that happened, on the case's corrected clock.
+
+    Treat it as immutable (derive changed copies with `dataclasses.replace`); it is not frozen
+    only because a frozen dataclass takes eight times longer to build, and a case may hold
+    hundreds of thousands of events.
+    """
 
     id: str  # unique in a case: "call:123", "statement_claim:4:1"
     kind: str  # an EventKind value
@@ -94,15 +99,18 @@ def sort_key(event: TimelineEvent) -> tuple[datetime, int, str]:
     return (event.start_utc, KIND_ORDER.get(event.kind, 99), event.id)
 
 
-def corrected_event(
-    event: TimelineEvent, source_clock_utc: datetime, correct: Callable[[datetime], datetime]
-) -> TimelineEvent:
-    """`event` placed at `correct(source_clock_utc)`, keeping its duration, with the correction
-    it received recorded; `correct` is a camera's clock correction (fast camera → earlier)."""
-    raw = ensure_utc(source_clock_utc)
-    start = ensure_utc(correct(raw))
-    end = None if event.end_utc is None else start + (event.end_utc - event.start_utc)
-    return replace(event, start_utc=start, end_utc=end, correction_s=(start - raw).total_seconds())
+def corrected_start(
+    source_clock_utc: datetime, correct: Callable[[datetime], datetime]
+) -> tuple[datetime, float]:
+    """The true instant at which a source's clock read `source_clock_utc`, and the seconds
+    added to get there (a camera 151 s fast gives -151)."""
+    raw = _utc(source_clock_utc)
+    start = _utc(correct(raw))
+    return start, (start - raw).total_seconds()
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is UTC else ensure_utc(moment)
 
 
 def merge(*sources: Iterable[TimelineEvent], marked: Iterable[str] = ()) -> list[TimelineEvent]:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import phones
 from app.domain.clock import camera_time_at
-from app.domain.timeline import EventKind, TimelineEvent, corrected_event
+from app.domain.timeline import EventKind, TimelineEvent, corrected_start
 from app.domain.timeutil import ensure_utc
 from app.services.timeline_claims import claimed_times
 from app.services.video_clock import clock_info
@@ -242,30 +242,31 @@ def calls(
             CallRow.status,
         ).where(CallRow.case_id == case_id)
     )
-    masked: dict[str, str] = {}
-
-    def mask(value: str) -> str:
-        text = masked.get(value)
-        if text is None:
-            text = masked[value] = phones.mask(value)
-        return text
-
+    titles: dict[tuple[str, str, str], str] = {}  # numbers repeat: mask each pair once
+    lengths: dict[int, timedelta] = {}  # and so do durations
     out: list[TimelineEvent] = []
     append = out.append
     no_tags: tuple[str, ...] = ()
     for call_id, start, duration, caller, callee, status in result:
-        party = owners.get(caller) or owners.get(callee) or ""
+        key = (caller, callee, status)
+        title = titles.get(key)
+        if title is None:
+            title = titles[key] = f"{phones.mask(caller)} → {phones.mask(callee)} ({status})"
+        ref = f"call:{call_id}"
+        length = lengths.get(duration)
+        if length is None:
+            length = lengths[duration] = timedelta(seconds=duration)
         append(
             TimelineEvent(
-                f"call:{call_id}",
+                ref,
                 EventKind.CALL,
                 start,
-                start + timedelta(seconds=duration) if duration else None,
+                start + length if duration else None,
                 0.0,
                 "calls",
-                f"{mask(caller)} → {mask(callee)} ({status})",
-                party,
-                f"call:{call_id}",
+                title,
+                owners.get(caller) or owners.get(callee) or "",
+                ref,
                 0.0,
                 False,
                 tags.get(call_id, no_tags),
@@ -295,10 +296,6 @@ def video(session: Session, case_id: int) -> Iterator[TimelineEvent]:
     def camera_at(evidence_id: int, media_time_s: float) -> datetime:
         return camera_time_at(placed[evidence_id].camera_origin, media_time_s)
 
-    def place(evidence_id: int, event: TimelineEvent) -> TimelineEvent:
-        """The event, built at the camera's reading, moved to the corrected true time."""
-        return corrected_event(event, event.start_utc, corrections[evidence_id].true_time)
-
     def camera_source(evidence_id: int) -> str:
         row = placed[evidence_id]
         return f"camera:{row.source or row.original_name}"
@@ -319,21 +316,20 @@ def video(session: Session, case_id: int) -> Iterator[TimelineEvent]:
     ).all()
     for note in notes:
         camera = camera_at(note.evidence_id, note.media_time_s)
-        yield place(
-            note.evidence_id,
-            TimelineEvent(
-                id=f"annotation:{note.id}",
-                kind=EventKind.ANNOTATION,
-                start_utc=camera,
-                source=camera_source(note.evidence_id),
-                title=_short(note.text),
-                ref=f"evidence:{note.evidence_id}#frame={note.frame_index}",
-                details=(
-                    ("camera_time", camera.isoformat()),
-                    ("frame", str(note.frame_index)),
-                    ("note", note.text),
-                    ("tags", ", ".join(note.tags or ())),
-                ),
+        start, correction_s = corrected_start(camera, corrections[note.evidence_id].true_time)
+        yield TimelineEvent(
+            id=f"annotation:{note.id}",
+            kind=EventKind.ANNOTATION,
+            start_utc=start,
+            source=camera_source(note.evidence_id),
+            title=_short(note.text),
+            ref=f"evidence:{note.evidence_id}#frame={note.frame_index}",
+            correction_s=correction_s,
+            details=(
+                ("camera_time", camera.isoformat()),
+                ("frame", str(note.frame_index)),
+                ("note", note.text),
+                ("tags", ", ".join(note.tags or ())),
             ),
         )
     stills = session.execute(
@@ -353,15 +349,14 @@ def video(session: Session, case_id: int) -> Iterator[TimelineEvent]:
         if still.media_time_s is None:
             continue
         camera = camera_at(still.parent_id, still.media_time_s)
-        yield place(
-            still.parent_id,
-            TimelineEvent(
-                id=f"still:{still.id}",
-                kind=EventKind.STILL,
-                start_utc=camera,
-                source=camera_source(still.parent_id),
-                title=still.original_name,
-                ref=f"evidence:{still.parent_id}#frame={still.frame_index or 0}",
-                details=(("camera_time", camera.isoformat()), ("frame", str(still.frame_index))),
-            ),
+        start, correction_s = corrected_start(camera, corrections[still.parent_id].true_time)
+        yield TimelineEvent(
+            id=f"still:{still.id}",
+            kind=EventKind.STILL,
+            start_utc=start,
+            source=camera_source(still.parent_id),
+            title=still.original_name,
+            ref=f"evidence:{still.parent_id}#frame={still.frame_index or 0}",
+            correction_s=correction_s,
+            details=(("camera_time", camera.isoformat()), ("frame", str(still.frame_index))),
         )

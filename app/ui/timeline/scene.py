@@ -103,9 +103,9 @@ class TimelineScene:
                 y += ROW_H
             y += LANE_PAD
             self.lane_spans.append((top, y))
-        if self.selected is not None and self.selected not in events:
-            by_id = {e.id: e for e in events}
-            self.selected = by_id.get(self.selected.id)
+        if self.selected is not None:
+            selected_id = self.selected.id
+            self.selected = next((e for e in events if e.id == selected_id), None)
 
     def content_height(self) -> float:
         return self.lane_spans[-1][1] + 4 if self.lane_spans else AXIS_H + 40

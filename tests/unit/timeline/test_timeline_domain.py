@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import random
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -17,7 +17,7 @@ from app.domain.timeline import (
     TimelineEvent,
     apply_filter,
     build_lanes,
-    corrected_event,
+    corrected_start,
     merge,
     tick_step,
     ticks,
@@ -41,29 +41,23 @@ def test_merge_sorts_by_start_then_kind_and_keeps_first_of_duplicate_ids() -> No
     assert [e.in_dossier for e in merged] == [False, False, False, True]
 
 
-def test_fast_camera_annotation_lands_earlier_by_its_error() -> None:
+def test_fast_camera_moment_lands_earlier_by_its_error() -> None:
     camera_says = T0 + timedelta(minutes=6)
-    note = TimelineEvent(
-        "annotation:5", "annotation", camera_says, camera_says + timedelta(seconds=4)
-    )
-    fixed = corrected_event(note, camera_says, lambda t: t - timedelta(seconds=151))
-    assert fixed.start_utc == camera_says - timedelta(seconds=151)
-    assert fixed.duration_s == 4
-    assert fixed.correction_s == -151
+    start, correction_s = corrected_start(camera_says, lambda t: t - timedelta(seconds=151))
+    assert start == camera_says - timedelta(seconds=151)
+    assert correction_s == -151
 
 
-def test_drifting_camera_correction_is_recorded_per_event() -> None:
+def test_drifting_camera_correction_is_recorded_per_moment() -> None:
     # a clock 10 s fast at T0 that gains 1 s per hour: the error grows along the recording
     def correct(t: datetime) -> datetime:
         hours = (t - T0).total_seconds() / 3600
         return t - timedelta(seconds=10 + hours)
 
-    base = TimelineEvent("still:1", "still", T0)
-    early = corrected_event(base, T0, correct)
-    late = corrected_event(base, T0 + timedelta(hours=2), correct)
-    assert early.correction_s == -10
-    assert late.correction_s == pytest.approx(-12)
-    assert late.end_utc is None
+    assert corrected_start(T0, correct)[1] == -10
+    assert corrected_start(T0 + timedelta(hours=2), correct)[1] == pytest.approx(-12)
+    naive_zone = datetime(2025, 10, 9, 14, 0, tzinfo=timezone(timedelta(hours=3)))
+    assert corrected_start(naive_zone, lambda t: t)[0] == T0 + timedelta(hours=0)
 
 
 def test_filter_by_kind_party_source_finding_window_and_text() -> None:
@@ -193,10 +187,9 @@ def test_camera_151_s_fast_calibrated_by_one_point_moves_annotations_151_s_earli
         [CalibrationPoint(camera_time=true_moment + timedelta(seconds=151), true_time=true_moment)]
     )
     camera_says = T0 + timedelta(hours=3, minutes=1, seconds=151)
-    note = TimelineEvent("annotation:1", "annotation", camera_says)
-    fixed = corrected_event(note, camera_says, correction.true_time)
-    assert fixed.start_utc == T0 + timedelta(hours=3, minutes=1)
-    assert fixed.correction_s == pytest.approx(-151)
+    start, correction_s = corrected_start(camera_says, correction.true_time)
+    assert start == T0 + timedelta(hours=3, minutes=1)
+    assert correction_s == pytest.approx(-151)
 
 
 def test_drift_from_two_calibration_points_interpolates_the_error() -> None:
@@ -210,10 +203,6 @@ def test_drift_from_two_calibration_points_interpolates_the_error() -> None:
         ]
     )
     camera_says = T0 + timedelta(hours=5, seconds=11)
-    fixed = corrected_event(
-        TimelineEvent("still:2", "still", camera_says), camera_says, correction.true_time
-    )
-    assert fixed.start_utc.timestamp() == pytest.approx(
-        (T0 + timedelta(hours=5)).timestamp(), abs=1e-3
-    )
-    assert fixed.correction_s == pytest.approx(-11, abs=1e-3)
+    start, correction_s = corrected_start(camera_says, correction.true_time)
+    assert start.timestamp() == pytest.approx((T0 + timedelta(hours=5)).timestamp(), abs=1e-3)
+    assert correction_s == pytest.approx(-11, abs=1e-3)
