@@ -201,62 +201,62 @@
 <context>
     <name>CallTableModel</name>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="144" />
+        <location filename="../../app/ui/calls/call_model.py" line="141" />
         <source>Start</source>
         <translation>Начало</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="145" />
+        <location filename="../../app/ui/calls/call_model.py" line="142" />
         <source>Talk time</source>
         <translation>Разговор</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="146" />
+        <location filename="../../app/ui/calls/call_model.py" line="143" />
         <source>Direction</source>
         <translation>Направление</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="147" />
+        <location filename="../../app/ui/calls/call_model.py" line="144" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="148" />
+        <location filename="../../app/ui/calls/call_model.py" line="145" />
         <source>Caller</source>
         <translation>Кто звонил</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="149" />
+        <location filename="../../app/ui/calls/call_model.py" line="146" />
         <source>Callee</source>
         <translation>Кому звонили</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="150" />
+        <location filename="../../app/ui/calls/call_model.py" line="147" />
         <source>Virtual number</source>
         <translation>Виртуальный номер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="151" />
+        <location filename="../../app/ui/calls/call_model.py" line="148" />
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="152" />
+        <location filename="../../app/ui/calls/call_model.py" line="149" />
         <source>Source line</source>
         <translation>Строка файла</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="205" />
+        <location filename="../../app/ui/calls/call_model.py" line="202" />
         <source>Import batch %1, line %2 of the file</source>
         <translation>Загрузка %1, строка %2 файла</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="210" />
+        <location filename="../../app/ui/calls/call_model.py" line="207" />
         <source>Time zone: %1</source>
         <translation>Часовой пояс: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="212" />
+        <location filename="../../app/ui/calls/call_model.py" line="209" />
         <source>Masked. Use Reveal… to see the full number (audited).</source>
         <translation>Номер скрыт. «Показать номера…» откроет его (с записью в журнал аудита).</translation>
     </message>
@@ -264,42 +264,52 @@
 <context>
     <name>CallsTab</name>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="46" />
+        <location filename="../../app/ui/calls/tab.py" line="47" />
         <source>Calls</source>
         <translation>Звонки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="70" />
+        <location filename="../../app/ui/calls/tab.py" line="71" />
         <source>Import call log…</source>
         <translation>Загрузить детализацию…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="73" />
+        <location filename="../../app/ui/calls/tab.py" line="74" />
         <source>Reveal numbers…</source>
         <translation>Показать номера…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="76" />
+        <location filename="../../app/ui/calls/tab.py" line="77" />
         <source>Show the full numbers of the selected calls (asks for a reason, audited)</source>
         <translation>Показать полные номера выбранных звонков (нужна причина, запись в журнал аудита)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="95" />
+        <location filename="../../app/ui/calls/tab.py" line="96" />
         <source>Show all calls</source>
         <translation>Показать все звонки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="125" />
+        <location filename="../../app/ui/calls/tab.py" line="127" />
         <source>Findings</source>
         <translation>Признаки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="126" />
+        <location filename="../../app/ui/calls/tab.py" line="128" />
         <source>Numbers</source>
         <translation>Номера</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/calls/tab.py" line="129" />
+        <source>Contacts</source>
+        <translation>Контакты</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/tab.py" line="146" />
+        <source>The complainant's contacts. Line width: number of calls; red: at least one call not through a virtual number; orange: the courier.</source>
+        <translation>Контакты заявителя. Толщина линии — число звонков; красная — хотя бы один звонок не через виртуальный номер; оранжевый — курьер.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/tab.py" line="179" />
+        <location filename="../../app/ui/calls/tab.py" line="211" />
         <source>%n call(s)</source>
         <translation>
             <numerusform>%n звонок</numerusform>
@@ -308,17 +318,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="216" />
+        <location filename="../../app/ui/calls/tab.py" line="248" />
         <source>Calls of the finding “%1”</source>
         <translation>Звонки по признаку «%1»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="270" />
+        <location filename="../../app/ui/calls/tab.py" line="302" />
         <source>Select the calls whose numbers to reveal.</source>
         <translation>Выберите звонки, номера которых нужно показать.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/tab.py" line="273" />
+        <location filename="../../app/ui/calls/tab.py" line="305" />
         <source>the numbers of %n call(s)</source>
         <translation>
             <numerusform>номера %n звонка</numerusform>
@@ -328,59 +338,91 @@
     </message>
 </context>
 <context>
+    <name>ContactChart</name>
+    <message>
+        <location filename="../../app/ui/calls/contact_chart.py" line="92" />
+        <source>Too many calls to chart.</source>
+        <translation>Слишком много звонков для схемы.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/contact_chart.py" line="94" />
+        <source>Add the complainant to the case to see her contacts.</source>
+        <translation>Добавьте заявителя в дело, чтобы увидеть её контакты.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/contact_chart.py" line="96" />
+        <source>No calls of the complainant yet.</source>
+        <translation>Звонков заявителя пока нет.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/calls/contact_chart.py" line="105" />
+        <source>%n other number(s)</source>
+        <translation>
+            <numerusform>ещё %n номер</numerusform>
+            <numerusform>ещё %n номера</numerusform>
+            <numerusform>ещё %n номеров</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="57" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="59" />
         <source>Analyze</source>
         <translation>Анализировать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="60" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="62" />
         <source>Thresholds…</source>
         <translation>Пороги…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="74" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="76" />
         <source>Severity</source>
         <translation>Важность</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="74" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="76" />
         <source>Finding</source>
         <translation>Признак</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="74" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="76" />
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="74" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="76" />
         <source>Calls</source>
         <translation>Звонки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="86" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="88" />
         <source>Select a finding to read its explanation.</source>
         <translation>Выберите признак, чтобы прочитать пояснение.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="104" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="106" />
         <source>Analyzing…</source>
         <translation>Анализ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="108" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="110" />
         <source>Analyzing the calls</source>
         <translation>Анализ звонков</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="117" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="123" />
+        <source>Analysis stopped.</source>
+        <translation>Анализ остановлен.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/findings_panel.py" line="127" />
         <source>Analysis failed.</source>
         <translation>Анализ не удался.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/findings_panel.py" line="146" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="155" />
         <source>%n finding(s)</source>
         <translation>
             <numerusform>%n признак</numerusform>
@@ -389,7 +431,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="148" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="157" />
         <source>No misuse pattern found with the current thresholds.</source>
         <translation>При текущих порогах признаков нарушения не найдено.</translation>
     </message>

@@ -45,7 +45,6 @@ class CallTableModel(QAbstractTableModel):
         self._fetch = fetch
         self._tz = tz
         self._ids: list[int] = []
-        self._rows_of: dict[int, int] | None = None  # id → row, built on first lookup
         self._cache: dict[int, Any] = {}
         self._revealed: dict[int, CallView] = {}
         self.fetches = 0  # pages read so far (the benchmark and tests look at it)
@@ -55,7 +54,6 @@ class CallTableModel(QAbstractTableModel):
         """Show these calls, in this order (cached rows stay valid: a call does not change)."""
         self.beginResetModel()
         self._ids = list(ids)
-        self._rows_of = None
         self.endResetModel()
 
     def reload(self) -> None:
@@ -79,10 +77,12 @@ class CallTableModel(QAbstractTableModel):
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, call_id: int) -> int:
-        """The row showing `call_id`, or -1."""
-        if self._rows_of is None:
-            self._rows_of = {cid: row for row, cid in enumerate(self._ids)}
-        return self._rows_of.get(call_id, -1)
+        """The row showing `call_id`, or -1 (a scan in C: ~5 ms at a million rows, where an
+        id → row dict would hold ~100 MB)."""
+        try:
+            return self._ids.index(call_id)
+        except ValueError:
+            return -1
 
     def call_at(self, row: int) -> CallView | None:
         call_id = self.id_at(row)
@@ -99,14 +99,11 @@ class CallTableModel(QAbstractTableModel):
 
     def set_revealed(self, views: Sequence[CallView]) -> None:
         """Show these unmasked rows instead of the masked ones."""
-        rows = []
-        for view in views:
-            self._revealed[view.id] = view
-            rows.append(self.row_of(view.id))
-        rows = [r for r in rows if r >= 0]
-        if rows:
-            last = self.COLUMN_COUNT - 1
-            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), last))
+        self._revealed.update((view.id, view) for view in views)
+        if views and self._ids:
+            # The view repaints only what is on screen, however wide the range.
+            last = self.index(len(self._ids) - 1, self.COLUMN_COUNT - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
 
     def is_revealed(self, call_id: int) -> bool:
         return call_id in self._revealed

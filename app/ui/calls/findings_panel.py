@@ -21,13 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.calls.findings import Thresholds
-from app.services import calls
+from app.services import calls_analysis
 from app.services.calls_dto import FindingView
 from app.services.dto import CaseDetail
 from app.ui.calls.labels import SEVERITY_RANK, kind_label, severity_label
 from app.ui.calls.thresholds_dialog import ThresholdsDialog
 from app.ui.env import UiEnv
 from app.ui.errors import show_error
+from app.ui.tasks import Task
 from app.ui.widgets.datetime_edit import format_local
 
 SEVERITY_COLORS = {"high": "#f6c9cc", "medium": "#fbe3b5", "low": "#e4e8ec"}
@@ -51,7 +52,8 @@ class FindingsPanel(QWidget):
         self.tz = "UTC"
         self.findings: list[FindingView] = []
         self.dialog: ThresholdsDialog | None = None
-        self._running = False
+        self._task: Task | None = None
+        env.tasks.task_finished.connect(self._task_finished)
         layout = QVBoxLayout(self)
         buttons = QHBoxLayout()
         self.analyze_button = QPushButton(self.tr("Analyze"), self)
@@ -97,28 +99,35 @@ class FindingsPanel(QWidget):
 
     # --- analysis -------------------------------------------------------------------------
     def analyze(self) -> None:
-        if self._running:
+        """Run the detectors in the CPU pool (cancellable from the status bar)."""
+        if self._task is not None:
             return
-        self._running = True
         self.analyze_button.setEnabled(False)
         self.status.setText(self.tr("Analyzing…"))
         ctx, case_id = self.env.ctx, self.case_id
-        self.env.tasks.run_cpu(
-            lambda _p: calls.analyze(ctx, case_id),
+        task = self.env.tasks.run_cpu(
+            lambda progress: calls_analysis.analyze(ctx, case_id, progress),
             title=self.tr("Analyzing the calls"),
             on_done=self._show,
             on_error=self._failed,
-            cancellable=False,
         )
+        if task in self.env.tasks.active_tasks():  # a synchronous runner has finished it
+            self._task = task
+
+    def _task_finished(self, task: Task) -> None:
+        # Before the result callbacks; a cancelled analysis gets none.
+        if task is self._task:
+            self._task = None
+            self.analyze_button.setEnabled(True)
+            if task.progress.cancelled():
+                self.status.setText(self.tr("Analysis stopped."))
 
     def _failed(self, exc: BaseException) -> None:
-        self._running = False
         self.analyze_button.setEnabled(True)
         self.status.setText(self.tr("Analysis failed."))
         show_error(self, exc)
 
     def _show(self, findings: list[FindingView]) -> None:
-        self._running = False
         self.analyze_button.setEnabled(True)
         self.findings = sorted(
             findings, key=lambda f: (SEVERITY_RANK.get(f.severity, 9), f.start_utc)
@@ -183,7 +192,7 @@ class FindingsPanel(QWidget):
     def edit_thresholds(self) -> None:
         ctx, case_id = self.env.ctx, self.case_id
         self.env.tasks.run_read(
-            lambda _p: calls.get_thresholds(ctx, case_id),
+            lambda _p: calls_analysis.get_thresholds(ctx, case_id),
             self._open_thresholds,
             lambda exc: show_error(self, exc),
         )
@@ -199,7 +208,7 @@ class FindingsPanel(QWidget):
         """Store the case's thresholds (audited by the service), then analyze again."""
         ctx, case_id = self.env.ctx, self.case_id
         self.env.tasks.run_db(
-            lambda _p: calls.set_thresholds(ctx, case_id, thresholds),
+            lambda _p: calls_analysis.set_thresholds(ctx, case_id, thresholds),
             lambda _r: self.analyze(),
             lambda exc: show_error(self, exc),
         )

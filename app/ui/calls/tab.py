@@ -31,6 +31,7 @@ from app.services import cases as case_service
 from app.services.calls_dto import CallFilter, FindingView
 from app.services.dto import CaseDetail
 from app.ui.calls.call_model import CallTableModel
+from app.ui.calls.contact_chart import ContactChart, load_contacts
 from app.ui.calls.filter_bar import CallFilterBar
 from app.ui.calls.findings_panel import FindingsPanel
 from app.ui.calls.import_dialog import ImportDialog
@@ -122,8 +123,10 @@ class CallsTab(QWidget):
         self.findings.finding_selected.connect(self.show_finding)
         self.numbers = NumbersPanel(env, case_id, self.side)
         self.numbers.links_changed.connect(self._links_changed)
+        self.chart = ContactChart(self.side)
         self.side.addTab(self.findings, self.tr("Findings"))
         self.side.addTab(self.numbers, self.tr("Numbers"))
+        self.side.addTab(self._chart_page(), self.tr("Contacts"))
         splitter.addWidget(self.table)
         splitter.addWidget(self.side)
         splitter.setStretchFactor(0, 1)
@@ -133,6 +136,21 @@ class CallsTab(QWidget):
 
         env.case_changed.connect(self._case_changed)
         self.reload()
+
+    def _chart_page(self) -> QWidget:
+        page = QWidget(self.side)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.chart, 1)
+        legend = QLabel(
+            self.tr(
+                "The complainant's contacts. Line width: number of calls; red: at least one "
+                "call not through a virtual number; orange: the courier."
+            ),
+            page,
+        )
+        legend.setWordWrap(True)
+        layout.addWidget(legend)
+        return page
 
     # --- loading --------------------------------------------------------------------------
     def reload(self) -> None:
@@ -151,6 +169,20 @@ class CallsTab(QWidget):
         self.numbers.set_case(detail)
         self.model.reload()
         self.refresh_calls()
+        self._load_chart(detail)
+
+    def _load_chart(self, detail: CaseDetail) -> None:
+        complainant = next((p for p in detail.parties if p.role == "complainant"), None)
+        if complainant is None:
+            self.chart.set_contacts("", [])
+            return
+        ctx, case_id, name = self.env.ctx, self.case_id, complainant.name
+        roles = {p.name: p.role for p in detail.parties}
+        self.env.tasks.run_read(
+            lambda _p: load_contacts(ctx, case_id, complainant.id, name, roles),
+            lambda contacts: self.chart.set_contacts(name, contacts),
+            self._failed,
+        )
 
     def refresh_calls(self) -> None:
         """Re-read the ids for the current filters (or the shown finding)."""

@@ -1,0 +1,152 @@
+"""Benchmark (issue 3): the call table over 1,000,000 calls on SQLite, imported through the
+real import path. Measured in a real (offscreen) `QTableView` with `CallTableModel`:
+
+- first page: the id list for the case (`call_ids`) + the first screen painted;
+- scroll to the end: jump to the last row and paint it (one page read);
+- scrolling: page-down steps at random places, median paint;
+- filter by number: a run of digits → ids → first screen painted (goal: under 100 ms).
+
+Each figure is printed with the ratio to the same query on bare `sqlite3` in this run.
+Run: `.venv/bin/python -m pytest tests/bench/test_bench_call_view.py -m bench -s`.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import sqlite3
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from calls.callgen import write_export
+
+from app.services import calls_query
+from app.services.calls_dto import CallFilter, ImportOptions
+from app.services.calls_import import import_calls
+from app.services.cases import CaseInput, create_case
+from app.ui.calls.call_model import CallTableModel
+
+ROWS = int(os.environ.get("CASEBOOK_BENCH_CALLS", "1000000"))  # smaller for a dry run
+
+
+def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    start = time.perf_counter()
+    result = fn()
+    return (time.perf_counter() - start) * 1000, result
+
+
+def _line(name: str, ms: float, floor_ms: float | None = None) -> None:
+    ratio = f"  ({ms / floor_ms:5.1f}x bare sqlite3 {floor_ms:7.1f} ms)" if floor_ms else ""
+    print(f"  {name:<34} {ms:8.1f} ms{ratio}")
+
+
+def test_call_view_over_a_million_calls(qtbot: Any, sqlite_ctx: Any, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QHeaderView, QTableView
+
+    ctx = sqlite_ctx
+    case = create_case(ctx, CaseInput(title="bench", region="Москва", tz="Europe/Moscow"))
+    export = write_export(tmp_path / "calls_1m.csv", ROWS)
+    import_ms, result = _timed(
+        lambda: import_calls(ctx, case.id, export, ImportOptions(tz="Europe/Moscow"))
+    )
+    assert result.imported > 0.99 * ROWS
+    db = sqlite3.connect(str(ctx.engine.url.database))
+
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.resize(1400, 900)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.verticalHeader().setDefaultSectionSize(24)
+    model = CallTableModel(lambda ids: calls_query.calls_by_ids(ctx, ids), "Europe/Moscow")
+    view.setModel(model)
+    view.show()
+
+    def paint() -> None:
+        view.viewport().grab()
+
+    def first_page() -> list[int]:
+        ids = calls_query.call_ids(ctx, case.id, CallFilter())
+        model.set_ids(ids)
+        paint()
+        return ids
+
+    first_ms, ids = _timed(first_page)
+    assert model.rowCount() == result.imported
+    sql = "SELECT id FROM calls WHERE case_id = ? ORDER BY start_utc, id"
+    bare_ids_ms, _ = _timed(lambda: db.execute(sql, (case.id,)).fetchall())
+
+    def to_end() -> None:
+        view.scrollToBottom()
+        paint()
+
+    end_ms, _ = _timed(to_end)
+    assert model.call_at(len(ids) - 1) is not None
+    page = ids[-CallTableModel.PAGE :]
+    marks = ",".join("?" * len(page))
+    bare_page_ms, _ = _timed(
+        lambda: db.execute(f"SELECT * FROM calls WHERE id IN ({marks})", page).fetchall()
+    )
+
+    rnd = random.Random(3)
+    steps = []
+    for _ in range(30):
+        view.scrollTo(model.index(rnd.randrange(len(ids)), 0))
+        steps.append(_timed(paint)[0])
+
+    digits = [
+        row[0][-7:]
+        for row in db.execute(
+            "SELECT callee FROM calls WHERE case_id = ? AND id % 997 = 0 LIMIT 5", (case.id,)
+        )
+    ]
+
+    def by_number(run: str) -> Callable[[], int]:
+        def go() -> int:
+            found = calls_query.call_ids(ctx, case.id, CallFilter(number=run))
+            model.set_ids(found)
+            view.scrollToTop()
+            paint()
+            return len(found)
+
+        return go
+
+    def bare_by_number(run: str) -> Callable[[], int]:
+        def go() -> int:
+            values = [
+                v
+                for (v,) in db.execute(
+                    "SELECT value FROM call_numbers WHERE case_id = ? AND digits LIKE ?",
+                    (case.id, f"%{run}%"),
+                )
+            ]
+            marks = ",".join("?" * len(values))
+            query = (
+                f"SELECT id FROM calls WHERE case_id = ? AND (caller IN ({marks}) OR "
+                f"callee IN ({marks}) OR virtual IN ({marks})) ORDER BY start_utc, id"
+            )
+            return len(db.execute(query, (case.id, *values, *values, *values)).fetchall())
+
+        return go
+
+    filter_ms, bare_filter_ms, hits = [], [], []
+    for run in digits:
+        ms, count = _timed(by_number(run))
+        filter_ms.append(ms)
+        hits.append(count)
+        bare_filter_ms.append(_timed(bare_by_number(run))[0])
+        assert count > 0
+    db.close()
+
+    print(f"\ncall view over {result.imported:,} calls (import took {import_ms / 1000:.1f} s)")
+    _line("first page (ids + first screen)", first_ms, bare_ids_ms)
+    _line("scroll to the end", end_ms, bare_page_ms)
+    _line("scroll step, median of 30", statistics.median(steps), bare_page_ms)
+    _line(
+        f"filter by 7 digits, median ({statistics.median(hits):.0f} calls)",
+        statistics.median(filter_ms),
+        statistics.median(bare_filter_ms),
+    )
+    print(f"  pages read: {model.fetches}")
