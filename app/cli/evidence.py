@@ -124,14 +124,17 @@ def _list(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
 
 def _verify(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
     checks = verify_evidence(ctx, args.case)
-    failed = [c for c in checks if not c.ok]
-    payload = {
-        "checked": len(checks),
-        "ok": not failed,
-        "failed": [{"id": c.id, "sha256": c.sha256, "name": c.original_name} for c in failed],
-    }
+    copies = video.verify_working_copies(ctx, args.case)
+    failed = [
+        {"id": c.id, "sha256": c.sha256, "name": c.original_name} for c in checks if not c.ok
+    ] + [
+        {"id": c.evidence_id, "sha256": c.sha256, "name": f"{c.original_name} (working copy)"}
+        for c in copies
+        if not c.ok
+    ]
+    payload = {"checked": len(checks) + len(copies), "ok": not failed, "failed": failed}
     if failed:
-        names = ", ".join(f"{c.original_name} (evidence {c.id})" for c in failed)
+        names = ", ".join(f"{f['name']} (evidence {f['id']})" for f in failed)
         raise CheckFailed(payload, f"hash no longer matches: {names}")
     return payload
 

@@ -35,6 +35,7 @@ from app.services.video_dto import (
     MediaSummary,
     VideoEvidence,
     VideoSource,
+    WorkingCopyCheck,
 )
 from app.storage.models.cases import EvidenceRow
 from app.storage.models.evidence import VideoFrameIndexRow, VideoMediaRow
@@ -218,3 +219,25 @@ def export_frame(
             },
         )
     return FrameExport(number, round(source.index.pts_of(number), 6), out)
+
+
+def verify_working_copies(
+    ctx: ServiceContext, case_ref: str | int | None = None
+) -> list[WorkingCopyCheck]:
+    """Re-hash the remuxed working copies (stills and frames are taken from them)."""
+    with ctx.session() as session:
+        stmt = (
+            select(EvidenceRow.id, EvidenceRow.original_name, VideoMediaRow.working_sha256)
+            .join(VideoMediaRow, VideoMediaRow.evidence_id == EvidenceRow.id)
+            .where(VideoMediaRow.working_sha256.is_not(None))
+            .order_by(EvidenceRow.id)
+        )
+        if case_ref is not None:
+            stmt = stmt.where(EvidenceRow.case_id == resolve_case_id(session, case_ref))
+        rows = session.execute(stmt).all()
+    return [
+        WorkingCopyCheck(
+            row.id, row.original_name, row.working_sha256, ctx.evidence.verify(row.working_sha256)
+        )
+        for row in rows
+    ]

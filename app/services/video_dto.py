@@ -145,3 +145,13 @@ class ActivityInfo:
     start_s: float
     end_s: float
     peak: float
+
+
+@dataclass(frozen=True)
+class WorkingCopyCheck:
+    """Whether the remuxed working copy of evidence `evidence_id` still has its hash."""
+
+    evidence_id: int
+    original_name: str
+    sha256: str
+    ok: bool

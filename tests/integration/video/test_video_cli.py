@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -210,3 +211,34 @@ def test_frame_outside_the_file_and_wrong_case(
     )
     assert wrong.code == 2 and "no evidence" in wrong.err
     assert not (tmp_path / "x.png").exists()
+
+
+def test_verify_covers_the_working_copy(
+    run_cli: Any, dashcam_clip: Path, data_dir: Path, tmp_path: Path
+) -> None:
+    raw = tmp_path / "REC0002.h264"
+    subprocess.run(
+        [
+            "ffmpeg",
+            "-loglevel",
+            "error",
+            "-i",
+            str(dashcam_clip),
+            "-c",
+            "copy",
+            "-bsf:v",
+            "h264_mp4toannexb",
+            str(raw),
+        ],
+        check=True,
+    )
+    case = _case(run_cli)
+    sha = run_cli("evidence", "add", case, str(raw), "--kind", "dashcam").json()["sha256"]
+    assert run_cli("evidence", "verify", case).json()["checked"] == 2
+    copy = next(
+        p for p in data_dir.rglob("*") if p.is_file() and len(p.name) == 64 and p.name != sha
+    )
+    os.chmod(copy, stat.S_IRUSR | stat.S_IWUSR)
+    copy.write_bytes(copy.read_bytes()[:-10])
+    result = run_cli("evidence", "verify", case)
+    assert result.code == 1 and "REC0002.h264 (working copy)" in result.err
