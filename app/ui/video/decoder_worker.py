@@ -19,6 +19,7 @@ from typing import Protocol
 
 import cv2
 import numpy as np
+import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtGui import QImage
 
@@ -222,7 +223,8 @@ class DecoderThreads:
 
     def stop(self) -> None:
         """Close the files and end both threads; waits for a decode in progress (idempotent)."""
-        for worker, thread in zip((self.preview, self.exact), self._threads, strict=True):
-            if thread.isRunning():
+        threads, self._threads = self._threads, []
+        for worker, thread in zip((self.preview, self.exact), threads, strict=False):
+            if shiboken6.isValid(thread) and thread.isRunning():
                 worker.close()
                 thread.wait()

@@ -14,6 +14,7 @@ from PySide6.QtGui import QImage, QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QSlider,
     QStyle,
     QToolButton,
@@ -52,19 +53,24 @@ class PlayerWidget(QWidget):
         self.feeder = StripFeeder(env, self.scrubber, self)
         self.status = QLabel(self)
         self.status.setObjectName("playerStatus")
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._build_transport()
         self._build_levels()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.scrubber)
-        controls = QHBoxLayout()
-        controls.addLayout(self._transport)
-        controls.addStretch(1)
-        controls.addWidget(self.status)
-        controls.addStretch(1)
-        controls.addLayout(self._levels)
-        layout.addLayout(controls)
+        # Two rows, so that the player fits beside the evidence list and the annotations.
+        first = QHBoxLayout()
+        first.addLayout(self._transport)
+        first.addSpacing(12)
+        first.addWidget(self.status, 1)
+        second = QHBoxLayout()
+        second.addLayout(self._tools)
+        second.addStretch(1)
+        second.addLayout(self._levels)
+        layout.addLayout(first)
+        layout.addLayout(second)
         self.player.frame_shown.connect(self._on_frame)
         self.player.position_changed.connect(self._on_position)
         self.player.state_changed.connect(self._update_state)
@@ -150,10 +156,11 @@ class PlayerWidget(QWidget):
             self.calibrate_here,
             "calibrateButton",
         )
+        self._tools = QHBoxLayout()
         for widget in (self.prev_activity, self.scan_button, self.next_activity):
-            self._transport.addWidget(widget)
-        self._transport.addSpacing(8)
-        self._transport.addWidget(self.clock_button)
+            self._tools.addWidget(widget)
+        self._tools.addSpacing(8)
+        self._tools.addWidget(self.clock_button)
 
     def _build_levels(self) -> None:
         self._levels = QHBoxLayout()

@@ -106,8 +106,15 @@ class SideBySide(QWidget):
             .replace("%1", left.evidence.original_name)
             .replace("%2", right.evidence.original_name)
         )
-        if clocks_known(left, right):
+        if clocks_known(left, right) and left.clock.points and right.clock.points:
             self.alignment.setText(self.tr("In step on the corrected clocks of both cameras."))
+        elif clocks_known(left, right):
+            self.alignment.setText(
+                self.tr(
+                    "In step on the camera clocks; a camera is not calibrated yet, so its own "
+                    "clock is taken as true. Set the true time in each video."
+                )
+            )
         else:
             self.alignment.setText(
                 self.tr(
@@ -159,7 +166,11 @@ class SideBySide(QWidget):
         self.follower_view.set_image(frame, exact, image)
         frame_text = self.tr("Frame %1").replace("%1", str(frame))
         lines = [f"{source.evidence.original_name} · {frame_text}"]
-        true = source.clock.true_time(source.index.pts_of(frame))
+        media = source.index.pts_of(frame)
+        camera = source.clock.camera_time(media)
+        if camera is not None:
+            lines.append(self.tr("Camera clock %1").replace("%1", format_instant(camera, self.tz)))
+        true = source.clock.true_time(media)
         if true is not None and source.clock.points:
             lines.append(self.tr("True time %1").replace("%1", format_instant(true, self.tz)))
         self.follower_view.set_overlay(lines)

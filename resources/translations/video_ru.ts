@@ -1,0 +1,587 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru" sourcelanguage="en">
+<context>
+    <name>AddEvidenceDialog</name>
+    <message>
+        <location filename="../../app/ui/video/add_dialog.py" line="40"/>
+        <source>Add evidence file</source>
+        <translation>Добавить файл в доказательства</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/add_dialog.py" line="44"/>
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/add_dialog.py" line="55"/>
+        <source>Vehicle plate or camera name</source>
+        <translation>Госномер автомобиля или название камеры</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/add_dialog.py" line="63"/>
+        <source>Time zone of the camera&apos;s clock</source>
+        <translation>Часовой пояс часов камеры</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/add_dialog.py" line="66"/>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/add_dialog.py" line="67"/>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/add_dialog.py" line="68"/>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/add_dialog.py" line="69"/>
+        <source>Provided by</source>
+        <translation>Кем предоставлен</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/add_dialog.py" line="70"/>
+        <source>Time zone</source>
+        <translation>Часовой пояс</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/add_dialog.py" line="80"/>
+        <source>Evidence file</source>
+        <translation>Файл доказательства</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/add_dialog.py" line="105"/>
+        <source>Choose an existing file.</source>
+        <translation>Выберите существующий файл.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/add_dialog.py" line="108"/>
+        <source>Unknown time zone: %1</source>
+        <translation>Неизвестный часовой пояс: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationsPanel</name>
+    <message>
+        <location filename="../../app/ui/video/annotations.py" line="101"/>
+        <source>What this frame shows</source>
+        <translation>Что видно на кадре</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/annotations.py" line="105"/>
+        <source>Tags, separated by commas</source>
+        <translation>Метки через запятую</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/annotations.py" line="106"/>
+        <source>Draw rectangle</source>
+        <translation>Выделить область</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/annotations.py" line="112"/>
+        <location filename="../../app/ui/video/annotations.py" line="200"/>
+        <source>No rectangle</source>
+        <translation>Без области</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/annotations.py" line="114"/>
+        <source>Save the frame as a still</source>
+        <translation>Сохранить кадр как стоп-кадр</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/annotations.py" line="116"/>
+        <source>Add at current frame</source>
+        <translation>Добавить на текущем кадре</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/annotations.py" line="119"/>
+        <source>Save changes</source>
+        <translation>Сохранить изменения</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/annotations.py" line="122"/>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/annotations.py" line="127"/>
+        <source>Annotations</source>
+        <translation>Пометки</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/annotations.py" line="184"/>
+        <source>still</source>
+        <translation>стоп-кадр</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/annotations.py" line="204"/>
+        <source>Rectangle %1</source>
+        <translation>Область %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/annotations.py" line="251"/>
+        <source>Write what the frame shows first</source>
+        <translation>Сначала опишите, что видно на кадре</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/annotations.py" line="275"/>
+        <source>Add annotation</source>
+        <translation>Добавление пометки</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/annotations.py" line="286"/>
+        <source>Saving annotation</source>
+        <translation>Сохранение пометки</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/annotations.py" line="299"/>
+        <source>Edit annotation</source>
+        <translation>Изменение пометки</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/annotations.py" line="308"/>
+        <source>Delete annotation</source>
+        <translation>Удаление пометки</translation>
+    </message>
+</context>
+<context>
+    <name>CalibrateDialog</name>
+    <message>
+        <location filename="../../app/ui/video/clock_dialog.py" line="39"/>
+        <source>Calibrate the camera clock</source>
+        <translation>Калибровка часов камеры</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/clock_dialog.py" line="44"/>
+        <source>Frame</source>
+        <translation>Кадр</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/clock_dialog.py" line="48"/>
+        <source>Camera clock shows</source>
+        <translation>Часы камеры показывают</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/clock_dialog.py" line="50"/>
+        <source>unknown (no origin)</source>
+        <translation>неизвестно (нет точки отсчёта)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/clock_dialog.py" line="62"/>
+        <source> ms</source>
+        <translation> мс</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/clock_dialog.py" line="65"/>
+        <source>True time (%1)</source>
+        <translation>Истинное время (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/clock_dialog.py" line="69"/>
+        <source>How the true time is known (e.g. order app log)</source>
+        <translation>Откуда известно истинное время (например, журнал заказа)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/clock_dialog.py" line="70"/>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/clock_dialog.py" line="76"/>
+        <source>Frame %1: camera %2 → true %3</source>
+        <translation>Кадр %1: камера %2 → истинное %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/clock_dialog.py" line="81"/>
+        <source>Points</source>
+        <translation>Точки</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/clock_dialog.py" line="83"/>
+        <source>Correction</source>
+        <translation>Поправка</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/clock_dialog.py" line="85"/>
+        <source>offset %1 s, drift %2 ppm</source>
+        <translation>смещение %1 с, уход %2 ppm</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceModel</name>
+    <message>
+        <location filename="../../app/ui/video/evidence_model.py" line="90"/>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/evidence_model.py" line="91"/>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/evidence_model.py" line="92"/>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/evidence_model.py" line="93"/>
+        <source>Duration</source>
+        <translation>Длительность</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/evidence_model.py" line="94"/>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/evidence_model.py" line="126"/>
+        <source>%1, %2x%3, %4 fps, %5 frames</source>
+        <translation>%1, %2x%3, %4 кадр/с, кадров: %5</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerWidget</name>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="109"/>
+        <source>Play / pause (Space)</source>
+        <translation>Воспроизведение / пауза (Пробел)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="112"/>
+        <source>Start (Home)</source>
+        <translation>В начало (Home)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="115"/>
+        <source>Back 10 s (Ctrl+Left)</source>
+        <translation>Назад на 10 с (Ctrl+Влево)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="120"/>
+        <source>Previous frame (Left)</source>
+        <translation>Предыдущий кадр (Влево)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="124"/>
+        <source>Next frame (Right)</source>
+        <translation>Следующий кадр (Вправо)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="128"/>
+        <source>Forward 10 s (Ctrl+Right)</source>
+        <translation>Вперёд на 10 с (Ctrl+Вправо)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="132"/>
+        <source>End (End)</source>
+        <translation>В конец (End)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="138"/>
+        <source>Speed: J / K / L, slower with Shift+J / Shift+L</source>
+        <translation>Скорость: J / K / L, медленнее — Shift+J / Shift+L</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="142"/>
+        <source>Previous activity ([)</source>
+        <translation>Предыдущее движение ([)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="145"/>
+        <source>Find activity</source>
+        <translation>Найти движение</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="146"/>
+        <source>Mark the stretches with motion on the scrubber</source>
+        <translation>Отметить на шкале участки с движением</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="151"/>
+        <source>Next activity (])</source>
+        <translation>Следующее движение (])</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="154"/>
+        <source>True time…</source>
+        <translation>Истинное время…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="155"/>
+        <source>Calibrate the camera clock: this frame shows true time T</source>
+        <translation>Калибровка часов камеры: этот кадр снят в истинное время T</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="167"/>
+        <source>Brightness (viewing only)</source>
+        <translation>Яркость (только для просмотра)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="168"/>
+        <source>Contrast (viewing only)</source>
+        <translation>Контраст (только для просмотра)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="171"/>
+        <source>Reset</source>
+        <translation>Сброс</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="172"/>
+        <source>Original brightness and contrast</source>
+        <translation>Исходные яркость и контраст</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="175"/>
+        <source>Brightness</source>
+        <translation>Яркость</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="177"/>
+        <source>Contrast</source>
+        <translation>Контраст</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="234"/>
+        <source>Stretches with activity: %1</source>
+        <translation>Участков с движением: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="254"/>
+        <source>Calibrating the clock</source>
+        <translation>Калибровка часов</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="282"/>
+        <source>Frame %1 of %2</source>
+        <translation>Кадр %1 из %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="283"/>
+        <source> (keyframe, decoding…)</source>
+        <translation> (опорный кадр, декодирование…)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="284"/>
+        <source>Media time %1</source>
+        <translation>Время в файле %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="289"/>
+        <source>Camera clock unknown (no origin set)</source>
+        <translation>Часы камеры неизвестны (не задана точка отсчёта)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="291"/>
+        <source>Camera clock %1</source>
+        <translation>Часы камеры %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="294"/>
+        <source>True time: clock not calibrated</source>
+        <translation>Истинное время: часы не откалиброваны</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="296"/>
+        <source>True time %1</source>
+        <translation>Истинное время %1</translation>
+    </message>
+</context>
+<context>
+    <name>SideBySide</name>
+    <message>
+        <location filename="../../app/ui/video/side_by_side.py" line="67"/>
+        <source>Right video one frame earlier</source>
+        <translation>Правое видео на кадр раньше</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/side_by_side.py" line="68"/>
+        <source>Right video one frame later</source>
+        <translation>Правое видео на кадр позже</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/side_by_side.py" line="74"/>
+        <source>Nudge</source>
+        <translation>Сдвиг</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/side_by_side.py" line="105"/>
+        <source>%1 and %2 side by side</source>
+        <translation>%1 и %2 рядом</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/side_by_side.py" line="110"/>
+        <source>In step on the corrected clocks of both cameras.</source>
+        <translation>Синхронно по исправленным часам обеих камер.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/side_by_side.py" line="114"/>
+        <source>In step on the camera clocks; a camera is not calibrated yet, so its own clock is taken as true. Set the true time in each video.</source>
+        <translation>Синхронно по часам камер; одна из камер ещё не откалибрована, её собственные часы приняты за истинные. Задайте истинное время в каждом видео.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/side_by_side.py" line="121"/>
+        <source>A camera clock has no origin: the videos are aligned on their starts. Set the true time in each video to align them on the true clock.</source>
+        <translation>У часов одной из камер нет точки отсчёта: видео совмещены по началу. Задайте истинное время в каждом видео, чтобы совместить их по истинным часам.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/side_by_side.py" line="151"/>
+        <source>%1 s</source>
+        <translation>%1 с</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/side_by_side.py" line="158"/>
+        <source>The right camera has no recording at this moment.</source>
+        <translation>У правой камеры нет записи на этот момент.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/side_by_side.py" line="167"/>
+        <source>Frame %1</source>
+        <translation>Кадр %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/side_by_side.py" line="172"/>
+        <source>Camera clock %1</source>
+        <translation>Часы камеры %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/side_by_side.py" line="175"/>
+        <source>True time %1</source>
+        <translation>Истинное время %1</translation>
+    </message>
+</context>
+<context>
+    <name>StripFeeder</name>
+    <message>
+        <location filename="../../app/ui/video/strip_tasks.py" line="62"/>
+        <source>Thumbnails of %1</source>
+        <translation>Миниатюры: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/strip_tasks.py" line="84"/>
+        <source>Activity scan of %1</source>
+        <translation>Поиск движения: %1</translation>
+    </message>
+</context>
+<context>
+    <name>VideoKinds</name>
+    <message>
+        <location filename="../../app/ui/video/evidence_model.py" line="27"/>
+        <source>Dash-cam</source>
+        <translation>Видеорегистратор</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/evidence_model.py" line="28"/>
+        <source>CCTV</source>
+        <translation>Камера наблюдения</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/evidence_model.py" line="29"/>
+        <source>Photo</source>
+        <translation>Фото</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/evidence_model.py" line="30"/>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/evidence_model.py" line="31"/>
+        <source>Statement scan</source>
+        <translation>Скан объяснения</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/evidence_model.py" line="32"/>
+        <source>Audio</source>
+        <translation>Аудио</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/evidence_model.py" line="33"/>
+        <source>Other</source>
+        <translation>Другое</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/evidence_model.py" line="34"/>
+        <source>Call log</source>
+        <translation>Журнал звонков</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/evidence_model.py" line="35"/>
+        <source>Still</source>
+        <translation>Стоп-кадр</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/evidence_model.py" line="36"/>
+        <source>Dossier</source>
+        <translation>Досье</translation>
+    </message>
+</context>
+<context>
+    <name>VideoTab</name>
+    <message>
+        <location filename="../../app/ui/video/tab.py" line="38"/>
+        <source>Evidence</source>
+        <translation>Доказательства</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/tab.py" line="60"/>
+        <source>Add file…</source>
+        <translation>Добавить файл…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/tab.py" line="63"/>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/tab.py" line="66"/>
+        <source>Side by side…</source>
+        <translation>Рядом…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/tab.py" line="69"/>
+        <source>Show the selected video beside the one in the player, in step on the clock</source>
+        <translation>Показать выбранное видео рядом с открытым, синхронно по часам</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/tab.py" line="79"/>
+        <source>Open a video from the list to review it.</source>
+        <translation>Откройте видео из списка для просмотра.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/tab.py" line="143"/>
+        <source>Adding %1…</source>
+        <translation>Добавление %1…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/tab.py" line="146"/>
+        <source>Adding %1</source>
+        <translation>Добавление %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/tab.py" line="153"/>
+        <source>%1 added to the case.</source>
+        <translation>%1 добавлен в дело.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/tab.py" line="167"/>
+        <source>%1 is not a video; it is kept as evidence.</source>
+        <translation>%1 — не видео; файл хранится как доказательство.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/tab.py" line="200"/>
+        <source>Open one video, then select another video to show beside it.</source>
+        <translation>Откройте одно видео, затем выберите другое, чтобы показать их рядом.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/tab.py" line="204"/>
+        <source>Select a different video to show beside this one.</source>
+        <translation>Выберите другое видео, чтобы показать рядом с этим.</translation>
+    </message>
+</context>
+</TS>
