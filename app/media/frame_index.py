@@ -12,7 +12,7 @@ never rebuilt from a multi-GB file on every open.
 from __future__ import annotations
 
 import io
-from bisect import bisect_right
+import math
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -40,9 +40,8 @@ class FrameIndex:
     def __post_init__(self) -> None:
         if len(self.pts) == 0:
             raise ValueError("a frame index needs at least one frame")
-        # Python ints for bisect: numpy scalars in a hot loop are slow.
-        object.__setattr__(self, "_pts_list", self.pts.tolist())
-        object.__setattr__(self, "_key_positions", np.flatnonzero(self.keyframe).tolist())
+        # Plain arrays, 8 bytes a frame: a day of CCTV is millions of frames.
+        object.__setattr__(self, "_keys", np.flatnonzero(self.keyframe).astype(np.int64))
 
     @property
     def count(self) -> int:
@@ -69,35 +68,37 @@ class FrameIndex:
     def raw_pts(self, i: int) -> int:
         """Frame i's pts in the stream's time base (what the decoder reports)."""
         self._check(i)
-        return self._pts_list[i]  # type: ignore[attr-defined,no-any-return]
+        return int(self.pts[i])
 
     def frame_at(self, t_seconds: float) -> int:
         """The frame whose presentation interval contains media time t (clamped to the file)."""
         target = self.start_pts + Fraction(t_seconds).limit_denominator(10**9) / self.time_base
-        i = bisect_right(self._pts_list, target) - 1  # type: ignore[attr-defined]
+        # pts are integers: pts <= target exactly when pts <= floor(target)
+        i = int(np.searchsorted(self.pts, math.floor(target), side="right")) - 1
         return min(max(i, 0), self.count - 1)
 
     def index_of_pts(self, raw_pts: int) -> int | None:
         """The frame with exactly this raw pts, or None."""
-        i = bisect_right(self._pts_list, raw_pts) - 1  # type: ignore[attr-defined]
-        return i if i >= 0 and self._pts_list[i] == raw_pts else None  # type: ignore[attr-defined]
+        i = int(np.searchsorted(self.pts, raw_pts, side="left"))
+        return i if i < self.count and int(self.pts[i]) == raw_pts else None
 
     def keyframe_at_or_before(self, i: int) -> int:
         """The last keyframe at or before frame i in presentation order (0 if none)."""
         self._check(i)
-        keys: list[int] = self._key_positions  # type: ignore[attr-defined]
-        pos = bisect_right(keys, i) - 1
-        return keys[pos] if pos >= 0 else 0
+        keys: np.ndarray = self._keys  # type: ignore[attr-defined]
+        pos = int(np.searchsorted(keys, i, side="right")) - 1
+        return int(keys[pos]) if pos >= 0 else 0
 
     def keyframe_after(self, i: int) -> int | None:
         """The first keyframe strictly after frame i, or None."""
-        keys: list[int] = self._key_positions  # type: ignore[attr-defined]
-        pos = bisect_right(keys, i)
-        return keys[pos] if pos < len(keys) else None
+        keys: np.ndarray = self._keys  # type: ignore[attr-defined]
+        pos = int(np.searchsorted(keys, i, side="right"))
+        return int(keys[pos]) if pos < len(keys) else None
 
     def keyframes(self) -> list[int]:
         """Frame numbers of all keyframes, ascending."""
-        return list(self._key_positions)  # type: ignore[attr-defined]
+        keys: np.ndarray = self._keys  # type: ignore[attr-defined]
+        return [int(k) for k in keys]
 
     def to_bytes(self) -> bytes:
         buffer = io.BytesIO()
