@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -93,3 +94,22 @@ def test_file_that_vanishes_while_open(tmp_path: Path, clips: dict[str, Path]) -
         path.unlink()
         with pytest.raises(MediaError, match=r"copy\.mp4"):
             reader.frame(140)
+
+
+def test_one_reader_per_thread_in_parallel(clips: dict[str, Path]) -> None:
+    path = clips["h264_bframes.mp4"]
+    index = build_index(path)
+    wrong: list[tuple[int, int]] = []
+
+    def review(seed: int) -> None:
+        order = list(range(index.count))
+        random.Random(seed).shuffle(order)
+        with FrameReader(path, index) as reader:
+            wrong.extend((i, n) for i in order[:50] if (n := read_number(reader.frame(i))) != i)
+
+    workers = [threading.Thread(target=review, args=(seed,)) for seed in (1, 2, 3)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert wrong == []
