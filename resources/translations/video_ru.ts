@@ -247,147 +247,177 @@
 <context>
     <name>PlayerWidget</name>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="109"/>
+        <location filename="../../app/ui/video/player_widget.py" line="116"/>
         <source>Play / pause (Space)</source>
         <translation>Воспроизведение / пауза (Пробел)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="112"/>
+        <location filename="../../app/ui/video/player_widget.py" line="119"/>
         <source>Start (Home)</source>
         <translation>В начало (Home)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="115"/>
+        <location filename="../../app/ui/video/player_widget.py" line="122"/>
         <source>Back 10 s (Ctrl+Left)</source>
         <translation>Назад на 10 с (Ctrl+Влево)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="120"/>
+        <location filename="../../app/ui/video/player_widget.py" line="127"/>
         <source>Previous frame (Left)</source>
         <translation>Предыдущий кадр (Влево)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="124"/>
+        <location filename="../../app/ui/video/player_widget.py" line="131"/>
         <source>Next frame (Right)</source>
         <translation>Следующий кадр (Вправо)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="128"/>
+        <location filename="../../app/ui/video/player_widget.py" line="135"/>
         <source>Forward 10 s (Ctrl+Right)</source>
         <translation>Вперёд на 10 с (Ctrl+Вправо)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="132"/>
+        <location filename="../../app/ui/video/player_widget.py" line="139"/>
         <source>End (End)</source>
         <translation>В конец (End)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="138"/>
+        <location filename="../../app/ui/video/player_widget.py" line="145"/>
         <source>Speed: J / K / L, slower with Shift+J / Shift+L</source>
         <translation>Скорость: J / K / L, медленнее — Shift+J / Shift+L</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="142"/>
+        <location filename="../../app/ui/video/player_widget.py" line="149"/>
         <source>Previous activity ([)</source>
         <translation>Предыдущее движение ([)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="145"/>
+        <location filename="../../app/ui/video/player_widget.py" line="152"/>
         <source>Find activity</source>
         <translation>Найти движение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="146"/>
+        <location filename="../../app/ui/video/player_widget.py" line="153"/>
         <source>Mark the stretches with motion on the scrubber</source>
         <translation>Отметить на шкале участки с движением</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="151"/>
+        <location filename="../../app/ui/video/player_widget.py" line="158"/>
         <source>Next activity (])</source>
         <translation>Следующее движение (])</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="154"/>
+        <location filename="../../app/ui/video/player_widget.py" line="161"/>
         <source>True time…</source>
         <translation>Истинное время…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="155"/>
+        <location filename="../../app/ui/video/player_widget.py" line="162"/>
         <source>Calibrate the camera clock: this frame shows true time T</source>
         <translation>Калибровка часов камеры: этот кадр снят в истинное время T</translation>
     </message>
     <message>
         <location filename="../../app/ui/video/player_widget.py" line="167"/>
+        <source>Export frame…</source>
+        <translation>Экспорт кадра…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="168"/>
+        <source>Save the exact frame on screen as a PNG file (recorded in the audit log)</source>
+        <translation>Сохранить точный кадр с экрана в файл PNG (записывается в журнал аудита)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="181"/>
         <source>Brightness (viewing only)</source>
         <translation>Яркость (только для просмотра)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="168"/>
+        <location filename="../../app/ui/video/player_widget.py" line="182"/>
         <source>Contrast (viewing only)</source>
         <translation>Контраст (только для просмотра)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="171"/>
+        <location filename="../../app/ui/video/player_widget.py" line="185"/>
         <source>Reset</source>
         <translation>Сброс</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="172"/>
+        <location filename="../../app/ui/video/player_widget.py" line="186"/>
         <source>Original brightness and contrast</source>
         <translation>Исходные яркость и контраст</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="175"/>
+        <location filename="../../app/ui/video/player_widget.py" line="189"/>
         <source>Brightness</source>
         <translation>Яркость</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="177"/>
+        <location filename="../../app/ui/video/player_widget.py" line="191"/>
         <source>Contrast</source>
         <translation>Контраст</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="234"/>
+        <location filename="../../app/ui/video/player_widget.py" line="247"/>
         <source>Stretches with activity: %1</source>
         <translation>Участков с движением: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="254"/>
+        <location filename="../../app/ui/video/player_widget.py" line="258"/>
+        <source>Export frame</source>
+        <translation>Экспорт кадра</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="258"/>
+        <source>PNG image (*.png)</source>
+        <translation>Изображение PNG (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="271"/>
+        <source>Exporting frame</source>
+        <translation>Экспорт кадра</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="273"/>
+        <source>Frame %1 saved to %2</source>
+        <translation>Кадр %1 сохранён в %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="299"/>
         <source>Calibrating the clock</source>
         <translation>Калибровка часов</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="282"/>
+        <location filename="../../app/ui/video/player_widget.py" line="327"/>
         <source>Frame %1 of %2</source>
         <translation>Кадр %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="283"/>
+        <location filename="../../app/ui/video/player_widget.py" line="328"/>
         <source> (keyframe, decoding…)</source>
         <translation> (опорный кадр, декодирование…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="284"/>
+        <location filename="../../app/ui/video/player_widget.py" line="329"/>
         <source>Media time %1</source>
         <translation>Время в файле %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="289"/>
+        <location filename="../../app/ui/video/player_widget.py" line="334"/>
         <source>Camera clock unknown (no origin set)</source>
         <translation>Часы камеры неизвестны (не задана точка отсчёта)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="291"/>
+        <location filename="../../app/ui/video/player_widget.py" line="336"/>
         <source>Camera clock %1</source>
         <translation>Часы камеры %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="294"/>
+        <location filename="../../app/ui/video/player_widget.py" line="339"/>
         <source>True time: clock not calibrated</source>
         <translation>Истинное время: часы не откалиброваны</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="296"/>
+        <location filename="../../app/ui/video/player_widget.py" line="341"/>
         <source>True time %1</source>
         <translation>Истинное время %1</translation>
     </message>

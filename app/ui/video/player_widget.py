@@ -8,10 +8,12 @@ frame; Shift+Left/Right one second; Ctrl+Left/Right ten seconds; Home/End; +/- z
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QImage, QKeyEvent
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.video import export_frame
 from app.services.video_clock import calibrate
 from app.services.video_dto import ClockInfo, VideoSource
 from app.ui.env import UiEnv
@@ -78,6 +81,10 @@ class PlayerWidget(QWidget):
         self.scrubber.seek_requested.connect(self.player.seek_time)
         self.view.region_drawn.connect(self.region_drawn)
         self.feeder.activity_found.connect(self._on_activity)
+        self.feeder.failed.connect(self._on_task_failed)
+        # Background tasks of a player that goes away are cancelled (the list outlives it).
+        running = self.feeder.running
+        self.destroyed.connect(lambda: [task.cancel() for task in running])
         self._update_state()
 
     # --- building -------------------------------------------------------------------------
@@ -156,11 +163,18 @@ class PlayerWidget(QWidget):
             self.calibrate_here,
             "calibrateButton",
         )
+        self.export_button = self._text_button(
+            self.tr("Export frame…"),
+            self.tr("Save the exact frame on screen as a PNG file (recorded in the audit log)"),
+            self.export_frame,
+            "exportFrame",
+        )
         self._tools = QHBoxLayout()
         for widget in (self.prev_activity, self.scan_button, self.next_activity):
             self._tools.addWidget(widget)
         self._tools.addSpacing(8)
         self._tools.addWidget(self.clock_button)
+        self._tools.addWidget(self.export_button)
 
     def _build_levels(self) -> None:
         self._levels = QHBoxLayout()
@@ -199,11 +213,6 @@ class PlayerWidget(QWidget):
         self.feeder.start(source)
         self.view.setFocus()
 
-    def close_source(self) -> None:
-        self.feeder.cancel()
-        self.player.pause()
-        self.source = None
-
     def shutdown(self) -> None:
         self.feeder.cancel()
         self.player.shutdown()
@@ -229,9 +238,45 @@ class PlayerWidget(QWidget):
         if found is not None:
             self.player.seek_time(found)
 
+    def _on_task_failed(self, exc: BaseException) -> None:
+        self.scan_button.setEnabled(True)
+        show_error(self, exc)
+
     def _on_activity(self, count: int) -> None:
         self.scan_button.setEnabled(True)
         self.status.setText(self.tr("Stretches with activity: %1").replace("%1", str(count)))
+
+    def export_frame(self) -> None:
+        """Write the exact frame on screen to a PNG file the user chooses."""
+        source = self.source
+        if source is None:
+            return
+        self.player.pause()
+        frame = self.player.position
+        suggested = f"{Path(source.evidence.original_name).stem}_frame{frame}.png"
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export frame"), suggested, self.tr("PNG image (*.png)")
+        )
+        if chosen:
+            self.export_frame_to(Path(chosen))
+
+    def export_frame_to(self, out: Path) -> None:
+        source = self.source
+        if source is None:
+            return
+        ctx, evidence = self.env.ctx, source.evidence
+        media = source.index.pts_of(self.player.position)
+        self.env.tasks.run_cpu(
+            lambda _p: export_frame(ctx, evidence.case_id, evidence.id, media, out),
+            title=self.tr("Exporting frame"),
+            on_done=lambda done: self.status.setText(
+                self.tr("Frame %1 saved to %2")
+                .replace("%1", str(done.frame_index))
+                .replace("%2", str(done.path))
+            ),
+            on_error=lambda exc: show_error(self, exc),
+            cancellable=False,
+        )
 
     # --- clock ----------------------------------------------------------------------------
     def calibrate_here(self) -> None:

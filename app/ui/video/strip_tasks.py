@@ -38,7 +38,7 @@ class StripFeeder(QObject):
         self._tasks = env.tasks
         self._scrubber = scrubber
         self._generation = 0
-        self._running: list[Task] = []
+        self.running: list[Task] = []
         self.thumbnail.connect(self._on_thumbnail)
 
     def start(self, source: VideoSource) -> None:
@@ -56,7 +56,7 @@ class StripFeeder(QObject):
                 made += 1
             return made
 
-        self._running.append(
+        self.running.append(
             self._tasks.run_cpu(
                 work,
                 title=self.tr("Thumbnails of %1").replace("%1", source.evidence.original_name),
@@ -64,7 +64,7 @@ class StripFeeder(QObject):
             )
         )
         ctx, evidence = self._env.ctx, source.evidence
-        self._running.append(
+        self.running.append(
             self._tasks.run_read(
                 lambda _progress: stored_activity(ctx, evidence.case_id, evidence.id),
                 self._segments_done(generation),
@@ -85,7 +85,7 @@ class StripFeeder(QObject):
             on_done=self._segments_done(self._generation, announce=True),
             on_error=self._on_error,
         )
-        self._running.append(task)
+        self.running.append(task)
         return task
 
     def _segments_done(self, generation: int, announce: bool = False):
@@ -98,9 +98,9 @@ class StripFeeder(QObject):
         return done
 
     def cancel(self) -> None:
-        for task in self._running:
+        for task in self.running:
             task.cancel()
-        self._running.clear()
+        self.running.clear()
         self._generation += 1
 
     @Slot(int, float, QImage)

@@ -1,0 +1,122 @@
+"""Zoom and pan, activity jumps on the scrubber, latest seek wins, the evidence model, the add
+dialog, frame export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from video_support import read_number
+
+from app.services.video import list_case_evidence, open_video
+
+
+@pytest.fixture
+def opened(qtbot: Any, player_widget: Any, sqlite_ctx: Any, case_id: int, evidence_id: int):
+    player_widget.open_source(open_video(sqlite_ctx, case_id, evidence_id), "Europe/Moscow")
+    qtbot.waitUntil(lambda: player_widget.view.exact, timeout=5000)
+    return player_widget
+
+
+def test_zoom_keys_wheel_pan_and_fit(qtbot: Any, opened: Any) -> None:
+    view = opened.view
+    fitted = view.zoom
+    qtbot.keyClick(opened, Qt.Key.Key_Plus)
+    assert view.zoom == pytest.approx(fitted * 1.25)
+    centre = QPointF(view.width() / 2, view.height() / 2)
+    under_centre = view.to_frame(centre)
+    view.zoom_by(2.0, centre)
+    assert view.to_frame(centre).x() == pytest.approx(under_centre.x())  # zoom keeps the point
+    before = view.to_frame(QPointF(100, 100))
+    qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=QPoint(200, 200))
+    qtbot.mouseMove(view, QPoint(260, 230))
+    qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=QPoint(260, 230))
+    after = view.to_frame(QPointF(100, 100))
+    assert after.x() < before.x() and after.y() < before.y()  # the picture moved right, down
+    qtbot.keyClick(opened, Qt.Key.Key_0)
+    assert view.zoom == pytest.approx(fitted)
+
+
+def test_rectangle_drawn_on_the_picture_is_in_frame_pixels(qtbot: Any, opened: Any) -> None:
+    view = opened.view
+    view.drawing_region = True
+    origin = view.to_frame(QPointF(0, 0))
+    scale = view.zoom
+    start = QPoint(round(-origin.x() * scale + 40 * scale), round(-origin.y() * scale + 30 * scale))
+    end = QPoint(round(start.x() + 100 * scale), round(start.y() + 50 * scale))
+    with qtbot.waitSignal(opened.region_drawn) as drawn:
+        qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=start)
+        qtbot.mouseMove(view, end)
+        qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=end)
+    rect = drawn.args[0]
+    assert abs(rect.x() - 40) <= 1 and abs(rect.y() - 30) <= 1
+    assert abs(rect.width() - 100) <= 2 and abs(rect.height() - 50) <= 2
+
+
+def test_next_and_previous_activity(qtbot: Any, opened: Any) -> None:
+    opened.scrubber.set_segments([(0.5, 1.0), (2.0, 2.5)])
+    qtbot.keyClick(opened, Qt.Key.Key_BracketRight)
+    qtbot.waitUntil(lambda: opened.view.frame == 15 and opened.view.exact, timeout=5000)
+    opened.next_activity.click()
+    qtbot.waitUntil(lambda: opened.view.frame == 60 and opened.view.exact, timeout=5000)
+    qtbot.keyClick(opened, Qt.Key.Key_BracketLeft)
+    qtbot.waitUntil(lambda: opened.view.frame == 15 and opened.view.exact, timeout=5000)
+
+
+def test_a_burst_of_seeks_ends_on_the_last_one(qtbot: Any, opened: Any) -> None:
+    shown: list[tuple[int, bool]] = []
+    opened.player.frame_shown.connect(lambda frame, exact, _image: shown.append((frame, exact)))
+    for frame in (80, 10, 70, 20, 65, 33):
+        opened.player.seek_frame(frame)
+    qtbot.waitUntil(lambda: opened.view.frame == 33 and opened.view.exact, timeout=5000)
+    assert shown[-1] == (33, True)
+    # Only keyframes (previews) and the last target were put on screen.
+    assert all(not exact or frame == 33 for frame, exact in shown)
+    image = opened.view._pixmap.toImage()
+    assert image.width() == 320
+
+
+def test_evidence_model(qtmodeltester: Any, sqlite_ctx: Any, case_id: int, evidence_id: int):
+    from app.ui.video.evidence_model import EvidenceModel
+
+    model = EvidenceModel()
+    model.set_rows(list_case_evidence(sqlite_ctx, case_id))
+    qtmodeltester.check(model)
+    assert model.data(model.index(0, EvidenceModel.KIND)) == "Dash-cam"
+    assert model.data(model.index(0, EvidenceModel.DURATION)) == "0:00:03"
+    assert "90 frames" in model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+
+
+def test_add_dialog_checks_file_and_zone(qtbot: Any, tmp_path: Path, clip: Path) -> None:
+    from app.ui.video.add_dialog import AddEvidenceDialog
+
+    dialog = AddEvidenceDialog("Europe/Moscow")
+    qtbot.addWidget(dialog)
+    dialog.path_edit.setText(str(tmp_path / "missing.mp4"))
+    dialog._accept()
+    assert dialog.error.text() == "Choose an existing file."
+    dialog.set_path(clip)
+    assert dialog.kind.currentData() == "dashcam"
+    dialog.tz.setCurrentText("Europe/Nowhere")
+    dialog._accept()
+    assert "Europe/Nowhere" in dialog.error.text()
+    dialog.tz.setCurrentText("Asia/Yekaterinburg")
+    dialog.source.setText("Камера подъезда")
+    dialog._accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    request = dialog.request()
+    assert (request.path, request.kind, request.tz) == (clip, "dashcam", "Asia/Yekaterinburg")
+
+
+def test_export_frame_writes_the_exact_frame(qtbot: Any, opened: Any, tmp_path: Path) -> None:
+    import cv2
+
+    opened.player.seek_frame(52)
+    qtbot.waitUntil(lambda: opened.view.frame == 52 and opened.view.exact, timeout=5000)
+    out = tmp_path / "frame52.png"
+    opened.export_frame_to(out)
+    picture = cv2.cvtColor(cv2.imread(str(out)), cv2.COLOR_BGR2RGB)
+    assert read_number(picture) == 52
+    assert "frame52.png" in opened.status.text()
