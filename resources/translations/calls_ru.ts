@@ -367,62 +367,62 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="59" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="60" />
         <source>Analyze</source>
         <translation>Анализировать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="62" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="63" />
         <source>Thresholds…</source>
         <translation>Пороги…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="76" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="77" />
         <source>Severity</source>
         <translation>Важность</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="76" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="77" />
         <source>Finding</source>
         <translation>Признак</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="76" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="77" />
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="76" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="77" />
         <source>Calls</source>
         <translation>Звонки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="88" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="90" />
         <source>Select a finding to read its explanation.</source>
         <translation>Выберите признак, чтобы прочитать пояснение.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="106" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="108" />
         <source>Analyzing…</source>
         <translation>Анализ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="110" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="112" />
         <source>Analyzing the calls</source>
         <translation>Анализ звонков</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="123" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="125" />
         <source>Analysis stopped.</source>
         <translation>Анализ остановлен.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="127" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="129" />
         <source>Analysis failed.</source>
         <translation>Анализ не удался.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/findings_panel.py" line="155" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="157" />
         <source>%n finding(s)</source>
         <translation>
             <numerusform>%n признак</numerusform>
@@ -431,7 +431,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="157" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="159" />
         <source>No misuse pattern found with the current thresholds.</source>
         <translation>При текущих порогах признаков нарушения не найдено.</translation>
     </message>
@@ -715,17 +715,17 @@
 <context>
     <name>LinkDialog</name>
     <message>
-        <location filename="../../app/ui/calls/numbers_panel.py" line="38" />
+        <location filename="../../app/ui/calls/numbers_panel.py" line="43" />
         <source>Link a number to a party</source>
         <translation>Привязать номер к участнику</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/numbers_panel.py" line="40" />
+        <location filename="../../app/ui/calls/numbers_panel.py" line="45" />
         <source>Whose number is %1?</source>
         <translation>Чей номер %1?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/numbers_panel.py" line="49" />
+        <location filename="../../app/ui/calls/numbers_panel.py" line="54" />
         <source>Link</source>
         <translation>Привязать</translation>
     </message>
@@ -761,110 +761,110 @@
 <context>
     <name>NumbersPanel</name>
     <message>
-        <location filename="../../app/ui/calls/numbers_panel.py" line="70" />
+        <location filename="../../app/ui/calls/numbers_panel.py" line="75" />
         <source>Link to party…</source>
         <translation>Привязать к участнику…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/numbers_panel.py" line="73" />
+        <location filename="../../app/ui/calls/numbers_panel.py" line="78" />
         <source>Unlink</source>
         <translation>Отвязать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/numbers_panel.py" line="84" />
+        <location filename="../../app/ui/calls/numbers_panel.py" line="89" />
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/numbers_panel.py" line="85" />
+        <location filename="../../app/ui/calls/numbers_panel.py" line="90" />
         <source>Party</source>
         <translation>Участник</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/numbers_panel.py" line="86" />
+        <location filename="../../app/ui/calls/numbers_panel.py" line="91" />
         <source>Calls</source>
         <translation>Звонки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/numbers_panel.py" line="87" />
+        <location filename="../../app/ui/calls/numbers_panel.py" line="92" />
         <source>First contact</source>
         <translation>Первый контакт</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/numbers_panel.py" line="88" />
+        <location filename="../../app/ui/calls/numbers_panel.py" line="93" />
         <source>Last contact</source>
         <translation>Последний контакт</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/numbers_panel.py" line="89" />
+        <location filename="../../app/ui/calls/numbers_panel.py" line="94" />
         <source>Talk time</source>
         <translation>Разговор</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/numbers_panel.py" line="119" />
-        <source> (virtual)</source>
-        <translation> (виртуальный)</translation>
+        <location filename="../../app/ui/calls/numbers_panel.py" line="142" />
+        <source>A virtual (masking) number of the call platform</source>
+        <translation>Виртуальный (подменный) номер платформы звонков</translation>
     </message>
 </context>
 <context>
     <name>PreviewTables</name>
     <message>
-        <location filename="../../app/ui/calls/import_preview.py" line="34" />
+        <location filename="../../app/ui/calls/import_preview.py" line="49" />
         <source>Rows as they will import</source>
         <translation>Строки, как они загрузятся</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_preview.py" line="35" />
+        <location filename="../../app/ui/calls/import_preview.py" line="50" />
         <source>Rows as in the file</source>
         <translation>Строки, как в файле</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_preview.py" line="37" />
+        <location filename="../../app/ui/calls/import_preview.py" line="52" />
         <source>Line</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_preview.py" line="38" />
+        <location filename="../../app/ui/calls/import_preview.py" line="53" />
         <source>Start (%1)</source>
         <translation>Начало (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_preview.py" line="39" />
+        <location filename="../../app/ui/calls/import_preview.py" line="54" />
         <source>Talk time</source>
         <translation>Разговор</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_preview.py" line="40" />
+        <location filename="../../app/ui/calls/import_preview.py" line="55" />
         <source>Caller</source>
         <translation>Кто звонил</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_preview.py" line="41" />
+        <location filename="../../app/ui/calls/import_preview.py" line="56" />
         <source>Callee</source>
         <translation>Кому звонили</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_preview.py" line="42" />
+        <location filename="../../app/ui/calls/import_preview.py" line="57" />
         <source>Virtual number</source>
         <translation>Виртуальный номер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_preview.py" line="43" />
+        <location filename="../../app/ui/calls/import_preview.py" line="58" />
         <source>Direction</source>
         <translation>Направление</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_preview.py" line="44" />
+        <location filename="../../app/ui/calls/import_preview.py" line="59" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_preview.py" line="45" />
+        <location filename="../../app/ui/calls/import_preview.py" line="60" />
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_preview.py" line="82" />
+        <location filename="../../app/ui/calls/import_preview.py" line="97" />
         <source>Rejected — %1</source>
         <translation>Отклонена — %1</translation>
     </message>

@@ -127,13 +127,13 @@ class ContactChart(QWidget):
             pen = QPen(color, 1.5 + 6.0 * contact.calls / most)
             painter.setPen(pen)
             painter.drawLine(middle, point)
-            painter.setPen(color.darker(140))
             label_at = middle + (point - middle) * 0.55
-            painter.drawText(
-                QRectF(label_at.x() - 20, label_at.y() - 9, 40, 18),
-                Qt.AlignmentFlag.AlignCenter,
-                str(contact.calls),
-            )
+            box = QRectF(label_at.x() - 14, label_at.y() - 9, 28, 18)
+            painter.setPen(QPen(color, 1.0))
+            painter.setBrush(self.palette().base())
+            painter.drawRoundedRect(box, 8, 8)
+            painter.setPen(color.darker(140))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, str(contact.calls))
         for contact, point in zip(nodes, points, strict=True):
             self._node(painter, point, contact.label, self._color(contact), bold=False)
         self._node(painter, middle, self.center, PARTY, bold=True)

@@ -24,6 +24,7 @@ from app.domain.calls.findings import Thresholds
 from app.services import calls_analysis
 from app.services.calls_dto import FindingView
 from app.services.dto import CaseDetail
+from app.ui.calls.import_preview import compact_rows
 from app.ui.calls.labels import SEVERITY_RANK, kind_label, severity_label
 from app.ui.calls.thresholds_dialog import ThresholdsDialog
 from app.ui.env import UiEnv
@@ -76,6 +77,7 @@ class FindingsPanel(QWidget):
             [self.tr("Severity"), self.tr("Finding"), self.tr("When"), self.tr("Calls")]
         )
         self.table.verticalHeader().setVisible(False)
+        compact_rows(self.table)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -5,7 +5,14 @@ the file holds them (phone-like cells masked by the service)."""
 from __future__ import annotations
 
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QWidget,
+)
 
 from app.services.calls_dto import ImportPreview, PreviewRow
 from app.ui.calls.labels import direction_label, format_duration, reason_label, status_label
@@ -14,12 +21,20 @@ from app.ui.widgets.datetime_edit import format_local
 REJECTED = QBrush(QColor("#b00020"))
 
 
+def compact_rows(table: QTableView) -> None:
+    """One line of text per row, fixed height (also for the panels of the call tab)."""
+    vertical = table.verticalHeader()
+    vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    vertical.setMinimumSectionSize(table.fontMetrics().height() + 4)
+    vertical.setDefaultSectionSize(table.fontMetrics().height() + 8)
+
+
 def _table(parent: QWidget, name: str) -> QTableWidget:
     table = QTableWidget(parent)
     table.setObjectName(name)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 6)
+    compact_rows(table)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     return table

@@ -1,10 +1,11 @@
 """Every number seen in the case's calls: how many calls, first and last contact in the case's
 zone, total talk time, whose number it is. "Link to party…" says a number belongs to one of
-the case's parties (audited); "Unlink" takes it back. A small chart shows who called whom."""
+the case's parties (audited); "Unlink" takes it back. Virtual numbers are shown in grey."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,11 +24,15 @@ from PySide6.QtWidgets import (
 from app.services import calls_query
 from app.services.calls_dto import NumberSummary
 from app.services.dto import CaseDetail, PartyInfo
+from app.ui.calls.import_preview import compact_rows
 from app.ui.calls.labels import format_duration
 from app.ui.env import UiEnv
 from app.ui.errors import show_error
 from app.ui.labels import role_label
 from app.ui.widgets.datetime_edit import format_local
+
+VIRTUAL = QBrush(QColor("#5c6b7a"))
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class LinkDialog(QDialog):
@@ -93,7 +98,12 @@ class NumbersPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.PARTY, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(self.PARTY, 140)
+        self.table.setWordWrap(False)
+        compact_rows(self.table)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         layout.addWidget(self.table, 1)
         self._update_buttons()
@@ -116,13 +126,9 @@ class NumbersPanel(QWidget):
         self.numbers = numbers
         self.table.setRowCount(len(numbers))
         for row, item in enumerate(numbers):
-            number = item.number + (self.tr(" (virtual)") if item.virtual else "")
-            party = ""
-            if item.party_name:
-                party = f"{item.party_name} ({role_label(item.party_role or '')})"
             cells = {
-                self.NUMBER: number,
-                self.PARTY: party,
+                self.NUMBER: item.number,
+                self.PARTY: item.party_name or "",
                 self.CALLS: str(item.calls),
                 self.FIRST: format_local(item.first_utc, self.tz),
                 self.LAST: format_local(item.last_utc, self.tz),
@@ -130,6 +136,14 @@ class NumbersPanel(QWidget):
             }
             for column, text in cells.items():
                 self.table.setItem(row, column, QTableWidgetItem(text))
+            if item.virtual:
+                cell = self.table.item(row, self.NUMBER)
+                cell.setForeground(VIRTUAL)
+                cell.setToolTip(self.tr("A virtual (masking) number of the call platform"))
+            if item.party_role:
+                self.table.item(row, self.PARTY).setToolTip(role_label(item.party_role))
+            self.table.item(row, self.CALLS).setTextAlignment(RIGHT)
+            self.table.item(row, self.TALK).setTextAlignment(RIGHT)
         if selected is not None:
             self.select_number(selected.number_id)
         self._update_buttons()

@@ -130,7 +130,7 @@ class CallsTab(QWidget):
         splitter.addWidget(self.table)
         splitter.addWidget(self.side)
         splitter.setStretchFactor(0, 1)
-        splitter.setSizes([1000, 480])
+        splitter.setSizes([920, 620])
         layout.addWidget(splitter, 1)
         self._show_banner()
 
