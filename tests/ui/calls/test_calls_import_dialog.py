@@ -108,3 +108,44 @@ def test_mapping_fixed_by_hand_and_saved_as_preset(
     again.set_path(source)
     assert again.preview.error is None
     assert again.mapping.combo("duration").currentData() == "Сек"
+
+
+def test_stopped_import_keeps_nothing(
+    qtbot: Any, env: Any, case_id: int, ru_vpbx: Path, sqlite_ctx: Any
+) -> None:
+    from app.services.calls_query import call_ids
+    from app.ui.tasks import TaskRunner
+
+    runner = TaskRunner(cpu_threads=1)
+    env.tasks = runner
+    dialog = ImportDialog(env, case_id, "Europe/Moscow")
+    qtbot.addWidget(dialog)
+    dialog.set_path(ru_vpbx)
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=5000)
+    dialog.set_tz("Europe/Moscow")
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=5000)
+    with qtbot.waitSignal(runner.task_finished, timeout=10000):
+        dialog.start_import()
+        dialog.cancel_import()
+    assert dialog.result is None and dialog.task is None
+    assert "nothing was imported" in dialog.status.text()
+    assert dialog.import_button.isEnabled()
+    assert call_ids(sqlite_ctx, case_id) == []
+    runner.shutdown()
+
+
+def test_xlsx_export_previewed(qtbot: Any, env: Any, case_id: int, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Дата звонка", "Номер звонящего", "Номер вызываемого", "Длительность"])
+    sheet.append(["09.10.2025 14:03:11", "+79161234567", "+79037654321", "65"])
+    path = tmp_path / "export.xlsx"
+    book.save(path)
+    dialog = _dialog(qtbot, env, case_id)
+    dialog.set_path(path)
+    dialog.set_tz("Europe/Samara")
+    assert "Excel workbook" in dialog.detected.text()
+    assert dialog.preview.error is None
+    assert dialog.tables.parsed.item(0, 1).text() == "09.10.2025 13:03:11"  # Moscow view
