@@ -157,6 +157,14 @@ class VideoTab(QWidget):
         if added.media is not None:
             self.open_evidence(added.evidence.id)
 
+    # --- the window's record actions (Ins, Del) -------------------------------------------
+    def add_record(self) -> None:
+        self.add_file()
+
+    def delete_current(self) -> None:
+        """Delete the annotation selected in the panel (undoable)."""
+        self.annotations.delete_selected()
+
     # --- opening --------------------------------------------------------------------------
     def _open_index(self, index: QModelIndex) -> None:
         if not index.isValid():
