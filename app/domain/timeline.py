@@ -113,10 +113,13 @@ def _utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo is UTC else ensure_utc(moment)
 
 
-def merge(*sources: Iterable[TimelineEvent], marked: Iterable[str] = ()) -> list[TimelineEvent]:
+def merge(
+    *sources: Iterable[TimelineEvent], marked: Iterable[str] | None = None
+) -> list[TimelineEvent]:
     """All events sorted by start (then kind, then id). An id seen twice keeps its first
-    event; ids in `marked` are flagged as being in the dossier."""
-    marks = set(marked)
+    event. With `marked`, exactly those ids are flagged as being in the dossier; without it,
+    the flags stay as they are."""
+    marks = None if marked is None else set(marked)
     seen: set[str] = set()
     out: list[TimelineEvent] = []
     for events in sources:
@@ -124,7 +127,7 @@ def merge(*sources: Iterable[TimelineEvent], marked: Iterable[str] = ()) -> list
             if event.id in seen:
                 continue
             seen.add(event.id)
-            if (event.id in marks) != event.in_dossier:
+            if marks is not None and (event.id in marks) != event.in_dossier:
                 event = replace(event, in_dossier=event.id in marks)
             out.append(event)
     out.sort(key=sort_key)

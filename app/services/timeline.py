@@ -11,9 +11,10 @@ import csv
 import gc
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import delete, insert, select
 
@@ -21,7 +22,7 @@ from app.domain.errors import NotFound, ValidationError
 from app.domain.progress import NullProgress, Progress, check_cancel
 from app.domain.timeline import EventFilter, EventKind, TimelineEvent, apply_filter, merge
 from app.domain.timeutil import in_zone, iso_utc, now_utc
-from app.services import mapping
+from app.services import mapping, timeline_findings
 from app.services import timeline_sources as sources
 from app.services.audit import record_export
 from app.services.cases import resolve_case_id
@@ -60,6 +61,8 @@ class TimelineData:
     sources: list[str] = field(default_factory=list)
     findings: list[str] = field(default_factory=list)
     party_choices: list[tuple[int, str]] = field(default_factory=list)  # (party id, name)
+    marks: frozenset[str] = frozenset()  # ids in the dossier, also of events not built yet
+    with_findings: bool = False  # the call analysis has been added (`add_findings`)
 
 
 def build_timeline(
@@ -84,7 +87,7 @@ def _build(ctx: ServiceContext, case_ref: str | int, progress: Progress) -> Time
         progress.report(1, 5, "records")
         check_cancel(progress)
         owners = sources.phone_owners(session, case_id, names)
-        parts.append(sources.calls(session, case_id, owners, {}))
+        parts.append(sources.calls(session, case_id, owners))
         progress.report(3, 5, "calls")
         check_cancel(progress)
         parts.append(list(sources.video(session, case_id)))
@@ -93,15 +96,46 @@ def _build(ctx: ServiceContext, case_ref: str | int, progress: Progress) -> Time
         ).all()
     events = merge(*parts, marked=marks)
     progress.report(5, 5, "merged")
+    return _data(case_id, case.number, case.tz, events, party_rows, frozenset(marks), False)
+
+
+def add_findings(
+    ctx: ServiceContext, data: TimelineData, progress: Progress | None = None
+) -> TimelineData:
+    """`data` with the call analysis's findings as span events and tags on their calls."""
+    with _no_gc():
+        events = timeline_findings.with_findings(
+            ctx, data.case_id, data.events, data.marks, progress
+        )
+    return replace(
+        data,
+        events=events,
+        findings=sorted({tag for e in events for tag in e.tags}),
+        sources=sorted({e.source for e in events if e.source}),
+        with_findings=True,
+    )
+
+
+def _data(
+    case_id: int,
+    number: str,
+    zone_name: str,
+    events: list[TimelineEvent],
+    party_rows: list[Any],
+    marks: frozenset[str],
+    with_findings: bool,
+) -> TimelineData:
     return TimelineData(
         case_id=case_id,
-        case_number=case.number,
-        zone=case.tz,
+        case_number=number,
+        zone=zone_name,
         events=events,
         parties=sorted({e.party for e in events if e.party}),
         sources=sorted({e.source for e in events if e.source}),
         findings=sorted({tag for e in events for tag in e.tags}),
         party_choices=[(row.id, row.name) for row in party_rows if not row.deleted],
+        marks=marks,
+        with_findings=with_findings,
     )
 
 
@@ -133,6 +167,8 @@ def query_events(
     if start_utc is not None and end_utc is not None and end_utc < start_utc:
         raise ValidationError("--to is before --from", field="to")
     data = build_timeline(ctx, case_ref)
+    if not kinds or EventKind.FINDING in kinds:  # the analysis only when it can be in the answer
+        data = add_findings(ctx, data)
     flt = EventFilter(kinds=frozenset(kinds), start_utc=start_utc, end_utc=end_utc)
     return apply_filter(data.events, flt)
 

@@ -227,9 +227,7 @@ def phone_owners(session: Session, case_id: int, names: dict[int, str]) -> dict[
     return {row.value: names.get(row.party_id, "") for row in rows}
 
 
-def calls(
-    session: Session, case_id: int, owners: dict[str, str], tags: dict[int, tuple[str, ...]]
-) -> list[TimelineEvent]:
+def calls(session: Session, case_id: int, owners: dict[str, str]) -> list[TimelineEvent]:
     """One event per call, with its duration; the party is the caller's owner, else the
     callee's (a customer called from unknown numbers); numbers are masked in the title."""
     result = session.execute(
@@ -246,7 +244,6 @@ def calls(
     lengths: dict[int, timedelta] = {}  # and so do durations
     out: list[TimelineEvent] = []
     append = out.append
-    no_tags: tuple[str, ...] = ()
     for call_id, start, duration, caller, callee, status in result:
         key = (caller, callee, status)
         title = titles.get(key)
@@ -268,8 +265,6 @@ def calls(
                 owners.get(caller) or owners.get(callee) or "",
                 ref,
                 0.0,
-                False,
-                tags.get(call_id, no_tags),
             )
         )
     return out

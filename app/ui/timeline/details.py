@@ -30,7 +30,9 @@ from app.ui.timeline.labels import (
 )
 
 OPENABLE = ("call:", "order:", "statement:", "evidence:", "event:")
-HIDDEN_DETAILS = frozenset({"milestone", "status", "order"})  # already in the title
+HIDDEN_DETAILS = frozenset(  # already in the title
+    {"milestone", "status", "order", "explanation_ru", "explanation_en", "finding"}
+)
 
 
 class EventDetails(QWidget):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QObject, QRect, QSize
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog, QMenu, QToolButton
@@ -33,17 +33,18 @@ def render(scene: TimelineScene, painter: QPainter, width: int, height: int, fon
         scene.t0, scene.spp, scene.width = saved
 
 
-class ExportMenu:
+class ExportMenu(QObject):
     def __init__(self, panel: TimelinePanel) -> None:
+        super().__init__(panel)
         self.panel = panel
         self.button = QToolButton(panel)
         self.button.setObjectName("timelineExport")
-        self.button.setText(panel.tr("Export"))
+        self.button.setText(self.tr("Export"))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.button)
-        menu.addAction(panel.tr("Table (CSV)…"), lambda: self._ask("csv"))
-        menu.addAction(panel.tr("Picture (PNG)…"), lambda: self._ask("png"))
-        menu.addAction(panel.tr("Picture (SVG)…"), lambda: self._ask("svg"))
+        menu.addAction(self.tr("Table (CSV)…"), lambda: self._ask("csv"))
+        menu.addAction(self.tr("Picture (PNG)…"), lambda: self._ask("png"))
+        menu.addAction(self.tr("Picture (SVG)…"), lambda: self._ask("svg"))
         self.button.setMenu(menu)
 
     def _ask(self, fmt: str) -> None:
@@ -51,13 +52,13 @@ class ExportMenu:
         if data is None:
             return
         filters = {
-            "csv": self.panel.tr("CSV table (*.csv)"),
-            "png": self.panel.tr("PNG picture (*.png)"),
-            "svg": self.panel.tr("SVG picture (*.svg)"),
+            "csv": self.tr("CSV table (*.csv)"),
+            "png": self.tr("PNG picture (*.png)"),
+            "svg": self.tr("SVG picture (*.svg)"),
         }
         name = f"{data.case_number}_timeline.{fmt}"
         path, _ = QFileDialog.getSaveFileName(
-            self.panel, self.panel.tr("Export the timeline"), name, filters[fmt]
+            self.panel, self.tr("Export the timeline"), name, filters[fmt]
         )
         if path:
             self.export(fmt, Path(path))
@@ -76,7 +77,7 @@ class ExportMenu:
                 lambda _p: timeline_service.export_csv(ctx, case_id, events, data.zone, path, note),
                 None,
                 panel.show_error,
-                title=panel.tr("Exporting the timeline"),
+                title=self.tr("Exporting the timeline"),
             )
             return
         scene = panel.canvas.scene
@@ -96,7 +97,7 @@ class ExportMenu:
             generator.setFileName(str(path))
             generator.setSize(QSize(width, height))
             generator.setViewBox(QRect(0, 0, width, height))
-            generator.setTitle(panel.tr("Timeline of case %1").replace("%1", data.case_number))
+            generator.setTitle(self.tr("Timeline of case %1").replace("%1", data.case_number))
             painter = QPainter(generator)
             render(scene, painter, width, height, font)
             painter.end()

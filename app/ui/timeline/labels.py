@@ -8,13 +8,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QColor
 
 from app.domain.timeline import EventKind, TimelineEvent, utc_offset_label
 from app.domain.timeutil import in_zone
-
-_CTX = "TimelineLabels"
 
 KIND_COLORS: dict[str, QColor] = {
     EventKind.ORDER: QColor("#3b73b9"),
@@ -29,36 +27,34 @@ KIND_COLORS: dict[str, QColor] = {
 }
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
-
-
 def kind_label(kind: str) -> str:
     labels = {
-        EventKind.ORDER: _t("Order"),
-        EventKind.CALL: _t("Call"),
-        EventKind.ANNOTATION: _t("Video note"),
-        EventKind.STILL: _t("Still"),
-        EventKind.STATEMENT: _t("Statement"),
-        EventKind.STATEMENT_CLAIM: _t("Time claimed in a statement"),
-        EventKind.MANUAL: _t("Manual event"),
-        EventKind.FINDING: _t("Finding"),
-        EventKind.MILESTONE: _t("Case milestone"),
+        EventKind.ORDER: QCoreApplication.translate("TimelineLabels", "Order"),
+        EventKind.CALL: QCoreApplication.translate("TimelineLabels", "Call"),
+        EventKind.ANNOTATION: QCoreApplication.translate("TimelineLabels", "Video note"),
+        EventKind.STILL: QCoreApplication.translate("TimelineLabels", "Still"),
+        EventKind.STATEMENT: QCoreApplication.translate("TimelineLabels", "Statement"),
+        EventKind.STATEMENT_CLAIM: QCoreApplication.translate(
+            "TimelineLabels", "Time claimed in a statement"
+        ),
+        EventKind.MANUAL: QCoreApplication.translate("TimelineLabels", "Manual event"),
+        EventKind.FINDING: QCoreApplication.translate("TimelineLabels", "Finding"),
+        EventKind.MILESTONE: QCoreApplication.translate("TimelineLabels", "Case milestone"),
     }
     return labels.get(kind, kind)  # type: ignore[call-overload]
 
 
 def kind_plural(kind: str) -> str:
     labels = {
-        EventKind.ORDER: _t("Orders"),
-        EventKind.CALL: _t("Calls"),
-        EventKind.ANNOTATION: _t("Video notes"),
-        EventKind.STILL: _t("Stills"),
-        EventKind.STATEMENT: _t("Statements"),
-        EventKind.STATEMENT_CLAIM: _t("Claimed times"),
-        EventKind.MANUAL: _t("Manual events"),
-        EventKind.FINDING: _t("Findings"),
-        EventKind.MILESTONE: _t("Milestones"),
+        EventKind.ORDER: QCoreApplication.translate("TimelineLabels", "Orders"),
+        EventKind.CALL: QCoreApplication.translate("TimelineLabels", "Calls"),
+        EventKind.ANNOTATION: QCoreApplication.translate("TimelineLabels", "Video notes"),
+        EventKind.STILL: QCoreApplication.translate("TimelineLabels", "Stills"),
+        EventKind.STATEMENT: QCoreApplication.translate("TimelineLabels", "Statements"),
+        EventKind.STATEMENT_CLAIM: QCoreApplication.translate("TimelineLabels", "Claimed times"),
+        EventKind.MANUAL: QCoreApplication.translate("TimelineLabels", "Manual events"),
+        EventKind.FINDING: QCoreApplication.translate("TimelineLabels", "Findings"),
+        EventKind.MILESTONE: QCoreApplication.translate("TimelineLabels", "Milestones"),
     }
     return labels.get(kind, kind)  # type: ignore[call-overload]
 
@@ -66,65 +62,65 @@ def kind_plural(kind: str) -> str:
 def source_label(source: str) -> str:
     """`calls` → Call log; `camera:Entrance` → Entrance (camera); `` → General."""
     if not source:
-        return _t("General")
+        return QCoreApplication.translate("TimelineLabels", "General")
     prefix, _, name = source.partition(":")
     if name:
         if prefix == "camera":
-            return _t("Camera: %1").replace("%1", name)
+            return QCoreApplication.translate("TimelineLabels", "Camera: %1").replace("%1", name)
         return name
     fixed = {
-        "calls": _t("Call log"),
-        "orders": _t("Orders"),
-        "statements": _t("Statements"),
-        "manual": _t("Investigator"),
-        "case": _t("Case"),
-        "analysis": _t("Call analysis"),
-        "video": _t("Video"),
+        "calls": QCoreApplication.translate("TimelineLabels", "Call log"),
+        "orders": QCoreApplication.translate("TimelineLabels", "Orders"),
+        "statements": QCoreApplication.translate("TimelineLabels", "Statements"),
+        "manual": QCoreApplication.translate("TimelineLabels", "Investigator"),
+        "case": QCoreApplication.translate("TimelineLabels", "Case"),
+        "analysis": QCoreApplication.translate("TimelineLabels", "Call analysis"),
+        "video": QCoreApplication.translate("TimelineLabels", "Video"),
     }
     return fixed.get(source, source)
 
 
 def party_label(party: str) -> str:
-    return party or _t("General")
+    return party or QCoreApplication.translate("TimelineLabels", "General")
 
 
 def detail_label(code: str) -> str:
     labels = {
-        "status": _t("Status"),
-        "order": _t("Order"),
-        "caller": _t("Caller"),
-        "callee": _t("Callee"),
-        "virtual": _t("Virtual number"),
-        "duration_s": _t("Duration, s"),
-        "answered": _t("Answered"),
-        "direction": _t("Direction"),
-        "camera": _t("Camera"),
-        "frame": _t("Frame"),
-        "camera_time": _t("Camera clock"),
-        "note": _t("Note"),
-        "taken_by": _t("Taken by"),
-        "claim": _t("Claim"),
-        "severity": _t("Severity"),
-        "finding": _t("Finding"),
-        "count": _t("Events"),
-        "author": _t("Added by"),
-        "text": _t("Text"),
-        "reported_by": _t("Reported by"),
-        "complaint_source": _t("Complaint from"),
-        "measure": _t("Measure"),
-        "case": _t("Case"),
-        "tags": _t("Tags"),
+        "status": QCoreApplication.translate("TimelineLabels", "Status"),
+        "order": QCoreApplication.translate("TimelineLabels", "Order"),
+        "caller": QCoreApplication.translate("TimelineLabels", "Caller"),
+        "callee": QCoreApplication.translate("TimelineLabels", "Callee"),
+        "virtual": QCoreApplication.translate("TimelineLabels", "Virtual number"),
+        "duration_s": QCoreApplication.translate("TimelineLabels", "Duration, s"),
+        "answered": QCoreApplication.translate("TimelineLabels", "Answered"),
+        "direction": QCoreApplication.translate("TimelineLabels", "Direction"),
+        "camera": QCoreApplication.translate("TimelineLabels", "Camera"),
+        "frame": QCoreApplication.translate("TimelineLabels", "Frame"),
+        "camera_time": QCoreApplication.translate("TimelineLabels", "Camera clock"),
+        "note": QCoreApplication.translate("TimelineLabels", "Note"),
+        "taken_by": QCoreApplication.translate("TimelineLabels", "Taken by"),
+        "claim": QCoreApplication.translate("TimelineLabels", "Claim"),
+        "severity": QCoreApplication.translate("TimelineLabels", "Severity"),
+        "finding": QCoreApplication.translate("TimelineLabels", "Finding"),
+        "count": QCoreApplication.translate("TimelineLabels", "Events"),
+        "author": QCoreApplication.translate("TimelineLabels", "Added by"),
+        "text": QCoreApplication.translate("TimelineLabels", "Text"),
+        "reported_by": QCoreApplication.translate("TimelineLabels", "Reported by"),
+        "complaint_source": QCoreApplication.translate("TimelineLabels", "Complaint from"),
+        "measure": QCoreApplication.translate("TimelineLabels", "Measure"),
+        "case": QCoreApplication.translate("TimelineLabels", "Case"),
+        "tags": QCoreApplication.translate("TimelineLabels", "Tags"),
     }
     return labels.get(code, code)
 
 
 def order_status_label(code: str) -> str:
     labels = {
-        "assigned": _t("assigned"),
-        "picked_up": _t("picked up"),
-        "delivered": _t("delivered"),
-        "cancelled": _t("cancelled"),
-        "slot": _t("delivery slot"),
+        "assigned": QCoreApplication.translate("TimelineLabels", "assigned"),
+        "picked_up": QCoreApplication.translate("TimelineLabels", "picked up"),
+        "delivered": QCoreApplication.translate("TimelineLabels", "delivered"),
+        "cancelled": QCoreApplication.translate("TimelineLabels", "cancelled"),
+        "slot": QCoreApplication.translate("TimelineLabels", "delivery slot"),
     }
     return labels.get(code, code)
 
@@ -134,24 +130,39 @@ def display_title(event: TimelineEvent) -> str:
     details = dict(event.details)
     if event.kind == EventKind.ORDER and "order" in details:
         status = order_status_label(details.get("status", ""))
-        return _t("Order %1: %2").replace("%1", details["order"]).replace("%2", status)
+        return (
+            QCoreApplication.translate("TimelineLabels", "Order %1: %2")
+            .replace("%1", details["order"])
+            .replace("%2", status)
+        )
+    if event.kind == EventKind.FINDING:
+        russian = QLocale().language() == QLocale.Language.Russian
+        return details.get("explanation_ru" if russian else "explanation_en", event.title)
     milestone = details.get("milestone")
     if milestone == "received":
-        return _t("Complaint received")
+        return QCoreApplication.translate("TimelineLabels", "Complaint received")
     if milestone == "opened":
-        return _t("Case %1 opened").replace("%1", details.get("case", ""))
+        return QCoreApplication.translate("TimelineLabels", "Case %1 opened").replace(
+            "%1", details.get("case", "")
+        )
     if milestone == "decided":
-        return _t("Decision taken")
+        return QCoreApplication.translate("TimelineLabels", "Decision taken")
     return event.title
 
 
 def finding_label(code: str) -> str:
     labels = {
-        "after_close": _t("Contact after the order was closed"),
-        "bypass": _t("Direct call bypassing the masking"),
-        "many_numbers": _t("Many numbers calling one customer"),
-        "night": _t("Calls at night"),
-        "burst": _t("Burst of calls"),
+        "after_delivery_contact": QCoreApplication.translate(
+            "TimelineLabels", "Contact after the order was closed"
+        ),
+        "masking_bypass": QCoreApplication.translate(
+            "TimelineLabels", "Direct calls bypassing the masking"
+        ),
+        "multiple_numbers": QCoreApplication.translate(
+            "TimelineLabels", "Many numbers calling the complainant"
+        ),
+        "night_contact": QCoreApplication.translate("TimelineLabels", "Calls at night"),
+        "call_burst": QCoreApplication.translate("TimelineLabels", "Burst of calls"),
     }
     return labels.get(code, code)
 
@@ -170,12 +181,32 @@ def utc_text(moment: datetime) -> str:
 def duration_text(seconds: float) -> str:
     seconds = abs(seconds)
     if seconds < 60:
-        return _t("%1 s").replace("%1", f"{seconds:g}")
+        return QCoreApplication.translate("TimelineLabels", "%1 s").replace("%1", f"{seconds:g}")
     minutes, sec = divmod(round(seconds), 60)
     if minutes < 60:
-        return _t("%1 min %2 s").replace("%1", str(minutes)).replace("%2", str(sec))
+        if not sec:
+            return QCoreApplication.translate("TimelineLabels", "%1 min").replace(
+                "%1", str(minutes)
+            )
+        return (
+            QCoreApplication.translate("TimelineLabels", "%1 min %2 s")
+            .replace("%1", str(minutes))
+            .replace("%2", str(sec))
+        )
     hours, minutes = divmod(minutes, 60)
-    return _t("%1 h %2 min").replace("%1", str(hours)).replace("%2", str(minutes))
+    if hours >= 48:
+        return (
+            QCoreApplication.translate("TimelineLabels", "%1 d %2 h")
+            .replace("%1", str(hours // 24))
+            .replace("%2", str(hours % 24))
+        )
+    if not minutes:
+        return QCoreApplication.translate("TimelineLabels", "%1 h").replace("%1", str(hours))
+    return (
+        QCoreApplication.translate("TimelineLabels", "%1 h %2 min")
+        .replace("%1", str(hours))
+        .replace("%2", str(minutes))
+    )
 
 
 def event_tooltip(event: TimelineEvent, zone_name: str) -> str:
@@ -184,15 +215,29 @@ def event_tooltip(event: TimelineEvent, zone_name: str) -> str:
     lines.append(local_text(event.start_utc, zone_name))
     lines.append(utc_text(event.start_utc))
     if event.end_utc is not None and event.end_utc != event.start_utc:
-        lines.append(_t("Duration: %1").replace("%1", duration_text(event.duration_s)))
+        lines.append(
+            QCoreApplication.translate("TimelineLabels", "Duration: %1").replace(
+                "%1", duration_text(event.duration_s)
+            )
+        )
     if event.uncertainty_s:
-        lines.append(_t("Uncertainty: ± %1").replace("%1", duration_text(event.uncertainty_s)))
+        lines.append(
+            QCoreApplication.translate("TimelineLabels", "Uncertainty: ± %1").replace(
+                "%1", duration_text(event.uncertainty_s)
+            )
+        )
     if event.correction_s:
         sign = "+" if event.correction_s > 0 else "−"
         lines.append(
-            _t("Clock corrected by %1").replace("%1", f"{sign}{duration_text(event.correction_s)}")
+            QCoreApplication.translate("TimelineLabels", "Clock corrected by %1").replace(
+                "%1", f"{sign}{duration_text(event.correction_s)}"
+            )
         )
-    lines.append(_t("Source: %1").replace("%1", source_label(event.source)))
+    lines.append(
+        QCoreApplication.translate("TimelineLabels", "Source: %1").replace(
+            "%1", source_label(event.source)
+        )
+    )
     if event.in_dossier:
-        lines.append(_t("In the dossier"))
+        lines.append(QCoreApplication.translate("TimelineLabels", "In the dossier"))
     return "\n".join(lines)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -41,6 +41,8 @@ from app.ui.timeline.event_dialog import ManualEventDialog
 from app.ui.timeline.export import ExportMenu
 from app.ui.timeline.labels import finding_label, kind_plural, party_label, source_label
 
+SEARCH_DELAY_MS = 250
+
 
 class TimelinePanel(QWidget):
     open_requested = Signal(str, str)  # kind, ref
@@ -54,6 +56,7 @@ class TimelinePanel(QWidget):
         self.data: TimelineData | None = None
         self.shown: list[TimelineEvent] = []
         self._fitted = False
+        self._generation = 0
         self._menus: dict[str, QMenu] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -108,7 +111,12 @@ class TimelinePanel(QWidget):
         self.search.setObjectName("timelineSearch")
         self.search.setPlaceholderText(self.tr("Search titles"))
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda _t: self.apply_filters())
+        # typing filters 100,000 titles: wait for a pause in the typing
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
         bar.addWidget(self.search, 1)
         for name, text, tip, slot in (
             ("fitAll", self.tr("Fit all"), self.tr("Show the whole timeline (Home)"), self.fit_all),
@@ -164,9 +172,29 @@ class TimelinePanel(QWidget):
     # ---- loading and filtering ------------------------------------------------------------
 
     def reload(self) -> None:
+        self._generation += 1
+        generation = self._generation
         ctx, case_id = self.env.ctx, self.case_id
         self.env.tasks.run_read(
-            lambda p: timeline_service.build_timeline(ctx, case_id, p), self._apply, self.show_error
+            lambda p: timeline_service.build_timeline(ctx, case_id, p),
+            lambda data: self._loaded(generation, data),
+            self.show_error,
+        )
+
+    def _loaded(self, generation: int, data: TimelineData) -> None:
+        """A build arrived: show it, then add the call analysis's findings in the background
+        (seconds on a big call log); a result overtaken by a newer reload is dropped."""
+        if generation != self._generation:
+            return
+        self._apply(data)
+        if data.with_findings or not any(e.kind == EventKind.CALL for e in data.events):
+            return
+        ctx = self.env.ctx
+        self.env.tasks.run_cpu(
+            lambda p: timeline_service.add_findings(ctx, data, p),
+            self.tr("Adding call findings to the timeline"),
+            lambda full: self._loaded(generation, full),
+            self.show_error,
         )
 
     def _apply(self, data: TimelineData) -> None:

@@ -35,7 +35,7 @@ LANE_PAD = 4.0
 TITLE_H = 15.0
 BUCKET_PX = 3.0
 MIN_SPP = 0.005  # 1 s ≈ 200 px
-MAX_SPAN_S = 12 * 7 * 86400.0  # twelve weeks across the plot
+MAX_SPAN_S = 3 * 365 * 86400.0  # a case's whole life (complaint to decision) still fits
 _MINOR_FMT = {
     TickUnit.SECOND: "%H:%M:%S",
     TickUnit.MINUTE: "%H:%M",

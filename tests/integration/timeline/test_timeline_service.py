@@ -128,3 +128,24 @@ def test_video_notes_and_stills_land_on_the_corrected_clock(ctx, tmp_path):
         assert event.source == "camera:Регистратор курьера"
         assert event.ref == f"evidence:{eid}#frame=30"
     assert note.title == "Курьер у подъезда" and ("tags", "door") in note.details
+
+
+def test_findings_become_spans_and_tag_their_calls(ctx, tmp_path):
+    case = make_case(ctx, tmp_path, calls=40)
+    data = timeline.build_timeline(ctx, case.id)
+    assert not data.with_findings and not any(e.kind == "finding" for e in data.events)
+    full = timeline.add_findings(ctx, data)
+    findings = [e for e in full.events if e.kind == "finding"]
+    assert full.with_findings and findings
+    codes = {e.tags[0] for e in findings}
+    assert "masking_bypass" in codes and set(full.findings) == codes
+    for finding in findings:
+        assert finding.ref.startswith("call:") and finding.source == "analysis"
+        assert dict(finding.details)["explanation_ru"]
+    bypass = [e for e in full.events if e.kind == "call" and "masking_bypass" in e.tags]
+    assert bypass and all(e.party == "Курьер Петров" for e in bypass)
+    assert len(full.events) == len(data.events) + len(findings)
+    # a finding marked for the dossier keeps its mark on the next build
+    timeline.set_in_dossier(ctx, case.id, [findings[0].id], True)
+    again = timeline.add_findings(ctx, timeline.build_timeline(ctx, case.id))
+    assert [e.id for e in again.events if e.in_dossier] == [findings[0].id]

@@ -40,7 +40,9 @@ def test_lanes_by_party_then_by_source(panel):
     assert [lane.key for lane in scene.lanes] == ["Курьер Петров", "Смирнова Ольга", ""]
     panel.lanes.setCurrentIndex(1)
     assert scene.mode is LaneMode.SOURCE
-    assert {lane.key for lane in scene.lanes} == {"calls", "orders", "statements", "manual", "case"}
+    assert {lane.key for lane in scene.lanes} == {
+        "calls", "orders", "statements", "manual", "case", "analysis"
+    }  # fmt: skip
     assert panel.count.text().startswith(str(len(panel.data.events)))
 
 
@@ -67,7 +69,7 @@ def test_wheel_zooms_around_the_cursor_and_drag_pans(panel, qtbot):
     assert abs((scene.t0 - t0) - 100 * scene.spp) < scene.spp  # dragged left: later times
 
 
-def test_filters_by_kind_party_and_text(panel):
+def test_filters_by_kind_party_and_text(panel, qtbot):
     total = len(panel.data.events)
     panel.set_checked("kind", {"call"})
     assert panel.shown and {e.kind for e in panel.shown} == {"call"}
@@ -77,8 +79,19 @@ def test_filters_by_kind_party_and_text(panel):
     assert {e.party for e in panel.shown} == {"Смирнова Ольга"}
     assert [lane.key for lane in panel.canvas.scene.lanes] == ["Смирнова Ольга"]
     panel.set_checked("party", set())
-    panel.search.setText("СТУК")
-    assert [e.kind for e in panel.shown] == ["manual"]
+    panel.search.setText("СТУК")  # applied after a pause in the typing
+    qtbot.waitUntil(lambda: [e.kind for e in panel.shown] == ["manual"])
+
+
+def test_findings_arrive_after_the_timeline_and_filter_their_calls(panel):
+    assert panel.data.with_findings  # added by the background step after the first build
+    panel.set_checked("finding", {"masking_bypass"})
+    kinds = {e.kind for e in panel.shown}
+    assert kinds == {"finding", "call"}
+    assert all("masking_bypass" in e.tags for e in panel.shown)
+    span = next(e for e in panel.shown if e.kind == "finding")
+    panel.canvas.select(span)
+    assert "Direct calls between the real numbers" in panel.details.body.text()
 
 
 def test_click_selects_and_details_show_local_and_utc_time(panel, qtbot):
