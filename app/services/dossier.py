@@ -23,6 +23,7 @@ from app.domain.progress import NullProgress, Progress, check_cancel
 from app.domain.timeutil import ensure_utc
 from app.media.redaction import face_detector, jpeg_copy, redact_still
 from app.media.stills import Region as PixelRegion
+from app.reports import strings
 from app.reports.model import (
     LANGS,
     PROFILES,
@@ -356,6 +357,7 @@ def assemble_dossier(
         corrections=tuple(corrections),
         evidence=tuple(evidence),
         author=investigator,
+        notes=tuple(strings.text(lang, f"note_omitted_{name}") for name in omitted),
     )
     return AssembledDossier(detail.id, data, [*evidence_files_, *still_files], omitted)
 
