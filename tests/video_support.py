@@ -117,7 +117,7 @@ def decode_all(path: Path) -> list[np.ndarray]:
 
 
 def cctv_painter(
-    active: Sequence[tuple[int, int]], seed: int = 7
+    active: Sequence[tuple[int, int]], seed: int = 7, figure: float = 1 / 12
 ) -> Callable[[int, int, int], np.ndarray]:
     """A static, slightly noisy yard with a figure walking through during `active` frame ranges."""
     cache: dict[tuple[int, int], np.ndarray] = {}
@@ -135,7 +135,8 @@ def cctv_painter(
                 progress = (number - start) / max(1, end - start)
                 x = int(progress * (width - width // 10))
                 y = height // 3
-                cv2.rectangle(image, (x, y), (x + width // 12, y + height // 3), (30, 30, 40), -1)
+                size = (int(width * figure), int(height * figure * 4))
+                cv2.rectangle(image, (x, y), (x + size[0], y + size[1]), (30, 30, 40), -1)
         noise = np.random.default_rng(number).integers(-2, 3, size=image.shape[:2], dtype=np.int16)
         return np.clip(image.astype(np.int16) + noise[:, :, None], 0, 255).astype(np.uint8)
 

@@ -27,6 +27,8 @@ from app.domain.progress import NullProgress, Progress, check_cancel
 from app.media.container import MediaError, open_media, video_stream
 from app.media.frame_index import FrameIndex
 
+_BASELINE_GOPS = 7  # GOPs on each side for the local packet-size baseline
+
 
 @dataclass(frozen=True)
 class ActivitySettings:
@@ -34,7 +36,7 @@ class ActivitySettings:
 
     width: int = 320
     foreground_fraction: float = 0.002  # of the downscaled frame's pixels
-    gop_size_factor: float = 2.0  # predicted frames this many times the usual size: motion
+    gop_size_factor: float = 1.3  # predicted frames this much bigger than usual: motion?
     max_samples_per_s: float = 2.0  # coarse pass rate ceiling (all-intra codecs)
     merge_gap_s: float = 1.0
     min_length_s: float = 0.2
@@ -120,7 +122,8 @@ def _busy_gops(index: FrameIndex, settings: ActivitySettings) -> list[int]:
     """Keyframes opening a GOP whose predicted frames are much bigger than usual.
 
     P and B frames differ in size by design, so the measure is the mean predicted-packet size
-    over a whole GOP, compared with the median GOP of the file.
+    over a whole GOP, compared with the median of the GOPs around it. The threshold is low on
+    purpose: a false flag only costs a full-rate look, where MOG2 decides.
     """
     keys = index.keyframes()
     if len(keys) < 3:
@@ -132,12 +135,15 @@ def _busy_gops(index: FrameIndex, settings: ActivitySettings) -> list[int]:
         means.append(float(predicted.mean()) if len(predicted) else 0.0)
     if not any(means):
         return []  # all-intra codec: the sampled keyframes carry the coarse pass
-    baseline = max(float(np.median(means)), 32.0)
-    return [
-        key
-        for key, mean in zip(keys, means, strict=True)
-        if mean > settings.gop_size_factor * baseline
-    ]
+    values = np.asarray(means)
+    busy = []
+    for g, key in enumerate(keys):
+        # A local baseline follows slow changes (dusk, lights switched on) along the file.
+        window = values[max(0, g - _BASELINE_GOPS) : g + _BASELINE_GOPS + 1]
+        baseline = max(float(np.median(window)), 32.0)
+        if values[g] > settings.gop_size_factor * baseline:
+            busy.append(key)
+    return busy
 
 
 def _stretches(index: FrameIndex, flagged: set[int]) -> list[tuple[int, int]]:

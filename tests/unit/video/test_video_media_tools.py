@@ -107,6 +107,21 @@ def test_activity_scan_finds_both_passages(cctv: Path) -> None:
     assert progress.reports
 
 
+def test_small_figure_between_keyframes_is_found(tmp_path: Path) -> None:
+    # a distant passer-by, 4 % of the frame wide, gone again before the next keyframe
+    clip = encode(
+        tmp_path / "far.mp4",
+        frames=360,
+        width=480,
+        height=270,
+        gop=60,
+        painter=cctv_painter([(130, 170)], figure=0.04),
+    )
+    segments = scan_activity(clip, build_index(clip))
+    assert len(segments) == 1
+    assert segments[0].start_s <= 130 / 30 < 170 / 30 <= segments[0].end_s
+
+
 def test_activity_scan_of_a_still_scene_is_empty(tmp_path: Path) -> None:
     still = encode(tmp_path / "empty.mp4", frames=300, gop=30, painter=cctv_painter([]))
     assert scan_activity(still, build_index(still)) == []
