@@ -24,6 +24,7 @@ from app.reports import strings
 from app.reports.fonts import register_fonts
 from app.reports.layout import (
     FRAME_W,
+    HEAD_BG,
     Contents,
     DossierDocument,
     PageDecor,
@@ -89,7 +90,9 @@ def _cover(data: DossierData, styles: Styles) -> list[Flowable]:
         [t("cover_audit"), data.audit_head[:16] + ("…" if len(data.audit_head) > 16 else "")],
     ]
     cells = [[Paragraph(esc(k), styles.cell), Paragraph(esc(v), styles.cell)] for k, v in rows if v]
-    out.append(styled_table(cells, [150, FRAME_W - 150 - 60], styles.fonts, header=False))
+    facts = styled_table(cells, [150, FRAME_W - 150 - 60], styles.fonts, header=False)
+    facts.setStyle([("BACKGROUND", (0, 0), (0, -1), HEAD_BG)])
+    out.append(facts)
     return out
 
 
