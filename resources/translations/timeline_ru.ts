@@ -4,79 +4,79 @@
 <context>
     <name>EventDetails</name>
     <message>
-        <location filename="../../app/ui/timeline/details.py" line="58"/>
+        <location filename="../../app/ui/timeline/details.py" line="60"/>
         <source>In the dossier</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline/details.py" line="63"/>
-        <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>В досье</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/details.py" line="65"/>
-        <source>Show it where it lives (Enter or double-click)</source>
-        <translation type="unfinished"></translation>
+        <source>Open</source>
+        <translation>Открыть</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/details.py" line="67"/>
+        <source>Show it where it lives (Enter or double-click)</source>
+        <translation>Показать в исходном разделе (Enter или двойной щелчок)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline/details.py" line="69"/>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/details.py" line="70"/>
+        <location filename="../../app/ui/timeline/details.py" line="72"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/details.py" line="88"/>
+        <location filename="../../app/ui/timeline/details.py" line="90"/>
         <source>Select an event to see its details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите событие, чтобы увидеть подробности.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/details.py" line="93"/>
+        <location filename="../../app/ui/timeline/details.py" line="95"/>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/details.py" line="94"/>
+        <location filename="../../app/ui/timeline/details.py" line="96"/>
         <source>UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>UTC</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/details.py" line="97"/>
+        <location filename="../../app/ui/timeline/details.py" line="99"/>
         <source>Ends</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline/details.py" line="98"/>
-        <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Окончание</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/details.py" line="100"/>
+        <source>Duration</source>
+        <translation>Длительность</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline/details.py" line="102"/>
         <source>Uncertainty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline/details.py" line="103"/>
-        <source>Clock correction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline/details.py" line="104"/>
-        <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Погрешность</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/details.py" line="105"/>
-        <source>Concerns</source>
-        <translation type="unfinished"></translation>
+        <source>Clock correction</source>
+        <translation>Поправка часов</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline/details.py" line="106"/>
+        <source>Source</source>
+        <translation>Источник</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/details.py" line="107"/>
+        <source>Concerns</source>
+        <translation>Касается</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline/details.py" line="109"/>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>Нарушения</translation>
     </message>
 </context>
 <context>
@@ -84,52 +84,52 @@
     <message>
         <location filename="../../app/ui/timeline/export.py" line="42"/>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/export.py" line="45"/>
         <source>Table (CSV)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Таблица (CSV)…</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/export.py" line="46"/>
         <source>Picture (PNG)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Изображение (PNG)…</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/export.py" line="47"/>
         <source>Picture (SVG)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Изображение (SVG)…</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/export.py" line="55"/>
         <source>CSV table (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Таблица CSV (*.csv)</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/export.py" line="56"/>
         <source>PNG picture (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>Изображение PNG (*.png)</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/export.py" line="57"/>
         <source>SVG picture (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Изображение SVG (*.svg)</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/export.py" line="61"/>
         <source>Export the timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт хронологии</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/export.py" line="80"/>
         <source>Exporting the timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт хронологии</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/export.py" line="100"/>
         <source>Timeline of case %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Хронология по делу %1</translation>
     </message>
 </context>
 <context>
@@ -137,62 +137,62 @@
     <message>
         <location filename="../../app/ui/timeline/event_dialog.py" line="39"/>
         <source>Edit event</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменить событие</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/event_dialog.py" line="39"/>
         <source>Add event</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить событие</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/event_dialog.py" line="50"/>
         <source>When (%1, %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Когда (%1, %2)</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/event_dialog.py" line="55"/>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> мин</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/event_dialog.py" line="58"/>
         <source>Uncertainty</source>
-        <translation type="unfinished"></translation>
+        <translation>Погрешность</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/event_dialog.py" line="61"/>
         <source>What happened, e.g. the courier rang at the door</source>
-        <translation type="unfinished"></translation>
+        <translation>Что произошло, например: курьер звонил в дверь</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/event_dialog.py" line="63"/>
         <source>What happened</source>
-        <translation type="unfinished"></translation>
+        <translation>Что произошло</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/event_dialog.py" line="66"/>
         <source>Who reported it, e.g. a neighbour</source>
-        <translation type="unfinished"></translation>
+        <translation>Кто сообщил, например: соседка</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/event_dialog.py" line="67"/>
         <source>Reported by</source>
-        <translation type="unfinished"></translation>
+        <translation>Кто сообщил</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/event_dialog.py" line="70"/>
         <source>Nobody in particular</source>
-        <translation type="unfinished"></translation>
+        <translation>Никого конкретно</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/event_dialog.py" line="75"/>
         <source>Concerns</source>
-        <translation type="unfinished"></translation>
+        <translation>Касается</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/event_dialog.py" line="91"/>
         <source>Describe the event.</source>
-        <translation type="unfinished"></translation>
+        <translation>Опишите событие.</translation>
     </message>
 </context>
 <context>
@@ -200,16 +200,16 @@
     <message numerus="yes">
         <location filename="../../app/ui/timeline/canvas.py" line="250"/>
         <source>%1: %n event(s) here</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: здесь %n событие</numerusform>
+            <numerusform>%1: здесь %n события</numerusform>
+            <numerusform>%1: здесь %n событий</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/canvas.py" line="256"/>
         <source>Zoom in to see them one by one</source>
-        <translation type="unfinished"></translation>
+        <translation>Увеличьте масштаб, чтобы увидеть их по отдельности</translation>
     </message>
 </context>
 <context>
@@ -217,27 +217,27 @@
     <message>
         <location filename="../../app/ui/timeline/commands.py" line="109"/>
         <source>Add event</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить событие</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/commands.py" line="125"/>
         <source>Edit event</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменить событие</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/commands.py" line="136"/>
         <source>Delete event</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить событие</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/commands.py" line="145"/>
         <source>Add to the dossier</source>
-        <translation type="unfinished"></translation>
+        <translation>Включить в досье</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/commands.py" line="147"/>
         <source>Remove from the dossier</source>
-        <translation type="unfinished"></translation>
+        <translation>Исключить из досье</translation>
     </message>
 </context>
 <context>
@@ -246,504 +246,509 @@
         <location filename="../../app/ui/timeline/labels.py" line="32"/>
         <location filename="../../app/ui/timeline/labels.py" line="90"/>
         <source>Order</source>
-        <translation type="unfinished"></translation>
+        <translation>Заказ</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="33"/>
         <source>Call</source>
-        <translation type="unfinished"></translation>
+        <translation>Звонок</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="34"/>
         <source>Video note</source>
-        <translation type="unfinished"></translation>
+        <translation>Отметка на видео</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="35"/>
         <source>Still</source>
-        <translation type="unfinished"></translation>
+        <translation>Стоп-кадр</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="36"/>
         <source>Statement</source>
-        <translation type="unfinished"></translation>
+        <translation>Объяснение</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="37"/>
         <source>Time claimed in a statement</source>
-        <translation type="unfinished"></translation>
+        <translation>Время, указанное в объяснении</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="40"/>
         <source>Manual event</source>
-        <translation type="unfinished"></translation>
+        <translation>Событие, внесённое вручную</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="41"/>
         <location filename="../../app/ui/timeline/labels.py" line="104"/>
         <source>Finding</source>
-        <translation type="unfinished"></translation>
+        <translation>Нарушение</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="42"/>
         <source>Case milestone</source>
-        <translation type="unfinished"></translation>
+        <translation>Этап дела</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="49"/>
         <location filename="../../app/ui/timeline/labels.py" line="73"/>
         <source>Orders</source>
-        <translation type="unfinished"></translation>
+        <translation>Заказы</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="50"/>
         <source>Calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Звонки</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="51"/>
         <source>Video notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Отметки на видео</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="52"/>
         <source>Stills</source>
-        <translation type="unfinished"></translation>
+        <translation>Стоп-кадры</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="53"/>
         <location filename="../../app/ui/timeline/labels.py" line="74"/>
         <source>Statements</source>
-        <translation type="unfinished"></translation>
+        <translation>Объяснения</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="54"/>
         <source>Claimed times</source>
-        <translation type="unfinished"></translation>
+        <translation>Время со слов</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="55"/>
         <source>Manual events</source>
-        <translation type="unfinished"></translation>
+        <translation>Внесённые вручную</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="56"/>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>Нарушения</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="57"/>
         <source>Milestones</source>
-        <translation type="unfinished"></translation>
+        <translation>Этапы дела</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="65"/>
         <location filename="../../app/ui/timeline/labels.py" line="84"/>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>Общее</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="69"/>
         <source>Camera: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Камера: %1</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="72"/>
         <source>Call log</source>
-        <translation type="unfinished"></translation>
+        <translation>Журнал звонков</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="75"/>
         <source>Investigator</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверяющий</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="76"/>
         <location filename="../../app/ui/timeline/labels.py" line="111"/>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Дело</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="77"/>
         <source>Call analysis</source>
-        <translation type="unfinished"></translation>
+        <translation>Анализ звонков</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="78"/>
         <source>Video</source>
-        <translation type="unfinished"></translation>
+        <translation>Видео</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="89"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="91"/>
         <source>Caller</source>
-        <translation type="unfinished"></translation>
+        <translation>Кто звонил</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="92"/>
         <source>Callee</source>
-        <translation type="unfinished"></translation>
+        <translation>Кому звонили</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="93"/>
         <source>Virtual number</source>
-        <translation type="unfinished"></translation>
+        <translation>Подменный номер</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="94"/>
         <source>Duration, s</source>
-        <translation type="unfinished"></translation>
+        <translation>Длительность, с</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="95"/>
         <source>Answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Отвечен</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="96"/>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>Направление</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="97"/>
         <source>Camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Камера</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="98"/>
         <source>Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Кадр</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="99"/>
         <source>Camera clock</source>
-        <translation type="unfinished"></translation>
+        <translation>Часы камеры</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="100"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Заметка</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="101"/>
         <source>Taken by</source>
-        <translation type="unfinished"></translation>
+        <translation>Кем получено</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="102"/>
         <source>Claim</source>
-        <translation type="unfinished"></translation>
+        <translation>Со слов</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="103"/>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Серьёзность</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="105"/>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Событий</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="106"/>
         <source>Added by</source>
-        <translation type="unfinished"></translation>
+        <translation>Кем внесено</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="107"/>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Текст</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="108"/>
         <source>Reported by</source>
-        <translation type="unfinished"></translation>
+        <translation>Кто сообщил</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="109"/>
         <source>Complaint from</source>
-        <translation type="unfinished"></translation>
+        <translation>Источник обращения</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="110"/>
         <source>Measure</source>
-        <translation type="unfinished"></translation>
+        <translation>Мера</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="112"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Метки</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="119"/>
         <source>assigned</source>
-        <translation type="unfinished"></translation>
+        <translation>назначен</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="120"/>
         <source>picked up</source>
-        <translation type="unfinished"></translation>
+        <translation>забран</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="121"/>
         <source>delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>доставлен</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="122"/>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>отменён</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="123"/>
         <source>delivery slot</source>
-        <translation type="unfinished"></translation>
+        <translation>интервал доставки</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="134"/>
         <source>Order %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Заказ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/labels.py" line="140"/>
+        <location filename="../../app/ui/timeline/labels.py" line="143"/>
         <source>Complaint received</source>
-        <translation type="unfinished"></translation>
+        <translation>Поступило обращение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/labels.py" line="142"/>
+        <location filename="../../app/ui/timeline/labels.py" line="145"/>
         <source>Case %1 opened</source>
-        <translation type="unfinished"></translation>
+        <translation>Заведено дело %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/labels.py" line="146"/>
+        <location filename="../../app/ui/timeline/labels.py" line="149"/>
         <source>Decision taken</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline/labels.py" line="152"/>
-        <source>Contact after the order was closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Принято решение</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="155"/>
-        <source>Direct call bypassing the masking</source>
-        <translation type="unfinished"></translation>
+        <source>Contact after the order was closed</source>
+        <translation>Контакт после закрытия заказа</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/labels.py" line="156"/>
-        <source>Many numbers calling one customer</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/ui/timeline/labels.py" line="158"/>
+        <source>Direct calls bypassing the masking</source>
+        <translation>Прямые звонки в обход подменного номера</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/labels.py" line="159"/>
+        <location filename="../../app/ui/timeline/labels.py" line="161"/>
+        <source>Many numbers calling the complainant</source>
+        <translation>Звонки заявителю с разных номеров</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline/labels.py" line="164"/>
         <source>Calls at night</source>
-        <translation type="unfinished"></translation>
+        <translation>Звонки ночью</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/labels.py" line="160"/>
+        <location filename="../../app/ui/timeline/labels.py" line="165"/>
         <source>Burst of calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Серия звонков</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/labels.py" line="179"/>
+        <location filename="../../app/ui/timeline/labels.py" line="184"/>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 с</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/labels.py" line="183"/>
+        <location filename="../../app/ui/timeline/labels.py" line="188"/>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 мин</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/labels.py" line="187"/>
+        <location filename="../../app/ui/timeline/labels.py" line="192"/>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline/labels.py" line="194"/>
-        <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 мин %2 с</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="199"/>
+        <source>%1 d %2 h</source>
+        <translation>%1 д %2 ч</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline/labels.py" line="204"/>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ч</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/labels.py" line="201"/>
+        <location filename="../../app/ui/timeline/labels.py" line="206"/>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ч %2 мин</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/labels.py" line="214"/>
+        <location filename="../../app/ui/timeline/labels.py" line="219"/>
         <source>Duration: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Длительность: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/labels.py" line="220"/>
+        <location filename="../../app/ui/timeline/labels.py" line="225"/>
         <source>Uncertainty: ± %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline/labels.py" line="227"/>
-        <source>Clock corrected by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Погрешность: ± %1</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="232"/>
-        <source>Source: %1</source>
-        <translation type="unfinished"></translation>
+        <source>Clock corrected by %1</source>
+        <translation>Поправка часов: %1</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/labels.py" line="237"/>
+        <source>Source: %1</source>
+        <translation>Источник: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline/labels.py" line="242"/>
         <source>In the dossier</source>
-        <translation type="unfinished"></translation>
+        <translation>В досье</translation>
     </message>
 </context>
 <context>
     <name>TimelinePanel</name>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="87"/>
-        <source>Lanes by party</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../app/ui/timeline/panel.py" line="88"/>
-        <source>Lanes by source</source>
-        <translation type="unfinished"></translation>
+        <source>Lanes by party</source>
+        <translation>Дорожки по участникам</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="92"/>
-        <source>Kinds</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/ui/timeline/panel.py" line="89"/>
+        <source>Lanes by source</source>
+        <translation>Дорожки по источникам</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/panel.py" line="93"/>
-        <source>Parties</source>
-        <translation type="unfinished"></translation>
+        <source>Kinds</source>
+        <translation>Виды</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/panel.py" line="94"/>
-        <source>Sources</source>
-        <translation type="unfinished"></translation>
+        <source>Parties</source>
+        <translation>Участники</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/panel.py" line="95"/>
+        <source>Sources</source>
+        <translation>Источники</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline/panel.py" line="96"/>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>Нарушения</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="105"/>
+        <location filename="../../app/ui/timeline/panel.py" line="106"/>
         <source>Only in the dossier</source>
-        <translation type="unfinished"></translation>
+        <translation>Только включённые в досье</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="111"/>
+        <location filename="../../app/ui/timeline/panel.py" line="112"/>
         <source>Search titles</source>
-        <translation type="unfinished"></translation>
+        <translation>Поиск по описанию</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="121"/>
+        <location filename="../../app/ui/timeline/panel.py" line="122"/>
         <source>Fit all</source>
-        <translation type="unfinished"></translation>
+        <translation>Показать всё</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="121"/>
+        <location filename="../../app/ui/timeline/panel.py" line="122"/>
         <source>Show the whole timeline (Home)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline/panel.py" line="124"/>
-        <location filename="../../app/ui/timeline/panel.py" line="333"/>
-        <source>Fit selection</source>
-        <translation type="unfinished"></translation>
+        <translation>Показать всю хронологию (Home)</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline/panel.py" line="125"/>
+        <location filename="../../app/ui/timeline/panel.py" line="354"/>
+        <source>Fit selection</source>
+        <translation>По выделению</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline/panel.py" line="126"/>
         <source>Zoom to the selected event or Shift+drag range (F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Масштаб по выбранному событию или интервалу Shift+перетаскивание (F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="128"/>
+        <location filename="../../app/ui/timeline/panel.py" line="129"/>
         <source>Add event…</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить событие…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="128"/>
+        <location filename="../../app/ui/timeline/panel.py" line="129"/>
         <source>Add a manual event</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить событие вручную</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="158"/>
+        <location filename="../../app/ui/timeline/panel.py" line="159"/>
         <source>(none in this case)</source>
-        <translation type="unfinished"></translation>
+        <translation>(нет в этом деле)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline/panel.py" line="195"/>
+        <source>Adding call findings to the timeline</source>
+        <translation>Добавление результатов анализа звонков в хронологию</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/timeline/panel.py" line="213"/>
+        <location filename="../../app/ui/timeline/panel.py" line="234"/>
         <source>%n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n событие</numerusform>
+            <numerusform>%n события</numerusform>
+            <numerusform>%n событий</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/timeline/panel.py" line="215"/>
+        <location filename="../../app/ui/timeline/panel.py" line="236"/>
         <source>%1 of %n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 из %n события</numerusform>
+            <numerusform>%1 из %n событий</numerusform>
+            <numerusform>%1 из %n событий</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="299"/>
+        <location filename="../../app/ui/timeline/panel.py" line="320"/>
         <source>Delete event</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить событие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="299"/>
+        <location filename="../../app/ui/timeline/panel.py" line="320"/>
         <source>Delete the selected manual event?</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить выбранное событие?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="317"/>
+        <location filename="../../app/ui/timeline/panel.py" line="338"/>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="318"/>
+        <location filename="../../app/ui/timeline/panel.py" line="339"/>
         <source>In the dossier</source>
-        <translation type="unfinished"></translation>
+        <translation>В досье</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="323"/>
+        <location filename="../../app/ui/timeline/panel.py" line="344"/>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="324"/>
+        <location filename="../../app/ui/timeline/panel.py" line="345"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="328"/>
+        <location filename="../../app/ui/timeline/panel.py" line="349"/>
         <source>Add range to the dossier</source>
-        <translation type="unfinished"></translation>
+        <translation>Включить интервал в досье</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="331"/>
+        <location filename="../../app/ui/timeline/panel.py" line="352"/>
         <source>Remove range from the dossier</source>
-        <translation type="unfinished"></translation>
+        <translation>Исключить интервал из досье</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="334"/>
+        <location filename="../../app/ui/timeline/panel.py" line="355"/>
         <source>Add event here…</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить событие здесь…</translation>
     </message>
 </context>
 <context>
@@ -751,7 +756,7 @@
     <message>
         <location filename="../../app/ui/timeline/tab.py" line="13"/>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Хронология</translation>
     </message>
 </context>
 </TS>

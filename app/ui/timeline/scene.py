@@ -217,12 +217,15 @@ class TimelineScene:
         grid = QPen(QColor("#dde2e7"))
         text = QPen(QColor("#37474f"))
         p.setFont(small)
+        small_metrics = QFontMetrics(small)
         for tick in minor:
             x = self.x_of(tick.at_s)
             p.setPen(grid)
             p.drawLine(QPointF(x, AXIS_H - 6), QPointF(x, height))
-            p.setPen(text)
-            p.drawText(QPointF(x + 3, AXIS_H - 8), tick.local.strftime(_MINOR_FMT[unit]))
+            label = tick.local.strftime(_MINOR_FMT[unit])
+            if x + 3 + small_metrics.horizontalAdvance(label) <= width:  # no cut-off labels
+                p.setPen(text)
+                p.drawText(QPointF(x + 3, AXIS_H - 8), label)
         major_unit = (
             TickUnit.DAY
             if step < 86400
@@ -343,7 +346,7 @@ class TimelineScene:
                 color = KIND_COLORS.get(row.kind, QColor("#607d8b"))
                 p.fillRect(QRectF(GUTTER_W - 12, row.top + 5, 8, ROW_H - 10), color)
                 label = small_metrics.elidedText(
-                    kind_plural(row.kind), Qt.TextElideMode.ElideRight, 95
+                    kind_plural(row.kind), Qt.TextElideMode.ElideRight, 120
                 )
                 width = small_metrics.horizontalAdvance(label)
                 p.setPen(QPen(QColor("#546e7a")))
