@@ -357,67 +357,67 @@
         <translation>Контраст</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="247"/>
+        <location filename="../../app/ui/video/player_widget.py" line="259"/>
         <source>Stretches with activity: %1</source>
         <translation>Участков с движением: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="258"/>
+        <location filename="../../app/ui/video/player_widget.py" line="270"/>
         <source>Export frame</source>
         <translation>Экспорт кадра</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="258"/>
+        <location filename="../../app/ui/video/player_widget.py" line="270"/>
         <source>PNG image (*.png)</source>
         <translation>Изображение PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="271"/>
+        <location filename="../../app/ui/video/player_widget.py" line="283"/>
         <source>Exporting frame</source>
         <translation>Экспорт кадра</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="273"/>
+        <location filename="../../app/ui/video/player_widget.py" line="285"/>
         <source>Frame %1 saved to %2</source>
         <translation>Кадр %1 сохранён в %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="299"/>
+        <location filename="../../app/ui/video/player_widget.py" line="311"/>
         <source>Calibrating the clock</source>
         <translation>Калибровка часов</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="327"/>
+        <location filename="../../app/ui/video/player_widget.py" line="339"/>
         <source>Frame %1 of %2</source>
         <translation>Кадр %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="328"/>
+        <location filename="../../app/ui/video/player_widget.py" line="340"/>
         <source> (keyframe, decoding…)</source>
         <translation> (опорный кадр, декодирование…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="329"/>
+        <location filename="../../app/ui/video/player_widget.py" line="341"/>
         <source>Media time %1</source>
         <translation>Время в файле %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="334"/>
+        <location filename="../../app/ui/video/player_widget.py" line="346"/>
         <source>Camera clock unknown (no origin set)</source>
         <translation>Часы камеры неизвестны (не задана точка отсчёта)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="336"/>
+        <location filename="../../app/ui/video/player_widget.py" line="348"/>
         <source>Camera clock %1</source>
         <translation>Часы камеры %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="339"/>
+        <location filename="../../app/ui/video/player_widget.py" line="351"/>
         <source>True time: clock not calibrated</source>
         <translation>Истинное время: часы не откалиброваны</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="341"/>
+        <location filename="../../app/ui/video/player_widget.py" line="353"/>
         <source>True time %1</source>
         <translation>Истинное время %1</translation>
     </message>
@@ -488,12 +488,12 @@
 <context>
     <name>StripFeeder</name>
     <message>
-        <location filename="../../app/ui/video/strip_tasks.py" line="62"/>
+        <location filename="../../app/ui/video/strip_tasks.py" line="66"/>
         <source>Thumbnails of %1</source>
         <translation>Миниатюры: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/strip_tasks.py" line="84"/>
+        <location filename="../../app/ui/video/strip_tasks.py" line="88"/>
         <source>Activity scan of %1</source>
         <translation>Поиск движения: %1</translation>
     </message>
@@ -554,62 +554,67 @@
 <context>
     <name>VideoTab</name>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="38"/>
+        <location filename="../../app/ui/video/tab.py" line="43"/>
         <source>Evidence</source>
         <translation>Доказательства</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="60"/>
+        <location filename="../../app/ui/video/tab.py" line="65"/>
         <source>Add file…</source>
         <translation>Добавить файл…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="63"/>
+        <location filename="../../app/ui/video/tab.py" line="68"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="66"/>
+        <location filename="../../app/ui/video/tab.py" line="71"/>
         <source>Side by side…</source>
         <translation>Рядом…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="69"/>
+        <location filename="../../app/ui/video/tab.py" line="74"/>
         <source>Show the selected video beside the one in the player, in step on the clock</source>
         <translation>Показать выбранное видео рядом с открытым, синхронно по часам</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="79"/>
+        <location filename="../../app/ui/video/tab.py" line="84"/>
         <source>Open a video from the list to review it.</source>
         <translation>Откройте видео из списка для просмотра.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="143"/>
+        <location filename="../../app/ui/video/tab.py" line="148"/>
         <source>Adding %1…</source>
         <translation>Добавление %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="146"/>
+        <location filename="../../app/ui/video/tab.py" line="151"/>
         <source>Adding %1</source>
         <translation>Добавление %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="153"/>
+        <location filename="../../app/ui/video/tab.py" line="158"/>
         <source>%1 added to the case.</source>
         <translation>%1 добавлен в дело.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="167"/>
+        <location filename="../../app/ui/video/tab.py" line="183"/>
         <source>%1 is not a video; it is kept as evidence.</source>
         <translation>%1 — не видео; файл хранится как доказательство.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="200"/>
+        <location filename="../../app/ui/video/tab.py" line="198"/>
+        <source>%1: not a picture that can be shown</source>
+        <translation>%1: изображение не удаётся показать</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/tab.py" line="236"/>
         <source>Open one video, then select another video to show beside it.</source>
         <translation>Откройте одно видео, затем выберите другое, чтобы показать их рядом.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="204"/>
+        <location filename="../../app/ui/video/tab.py" line="240"/>
         <source>Select a different video to show beside this one.</source>
         <translation>Выберите другое видео, чтобы показать рядом с этим.</translation>
     </message>

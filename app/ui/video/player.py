@@ -73,6 +73,13 @@ class Player(QObject):
         self._workers.open(path, index)
         self.seek_frame(frame)
 
+    def close_file(self) -> None:
+        """Forget the video: later pictures of it are dropped, navigation does nothing."""
+        self.pause()
+        self.index, self.path = None, None
+        self._generation += 1
+        self._waiting = None
+
     def shutdown(self) -> None:
         """Stop playback and the decode thread (call before the player goes away)."""
         self._timer.stop()

@@ -213,6 +213,18 @@ class PlayerWidget(QWidget):
         self.feeder.start(source)
         self.view.setFocus()
 
+    def show_picture(self, image: QImage, name: str) -> None:
+        """A photo or a still instead of a video (no playback, no annotations)."""
+        self.feeder.cancel()
+        self.player.close_file()
+        self.source = None
+        self.scrubber.reset(0.0)
+        self.view.set_notice("")
+        self.view.set_image(-1, True, image)
+        self.view.set_overlay([name])
+        self.view.set_marks([])
+        self.status.setText("")
+
     def shutdown(self) -> None:
         self.feeder.cancel()
         self.player.shutdown()

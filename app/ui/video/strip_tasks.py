@@ -21,7 +21,9 @@ from app.ui.tasks import Task
 from app.ui.video.decoder_worker import to_qimage
 from app.ui.video.scrubber import Scrubber
 
-THUMBNAILS = 60
+# One thumbnail per this many pixels of scrubber, within bounds.
+THUMB_SPACING_PX = 48
+MIN_THUMBNAILS, MAX_THUMBNAILS = 10, 100
 THUMB_WIDTH = 120
 
 
@@ -46,11 +48,13 @@ class StripFeeder(QObject):
         self.cancel()
         self._generation += 1
         generation = self._generation
+        slots = self._scrubber.width() // THUMB_SPACING_PX
+        count = min(max(slots, MIN_THUMBNAILS), MAX_THUMBNAILS)
 
         def work(progress: Progress) -> int:
             made = 0
             for thumb in thumbnails(
-                source.path, source.index, THUMBNAILS, THUMB_WIDTH, progress=progress
+                source.path, source.index, count, THUMB_WIDTH, progress=progress
             ):
                 self.thumbnail.emit(generation, thumb.media_time_s, to_qimage(thumb.image, None))
                 made += 1

@@ -8,6 +8,7 @@ Opening a video reads its stored index and clock off the GUI thread.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,8 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.errors import ValidationError
 from app.domain.progress import Progress
 from app.services.cases import get_case
+from app.services.evidence_files import EvidenceInfo, evidence_path
 from app.services.video import add_video_evidence, list_case_evidence, open_video
 from app.services.video_clock import local_zone
 from app.services.video_dto import VideoEvidence, VideoSource
@@ -32,6 +35,8 @@ from app.ui.video.annotations import AnnotationsPanel
 from app.ui.video.evidence_model import EvidenceModel
 from app.ui.video.player_widget import PlayerWidget
 from app.ui.video.side_by_side import SideBySide
+
+_PICTURE_KINDS = frozenset({"photo", "still"})
 
 
 def tab_title() -> str:
@@ -170,6 +175,9 @@ class VideoTab(QWidget):
         if not index.isValid():
             return
         item = self.model.evidence_at(index.row())
+        if item.evidence.kind in _PICTURE_KINDS:
+            self.open_picture(item.evidence)
+            return
         if item.media is None:
             self.message.setText(
                 self.tr("%1 is not a video; it is kept as evidence.").replace(
@@ -178,6 +186,26 @@ class VideoTab(QWidget):
             )
             return
         self.open_evidence(item.evidence.id)
+
+    def open_picture(self, evidence: EvidenceInfo) -> None:
+        """Show a photo or a still (read-only) in the picture area."""
+        path = evidence_path(self.env.ctx, evidence)
+
+        def work(_progress: object) -> QImage:
+            image = QImage(str(path))
+            if image.isNull():
+                raise ValidationError(
+                    self.tr("%1: not a picture that can be shown").replace(
+                        "%1", evidence.original_name
+                    )
+                )
+            return image
+
+        def done(image: QImage) -> None:
+            self.player.show_picture(image, evidence.original_name)
+            self.annotations.reload()
+
+        self.env.tasks.run_read(work, done, self._failed)
 
     def open_evidence(self, evidence_id: int) -> None:
         ctx, case_id = self.env.ctx, self.case_id

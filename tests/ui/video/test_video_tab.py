@@ -5,9 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QRect
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox
+from video_support import read_number
 
 from app.services.video_annotations import list_annotations
 from app.services.video_dto import VideoEvidence
@@ -146,3 +149,12 @@ def test_jump_to_annotation_and_still(qtbot: Any, tab: Any, clip: Path, env: Any
     _opened(qtbot, tab, 0)
     panel.list.itemClicked.emit(panel.list.item(0))
     _opened(qtbot, tab, 61)
+    # The still opens as a picture: the frame with nothing drawn (no rectangle was set).
+    tab._open_index(tab.model.index(1, 0))
+    assert tab.player.source is None
+    assert tab.player.view._overlay == ["courier_door_frame61.png"]
+    image = tab.player.view._pixmap.toImage().convertToFormat(QImage.Format.Format_RGB888)
+    data = np.frombuffer(image.constBits(), dtype=np.uint8, count=image.sizeInBytes())
+    rows = data.reshape(image.height(), image.bytesPerLine())[:, : image.width() * 3]
+    assert read_number(rows.reshape(image.height(), image.width(), 3)) == 61
+    assert not tab.annotations.add_button.isEnabled()
