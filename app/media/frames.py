@@ -46,6 +46,7 @@ class FrameReader:
         self.index = index
         self._cache_bytes = cache_bytes
         self._container = open_media(path)
+        self._size = self.path.stat().st_size
         self._stream = video_stream(self._container, path)
         self._stream.thread_type = "AUTO"
         self._cache: OrderedDict[int, av.VideoFrame] = OrderedDict()
@@ -103,7 +104,15 @@ class FrameReader:
         found = self._decode_until(i)
         if found is not None:
             return found
-        raise MediaError(self.path, f"frame {i} cannot be decoded")
+        raise MediaError(self.path, self._why_missing(f"frame {i} cannot be decoded"))
+
+    def _why_missing(self, problem: str) -> str:
+        """Name a file that vanished or shrank under us rather than blame the frame."""
+        try:
+            size = self.path.stat().st_size
+        except OSError:
+            return "file vanished while it was open (moved, deleted or disconnected)"
+        return "file was cut short while it was open" if size < self._size else problem
 
     def _start_at(self, key: int, target: int) -> None:
         """Seek so that decoding reaches `target`, backing off when the demuxer lands late.
@@ -127,7 +136,7 @@ class FrameReader:
         try:
             self._container.seek(raw_pts, stream=self._stream, backward=True, any_frame=False)
         except (av.error.FFmpegError, OSError) as exc:
-            raise MediaError(self.path, f"seek failed ({exc})") from exc
+            raise MediaError(self.path, self._why_missing(f"seek failed ({exc})")) from exc
         self._decoder = self._frames()
         self._last_decoded = None
 
@@ -175,10 +184,8 @@ class FrameReader:
                         floor = stamp
                     if stamp >= floor:
                         yield frame
-        except FileNotFoundError as exc:
-            raise MediaError(self.path, "file vanished while it was being read") from exc
         except (av.error.FFmpegError, OSError) as exc:
-            raise MediaError(self.path, f"decoding failed ({exc})") from exc
+            raise MediaError(self.path, self._why_missing(f"decoding failed ({exc})")) from exc
 
     def _is_indexed_keyframe(self, stamp: int) -> bool:
         # Some cameras write I-frames the decoder does not flag as key (no IDR, no recovery

@@ -84,6 +84,17 @@ def test_keyframe_image_first_then_exact(clips: dict[str, Path]) -> None:
         assert (again.index, again.exact) == (77, True)
 
 
+def test_file_cut_short_while_open(tmp_path: Path, clips: dict[str, Path]) -> None:
+    path = tmp_path / "growing.mp4"
+    path.write_bytes(clips["h264.ts"].read_bytes())
+    index = build_index(path)
+    with FrameReader(path, index) as reader:
+        reader.frame(1)
+        os.truncate(path, path.stat().st_size // 3)
+        with pytest.raises(MediaError, match=r"growing\.mp4: file was cut short"):
+            reader.frame(110)
+
+
 def test_file_that_vanishes_while_open(tmp_path: Path, clips: dict[str, Path]) -> None:
     path = tmp_path / "copy.mp4"
     path.write_bytes(clips["h264_bframes.mp4"].read_bytes())
@@ -92,7 +103,7 @@ def test_file_that_vanishes_while_open(tmp_path: Path, clips: dict[str, Path]) -
         reader.frame(1)
         os.truncate(path, 0)
         path.unlink()
-        with pytest.raises(MediaError, match=r"copy\.mp4"):
+        with pytest.raises(MediaError, match=r"copy\.mp4: file vanished while it was open"):
             reader.frame(140)
 
 
