@@ -409,6 +409,7 @@ class ImportDialog(QDialog):
         self.result_view.show_result(result, self.path.name if self.path else "")
         self.pages.setCurrentWidget(self.result_view)
         self.save_preset_button.setVisible(False)
+        self.import_button.setVisible(False)
         self.close_button.setText(self.tr("Close"))
         self._update_state()
         self.imported.emit(result)

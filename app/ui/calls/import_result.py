@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.services.calls_dto import ImportResult
 from app.services.calls_import import write_rejections
+from app.ui.calls.import_preview import compact_rows
 from app.ui.calls.labels import reason_label
 from app.ui.errors import show_error
 
@@ -38,6 +39,7 @@ class ImportResultView(QWidget):
             [self.tr("Line"), self.tr("Reason"), self.tr("Value in the file")]
         )
         self.rejected.verticalHeader().setVisible(False)
+        compact_rows(self.rejected)
         self.rejected.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         header = self.rejected.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
