@@ -107,7 +107,10 @@ RU: dict[str, str] = {
         "sha256sum в Linux или certutil -hashfile ФАЙЛ SHA256 в Windows) должен совпасть "
         "с приведённым здесь значением."
     ),
-    "calls_intro": "Все звонки по делу, {count} записей, по времени начала.",
+    "calls_intro": (
+        "Звонки с номеров участников и на них, а также звонки, на которых основаны выводы: "
+        "{count} записей, по времени начала."
+    ),
     "about_generated": "Документ сформирован: {time}",
     "about_profile": "Профиль выгрузки: {profile}",
     "about_audit": (
@@ -243,7 +246,10 @@ EN: dict[str, str] = {
         "Each file can be checked without Casebook: its SHA-256 (for example sha256sum on "
         "Linux or certutil -hashfile FILE SHA256 on Windows) must equal the value given here."
     ),
-    "calls_intro": "Every call of the case, {count} records, by start time.",
+    "calls_intro": (
+        "Calls from and to the parties' numbers, and the calls the findings rest on: "
+        "{count} records, by start time."
+    ),
     "about_generated": "Document generated: {time}",
     "about_profile": "Export profile: {profile}",
     "about_audit": "Last audit log entry (head of the hash chain, {count} entries): {head}",

@@ -314,7 +314,7 @@ def assemble_dossier(
         for e in selected_events(timeline_events(ctx, detail, lang, clean), options.events)
     ]
     check_cancel(progress)
-    calls = load_calls(ctx, detail.id, profile, lang)
+    calls = load_calls(ctx, detail.id, [p.id for p in detail.parties], profile, lang)
     findings = (
         calls.findings
         if reveals(profile)

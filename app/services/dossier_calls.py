@@ -79,18 +79,26 @@ def _statistics(views: Sequence[Any], findings: Sequence[FindingEntry]) -> CallS
     )
 
 
-def load_calls(ctx: ServiceContext, case_id: int, profile: Profile, lang: Lang) -> CallsPart:
-    """Every call of the case (unmasked for police, through the audited reveal) and the
-    findings with the calls they rest on."""
-    module = _CallsApi.load()
-    if module is None:
+def load_calls(
+    ctx: ServiceContext, case_id: int, party_ids: Sequence[int], profile: Profile, lang: Lang
+) -> CallsPart:
+    """The calls that touch a party's number, plus those the findings rest on (unmasked for
+    police, through the audited reveal), and the findings. Calls between other customers and
+    couriers that happen to be in the same export stay out of the dossier."""
+    api = _CallsApi.load()
+    if api is None:
         return CallsPart((), (), None, available=False)
     filter_type = importlib.import_module("app.services.calls_dto").CallFilter
-    ids = list(module.call_ids(ctx, case_id, filter_type()))
+    found = list(api.analyze(ctx, case_id))
+    wanted: set[int] = {i for f in found for i in f.call_ids}
+    for party_id in party_ids:
+        wanted.update(api.call_ids(ctx, case_id, filter_type(party_id=party_id)))
+    ids = sorted(wanted)
     if ids and reveals(profile):
-        views = list(module.reveal_calls(ctx, case_id, ids, REVEAL_REASON))
+        views = list(api.reveal_calls(ctx, case_id, ids, REVEAL_REASON))
     else:
-        views = list(module.calls_by_ids(ctx, ids)) if ids else []
+        views = list(api.calls_by_ids(ctx, ids)) if ids else []
+    views.sort(key=lambda v: (v.start_utc, v.id))
     by_id = {v.id: _entry(v) for v in views}
     findings = tuple(
         FindingEntry(
@@ -100,7 +108,7 @@ def load_calls(ctx: ServiceContext, case_id: int, profile: Profile, lang: Lang) 
             severity=f.severity,
             calls=tuple(by_id[i] for i in f.call_ids if i in by_id),
         )
-        for f in module.analyze(ctx, case_id)
+        for f in found
     )
-    calls = tuple(by_id[i] for i in ids if i in by_id)
+    calls = tuple(by_id[v.id] for v in views)
     return CallsPart(calls, findings, _statistics(views, findings) if views else None, True)

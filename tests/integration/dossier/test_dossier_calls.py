@@ -22,6 +22,7 @@ from app.services.parties import PartyInput, add_party
 from app.services.records import OrderInput, add_order
 
 COURIER, SIM2, CUSTOMER, VIRTUAL = "+79161234567", "+79265550102", "+79037654321", "+74951112233"
+OTHER_COURIER, OTHER_CUSTOMER = "+79991112233", "+79994445566"  # another order, not this case
 MSK = timedelta(hours=3)
 
 
@@ -37,6 +38,7 @@ def write_log(path: Path) -> Path:
         (moscow(23, 18), SIM2, CUSTOMER, "", 0, ""),
         (moscow(23, 20), SIM2, CUSTOMER, "", 25, ""),
         (moscow(23, 31), SIM2, CUSTOMER, "", 0, ""),
+        (moscow(12, 0), OTHER_COURIER, OTHER_CUSTOMER, VIRTUAL, 30, "ORD-2002"),
     ]
     lines = [
         "Дата и время;Кто звонил;Кому звонили;Виртуальный номер;Длительность;Статус;Номер заказа"
@@ -90,6 +92,7 @@ def test_findings_annex_and_statistics(ctx, tmp_path: Path) -> None:
     assert "calls" not in police.omitted
     text = pdf_text(tmp_path / "p.pdf")
     assert "Annex. Call log" in text and "6 records" in text
+    assert display(OTHER_CUSTOMER) not in text and "ORD-2002" not in text
     assert "Calls this finding rests on" in text
     assert display(SIM2) in text and display(CUSTOMER) in text
     reveals = [e for e in audit.list_entries(ctx, case_id=case.id) if e.action == "reveal"]
