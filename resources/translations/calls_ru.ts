@@ -269,47 +269,47 @@
         <translation>Звонки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="71" />
+        <location filename="../../app/ui/calls/tab.py" line="73" />
         <source>Import call log…</source>
         <translation>Загрузить детализацию…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="74" />
+        <location filename="../../app/ui/calls/tab.py" line="76" />
         <source>Reveal numbers…</source>
         <translation>Показать номера…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="77" />
+        <location filename="../../app/ui/calls/tab.py" line="79" />
         <source>Show the full numbers of the selected calls (asks for a reason, audited)</source>
         <translation>Показать полные номера выбранных звонков (нужна причина, запись в журнал аудита)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="96" />
+        <location filename="../../app/ui/calls/tab.py" line="98" />
         <source>Show all calls</source>
         <translation>Показать все звонки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="127" />
+        <location filename="../../app/ui/calls/tab.py" line="129" />
         <source>Findings</source>
         <translation>Признаки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="128" />
+        <location filename="../../app/ui/calls/tab.py" line="130" />
         <source>Numbers</source>
         <translation>Номера</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="129" />
+        <location filename="../../app/ui/calls/tab.py" line="131" />
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="146" />
+        <location filename="../../app/ui/calls/tab.py" line="148" />
         <source>The complainant's contacts. Line width: number of calls; red: at least one call not through a virtual number; orange: the courier.</source>
         <translation>Контакты заявителя. Толщина линии — число звонков; красная — хотя бы один звонок не через виртуальный номер; оранжевый — курьер.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/tab.py" line="211" />
+        <location filename="../../app/ui/calls/tab.py" line="223" />
         <source>%n call(s)</source>
         <translation>
             <numerusform>%n звонок</numerusform>
@@ -318,17 +318,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="248" />
+        <location filename="../../app/ui/calls/tab.py" line="260" />
         <source>Calls of the finding “%1”</source>
         <translation>Звонки по признаку «%1»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="302" />
+        <location filename="../../app/ui/calls/tab.py" line="314" />
         <source>Select the calls whose numbers to reveal.</source>
         <translation>Выберите звонки, номера которых нужно показать.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/tab.py" line="305" />
+        <location filename="../../app/ui/calls/tab.py" line="317" />
         <source>the numbers of %n call(s)</source>
         <translation>
             <numerusform>номера %n звонка</numerusform>
@@ -367,62 +367,71 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="60" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="61" />
         <source>Analyze</source>
         <translation>Анализировать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="63" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="64" />
         <source>Thresholds…</source>
         <translation>Пороги…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="77" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="78" />
         <source>Severity</source>
         <translation>Важность</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="77" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="78" />
         <source>Finding</source>
         <translation>Признак</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="77" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="78" />
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="77" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="78" />
         <source>Calls</source>
         <translation>Звонки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="90" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="91" />
         <source>Select a finding to read its explanation.</source>
         <translation>Выберите признак, чтобы прочитать пояснение.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/calls/findings_panel.py" line="106" />
+        <source>%n calls: press Analyze to run the detectors.</source>
+        <translation>
+            <numerusform>%n звонок: нажмите «Анализировать», чтобы найти признаки.</numerusform>
+            <numerusform>%n звонка: нажмите «Анализировать», чтобы найти признаки.</numerusform>
+            <numerusform>%n звонков: нажмите «Анализировать», чтобы найти признаки.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="108" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="114" />
         <source>Analyzing…</source>
         <translation>Анализ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="112" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="118" />
         <source>Analyzing the calls</source>
         <translation>Анализ звонков</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="125" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="131" />
         <source>Analysis stopped.</source>
         <translation>Анализ остановлен.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="129" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="135" />
         <source>Analysis failed.</source>
         <translation>Анализ не удался.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/findings_panel.py" line="157" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="163" />
         <source>%n finding(s)</source>
         <translation>
             <numerusform>%n признак</numerusform>
@@ -431,7 +440,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="159" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="165" />
         <source>No misuse pattern found with the current thresholds.</source>
         <translation>При текущих порогах признаков нарушения не найдено.</translation>
     </message>
@@ -644,12 +653,12 @@
         <translation>Загрузка остановлена: ничего не загружено.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="412" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="413" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="423" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="424" />
         <source>This file was already imported into this case; importing it again would add nothing.</source>
         <translation>Этот файл уже загружен в дело; повторная загрузка ничего не добавит.</translation>
     </message>
@@ -657,57 +666,57 @@
 <context>
     <name>ImportResultView</name>
     <message>
-        <location filename="../../app/ui/calls/import_result.py" line="38" />
+        <location filename="../../app/ui/calls/import_result.py" line="39" />
         <source>Line</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_result.py" line="38" />
+        <location filename="../../app/ui/calls/import_result.py" line="39" />
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_result.py" line="38" />
+        <location filename="../../app/ui/calls/import_result.py" line="39" />
         <source>Value in the file</source>
         <translation>Значение в файле</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_result.py" line="47" />
+        <location filename="../../app/ui/calls/import_result.py" line="49" />
         <source>Save report…</source>
         <translation>Сохранить отчёт…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_result.py" line="57" />
+        <location filename="../../app/ui/calls/import_result.py" line="59" />
         <source>%1 imported.</source>
         <translation>%1 загружен.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_result.py" line="58" />
+        <location filename="../../app/ui/calls/import_result.py" line="60" />
         <source>New calls: %1</source>
         <translation>Новых звонков: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_result.py" line="59" />
+        <location filename="../../app/ui/calls/import_result.py" line="61" />
         <source>Already in the case (skipped): %1</source>
         <translation>Уже были в деле (пропущены): %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_result.py" line="60" />
+        <location filename="../../app/ui/calls/import_result.py" line="62" />
         <source>Rejected rows: %1</source>
         <translation>Отклонено строк: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_result.py" line="63" />
+        <location filename="../../app/ui/calls/import_result.py" line="65" />
         <source>Times read in the zone %1</source>
         <translation>Время прочитано в поясе %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_result.py" line="76" />
+        <location filename="../../app/ui/calls/import_result.py" line="78" />
         <source>Save the rejected rows</source>
         <translation>Сохранить отклонённые строки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_result.py" line="78" />
+        <location filename="../../app/ui/calls/import_result.py" line="80" />
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>

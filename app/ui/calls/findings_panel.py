@@ -32,6 +32,7 @@ from app.ui.errors import show_error
 from app.ui.tasks import Task
 from app.ui.widgets.datetime_edit import format_local
 
+AUTO_ANALYZE_MAX = 100_000
 SEVERITY_COLORS = {"high": "#f6c9cc", "medium": "#fbe3b5", "low": "#e4e8ec"}
 
 
@@ -94,10 +95,15 @@ class FindingsPanel(QWidget):
         splitter.setStretchFactor(1, 1)
         layout.addWidget(splitter, 1)
 
-    def set_case(self, detail: CaseDetail) -> None:
-        """The case was (re)loaded: findings depend on its calls, orders and parties."""
+    def set_case(self, detail: CaseDetail, calls: int) -> None:
+        """The case was (re)loaded: findings depend on its calls, orders and parties. A case
+        of up to `AUTO_ANALYZE_MAX` calls is analyzed at once; a bigger one (a million calls
+        take half a minute) when the investigator asks."""
         self.tz = detail.tz
-        self.analyze()
+        if calls <= AUTO_ANALYZE_MAX:
+            self.analyze()
+        elif self._task is None:
+            self.status.setText(self.tr("%n calls: press Analyze to run the detectors.", "", calls))
 
     # --- analysis -------------------------------------------------------------------------
     def analyze(self) -> None:

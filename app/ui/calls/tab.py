@@ -63,6 +63,8 @@ class CallsTab(QWidget):
         self._generation = 0
         self._pending_select: int | None = None
         self._finding: FindingView | None = None
+        self._analysis_due = False
+        self._total = 0  # calls in the case (the last unfiltered count)
         ctx = env.ctx
         self.model = CallTableModel(lambda ids: calls_query.calls_by_ids(ctx, ids), "UTC", self)
 
@@ -165,7 +167,11 @@ class CallsTab(QWidget):
         self.model.set_tz(detail.tz)
         self.filters.set_tz(detail.tz)
         self.filters.set_parties(detail.parties)
-        self.findings.set_case(detail)
+        self._analysis_due = True  # once the calls are counted
+        if self._finding is not None:  # the findings are computed again: drop the old one
+            self._finding = None
+            self.findings.clear_selection()
+            self._show_banner()
         self.numbers.set_case(detail)
         self.model.reload()
         self.refresh_calls()
@@ -199,8 +205,14 @@ class CallsTab(QWidget):
         )
 
     def _ids_loaded(self, generation: int, ids: Sequence[int]) -> None:
-        if generation == self._generation:  # a newer filter may have been applied meanwhile
-            self._set_ids(ids)
+        if generation != self._generation:  # a newer filter was applied meanwhile
+            return
+        self._set_ids(ids)
+        if self.filters.is_default():
+            self._total = len(ids)
+        if self._analysis_due and self.detail is not None:
+            self._analysis_due = False
+            self.findings.set_case(self.detail, self._total)
 
     def _set_ids(self, ids: Sequence[int]) -> None:
         self.model.set_ids(ids)

@@ -80,3 +80,17 @@ def test_thresholds_saved_per_case_and_applied(qtbot: Any, env: Any, scenario_ca
         tab.findings.save_thresholds(dialog.thresholds())
     assert calls_analysis.get_thresholds(env.ctx, scenario_case).burst_min_calls == 10
     assert "call_burst" not in _kinds(tab)
+
+
+def test_big_case_analyzed_on_request(
+    qtbot: Any, env: Any, scenario_case: int, monkeypatch: Any
+) -> None:
+    from app.ui.calls import findings_panel
+
+    monkeypatch.setattr(findings_panel, "AUTO_ANALYZE_MAX", 100)  # the scenario has 131
+    tab = _tab(qtbot, env, scenario_case)
+    assert tab.findings.findings == []
+    assert "131 calls" in tab.findings.status.text() and "Analyze" in tab.findings.status.text()
+    with qtbot.waitSignal(tab.findings.analyzed, timeout=5000):
+        tab.findings.analyze_button.click()
+    assert "call_burst" in _kinds(tab)
