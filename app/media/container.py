@@ -20,13 +20,18 @@ _MP4_FORMAT = "mov,mp4,m4a,3gp,3g2,mj2"
 
 
 class MediaError(ValidationError):
-    """A media file that cannot be read; the message names the file and the problem."""
+    """A media file that cannot be read; the message names the file and the problem.
+
+    `reason` is a stable code for the UI to translate: missing, unreadable, empty, truncated,
+    not_media, unknown_codec, no_video, no_timestamps, no_frames, cut_short, decode_failed.
+    """
 
     code = "media"
 
-    def __init__(self, path: str | Path, problem: str) -> None:
+    def __init__(self, path: str | Path, problem: str, reason: str = "decode_failed") -> None:
         self.path = str(path)
         self.problem = problem
+        self.reason = reason
         super().__init__(f"{Path(path).name}: {problem}", field="file", path=self.path)
 
 
@@ -36,45 +41,49 @@ def open_media(path: str | Path) -> av.container.InputContainer:
     try:
         size = file.stat().st_size
     except FileNotFoundError as exc:
-        raise MediaError(file, "file not found (moved, deleted or disconnected)") from exc
+        raise MediaError(
+            file, "file not found (moved, deleted or disconnected)", "missing"
+        ) from exc
     except OSError as exc:
-        raise MediaError(file, f"cannot be read ({exc.strerror})") from exc
+        raise MediaError(file, f"cannot be read ({exc.strerror})", "unreadable") from exc
     if size == 0:
-        raise MediaError(file, "empty file (0 bytes)")
+        raise MediaError(file, "empty file (0 bytes)", "empty")
     try:
         return av.open(str(file), mode="r")
     except FileNotFoundError as exc:
-        raise MediaError(file, "file not found (moved, deleted or disconnected)") from exc
+        raise MediaError(
+            file, "file not found (moved, deleted or disconnected)", "missing"
+        ) from exc
     except av.error.FFmpegError as exc:
-        raise MediaError(file, _diagnose(file, exc)) from exc
+        raise MediaError(file, *_diagnose(file, exc)) from exc
     except OSError as exc:
-        raise MediaError(file, f"cannot be read ({exc.strerror})") from exc
+        raise MediaError(file, f"cannot be read ({exc.strerror})", "unreadable") from exc
 
 
 def video_stream(container: av.container.InputContainer, path: str | Path) -> av.VideoStream:
     """The first video stream whose codec can be decoded, or `MediaError`."""
     if not container.streams.video:
-        raise MediaError(path, "no video stream in the file")
+        raise MediaError(path, "no video stream in the file", "no_video")
     stream = container.streams.video[0]
     ctx = stream.codec_context
     if ctx is None or not ctx.name or ctx.name == "none":
-        raise MediaError(path, "unknown video codec; cannot decode")
+        raise MediaError(path, "unknown video codec; cannot decode", "unknown_codec")
     return stream
 
 
-def _diagnose(path: Path, exc: av.error.FFmpegError) -> str:
+def _diagnose(path: Path, exc: av.error.FFmpegError) -> tuple[str, str]:
     """Turn FFmpeg's generic 'Invalid data' into the cause an investigator understands."""
     with path.open("rb") as fh:
         head = fh.read(4096)
     boxes = _mp4_top_level_boxes(path) if head[4:8] == b"ftyp" else None
     if boxes is not None and b"moov" not in boxes:
-        return "moov atom not found (truncated file or recording not finalised)"
+        return "moov atom not found (truncated file or recording not finalised)", "truncated"
     if head and _looks_like_text(head):
-        return "not a media file (it contains text)"
+        return "not a media file (it contains text)", "not_media"
     if head[:4] == b"RIFF" and b"strf" in head:
-        return "unknown or unsupported codec in the AVI file; cannot decode"
+        return "unknown or unsupported codec in the AVI file; cannot decode", "unknown_codec"
     reason = exc.strerror or str(exc)
-    return f"not a recognised media file ({reason})"
+    return f"not a recognised media file ({reason})", "not_media"
 
 
 def _mp4_top_level_boxes(path: Path) -> list[bytes]:

@@ -147,7 +147,9 @@ def build_index(path: str | Path, progress: Progress | None = None) -> FrameInde
     with open_media(path) as container:
         stream = video_stream(container, path)
         if stream.time_base is None:
-            raise MediaError(path, "the video stream has no time base; remux needed")
+            raise MediaError(
+                path, "the video stream has no time base; remux needed", "no_timestamps"
+            )
         total = stream.frames or None
         pts_list: list[int] = []
         keys: list[bool] = []
@@ -159,7 +161,9 @@ def build_index(path: str | Path, progress: Progress | None = None) -> FrameInde
                     continue  # flush packet, or an AVI "repeat previous frame" marker
                 stamp = packet.pts if packet.pts is not None else packet.dts
                 if stamp is None:
-                    raise MediaError(path, "frames carry no timestamps; remux needed")
+                    raise MediaError(
+                        path, "frames carry no timestamps; remux needed", "no_timestamps"
+                    )
                 pts_list.append(stamp)
                 keys.append(bool(packet.is_keyframe))
                 sizes.append(packet.size)
@@ -168,7 +172,7 @@ def build_index(path: str | Path, progress: Progress | None = None) -> FrameInde
                     check_cancel(progress)
                     progress.report(len(pts_list), total, "indexing frames")
         except FileNotFoundError as exc:
-            raise MediaError(path, "file vanished while it was being read") from exc
+            raise MediaError(path, "file vanished while it was being read", "missing") from exc
         except (OSError, EOFError) as exc:
             raise MediaError(path, f"read error while indexing ({exc})") from exc
         time_base = Fraction(stream.time_base.numerator, stream.time_base.denominator)
@@ -185,7 +189,7 @@ def _assemble(
     stream_index: int,
 ) -> FrameIndex:
     if not pts_list:
-        raise MediaError(path, "the video stream holds no frames")
+        raise MediaError(path, "the video stream holds no frames", "no_frames")
     pts = np.asarray(pts_list, dtype=np.int64)
     order = np.argsort(pts, kind="stable")
     pts = pts[order]
@@ -201,7 +205,7 @@ def _assemble(
         dur_arr[unique],
     )
     if not keyframe.any():
-        raise MediaError(path, "no keyframe in the video stream; cannot decode")
+        raise MediaError(path, "no keyframe in the video stream; cannot decode", "no_frames")
     last_duration = int(dur_arr[-1])
     if last_duration <= 0:
         last_duration = int(np.median(np.diff(pts))) if len(pts) > 1 else _one_frame(time_base)

@@ -106,15 +106,21 @@ class FrameReader:
         found = self._decode_until(i)
         if found is not None:
             return found
-        raise MediaError(self.path, self._why_missing(f"frame {i} cannot be decoded"))
+        raise self._failure(f"frame {i} cannot be decoded")
 
-    def _why_missing(self, problem: str) -> str:
+    def _failure(self, problem: str) -> MediaError:
         """Name a file that vanished or shrank under us rather than blame the frame."""
         try:
             size = self.path.stat().st_size
         except OSError:
-            return "file vanished while it was open (moved, deleted or disconnected)"
-        return "file was cut short while it was open" if size < self._size else problem
+            return MediaError(
+                self.path,
+                "file vanished while it was open (moved, deleted or disconnected)",
+                "missing",
+            )
+        if size < self._size:
+            return MediaError(self.path, "file was cut short while it was open", "cut_short")
+        return MediaError(self.path, problem)
 
     def _start_at(self, key: int, target: int) -> None:
         """Seek so that decoding reaches `target`, backing off when the demuxer lands late.
@@ -138,7 +144,7 @@ class FrameReader:
         try:
             self._container.seek(raw_pts, stream=self._stream, backward=True, any_frame=False)
         except (av.error.FFmpegError, OSError) as exc:
-            raise MediaError(self.path, self._why_missing(f"seek failed ({exc})")) from exc
+            raise self._failure(f"seek failed ({exc})") from exc
         self._decoder = self._frames()
         self._last_decoded = None
 
@@ -187,7 +193,7 @@ class FrameReader:
                     if stamp >= floor:
                         yield frame
         except (av.error.FFmpegError, OSError) as exc:
-            raise MediaError(self.path, self._why_missing(f"decoding failed ({exc})")) from exc
+            raise self._failure(f"decoding failed ({exc})") from exc
 
     def _is_indexed_keyframe(self, stamp: int) -> bool:
         # Some cameras write I-frames the decoder does not flag as key (no IDR, no recovery

@@ -37,7 +37,9 @@ class KeyframeDecoder:
                 if packet is not None:
                     return self._decode_packet(key, packet)
         except FileNotFoundError as exc:
-            raise MediaError(self._path, "file vanished while it was being read") from exc
+            raise MediaError(
+                self._path, "file vanished while it was being read", "missing"
+            ) from exc
         except (av.error.FFmpegError, OSError) as exc:
             raise MediaError(self._path, f"keyframe {key} cannot be decoded ({exc})") from exc
         raise MediaError(self._path, f"keyframe {key} not found where the index puts it")

@@ -49,7 +49,7 @@ def remux_to_mp4(
     progress = progress or NullProgress()
     display_of = _display_positions(source, progress)
     if not display_of:
-        raise MediaError(source, "no decodable video frames to remux")
+        raise MediaError(source, "no decodable video frames to remux", "no_frames")
     delay = max(0, *(decode - shown for decode, shown in display_of.items()))
     target = Path(target)
     with open_media(source) as container:

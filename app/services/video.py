@@ -127,7 +127,9 @@ def _fingerprint(path: Path) -> tuple[int, int]:
     try:
         info = path.stat()
     except FileNotFoundError as exc:
-        raise MediaError(path, "file not found (moved, deleted or disconnected)") from exc
+        raise MediaError(
+            path, "file not found (moved, deleted or disconnected)", "missing"
+        ) from exc
     return info.st_size, info.st_mtime_ns
 
 

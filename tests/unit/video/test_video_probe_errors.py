@@ -12,22 +12,23 @@ from app.media.probe import MediaError, probe
 
 
 @pytest.mark.parametrize(
-    ("name", "problem"),
+    ("name", "problem", "reason"),
     [
-        ("truncated.mp4", "moov atom not found"),
-        ("text.mp4", "not a media file"),
-        ("zero.mp4", "empty file"),
-        ("unknown_codec.avi", "unknown video codec"),
+        ("truncated.mp4", "moov atom not found", "truncated"),
+        ("text.mp4", "not a media file", "not_media"),
+        ("zero.mp4", "empty file", "empty"),
+        ("unknown_codec.avi", "unknown video codec", "unknown_codec"),
     ],
 )
 def test_bad_file_is_named_with_its_problem(
-    bad_files: dict[str, Path], name: str, problem: str
+    bad_files: dict[str, Path], name: str, problem: str, reason: str
 ) -> None:
     with pytest.raises(MediaError) as caught:
         probe(bad_files[name])
     assert isinstance(caught.value, ValidationError)
     assert name in str(caught.value) and problem in str(caught.value)
     assert caught.value.path == str(bad_files[name])
+    assert caught.value.reason == reason
     with pytest.raises(MediaError, match=problem):
         build_index(bad_files[name])
 
