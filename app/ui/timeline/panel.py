@@ -40,6 +40,7 @@ from app.ui.timeline.details import EventDetails
 from app.ui.timeline.event_dialog import ManualEventDialog
 from app.ui.timeline.export import ExportMenu
 from app.ui.timeline.labels import finding_label, kind_plural, party_label, source_label
+from app.ui.timeline.routing import case_view_of, route_open
 
 SEARCH_DELAY_MS = 250
 
@@ -78,6 +79,7 @@ class TimelinePanel(QWidget):
         self.details.edit_clicked.connect(self.edit_current)
         self.details.delete_clicked.connect(self.delete_current)
         env.case_changed.connect(self._case_changed)
+        self.open_requested.connect(self._route)
 
     # ---- toolbar --------------------------------------------------------------------------
 
@@ -256,6 +258,13 @@ class TimelinePanel(QWidget):
         event = self.canvas.scene.selected
         if event is not None:
             self.open_requested.emit(event.kind, event.ref)
+
+    def _route(self, kind: str, ref: str) -> None:
+        """Inside a case view, show the event where it lives (idempotent, so the case view
+        may route the same signal too)."""
+        view = case_view_of(self)
+        if view is not None:
+            route_open(view, kind, ref)
 
     def _toggle_dossier(self, marked: bool) -> None:
         event = self.canvas.scene.selected
