@@ -1,5 +1,5 @@
 """`casebook export dossier|package CASE --profile police|management [--lang ru|en] --out FILE`
-and `casebook verify-package FILE.zip` (exit 1 naming the first bad member)."""
+and `casebook verify-package FILE.zip [--extract DIR]` (exit 1 naming the first bad member)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,12 @@ from app.cli.common import CheckFailed
 from app.reports.model import LANGS, PROFILES
 from app.services.context import ServiceContext
 from app.services.dossier import DossierOptions
-from app.services.dossier_export import check_package, export_dossier, export_package
+from app.services.dossier_export import (
+    check_package,
+    export_dossier,
+    export_package,
+    unpack_package,
+)
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -30,6 +35,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         cmd.set_defaults(handler=handler)
     verify = sub.add_parser("verify-package", help="check an evidence package", parents=[common])
     verify.add_argument("file", type=Path)
+    verify.add_argument(
+        "--extract",
+        type=Path,
+        metavar="DIR",
+        help="after a successful check, unpack into DIR (never outside it)",
+    )
     verify.set_defaults(handler=_verify, needs_context=False)
 
 
@@ -66,4 +77,6 @@ def _verify(args: argparse.Namespace, ctx: ServiceContext | None) -> dict[str, A
     if not check.ok:
         where = f"{check.bad_member}: " if check.bad_member else ""
         raise CheckFailed(payload, f"{args.file}: {where}{check.problem}")
+    if args.extract is not None:
+        payload["extracted"] = [str(p) for p in unpack_package(args.file, args.extract)]
     return payload

@@ -15,6 +15,7 @@ from app.domain.timeutil import iso_utc
 from app.reports import strings
 from app.reports.dossier import BuiltDossier, build_dossier, write_dossier
 from app.reports.package import PackageCheck, build_package, verify_package
+from app.reports.package import unpack_package as extract_package
 from app.services.audit import record_export
 from app.services.context import ServiceContext
 from app.services.dossier import AssembledDossier, DossierOptions, assemble_dossier
@@ -148,3 +149,8 @@ def export_package(
 def check_package(path: Path) -> PackageCheck:
     """Verify a package file (no database needed)."""
     return verify_package(path)
+
+
+def unpack_package(path: Path, folder: Path) -> list[Path]:
+    """Unpack a checked package into `folder`; refuses names that would land outside it."""
+    return extract_package(path, folder)

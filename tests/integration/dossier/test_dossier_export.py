@@ -127,8 +127,10 @@ def test_package_round_trip_and_tampering(ctx, case, run_cli, db_url: str, tmp_p
     assert set(payload) == {"path", "sha256", "files"}
     assert "manifest.txt" in payload["files"] and "manifest.json" in payload["files"]
     assert any(f.startswith("evidence/") for f in payload["files"])
-    ok = run_cli("verify-package", str(target))
+    ok = run_cli("verify-package", str(target), "--extract", str(tmp_path / "unpacked"))
     assert ok.code == 0 and ok.json()["ok"] is True
+    assert (tmp_path / "unpacked" / "manifest.txt").is_file()
+    assert len(ok.json()["extracted"]) == len(payload["files"])
 
     member = next(f for f in payload["files"] if f.startswith("evidence/"))
     tampered = tmp_path / "tampered.zip"

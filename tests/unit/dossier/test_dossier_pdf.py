@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import io
+import os
 import re
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -155,3 +158,22 @@ def test_no_heading_ends_a_page(tmp_path: Path, events: int) -> None:
         page_text = reader.pages[reader.get_destination_page_number(item)].extract_text()
         after = page_text.split(item.title, 1)[1]
         assert after.strip(), f"{item.title!r} is the last line of its page"
+
+
+def test_same_bytes_in_another_process(tmp_path: Path) -> None:
+    """No process state (hash seeds, font subset counters) leaks into the bytes."""
+    here = Path(__file__).resolve().parent
+    script = (
+        "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]);"
+        "from dossier_sample import sample; from app.reports.dossier import build_dossier;"
+        "print(build_dossier(sample(Path(sys.argv[2]), 'police', 'ru')).sha256)"
+    )
+    other = subprocess.run(
+        [sys.executable, "-c", script, str(here), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=here.parents[2],
+        env={**os.environ, "PYTHONHASHSEED": "12345"},
+    ).stdout.strip()
+    assert other == build_dossier(sample(tmp_path, "police", "ru")).sha256
