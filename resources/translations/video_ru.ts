@@ -337,87 +337,72 @@
         <translation>Контраст (только для просмотра)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="185"/>
-        <source>Reset</source>
-        <translation>Сброс</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/video/player_widget.py" line="186"/>
         <source>Original brightness and contrast</source>
         <translation>Исходные яркость и контраст</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="189"/>
-        <source>Brightness</source>
-        <translation>Яркость</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/video/player_widget.py" line="191"/>
-        <source>Contrast</source>
-        <translation>Контраст</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/video/player_widget.py" line="259"/>
+        <location filename="../../app/ui/video/player_widget.py" line="265"/>
         <source>Stretches with activity: %1</source>
         <translation>Участков с движением: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="270"/>
+        <location filename="../../app/ui/video/player_widget.py" line="276"/>
         <source>Export frame</source>
         <translation>Экспорт кадра</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="270"/>
+        <location filename="../../app/ui/video/player_widget.py" line="276"/>
         <source>PNG image (*.png)</source>
         <translation>Изображение PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="283"/>
+        <location filename="../../app/ui/video/player_widget.py" line="289"/>
         <source>Exporting frame</source>
         <translation>Экспорт кадра</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="285"/>
+        <location filename="../../app/ui/video/player_widget.py" line="291"/>
         <source>Frame %1 saved to %2</source>
         <translation>Кадр %1 сохранён в %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="311"/>
+        <location filename="../../app/ui/video/player_widget.py" line="317"/>
         <source>Calibrating the clock</source>
         <translation>Калибровка часов</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="339"/>
+        <location filename="../../app/ui/video/player_widget.py" line="345"/>
         <source>Frame %1 of %2</source>
         <translation>Кадр %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="340"/>
+        <location filename="../../app/ui/video/player_widget.py" line="346"/>
         <source> (keyframe, decoding…)</source>
         <translation> (опорный кадр, декодирование…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="341"/>
+        <location filename="../../app/ui/video/player_widget.py" line="347"/>
         <source>Media time %1</source>
         <translation>Время в файле %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="346"/>
+        <location filename="../../app/ui/video/player_widget.py" line="352"/>
         <source>Camera clock unknown (no origin set)</source>
         <translation>Часы камеры неизвестны (не задана точка отсчёта)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="348"/>
+        <location filename="../../app/ui/video/player_widget.py" line="354"/>
         <source>Camera clock %1</source>
         <translation>Часы камеры %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="351"/>
+        <location filename="../../app/ui/video/player_widget.py" line="357"/>
         <source>True time: clock not calibrated</source>
         <translation>Истинное время: часы не откалиброваны</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="353"/>
+        <location filename="../../app/ui/video/player_widget.py" line="359"/>
         <source>True time %1</source>
         <translation>Истинное время %1</translation>
     </message>

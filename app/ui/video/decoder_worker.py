@@ -11,7 +11,9 @@ the GUI thread only turns them into pixmaps. Viewing levels
 
 from __future__ import annotations
 
+import atexit
 import threading
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -212,6 +214,7 @@ class DecoderThreads:
             thread.finished.connect(worker.deleteLater)
             thread.start()
             self._threads.append(thread)
+        _LIVE.add(self)
 
     def open(self, path: Path, index: FrameIndex) -> None:
         self.preview.open(path, index)
@@ -225,6 +228,21 @@ class DecoderThreads:
         """Close the files and end both threads; waits for a decode in progress (idempotent)."""
         threads, self._threads = self._threads, []
         for worker, thread in zip((self.preview, self.exact), threads, strict=False):
-            if shiboken6.isValid(thread) and thread.isRunning():
+            if not shiboken6.isValid(thread) or not thread.isRunning():
+                continue
+            if shiboken6.isValid(worker):
                 worker.close()
-                thread.wait()
+            else:
+                thread.quit()
+            thread.wait()
+
+
+# Players still alive when the interpreter exits (a window never deleted) stop their threads
+# before Python tears the objects down in no particular order.
+_LIVE: weakref.WeakSet[DecoderThreads] = weakref.WeakSet()
+
+
+@atexit.register
+def _stop_all() -> None:
+    for threads in list(_LIVE):
+        threads.stop()

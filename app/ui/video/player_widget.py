@@ -66,12 +66,12 @@ class PlayerWidget(QWidget):
         # Two rows, so that the player fits beside the evidence list and the annotations.
         first = QHBoxLayout()
         first.addLayout(self._transport)
-        first.addSpacing(12)
-        first.addWidget(self.status, 1)
+        first.addStretch(1)
+        first.addLayout(self._levels)
         second = QHBoxLayout()
         second.addLayout(self._tools)
-        second.addStretch(1)
-        second.addLayout(self._levels)
+        second.addSpacing(12)
+        second.addWidget(self.status, 1)
         layout.addLayout(first)
         layout.addLayout(second)
         self.player.frame_shown.connect(self._on_frame)
@@ -182,21 +182,27 @@ class PlayerWidget(QWidget):
         self.contrast = self._slider(self.tr("Contrast (viewing only)"), "contrast")
         reset = QToolButton(self)
         reset.setObjectName("levelsReset")
-        reset.setText(self.tr("Reset"))
+        reset.setText("⟲")
         reset.setToolTip(self.tr("Original brightness and contrast"))
         reset.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         reset.clicked.connect(lambda: (self.brightness.setValue(0), self.contrast.setValue(0)))
-        self._levels.addWidget(QLabel(self.tr("Brightness"), self))
+        # Short symbols keep the row narrow; the tooltips say what they are.
+        self._levels.addWidget(self._symbol("☀", self.brightness.toolTip()))
         self._levels.addWidget(self.brightness)
-        self._levels.addWidget(QLabel(self.tr("Contrast"), self))
+        self._levels.addWidget(self._symbol("◐", self.contrast.toolTip()))
         self._levels.addWidget(self.contrast)
         self._levels.addWidget(reset)
+
+    def _symbol(self, text: str, tip: str) -> QLabel:
+        label = QLabel(text, self)
+        label.setToolTip(tip)
+        return label
 
     def _slider(self, tip: str, name: str) -> QSlider:
         slider = QSlider(Qt.Orientation.Horizontal, self)
         slider.setObjectName(name)
         slider.setRange(-100, 100)
-        slider.setFixedWidth(90)
+        slider.setFixedWidth(80)
         slider.setToolTip(tip)
         slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         slider.valueChanged.connect(self._levels_changed)

@@ -57,7 +57,7 @@ class VideoTab(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.setMinimumWidth(300)
+        self.table.setMinimumWidth(160)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(EvidenceModel.NAME, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._open_index)
@@ -102,8 +102,9 @@ class VideoTab(QWidget):
         splitter.addWidget(self.player)
         splitter.addWidget(self.annotations)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([340, 820, 300])
+        splitter.setSizes([300, 860, 280])
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(splitter)
 
     # --- the list -------------------------------------------------------------------------
