@@ -247,162 +247,162 @@
 <context>
     <name>PlayerWidget</name>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="116"/>
+        <location filename="../../app/ui/video/player_widget.py" line="117"/>
         <source>Play / pause (Space)</source>
         <translation>Воспроизведение / пауза (Пробел)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="119"/>
+        <location filename="../../app/ui/video/player_widget.py" line="120"/>
         <source>Start (Home)</source>
         <translation>В начало (Home)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="122"/>
+        <location filename="../../app/ui/video/player_widget.py" line="123"/>
         <source>Back 10 s (Ctrl+Left)</source>
         <translation>Назад на 10 с (Ctrl+Влево)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="127"/>
+        <location filename="../../app/ui/video/player_widget.py" line="128"/>
         <source>Previous frame (Left)</source>
         <translation>Предыдущий кадр (Влево)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="131"/>
+        <location filename="../../app/ui/video/player_widget.py" line="132"/>
         <source>Next frame (Right)</source>
         <translation>Следующий кадр (Вправо)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="135"/>
+        <location filename="../../app/ui/video/player_widget.py" line="136"/>
         <source>Forward 10 s (Ctrl+Right)</source>
         <translation>Вперёд на 10 с (Ctrl+Вправо)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="139"/>
+        <location filename="../../app/ui/video/player_widget.py" line="140"/>
         <source>End (End)</source>
         <translation>В конец (End)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="145"/>
+        <location filename="../../app/ui/video/player_widget.py" line="146"/>
         <source>Speed: J / K / L, slower with Shift+J / Shift+L</source>
         <translation>Скорость: J / K / L, медленнее — Shift+J / Shift+L</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="149"/>
+        <location filename="../../app/ui/video/player_widget.py" line="150"/>
         <source>Previous activity ([)</source>
         <translation>Предыдущее движение ([)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="152"/>
+        <location filename="../../app/ui/video/player_widget.py" line="153"/>
         <source>Find activity</source>
         <translation>Найти движение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="153"/>
+        <location filename="../../app/ui/video/player_widget.py" line="154"/>
         <source>Mark the stretches with motion on the scrubber</source>
         <translation>Отметить на шкале участки с движением</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="158"/>
+        <location filename="../../app/ui/video/player_widget.py" line="159"/>
         <source>Next activity (])</source>
         <translation>Следующее движение (])</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="161"/>
+        <location filename="../../app/ui/video/player_widget.py" line="162"/>
         <source>True time…</source>
         <translation>Истинное время…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="162"/>
+        <location filename="../../app/ui/video/player_widget.py" line="163"/>
         <source>Calibrate the camera clock: this frame shows true time T</source>
         <translation>Калибровка часов камеры: этот кадр снят в истинное время T</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="167"/>
+        <location filename="../../app/ui/video/player_widget.py" line="168"/>
         <source>Export frame…</source>
         <translation>Экспорт кадра…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="168"/>
+        <location filename="../../app/ui/video/player_widget.py" line="169"/>
         <source>Save the exact frame on screen as a PNG file (recorded in the audit log)</source>
         <translation>Сохранить точный кадр с экрана в файл PNG (записывается в журнал аудита)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="181"/>
+        <location filename="../../app/ui/video/player_widget.py" line="182"/>
         <source>Brightness (viewing only)</source>
         <translation>Яркость (только для просмотра)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="182"/>
+        <location filename="../../app/ui/video/player_widget.py" line="183"/>
         <source>Contrast (viewing only)</source>
         <translation>Контраст (только для просмотра)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="186"/>
+        <location filename="../../app/ui/video/player_widget.py" line="187"/>
         <source>Original brightness and contrast</source>
         <translation>Исходные яркость и контраст</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="265"/>
+        <location filename="../../app/ui/video/player_widget.py" line="266"/>
         <source>Stretches with activity: %1</source>
         <translation>Участков с движением: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="276"/>
+        <location filename="../../app/ui/video/player_widget.py" line="277"/>
         <source>Export frame</source>
         <translation>Экспорт кадра</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="276"/>
+        <location filename="../../app/ui/video/player_widget.py" line="277"/>
         <source>PNG image (*.png)</source>
         <translation>Изображение PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="289"/>
+        <location filename="../../app/ui/video/player_widget.py" line="290"/>
         <source>Exporting frame</source>
         <translation>Экспорт кадра</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="291"/>
+        <location filename="../../app/ui/video/player_widget.py" line="292"/>
         <source>Frame %1 saved to %2</source>
         <translation>Кадр %1 сохранён в %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="317"/>
+        <location filename="../../app/ui/video/player_widget.py" line="318"/>
         <source>Calibrating the clock</source>
         <translation>Калибровка часов</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="345"/>
+        <location filename="../../app/ui/video/player_widget.py" line="346"/>
         <source>Frame %1 of %2</source>
         <translation>Кадр %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="346"/>
+        <location filename="../../app/ui/video/player_widget.py" line="347"/>
         <source> (keyframe, decoding…)</source>
         <translation> (опорный кадр, декодирование…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="347"/>
+        <location filename="../../app/ui/video/player_widget.py" line="348"/>
         <source>Media time %1</source>
         <translation>Время в файле %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="352"/>
+        <location filename="../../app/ui/video/player_widget.py" line="353"/>
         <source>Camera clock unknown (no origin set)</source>
         <translation>Часы камеры неизвестны (не задана точка отсчёта)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="354"/>
+        <location filename="../../app/ui/video/player_widget.py" line="355"/>
         <source>Camera clock %1</source>
         <translation>Часы камеры %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="357"/>
+        <location filename="../../app/ui/video/player_widget.py" line="358"/>
         <source>True time: clock not calibrated</source>
         <translation>Истинное время: часы не откалиброваны</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="359"/>
+        <location filename="../../app/ui/video/player_widget.py" line="360"/>
         <source>True time %1</source>
         <translation>Истинное время %1</translation>
     </message>
@@ -473,12 +473,12 @@
 <context>
     <name>StripFeeder</name>
     <message>
-        <location filename="../../app/ui/video/strip_tasks.py" line="66"/>
+        <location filename="../../app/ui/video/strip_tasks.py" line="68"/>
         <source>Thumbnails of %1</source>
         <translation>Миниатюры: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/strip_tasks.py" line="88"/>
+        <location filename="../../app/ui/video/strip_tasks.py" line="92"/>
         <source>Activity scan of %1</source>
         <translation>Поиск движения: %1</translation>
     </message>
@@ -569,37 +569,37 @@
         <translation>Откройте видео из списка для просмотра.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="148"/>
+        <location filename="../../app/ui/video/tab.py" line="149"/>
         <source>Adding %1…</source>
         <translation>Добавление %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="151"/>
+        <location filename="../../app/ui/video/tab.py" line="152"/>
         <source>Adding %1</source>
         <translation>Добавление %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="158"/>
+        <location filename="../../app/ui/video/tab.py" line="159"/>
         <source>%1 added to the case.</source>
         <translation>%1 добавлен в дело.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="183"/>
+        <location filename="../../app/ui/video/tab.py" line="184"/>
         <source>%1 is not a video; it is kept as evidence.</source>
         <translation>%1 — не видео; файл хранится как доказательство.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="198"/>
+        <location filename="../../app/ui/video/tab.py" line="199"/>
         <source>%1: not a picture that can be shown</source>
         <translation>%1: изображение не удаётся показать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="236"/>
+        <location filename="../../app/ui/video/tab.py" line="237"/>
         <source>Open one video, then select another video to show beside it.</source>
         <translation>Откройте одно видео, затем выберите другое, чтобы показать их рядом.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="240"/>
+        <location filename="../../app/ui/video/tab.py" line="241"/>
         <source>Select a different video to show beside this one.</source>
         <translation>Выберите другое видео, чтобы показать рядом с этим.</translation>
     </message>

@@ -81,7 +81,8 @@ class PlayerWidget(QWidget):
         self.scrubber.seek_requested.connect(self.player.seek_time)
         self.view.region_drawn.connect(self.region_drawn)
         self.feeder.activity_found.connect(self._on_activity)
-        self.feeder.failed.connect(self._on_task_failed)
+        self.feeder.scan_failed.connect(self._on_scan_failed)
+        self.feeder.thumbnails_failed.connect(self.status.setText)
         # Background tasks of a player that goes away are cancelled (the list outlives it).
         running = self.feeder.running
         self.destroyed.connect(lambda: [task.cancel() for task in running])
@@ -256,7 +257,7 @@ class PlayerWidget(QWidget):
         if found is not None:
             self.player.seek_time(found)
 
-    def _on_task_failed(self, exc: BaseException) -> None:
+    def _on_scan_failed(self, exc: BaseException) -> None:
         self.scan_button.setEnabled(True)
         show_error(self, exc)
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QImage
 
 from app.domain.progress import Progress
+from app.media.container import MediaError
 from app.media.thumbnails import thumbnails
 from app.services.video_activity import scan_evidence_activity, stored_activity
 from app.services.video_dto import ActivityInfo, VideoSource
@@ -32,7 +33,8 @@ class StripFeeder(QObject):
 
     thumbnail = Signal(int, float, QImage)  # generation, media time, picture (from a worker)
     activity_found = Signal(int)  # number of segments
-    failed = Signal(object)  # exception
+    thumbnails_failed = Signal(str)  # the problem, naming the file
+    scan_failed = Signal(object)  # exception
 
     def __init__(self, env: UiEnv, scrubber: Scrubber, parent: QObject | None = None):
         super().__init__(parent)
@@ -64,7 +66,9 @@ class StripFeeder(QObject):
             self._tasks.run_cpu(
                 work,
                 title=self.tr("Thumbnails of %1").replace("%1", source.evidence.original_name),
-                on_error=self._on_error,
+                on_error=lambda exc: self.thumbnails_failed.emit(
+                    _named(exc, source.evidence.original_name)
+                ),
             )
         )
         ctx, evidence = self._env.ctx, source.evidence
@@ -72,7 +76,7 @@ class StripFeeder(QObject):
             self._tasks.run_read(
                 lambda _progress: stored_activity(ctx, evidence.case_id, evidence.id),
                 self._segments_done(generation),
-                self._on_error,
+                self.scan_failed.emit,
             )
         )
 
@@ -87,7 +91,11 @@ class StripFeeder(QObject):
             work,
             title=self.tr("Activity scan of %1").replace("%1", evidence.original_name),
             on_done=self._segments_done(self._generation, announce=True),
-            on_error=self._on_error,
+            on_error=lambda exc: self.scan_failed.emit(
+                MediaError(evidence.original_name, exc.problem)
+                if isinstance(exc, MediaError)
+                else exc
+            ),
         )
         self.running.append(task)
         return task
@@ -112,5 +120,9 @@ class StripFeeder(QObject):
         if generation == self._generation:
             self._scrubber.add_thumbnail(media_time_s, image)
 
-    def _on_error(self, exc: BaseException) -> None:
-        self.failed.emit(exc)
+
+def _named(exc: BaseException, name: str) -> str:
+    """The problem, naming the file the investigator knows (the store names it by hash)."""
+    if isinstance(exc, MediaError):
+        return f"{name}: {exc.problem}"
+    return str(getattr(exc, "message", exc))

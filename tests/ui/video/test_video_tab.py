@@ -158,3 +158,26 @@ def test_jump_to_annotation_and_still(qtbot: Any, tab: Any, clip: Path, env: Any
     rows = data.reshape(image.height(), image.bytesPerLine())[:, : image.width() * 3]
     assert read_number(rows.reshape(image.height(), image.width(), 3)) == 61
     assert not tab.annotations.add_button.isEnabled()
+
+
+def test_stored_file_gone_is_named_and_the_tab_recovers(
+    qtbot: Any, tab: Any, clip: Path, env: Any, case_id: int
+) -> None:
+    from app.services.video import open_video
+
+    tab.add_evidence(_request(clip))
+    _opened(qtbot, tab)
+    evidence_id = tab.player.source.evidence.id
+    stored = open_video(env.ctx, case_id, evidence_id).path
+    moved = stored.with_name("elsewhere")
+    stored.rename(moved)  # the evidence drive was disconnected
+    try:
+        tab.open_evidence(evidence_id)
+        qtbot.waitUntil(lambda: "file not found" in tab.player.view._notice, timeout=5000)
+        assert tab.player.view._notice.startswith("courier_door.mp4: ")
+        assert "courier_door.mp4" in tab.player.status.text()
+    finally:
+        moved.rename(stored)
+    tab.open_evidence(evidence_id)
+    _opened(qtbot, tab)
+    assert tab.player.view._notice == ""
