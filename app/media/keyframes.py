@@ -18,12 +18,16 @@ from app.media.frame_index import FrameIndex
 class KeyframeDecoder:
     """Its own container and decoder for single keyframes; one per thread."""
 
-    def __init__(self, path: str | Path, index: FrameIndex) -> None:
+    def __init__(self, path: str | Path, index: FrameIndex, exact: bool = True) -> None:
+        """With `exact` False (thumbnails) the deblocking filter is skipped: about a fifth
+        faster, slightly blockier, never to be shown as the evidence frame itself."""
         self._path = path
         self._index = index
         self._container = open_media(path)
         self._stream = video_stream(self._container, path)
         self._stream.thread_type = "SLICE"
+        if not exact:
+            self._stream.codec_context.options = {"skip_loop_filter": "all"}
 
     def decode(self, key: int) -> av.VideoFrame:
         """The decoded picture of keyframe `key` (a frame number that is a keyframe)."""

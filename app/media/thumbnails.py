@@ -49,7 +49,7 @@ def thumbnails(
     """Yield up to `count` thumbnails `width` pixels wide, first to last."""
     progress = progress or NullProgress()
     frames = thumbnail_frames(index, count)
-    decoder = KeyframeDecoder(path, index)
+    decoder = KeyframeDecoder(path, index, exact=False)
     try:
         for done, key in enumerate(frames):
             check_cancel(progress)

@@ -44,6 +44,16 @@ def test_thumbnails_are_keyframes_in_order(clips: dict[str, Path]) -> None:
     assert thumbnail_frames(index, 0) == []
 
 
+@pytest.mark.parametrize(
+    "name", ["vfr.mp4", "mjpeg.avi", "mpeg4.mp4", "h264.ts", "hevc.mkv", "h264.mov"]
+)
+def test_thumbnails_of_every_format(clips: dict[str, Path], name: str) -> None:
+    index = build_index(clips[name])
+    strip = list(thumbnails(clips[name], index, count=4, width=64))
+    assert [t.index for t in strip] == thumbnail_frames(index, 4)
+    assert all(t.image.shape == (48, 64, 3) for t in strip)
+
+
 def test_thumbnails_can_be_cancelled(clips: dict[str, Path]) -> None:
     index = build_index(clips["h264_bframes.mp4"])
     with pytest.raises(Cancelled):
