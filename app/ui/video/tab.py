@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from app.domain.errors import ValidationError
 from app.domain.progress import Progress
 from app.services.cases import get_case
-from app.services.evidence_files import EvidenceInfo, evidence_path
+from app.services.evidence_files import EvidenceInfo, evidence_path, get_evidence
 from app.services.video import add_video_evidence, list_case_evidence, open_video
 from app.services.video_clock import local_zone
 from app.services.video_dto import VideoEvidence, VideoSource
@@ -209,17 +209,37 @@ class VideoTab(QWidget):
         self.env.tasks.run_read(work, done, self._failed)
 
     def open_evidence(self, evidence_id: int) -> None:
+        self.open_evidence_at(evidence_id, 0)
+
+    def open_evidence_at(self, evidence_id: int, frame: int) -> None:
+        """Open a piece of evidence: a video at `frame`, a photo or still as a picture.
+
+        The timeline opens events here (`evidence:<id>#frame=<n>`).
+        """
         ctx, case_id = self.env.ctx, self.case_id
 
-        def work(_progress: object) -> tuple[VideoSource, str]:
-            return open_video(ctx, case_id, evidence_id), local_zone(ctx, case_id, evidence_id)
+        def work(_progress: object) -> tuple[EvidenceInfo, VideoSource | None, str]:
+            info = get_evidence(ctx, evidence_id)
+            if info.kind in _PICTURE_KINDS:
+                return info, None, ""
+            return (
+                info,
+                open_video(ctx, case_id, evidence_id),
+                local_zone(ctx, case_id, evidence_id),
+            )
 
-        self.env.tasks.run_read(work, self._opened, self._failed)
+        def done(result: tuple[EvidenceInfo, VideoSource | None, str]) -> None:
+            info, source, tz = result
+            if source is None:
+                self.open_picture(info)
+            else:
+                self._opened(source, tz, frame)
 
-    def _opened(self, result: tuple[VideoSource, str]) -> None:
-        source, tz = result
+        self.env.tasks.run_read(work, done, self._failed)
+
+    def _opened(self, source: VideoSource, tz: str, frame: int) -> None:
         self.player.view.set_notice("")
-        self.player.open_source(source, tz)
+        self.player.open_source(source, tz, min(max(frame, 0), source.index.count - 1))
         self.annotations.reload()
         row = self.model.row_of(source.evidence.id)
         if row is not None:

@@ -48,3 +48,22 @@ def test_insert_and_delete_keys_reach_the_tab(
     assert dialog is not None and dialog.tz.currentText() == "Europe/Moscow"
     dialog.reject()
     tab.player.shutdown()
+
+
+def test_timeline_opens_a_video_at_the_frame(
+    qtbot: Any, env: Any, case_id: int, evidence_id: int
+) -> None:
+    from app.ui.cases.case_view import CaseView
+    from app.ui.timeline.routing import route_open
+    from app.ui.video.tab import VideoTab
+
+    view = CaseView(env, case_id)
+    tab = view.findChild(VideoTab)
+    try:
+        assert route_open(view, "annotation", f"evidence:{evidence_id}#frame=47")
+        assert view.tabs.currentWidget() is tab
+        qtbot.waitUntil(lambda: tab.player.view.frame == 47 and tab.player.view.exact, timeout=5000)
+    finally:
+        view.close_view()
+        view.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
