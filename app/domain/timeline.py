@@ -191,13 +191,15 @@ class Track:
     max_span_s: float = 0.0
 
     def add(self, event: TimelineEvent) -> None:
-        span = event.duration_s
+        start = event.start_utc.timestamp()
+        span = 0.0 if event.end_utc is None else event.end_utc.timestamp() - start
         if span > LONG_SPAN_S:
             self.long_events.append(event)
             return
         self.events.append(event)
-        self.starts.append(event.start_s)
-        self.max_span_s = max(self.max_span_s, span)
+        self.starts.append(start)
+        if span > self.max_span_s:
+            self.max_span_s = span
 
     def buckets(self, t0: float, t1: float, bucket_s: float) -> list[Bucket]:
         """Non-empty buckets of width `bucket_s` over [t0, t1). Events that started before t0

@@ -198,7 +198,7 @@
 <context>
     <name>TimelineCanvas</name>
     <message numerus="yes">
-        <location filename="../../app/ui/timeline/canvas.py" line="250"/>
+        <location filename="../../app/ui/timeline/canvas.py" line="251"/>
         <source>%1: %n event(s) here</source>
         <translation>
             <numerusform>%1: здесь %n событие</numerusform>
@@ -207,7 +207,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/canvas.py" line="256"/>
+        <location filename="../../app/ui/timeline/canvas.py" line="257"/>
         <source>Zoom in to see them one by one</source>
         <translation>Увеличьте масштаб, чтобы увидеть их по отдельности</translation>
     </message>
@@ -607,88 +607,88 @@
 <context>
     <name>TimelinePanel</name>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="88"/>
+        <location filename="../../app/ui/timeline/panel.py" line="91"/>
         <source>Lanes by party</source>
         <translation>Дорожки по участникам</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="89"/>
+        <location filename="../../app/ui/timeline/panel.py" line="92"/>
         <source>Lanes by source</source>
         <translation>Дорожки по источникам</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="93"/>
+        <location filename="../../app/ui/timeline/panel.py" line="96"/>
         <source>Kinds</source>
         <translation>Виды</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="94"/>
+        <location filename="../../app/ui/timeline/panel.py" line="97"/>
         <source>Parties</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="95"/>
+        <location filename="../../app/ui/timeline/panel.py" line="98"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="96"/>
+        <location filename="../../app/ui/timeline/panel.py" line="99"/>
         <source>Findings</source>
         <translation>Нарушения</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="106"/>
+        <location filename="../../app/ui/timeline/panel.py" line="109"/>
         <source>Only in the dossier</source>
         <translation>Только включённые в досье</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="112"/>
+        <location filename="../../app/ui/timeline/panel.py" line="115"/>
         <source>Search titles</source>
         <translation>Поиск по описанию</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="122"/>
+        <location filename="../../app/ui/timeline/panel.py" line="125"/>
         <source>Fit all</source>
         <translation>Показать всё</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="122"/>
+        <location filename="../../app/ui/timeline/panel.py" line="125"/>
         <source>Show the whole timeline (Home)</source>
         <translation>Показать всю хронологию (Home)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="125"/>
-        <location filename="../../app/ui/timeline/panel.py" line="354"/>
+        <location filename="../../app/ui/timeline/panel.py" line="128"/>
+        <location filename="../../app/ui/timeline/panel.py" line="365"/>
         <source>Fit selection</source>
         <translation>По выделению</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="126"/>
+        <location filename="../../app/ui/timeline/panel.py" line="129"/>
         <source>Zoom to the selected event or Shift+drag range (F)</source>
         <translation>Масштаб по выбранному событию или интервалу Shift+перетаскивание (F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="129"/>
+        <location filename="../../app/ui/timeline/panel.py" line="132"/>
         <source>Add event…</source>
         <translation>Добавить событие…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="129"/>
+        <location filename="../../app/ui/timeline/panel.py" line="132"/>
         <source>Add a manual event</source>
         <translation>Добавить событие вручную</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="159"/>
+        <location filename="../../app/ui/timeline/panel.py" line="163"/>
         <source>(none in this case)</source>
         <translation>(нет в этом деле)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="195"/>
+        <location filename="../../app/ui/timeline/panel.py" line="199"/>
         <source>Adding call findings to the timeline</source>
         <translation>Добавление результатов анализа звонков в хронологию</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/timeline/panel.py" line="234"/>
+        <location filename="../../app/ui/timeline/panel.py" line="238"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n событие</numerusform>
@@ -697,7 +697,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/timeline/panel.py" line="236"/>
+        <location filename="../../app/ui/timeline/panel.py" line="240"/>
         <source>%1 of %n event(s)</source>
         <translation>
             <numerusform>%1 из %n события</numerusform>
@@ -706,47 +706,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="320"/>
+        <location filename="../../app/ui/timeline/panel.py" line="331"/>
         <source>Delete event</source>
         <translation>Удалить событие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="320"/>
+        <location filename="../../app/ui/timeline/panel.py" line="331"/>
         <source>Delete the selected manual event?</source>
         <translation>Удалить выбранное событие?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="338"/>
+        <location filename="../../app/ui/timeline/panel.py" line="349"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="339"/>
+        <location filename="../../app/ui/timeline/panel.py" line="350"/>
         <source>In the dossier</source>
         <translation>В досье</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="344"/>
+        <location filename="../../app/ui/timeline/panel.py" line="355"/>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="345"/>
+        <location filename="../../app/ui/timeline/panel.py" line="356"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="349"/>
+        <location filename="../../app/ui/timeline/panel.py" line="360"/>
         <source>Add range to the dossier</source>
         <translation>Включить интервал в досье</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="352"/>
+        <location filename="../../app/ui/timeline/panel.py" line="363"/>
         <source>Remove range from the dossier</source>
         <translation>Исключить интервал из досье</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="355"/>
+        <location filename="../../app/ui/timeline/panel.py" line="366"/>
         <source>Add event here…</source>
         <translation>Добавить событие здесь…</translation>
     </message>

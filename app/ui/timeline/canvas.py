@@ -76,7 +76,8 @@ class TimelineCanvas(QWidget):
         """Zoom to the selected range, else to the selected event; False when nothing is."""
         self.scene.width = float(self.width())
         if self.scene.range_sel is not None:
-            self.scene.fit(*sorted(self.scene.range_sel), margin=0.02)
+            start, end = sorted(self.scene.range_sel)
+            self.scene.fit(start, end, margin=0.02)
         elif self.scene.selected is not None:
             event = self.scene.selected
             pad = max(event.uncertainty_s, 0.0)
@@ -233,8 +234,8 @@ class TimelineCanvas(QWidget):
             super().keyPressEvent(event)
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
-            self._tooltip(event)  # type: ignore[arg-type]
+        if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
+            self._tooltip(event)
             return True
         return super().event(event)
 

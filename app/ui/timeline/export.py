@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRect, QSize
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QFont, QImage, QImageWriter, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog, QMenu, QToolButton
 
@@ -21,14 +21,14 @@ if TYPE_CHECKING:
 MIN_PICTURE_W = 1600
 
 
-def render(scene: TimelineScene, painter: QPainter, width: int, height: int, font: object) -> None:
+def render(scene: TimelineScene, painter: QPainter, width: int, height: int, font: QFont) -> None:
     """Paint the scene at another size, showing the same time window, then put the view back."""
     saved = (scene.t0, scene.spp, scene.width)
     t0, t1 = scene.visible_range()
     scene.width = float(width)
     scene.spp = (t1 - t0) / max(width - GUTTER_W, 10)
     try:
-        scene.paint(painter, float(width), float(height), font)  # type: ignore[arg-type]
+        scene.paint(painter, float(width), float(height), font)
     finally:
         scene.t0, scene.spp, scene.width = saved
 
@@ -89,7 +89,7 @@ class ExportMenu(QObject):
             painter = QPainter(image)
             render(scene, painter, width, height, font)
             painter.end()
-            if not image.save(str(path), "PNG"):
+            if not QImageWriter(str(path), b"png").write(image):
                 panel.show_error(OSError(f"cannot write {path}"))
                 return
         else:

@@ -28,7 +28,7 @@ KIND_COLORS: dict[str, QColor] = {
 
 
 def kind_label(kind: str) -> str:
-    labels = {
+    labels: dict[str, str] = {
         EventKind.ORDER: QCoreApplication.translate("TimelineLabels", "Order"),
         EventKind.CALL: QCoreApplication.translate("TimelineLabels", "Call"),
         EventKind.ANNOTATION: QCoreApplication.translate("TimelineLabels", "Video note"),
@@ -41,11 +41,11 @@ def kind_label(kind: str) -> str:
         EventKind.FINDING: QCoreApplication.translate("TimelineLabels", "Finding"),
         EventKind.MILESTONE: QCoreApplication.translate("TimelineLabels", "Case milestone"),
     }
-    return labels.get(kind, kind)  # type: ignore[call-overload]
+    return labels.get(kind, kind)
 
 
 def kind_plural(kind: str) -> str:
-    labels = {
+    labels: dict[str, str] = {
         EventKind.ORDER: QCoreApplication.translate("TimelineLabels", "Orders"),
         EventKind.CALL: QCoreApplication.translate("TimelineLabels", "Calls"),
         EventKind.ANNOTATION: QCoreApplication.translate("TimelineLabels", "Video notes"),
@@ -56,7 +56,7 @@ def kind_plural(kind: str) -> str:
         EventKind.FINDING: QCoreApplication.translate("TimelineLabels", "Findings"),
         EventKind.MILESTONE: QCoreApplication.translate("TimelineLabels", "Milestones"),
     }
-    return labels.get(kind, kind)  # type: ignore[call-overload]
+    return labels.get(kind, kind)
 
 
 def source_label(source: str) -> str:

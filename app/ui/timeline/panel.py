@@ -9,6 +9,7 @@ statement.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
@@ -147,12 +148,13 @@ class TimelinePanel(QWidget):
         self.addAction(refresh)
         return bar
 
-    def _fill_menu(self, key: str, values: list[str], label: object) -> None:
+    def _fill_menu(self, key: str, values: list[str], label: Callable[[str], str]) -> None:
         menu = self._menus[key]
         checked = {a.data() for a in menu.actions() if a.isChecked()}
         menu.clear()
         for value in values:
-            action = menu.addAction(label(value))  # type: ignore[operator]
+            action = QAction(label(value), menu)
+            menu.addAction(action)
             action.setCheckable(True)
             action.setData(value)
             action.setChecked(value in checked)
