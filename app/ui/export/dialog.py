@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -66,8 +66,9 @@ class ExportDialog(QDialog):
         self.lang = QComboBox()
         self.lang.addItem(self.tr("Russian"), "ru")
         self.lang.addItem(self.tr("English"), "en")
-        self.addressee = QLineEdit()
+        self.addressee = QPlainTextEdit()
         self.addressee.setPlaceholderText(self.tr("e.g. Head of the district police department"))
+        self.addressee.setMaximumHeight(self.fontMetrics().lineSpacing() * 4)
         self.profile_note = QLabel()
         self.profile_note.setWordWrap(True)
         form = QFormLayout()
@@ -85,14 +86,14 @@ class ExportDialog(QDialog):
         stills_page = QWidget()
         stills_layout = QVBoxLayout(stills_page)
         stills_layout.addWidget(self.stills, 1)
-        stills_layout.addWidget(
-            QLabel(
-                self.tr(
-                    "Drag on the still to blur a region; drag with the right button to keep a "
-                    "party's face visible; click a region to remove it."
-                )
+        hint = QLabel(
+            self.tr(
+                "Drag on the still to blur a region; drag with the right button to keep a "
+                "party's face visible; click a region to remove it."
             )
         )
+        hint.setWordWrap(True)
+        stills_layout.addWidget(hint)
         stills_layout.addWidget(self.editor, 3)
         stills_layout.addWidget(self.detector_note)
         self.pick = QTabWidget()
@@ -112,6 +113,7 @@ class ExportDialog(QDialog):
         splitter.addWidget(left)
         splitter.addWidget(self.view)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([480, 720])
 
         self.preview_button = QPushButton(self.tr("Preview"))
         self.save_button = QPushButton(self.tr("Save dossier…"))
@@ -159,6 +161,7 @@ class ExportDialog(QDialog):
             when = in_zone(event.at, choices.tz).strftime("%d.%m.%Y %H:%M")
             item = QListWidgetItem(f"{when}  {event.text}")
             item.setData(KEY_ROLE, event.key)
+            item.setToolTip(event.text)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             on = event.key in checked if checked is not None else (event.in_dossier or not marked)
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
@@ -235,7 +238,7 @@ class ExportDialog(QDialog):
             lang=self.lang.currentData(),
             events=frozenset(events) if events is not None else None,
             stills=frozenset(stills) if stills is not None else None,
-            addressee=self.addressee.text().strip(),
+            addressee=self.addressee.toPlainText().strip(),
             redactions=dict(self.redactions),
         )
 
