@@ -242,3 +242,68 @@ def test_verify_covers_the_working_copy(
     copy.write_bytes(copy.read_bytes()[:-10])
     result = run_cli("evidence", "verify", case)
     assert result.code == 1 and "REC0002.h264 (working copy)" in result.err
+
+
+def test_true_time_without_zone_is_read_in_the_source_zone(
+    run_cli: Any, dashcam_clip: Path
+) -> None:
+    case = _case(run_cli)
+    added = run_cli(
+        "evidence", "add", case, str(dashcam_clip), "--kind", "dashcam", "--tz", "Asia/Vladivostok"
+    )
+    evidence = str(added.json()["id"])
+    # 18:00:05 in Vladivostok (UTC+10) is 08:00:05 UTC; the camera read 08:00:01
+    cal = run_cli(
+        "evidence",
+        "calibrate",
+        case,
+        evidence,
+        "--media-time",
+        "1",
+        "--true-time",
+        "2025-10-09T18:00:05",
+    )
+    assert cal.code == 0, cal.err
+    assert cal.json()["offset_s"] == pytest.approx(4.0)
+    text = run_cli("evidence", "list", case)
+    assert text.code == 0
+
+
+def test_text_output_without_json(dashcam_clip: Path, data_dir: Path, capsys: Any) -> None:
+    from app.__main__ import main
+
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(data_dir),
+                "case",
+                "new",
+                "--title",
+                "t",
+                "--region",
+                "MSK",
+                "--tz",
+                "Europe/Moscow",
+            ]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(data_dir),
+                "evidence",
+                "add",
+                "1",
+                str(dashcam_clip),
+                "--kind",
+                "cctv",
+            ]
+        )
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert "sha256:" in out and "frames: 120" in out
