@@ -269,47 +269,47 @@
         <translation>Звонки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="73" />
+        <location filename="../../app/ui/calls/tab.py" line="74" />
         <source>Import call log…</source>
         <translation>Загрузить детализацию…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="76" />
+        <location filename="../../app/ui/calls/tab.py" line="77" />
         <source>Reveal numbers…</source>
         <translation>Показать номера…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="79" />
+        <location filename="../../app/ui/calls/tab.py" line="80" />
         <source>Show the full numbers of the selected calls (asks for a reason, audited)</source>
         <translation>Показать полные номера выбранных звонков (нужна причина, запись в журнал аудита)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="98" />
+        <location filename="../../app/ui/calls/tab.py" line="99" />
         <source>Show all calls</source>
         <translation>Показать все звонки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="129" />
+        <location filename="../../app/ui/calls/tab.py" line="130" />
         <source>Findings</source>
         <translation>Признаки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="130" />
+        <location filename="../../app/ui/calls/tab.py" line="131" />
         <source>Numbers</source>
         <translation>Номера</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="131" />
+        <location filename="../../app/ui/calls/tab.py" line="132" />
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="148" />
+        <location filename="../../app/ui/calls/tab.py" line="150" />
         <source>The complainant's contacts. Line width: number of calls; red: at least one call not through a virtual number; orange: the courier.</source>
         <translation>Контакты заявителя. Толщина линии — число звонков; красная — хотя бы один звонок не через виртуальный номер; оранжевый — курьер.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/tab.py" line="223" />
+        <location filename="../../app/ui/calls/tab.py" line="232" />
         <source>%n call(s)</source>
         <translation>
             <numerusform>%n звонок</numerusform>
@@ -318,17 +318,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="260" />
+        <location filename="../../app/ui/calls/tab.py" line="269" />
         <source>Calls of the finding “%1”</source>
         <translation>Звонки по признаку «%1»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="314" />
+        <location filename="../../app/ui/calls/tab.py" line="323" />
         <source>Select the calls whose numbers to reveal.</source>
         <translation>Выберите звонки, номера которых нужно показать.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/tab.py" line="317" />
+        <location filename="../../app/ui/calls/tab.py" line="326" />
         <source>the numbers of %n call(s)</source>
         <translation>
             <numerusform>номера %n звонка</numerusform>
@@ -724,17 +724,17 @@
 <context>
     <name>LinkDialog</name>
     <message>
-        <location filename="../../app/ui/calls/numbers_panel.py" line="43" />
+        <location filename="../../app/ui/calls/numbers_panel.py" line="37" />
         <source>Link a number to a party</source>
         <translation>Привязать номер к участнику</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/numbers_panel.py" line="45" />
+        <location filename="../../app/ui/calls/numbers_panel.py" line="39" />
         <source>Whose number is %1?</source>
         <translation>Чей номер %1?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/numbers_panel.py" line="54" />
+        <location filename="../../app/ui/calls/numbers_panel.py" line="48" />
         <source>Link</source>
         <translation>Привязать</translation>
     </message>
@@ -768,51 +768,68 @@
     </message>
 </context>
 <context>
-    <name>NumbersPanel</name>
+    <name>NumberSummaryModel</name>
     <message>
-        <location filename="../../app/ui/calls/numbers_panel.py" line="75" />
-        <source>Link to party…</source>
-        <translation>Привязать к участнику…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/calls/numbers_panel.py" line="78" />
-        <source>Unlink</source>
-        <translation>Отвязать</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/calls/numbers_panel.py" line="89" />
+        <location filename="../../app/ui/calls/number_model.py" line="58" />
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/numbers_panel.py" line="90" />
+        <location filename="../../app/ui/calls/number_model.py" line="59" />
         <source>Party</source>
         <translation>Участник</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/numbers_panel.py" line="91" />
+        <location filename="../../app/ui/calls/number_model.py" line="60" />
         <source>Calls</source>
         <translation>Звонки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/numbers_panel.py" line="92" />
+        <location filename="../../app/ui/calls/number_model.py" line="61" />
         <source>First contact</source>
         <translation>Первый контакт</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/numbers_panel.py" line="93" />
+        <location filename="../../app/ui/calls/number_model.py" line="62" />
         <source>Last contact</source>
         <translation>Последний контакт</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/numbers_panel.py" line="94" />
+        <location filename="../../app/ui/calls/number_model.py" line="63" />
         <source>Talk time</source>
         <translation>Разговор</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/numbers_panel.py" line="142" />
+        <location filename="../../app/ui/calls/number_model.py" line="83" />
         <source>A virtual (masking) number of the call platform</source>
         <translation>Виртуальный (подменный) номер платформы звонков</translation>
+    </message>
+</context>
+<context>
+    <name>NumbersPanel</name>
+    <message>
+        <location filename="../../app/ui/calls/numbers_panel.py" line="69" />
+        <source>Link to party…</source>
+        <translation>Привязать к участнику…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/numbers_panel.py" line="72" />
+        <source>Unlink</source>
+        <translation>Отвязать</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/numbers_panel.py" line="125" />
+        <source>Counting…</source>
+        <translation>Подсчёт…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/calls/numbers_panel.py" line="137" />
+        <source>%n number(s)</source>
+        <translation>
+            <numerusform>%n номер</numerusform>
+            <numerusform>%n номера</numerusform>
+            <numerusform>%n номеров</numerusform>
+        </translation>
     </message>
 </context>
 <context>

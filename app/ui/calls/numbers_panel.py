@@ -4,19 +4,17 @@ the case's parties (audited); "Unlink" takes it back. Virtual numbers are shown 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,14 +23,10 @@ from app.services import calls_query
 from app.services.calls_dto import NumberSummary
 from app.services.dto import CaseDetail, PartyInfo
 from app.ui.calls.import_preview import compact_rows
-from app.ui.calls.labels import format_duration
+from app.ui.calls.number_model import NumberSummaryModel
 from app.ui.env import UiEnv
 from app.ui.errors import show_error
 from app.ui.labels import role_label
-from app.ui.widgets.datetime_edit import format_local
-
-VIRTUAL = QBrush(QColor("#5c6b7a"))
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class LinkDialog(QDialog):
@@ -59,8 +53,7 @@ class LinkDialog(QDialog):
 
 class NumbersPanel(QWidget):
     links_changed = Signal()  # a number was linked or unlinked
-
-    NUMBER, PARTY, CALLS, FIRST, LAST, TALK = range(6)
+    loaded = Signal(int)  # numbers shown after a load
 
     def __init__(self, env: UiEnv, case_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,8 +61,9 @@ class NumbersPanel(QWidget):
         self.case_id = case_id
         self.tz = "UTC"
         self.parties: list[PartyInfo] = []
-        self.numbers: list[NumberSummary] = []
         self.dialog: LinkDialog | None = None
+        self._stale = False
+        self._generation = 0
         layout = QVBoxLayout(self)
         buttons = QHBoxLayout()
         self.link_button = QPushButton(self.tr("Link to party…"), self)
@@ -78,87 +72,90 @@ class NumbersPanel(QWidget):
         self.unlink_button = QPushButton(self.tr("Unlink"), self)
         self.unlink_button.setObjectName("unlinkNumber")
         self.unlink_button.clicked.connect(self.unlink_selected)
+        self.status = QLabel(self)
+        self.status.setObjectName("numbersStatus")
         buttons.addWidget(self.link_button)
         buttons.addWidget(self.unlink_button)
-        buttons.addStretch(1)
+        buttons.addWidget(self.status, 1)
         layout.addLayout(buttons)
-        self.table = QTableWidget(0, 6, self)
+        self.model = NumberSummaryModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(NumberSummaryModel.SORT_ROLE)
+        self.table = QTableView(self)
         self.table.setObjectName("numbersTable")
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Number"),
-                self.tr("Party"),
-                self.tr("Calls"),
-                self.tr("First contact"),
-                self.tr("Last contact"),
-                self.tr("Talk time"),
-            ]
-        )
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(NumberSummaryModel.CALLS, Qt.SortOrder.DescendingOrder)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(self.PARTY, QHeaderView.ResizeMode.Interactive)
-        self.table.setColumnWidth(self.PARTY, 140)
         self.table.setWordWrap(False)
         compact_rows(self.table)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
+        widths = (130, 140, 55, 120, 120, 60)
+        for column, width in enumerate(widths):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         layout.addWidget(self.table, 1)
         self._update_buttons()
 
+    @property
+    def numbers(self) -> list[NumberSummary]:
+        return self.model.numbers()
+
     def set_case(self, detail: CaseDetail) -> None:
+        """The case was (re)loaded; the summary is read when the panel is on screen (on a
+        million calls it takes seconds and would hold up the table's own reads)."""
         self.tz = detail.tz
         self.parties = list(detail.parties)
-        self.refresh()
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def refresh(self) -> None:
-        ctx, case_id = self.env.ctx, self.case_id
+        self._stale = False
+        self._generation += 1
+        generation, ctx, case_id = self._generation, self.env.ctx, self.case_id
+        self.status.setText(self.tr("Counting…"))
         self.env.tasks.run_read(
             lambda _p: calls_query.number_summary(ctx, case_id),
-            self._show,
+            lambda numbers: self._show(generation, numbers),
             lambda exc: show_error(self, exc),
         )
 
-    def _show(self, numbers: list[NumberSummary]) -> None:
+    def _show(self, generation: int, numbers: list[NumberSummary]) -> None:
+        if generation != self._generation:
+            return
         selected = self.current()
-        self.numbers = numbers
-        self.table.setRowCount(len(numbers))
-        for row, item in enumerate(numbers):
-            cells = {
-                self.NUMBER: item.number,
-                self.PARTY: item.party_name or "",
-                self.CALLS: str(item.calls),
-                self.FIRST: format_local(item.first_utc, self.tz),
-                self.LAST: format_local(item.last_utc, self.tz),
-                self.TALK: format_duration(item.talk_s),
-            }
-            for column, text in cells.items():
-                self.table.setItem(row, column, QTableWidgetItem(text))
-            if item.virtual:
-                cell = self.table.item(row, self.NUMBER)
-                cell.setForeground(VIRTUAL)
-                cell.setToolTip(self.tr("A virtual (masking) number of the call platform"))
-            if item.party_role:
-                self.table.item(row, self.PARTY).setToolTip(role_label(item.party_role))
-            self.table.item(row, self.CALLS).setTextAlignment(RIGHT)
-            self.table.item(row, self.TALK).setTextAlignment(RIGHT)
+        self.model.set_numbers(numbers, self.tz)
+        self.status.setText(self.tr("%n number(s)", "", len(numbers)))
         if selected is not None:
             self.select_number(selected.number_id)
         self._update_buttons()
+        self.loaded.emit(len(numbers))
 
     def current(self) -> NumberSummary | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.numbers[rows[0].row()] if rows else None
+        if not rows:
+            return None
+        return self.proxy.data(rows[0], NumberSummaryModel.NUMBER_ROLE)
 
     def select_number(self, number_id: int) -> None:
-        for row, item in enumerate(self.numbers):
-            if item.number_id == number_id:
-                self.table.selectRow(row)
-                return
+        row = self.model.row_of(number_id)
+        if row >= 0:
+            self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
 
-    def _update_buttons(self) -> None:
+    def text_of(self, number_id: int, column: int) -> str:
+        """What the table shows for a number in a column (tests and tooltips)."""
+        return str(self.model.data(self.model.index(self.model.row_of(number_id), column)))
+
+    def _update_buttons(self, *_args: object) -> None:
         item = self.current()
         self.link_button.setEnabled(item is not None and item.party_id is None)
         self.unlink_button.setEnabled(item is not None and item.party_id is not None)

@@ -65,6 +65,7 @@ class CallsTab(QWidget):
         self._finding: FindingView | None = None
         self._analysis_due = False
         self._total = 0  # calls in the case (the last unfiltered count)
+        self._chart_stale = False
         ctx = env.ctx
         self.model = CallTableModel(lambda ids: calls_query.calls_by_ids(ctx, ids), "UTC", self)
 
@@ -129,6 +130,7 @@ class CallsTab(QWidget):
         self.side.addTab(self.findings, self.tr("Findings"))
         self.side.addTab(self.numbers, self.tr("Numbers"))
         self.side.addTab(self._chart_page(), self.tr("Contacts"))
+        self.side.currentChanged.connect(self._side_changed)
         splitter.addWidget(self.table)
         splitter.addWidget(self.side)
         splitter.setStretchFactor(0, 1)
@@ -175,7 +177,14 @@ class CallsTab(QWidget):
         self.numbers.set_case(detail)
         self.model.reload()
         self.refresh_calls()
-        self._load_chart(detail)
+        self._chart_stale = True
+        self._side_changed()
+
+    def _side_changed(self, *_args: object) -> None:
+        # The chart reads the complainant's calls: only when it is looked at.
+        if self._chart_stale and self.detail is not None and self.side.currentIndex() == 2:
+            self._chart_stale = False
+            self._load_chart(self.detail)
 
     def _load_chart(self, detail: CaseDetail) -> None:
         complainant = next((p for p in detail.parties if p.role == "complainant"), None)

@@ -6,29 +6,53 @@ from __future__ import annotations
 from typing import Any
 
 from calls_scenario import STRANGERS
+from PySide6.QtCore import Qt
 
 from app.services import audit
 from app.ui.calls.call_model import CallTableModel
+from app.ui.calls.number_model import NumberSummaryModel
 from app.ui.calls.tab import CallsTab, create_tab
 
 
-def _tab(qtbot: Any, env: Any, case_id: int) -> CallsTab:
+def _tab(qtbot: Any, env: Any, case_id: int, side: int = 1) -> CallsTab:
+    """The tab on screen with its side panel showing Numbers (1) or Contacts (2): both are
+    read only when they are looked at."""
     tab = create_tab(env, case_id, None)
     qtbot.addWidget(tab)
     assert isinstance(tab, CallsTab)
+    tab.resize(1400, 800)
+    tab.show()
+    tab.side.setCurrentIndex(side)
     return tab
 
 
-def test_summary_per_number(qtbot: Any, env: Any, scenario_case: int) -> None:
+def test_summary_per_number(qtbot: Any, qtmodeltester: Any, env: Any, scenario_case: int) -> None:
     tab = _tab(qtbot, env, scenario_case)
     panel = tab.numbers
     customer = next(n for n in panel.numbers if n.party_name == "Иванова А. С.")
     assert customer.calls == 11 and customer.number.endswith("21")
-    row = panel.numbers.index(customer)
-    assert panel.table.item(row, panel.FIRST).text() == "09.10.2025 14:03"  # Moscow time
-    assert panel.table.item(row, panel.LAST).text() == "09.10.2025 23:31"
-    assert panel.table.item(row, panel.TALK).text() == "4:34"  # 65+130+42+12+25 s
-    assert "Иванова А. С." in panel.table.item(row, panel.PARTY).text()
+    number = customer.number_id
+    assert panel.text_of(number, NumberSummaryModel.FIRST) == "09.10.2025 14:03"  # Moscow
+    assert panel.text_of(number, NumberSummaryModel.LAST) == "09.10.2025 23:31"
+    assert panel.text_of(number, NumberSummaryModel.TALK) == "4:34"  # 65+130+42+12+25 s
+    assert panel.text_of(number, NumberSummaryModel.PARTY) == "Иванова А. С."
+    # Sorted by calls, most first; the header sorts by any column.
+    first = panel.table.model().index(0, NumberSummaryModel.CALLS)
+    assert first.data() == "11"
+    panel.table.sortByColumn(NumberSummaryModel.FIRST, Qt.SortOrder.AscendingOrder)
+    first = panel.table.model().index(0, NumberSummaryModel.FIRST)
+    assert first.data() == "09.10.2025 09:00"
+    model = NumberSummaryModel()
+    model.set_numbers(panel.numbers, "Europe/Moscow")
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_numbers_read_only_when_shown(qtbot: Any, env: Any, scenario_case: int) -> None:
+    tab = _tab(qtbot, env, scenario_case, side=0)
+    assert tab.numbers.numbers == [] and tab.chart.contacts == []
+    with qtbot.waitSignal(tab.numbers.loaded, timeout=2000):
+        tab.side.setCurrentIndex(1)
+    assert len(tab.numbers.numbers) > 100
 
 
 def test_link_and_unlink_a_number(qtbot: Any, env: Any, scenario_case: int) -> None:
@@ -59,7 +83,7 @@ def test_link_and_unlink_a_number(qtbot: Any, env: Any, scenario_case: int) -> N
 
 
 def test_contact_chart_of_the_complainant(qtbot: Any, env: Any, scenario_case: int) -> None:
-    tab = _tab(qtbot, env, scenario_case)
+    tab = _tab(qtbot, env, scenario_case, side=2)
     chart = tab.chart
     assert chart.center == "Иванова А. С." and not chart.note
     by_label = {c.label: c for c in chart.contacts}
@@ -67,8 +91,5 @@ def test_contact_chart_of_the_complainant(qtbot: Any, env: Any, scenario_case: i
     assert courier.role == "subject"
     assert courier.calls == 8 and courier.direct == 5  # 3 masked during delivery
     assert sum(not c.party for c in chart.contacts) == 3  # three unknown numbers
-    tab.side.setCurrentIndex(2)
-    tab.resize(1400, 800)
-    tab.show()
     image = chart.grab().toImage()
     assert not image.isNull() and image.width() > 100
