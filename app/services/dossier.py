@@ -193,8 +193,15 @@ def _stills(
     case_id: int,
     options: DossierOptions,
     workdir: Path,
+    clean: Scrubber | None,
     progress: Progress,
 ) -> tuple[list[StillEntry], list[PackageFile]]:
+    """The chosen stills as JPEG files in `workdir`, redacted as the profile and the
+    investigator ask; for management their texts go through the scrubber."""
+
+    def scrub(text: str) -> str:
+        return clean.clean(text) if clean else text
+
     evidence = evidence_files.list_evidence(ctx, case_id)
     names = {e.id: e.original_name for e in evidence}
     notes = still_notes(ctx, case_id)
@@ -228,12 +235,12 @@ def _stills(
         stills.append(
             StillEntry(
                 image=path,
-                caption=info.original_name,
-                source=names.get(info.parent_id or -1, ""),
+                caption=scrub(info.original_name),
+                source=scrub(names.get(info.parent_id or -1, "")),
                 taken_at=info.acquired_at,
                 frame_index=info.frame_index,
                 sha256=info.sha256,
-                note=note.text if note else "",
+                note=scrub(note.text) if note else "",
                 redaction=done_to_it,
             )
         )
@@ -320,7 +327,7 @@ def assemble_dossier(
         if reveals(profile)
         else tuple(replace(f, detail=scrub(f.detail)) for f in calls.findings)
     )
-    stills, still_files = _stills(ctx, detail.id, options, workdir, progress)
+    stills, still_files = _stills(ctx, detail.id, options, workdir, clean, progress)
     evidence, evidence_files_ = _evidence(ctx, detail.id, profile, clean)
     summary = "\n\n".join(t for t in (detail.summary, detail.findings) if t.strip())
     corrections, video_available = clock_corrections(ctx, detail.id, lang, detail.tz)

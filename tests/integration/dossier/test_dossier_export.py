@@ -17,7 +17,7 @@ import pytest
 
 from app.domain.phones import display
 from app.media.stills import Region
-from app.services import audit, demo, evidence_files, parties
+from app.services import audit, demo, evidence_files, parties, records
 from app.services.dossier import DossierOptions, StillRedaction, dossier_choices
 from app.services.dossier_export import export_dossier, preview_dossier
 
@@ -44,6 +44,17 @@ def add_still(ctx, case_id: int, tmp_path: Path) -> str:
 def case(ctx, tmp_path: Path):
     summary = demo.create_demo_case(ctx)
     add_still(ctx, summary.id, tmp_path)
+    # personal data typed into free text: the management dossier must mask it there too
+    records.add_event(
+        ctx,
+        summary.id,
+        records.EventInput(
+            at=demo.local(2025, 9, 15, 9),
+            source="звонок на горячую линию",
+            text="Клиентка перезвонила с 8 (916) 123-45-67, адрес г. Москва, ул. Профсоюзная, "
+            "д. 12, кв. 48",
+        ),
+    )
     return summary
 
 
@@ -79,6 +90,7 @@ def test_cli_exports_both_profiles(ctx, case, run_cli, db_url: str, tmp_path: Pa
             assert dialled(display(value)) in dialled(police)
             assert value not in dialled(management) and value[-7:] not in dialled(management)
     assert "Профсоюзная" in police and "Профсоюзная" not in management
+    assert "8 (916) 123-45-67" in police and "Клиентка перезвонила с +7 916 ***-**-67" in management
     exports = [e for e in audit.list_entries(ctx, case_id=case.id) if e.action == "export"]
     assert {(e.after or {}).get("profile") for e in exports} == {"police", "management"}
     assert all(len(str((e.after or {}).get("sha256"))) == 64 for e in exports)
