@@ -111,9 +111,22 @@ def add_findings(
         data,
         events=events,
         findings=sorted({tag for e in events for tag in e.tags}),
-        sources=sorted({e.source for e in events if e.source}),
+        sources=_sources(events),
         with_findings=True,
     )
+
+
+def keep_findings(data: TimelineData, previous: TimelineData) -> TimelineData:
+    """A fresh build showing the findings of an earlier one until the analysis is redone
+    (`with_findings` stays False, so the view asks for it)."""
+    if not previous.with_findings:
+        return data
+    events = timeline_findings.carried_over(data.events, previous.events, data.marks)
+    return replace(data, events=events, findings=previous.findings, sources=_sources(events))
+
+
+def _sources(events: list[TimelineEvent]) -> list[str]:
+    return sorted({e.source for e in events if e.source})
 
 
 def _data(
@@ -131,7 +144,7 @@ def _data(
         zone=zone_name,
         events=events,
         parties=sorted({e.party for e in events if e.party}),
-        sources=sorted({e.source for e in events if e.source}),
+        sources=_sources(events),
         findings=sorted({tag for e in events for tag in e.tags}),
         party_choices=[(row.id, row.name) for row in party_rows if not row.deleted],
         marks=marks,

@@ -38,6 +38,19 @@ def finding_event(n: int, finding: FindingView) -> TimelineEvent:
     )
 
 
+def carried_over(
+    events: list[TimelineEvent], previous: list[TimelineEvent], marked: frozenset[str]
+) -> list[TimelineEvent]:
+    """`events` with the finding spans and call tags of an earlier build (`previous`), to show
+    while the analysis runs again; calls that are gone simply lose them."""
+    tags = {e.id: e.tags for e in previous if e.kind == EventKind.CALL and e.tags}
+    spans = [replace(e, in_dossier=e.id in marked) for e in previous if e.kind == EventKind.FINDING]
+    if not tags and not spans:
+        return events
+    tagged = [replace(e, tags=tags[e.id]) if e.id in tags else e for e in events]
+    return merge(tagged, spans)
+
+
 def with_findings(
     ctx: ServiceContext,
     case_id: int,

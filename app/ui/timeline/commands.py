@@ -30,7 +30,6 @@ class TimelineCommand(QUndoCommand):
         text: str,
         apply: Step,
         revert: Step,
-        on_changed: Callable[[], None],
         on_error: Callable[[BaseException], None],
     ) -> None:
         super().__init__(text)
@@ -38,7 +37,6 @@ class TimelineCommand(QUndoCommand):
         self._case_id = case_id
         self._apply = apply
         self._revert = revert
-        self._on_changed = on_changed
         self._on_error = on_error
         self._applied = False
 
@@ -75,7 +73,7 @@ class TimelineCommand(QUndoCommand):
         self._env.tasks.run_db(lambda _p: work(), lambda _r: self._changed(), failed)
 
     def _changed(self) -> None:
-        self._on_changed()
+        # every view of the case reloads on this, the timeline included
         self._env.case_changed.emit(self._case_id)
 
 
@@ -155,6 +153,4 @@ def mark_in_dossier(panel: Any, event_ids: list[str], marked: bool) -> TimelineC
 
 
 def _command(panel: Any, text: str, apply: Step, revert: Step) -> TimelineCommand:
-    return TimelineCommand(
-        panel.env, panel.case_id, text, apply, revert, panel.reload, panel.show_error
-    )
+    return TimelineCommand(panel.env, panel.case_id, text, apply, revert, panel.show_error)

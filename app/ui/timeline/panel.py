@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.progress import Progress
 from app.domain.timeline import EventFilter, EventKind, LaneMode, TimelineEvent, apply_filter
 from app.services import timeline as timeline_service
 from app.services.dto import ManualEventInfo
@@ -178,12 +179,14 @@ class TimelinePanel(QWidget):
     def reload(self) -> None:
         self._generation += 1
         generation = self._generation
-        ctx, case_id = self.env.ctx, self.case_id
-        self.env.tasks.run_read(
-            lambda p: timeline_service.build_timeline(ctx, case_id, p),
-            lambda data: self._loaded(generation, data),
-            self.show_error,
-        )
+        ctx, case_id, previous = self.env.ctx, self.case_id, self.data
+
+        def build(progress: Progress) -> TimelineData:
+            data = timeline_service.build_timeline(ctx, case_id, progress)
+            # no flicker: the last findings stay on screen until the analysis is redone
+            return data if previous is None else timeline_service.keep_findings(data, previous)
+
+        self.env.tasks.run_read(build, lambda data: self._loaded(generation, data), self.show_error)
 
     def _loaded(self, generation: int, data: TimelineData) -> None:
         """A build arrived: show it, then add the call analysis's findings in the background

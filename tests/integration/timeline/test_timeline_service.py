@@ -149,3 +149,16 @@ def test_findings_become_spans_and_tag_their_calls(ctx, tmp_path):
     timeline.set_in_dossier(ctx, case.id, [findings[0].id], True)
     again = timeline.add_findings(ctx, timeline.build_timeline(ctx, case.id))
     assert [e.id for e in again.events if e.in_dossier] == [findings[0].id]
+
+
+def test_a_rebuild_keeps_the_last_findings_until_the_analysis_is_redone(ctx, tmp_path):
+    case = make_case(ctx, tmp_path, calls=40)
+    full = timeline.add_findings(ctx, timeline.build_timeline(ctx, case.id))
+    span = next(e for e in full.events if e.kind == "finding")
+    timeline.set_in_dossier(ctx, case.id, [span.id], True)
+    interim = timeline.keep_findings(timeline.build_timeline(ctx, case.id), full)
+    assert not interim.with_findings and interim.findings == full.findings
+    assert [e.id for e in interim.events] == [e.id for e in full.events]
+    assert [e.id for e in interim.events if e.in_dossier] == [span.id]
+    tagged = {e.id: e.tags for e in full.events if e.tags}
+    assert {e.id: e.tags for e in interim.events if e.tags} == tagged
