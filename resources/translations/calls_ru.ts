@@ -309,32 +309,32 @@
         <translation>Контакты заявителя. Толщина линии — число звонков; красная — хотя бы один звонок не через виртуальный номер; оранжевый — курьер.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/tab.py" line="232" />
-        <source>%n call(s)</source>
+        <location filename="../../app/ui/calls/tab.py" line="233" />
+        <source>%Ln call(s)</source>
         <translation>
-            <numerusform>%n звонок</numerusform>
-            <numerusform>%n звонка</numerusform>
-            <numerusform>%n звонков</numerusform>
+            <numerusform>%Ln звонок</numerusform>
+            <numerusform>%Ln звонка</numerusform>
+            <numerusform>%Ln звонков</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/calls/tab.py" line="327" />
+        <source>the numbers of %Ln call(s)</source>
+        <translation>
+            <numerusform>номера %Ln звонка</numerusform>
+            <numerusform>номера %Ln звонков</numerusform>
+            <numerusform>номера %Ln звонков</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="269" />
+        <location filename="../../app/ui/calls/tab.py" line="270" />
         <source>Calls of the finding “%1”</source>
         <translation>Звонки по признаку «%1»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="323" />
+        <location filename="../../app/ui/calls/tab.py" line="324" />
         <source>Select the calls whose numbers to reveal.</source>
         <translation>Выберите звонки, номера которых нужно показать.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/calls/tab.py" line="326" />
-        <source>the numbers of %n call(s)</source>
-        <translation>
-            <numerusform>номера %n звонка</numerusform>
-            <numerusform>номера %n звонков</numerusform>
-            <numerusform>номера %n звонков</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -402,36 +402,36 @@
         <translation>Выберите признак, чтобы прочитать пояснение.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/findings_panel.py" line="106" />
-        <source>%n calls: press Analyze to run the detectors.</source>
+        <location filename="../../app/ui/calls/findings_panel.py" line="107" />
+        <source>%Ln calls: press Analyze to run the detectors.</source>
         <translation>
-            <numerusform>%n звонок: нажмите «Анализировать», чтобы найти признаки.</numerusform>
-            <numerusform>%n звонка: нажмите «Анализировать», чтобы найти признаки.</numerusform>
-            <numerusform>%n звонков: нажмите «Анализировать», чтобы найти признаки.</numerusform>
+            <numerusform>%Ln звонок: нажмите «Анализировать», чтобы найти признаки.</numerusform>
+            <numerusform>%Ln звонка: нажмите «Анализировать», чтобы найти признаки.</numerusform>
+            <numerusform>%Ln звонков: нажмите «Анализировать», чтобы найти признаки.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="114" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="116" />
         <source>Analyzing…</source>
         <translation>Анализ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="118" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="120" />
         <source>Analyzing the calls</source>
         <translation>Анализ звонков</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="131" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="133" />
         <source>Analysis stopped.</source>
         <translation>Анализ остановлен.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="135" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="137" />
         <source>Analysis failed.</source>
         <translation>Анализ не удался.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/findings_panel.py" line="163" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="165" />
         <source>%n finding(s)</source>
         <translation>
             <numerusform>%n признак</numerusform>
@@ -440,7 +440,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="165" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="167" />
         <source>No misuse pattern found with the current thresholds.</source>
         <translation>При текущих порогах признаков нарушения не найдено.</translation>
     </message>
@@ -824,11 +824,11 @@
     </message>
     <message numerus="yes">
         <location filename="../../app/ui/calls/numbers_panel.py" line="137" />
-        <source>%n number(s)</source>
+        <source>%Ln number(s)</source>
         <translation>
-            <numerusform>%n номер</numerusform>
-            <numerusform>%n номера</numerusform>
-            <numerusform>%n номеров</numerusform>
+            <numerusform>%Ln номер</numerusform>
+            <numerusform>%Ln номера</numerusform>
+            <numerusform>%Ln номеров</numerusform>
         </translation>
     </message>
 </context>

@@ -103,7 +103,9 @@ class FindingsPanel(QWidget):
         if calls <= AUTO_ANALYZE_MAX:
             self.analyze()
         elif self._task is None:
-            self.status.setText(self.tr("%n calls: press Analyze to run the detectors.", "", calls))
+            self.status.setText(
+                self.tr("%Ln calls: press Analyze to run the detectors.", "", calls)
+            )
 
     # --- analysis -------------------------------------------------------------------------
     def analyze(self) -> None:

@@ -134,7 +134,7 @@ class NumbersPanel(QWidget):
             return
         selected = self.current()
         self.model.set_numbers(numbers, self.tz)
-        self.status.setText(self.tr("%n number(s)", "", len(numbers)))
+        self.status.setText(self.tr("%Ln number(s)", "", len(numbers)))
         if selected is not None:
             self.select_number(selected.number_id)
         self._update_buttons()

@@ -225,11 +225,12 @@ class CallsTab(QWidget):
 
     def _set_ids(self, ids: Sequence[int]) -> None:
         self.model.set_ids(ids)
+        self.table.scrollToTop()
         if ids and self._finding is None and self.filters.is_default():
             first, last = self.model.call_at(0), self.model.call_at(len(ids) - 1)
             if first is not None and last is not None:
                 self.filters.set_span(first.start_utc, last.start_utc)
-        self.count_label.setText(self.tr("%n call(s)", "", len(ids)))
+        self.count_label.setText(self.tr("%Ln call(s)", "", len(ids)))
         if self._pending_select is not None and self.model.row_of(self._pending_select) >= 0:
             call_id, self._pending_select = self._pending_select, None
             self._select_row(self.model.row_of(call_id))
@@ -323,7 +324,7 @@ class CallsTab(QWidget):
             self.count_label.setText(self.tr("Select the calls whose numbers to reveal."))
             return
         ids = ids[:MAX_REVEAL]
-        what = self.tr("the numbers of %n call(s)", "", len(ids))
+        what = self.tr("the numbers of %Ln call(s)", "", len(ids))
         reason = self.env.privacy.ask_reason(what, self)
         if reason is not None:
             self.reveal(ids, reason)
