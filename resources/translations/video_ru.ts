@@ -245,6 +245,64 @@
     </message>
 </context>
 <context>
+    <name>MediaProblems</name>
+    <message>
+        <location filename="../../app/ui/video/problems.py" line="19"/>
+        <source>file not found (moved, deleted or disconnected)</source>
+        <translation>файл не найден (перемещён, удалён или отключён носитель)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/problems.py" line="22"/>
+        <source>the file cannot be read</source>
+        <translation>файл не удаётся прочитать</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/problems.py" line="23"/>
+        <source>empty file (0 bytes)</source>
+        <translation>пустой файл (0 байт)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/problems.py" line="24"/>
+        <source>moov atom not found (truncated file or recording not finalised)</source>
+        <translation>не найден блок moov (файл обрезан или запись не завершена)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/problems.py" line="27"/>
+        <source>not a media file</source>
+        <translation>это не медиафайл</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/problems.py" line="28"/>
+        <source>unknown or unsupported video codec; cannot decode</source>
+        <translation>неизвестный или неподдерживаемый видеокодек; декодирование невозможно</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/problems.py" line="31"/>
+        <source>no video stream in the file</source>
+        <translation>в файле нет видеопотока</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/problems.py" line="32"/>
+        <source>the frames carry no timestamps</source>
+        <translation>у кадров нет меток времени</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/problems.py" line="35"/>
+        <source>no decodable frames in the video stream</source>
+        <translation>в видеопотоке нет декодируемых кадров</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/problems.py" line="38"/>
+        <source>the file ends before the frame asked for (cut short)</source>
+        <translation>файл обрывается раньше запрошенного кадра</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/problems.py" line="41"/>
+        <source>the video cannot be decoded here</source>
+        <translation>видео не удаётся декодировать</translation>
+    </message>
+</context>
+<context>
     <name>PlayerWidget</name>
     <message>
         <location filename="../../app/ui/video/player_widget.py" line="117"/>
@@ -539,67 +597,67 @@
 <context>
     <name>VideoTab</name>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="43"/>
+        <location filename="../../app/ui/video/tab.py" line="47"/>
         <source>Evidence</source>
         <translation>Доказательства</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="65"/>
+        <location filename="../../app/ui/video/tab.py" line="69"/>
         <source>Add file…</source>
         <translation>Добавить файл…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="68"/>
+        <location filename="../../app/ui/video/tab.py" line="72"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="71"/>
+        <location filename="../../app/ui/video/tab.py" line="75"/>
         <source>Side by side…</source>
         <translation>Рядом…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="74"/>
+        <location filename="../../app/ui/video/tab.py" line="78"/>
         <source>Show the selected video beside the one in the player, in step on the clock</source>
         <translation>Показать выбранное видео рядом с открытым, синхронно по часам</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="84"/>
+        <location filename="../../app/ui/video/tab.py" line="88"/>
         <source>Open a video from the list to review it.</source>
         <translation>Откройте видео из списка для просмотра.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="149"/>
+        <location filename="../../app/ui/video/tab.py" line="153"/>
         <source>Adding %1…</source>
         <translation>Добавление %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="152"/>
+        <location filename="../../app/ui/video/tab.py" line="156"/>
         <source>Adding %1</source>
         <translation>Добавление %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="159"/>
+        <location filename="../../app/ui/video/tab.py" line="163"/>
         <source>%1 added to the case.</source>
         <translation>%1 добавлен в дело.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="184"/>
+        <location filename="../../app/ui/video/tab.py" line="188"/>
         <source>%1 is not a video; it is kept as evidence.</source>
         <translation>%1 — не видео; файл хранится как доказательство.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="199"/>
+        <location filename="../../app/ui/video/tab.py" line="203"/>
         <source>%1: not a picture that can be shown</source>
         <translation>%1: изображение не удаётся показать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="237"/>
+        <location filename="../../app/ui/video/tab.py" line="261"/>
         <source>Open one video, then select another video to show beside it.</source>
         <translation>Откройте одно видео, затем выберите другое, чтобы показать их рядом.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="241"/>
+        <location filename="../../app/ui/video/tab.py" line="265"/>
         <source>Select a different video to show beside this one.</source>
         <translation>Выберите другое видео, чтобы показать рядом с этим.</translation>
     </message>

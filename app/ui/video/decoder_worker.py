@@ -30,6 +30,7 @@ from app.media.container import MediaError
 from app.media.frame_index import FrameIndex
 from app.media.frames import FrameReader
 from app.media.keyframes import KeyframeDecoder
+from app.ui.video.problems import media_problem
 
 
 @dataclass(frozen=True)
@@ -193,7 +194,7 @@ class DecoderWorker(QObject):
 
 
 def _problem(exc: CasebookError) -> str:
-    return exc.problem if isinstance(exc, MediaError) else exc.message
+    return media_problem(exc) if isinstance(exc, MediaError) else exc.message
 
 
 class DecoderThreads:

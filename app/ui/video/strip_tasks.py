@@ -13,13 +13,13 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QImage
 
 from app.domain.progress import Progress
-from app.media.container import MediaError
 from app.media.thumbnails import thumbnails
 from app.services.video_activity import scan_evidence_activity, stored_activity
 from app.services.video_dto import ActivityInfo, VideoSource
 from app.ui.env import UiEnv
 from app.ui.tasks import Task
 from app.ui.video.decoder_worker import to_qimage
+from app.ui.video.problems import named
 from app.ui.video.scrubber import Scrubber
 
 # One thumbnail per this many pixels of scrubber, within bounds.
@@ -67,7 +67,7 @@ class StripFeeder(QObject):
                 work,
                 title=self.tr("Thumbnails of %1").replace("%1", source.evidence.original_name),
                 on_error=lambda exc: self.thumbnails_failed.emit(
-                    _named(exc, source.evidence.original_name)
+                    _text(named(exc, source.evidence.original_name))
                 ),
             )
         )
@@ -91,11 +91,7 @@ class StripFeeder(QObject):
             work,
             title=self.tr("Activity scan of %1").replace("%1", evidence.original_name),
             on_done=self._segments_done(self._generation, announce=True),
-            on_error=lambda exc: self.scan_failed.emit(
-                MediaError(evidence.original_name, exc.problem)
-                if isinstance(exc, MediaError)
-                else exc
-            ),
+            on_error=lambda exc: self.scan_failed.emit(named(exc, evidence.original_name)),
         )
         self.running.append(task)
         return task
@@ -121,8 +117,5 @@ class StripFeeder(QObject):
             self._scrubber.add_thumbnail(media_time_s, image)
 
 
-def _named(exc: BaseException, name: str) -> str:
-    """The problem, naming the file the investigator knows (the store names it by hash)."""
-    if isinstance(exc, MediaError):
-        return f"{name}: {exc.problem}"
+def _text(exc: BaseException) -> str:
     return str(getattr(exc, "message", exc))

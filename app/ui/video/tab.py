@@ -7,6 +7,8 @@ Opening a video reads its stored index and clock off the GUI thread.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import ValidationError
 from app.domain.progress import Progress
+from app.media.container import MediaError
 from app.services.cases import get_case
 from app.services.evidence_files import EvidenceInfo, evidence_path, get_evidence
 from app.services.video import add_video_evidence, list_case_evidence, open_video
@@ -34,6 +37,7 @@ from app.ui.video.add_dialog import AddEvidenceDialog, EvidenceRequest
 from app.ui.video.annotations import AnnotationsPanel
 from app.ui.video.evidence_model import EvidenceModel
 from app.ui.video.player_widget import PlayerWidget
+from app.ui.video.problems import named
 from app.ui.video.side_by_side import SideBySide
 
 _PICTURE_KINDS = frozenset({"photo", "still"})
@@ -278,6 +282,8 @@ class VideoTab(QWidget):
         return window
 
     def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, MediaError):
+            exc = named(exc, Path(exc.path).name)
         self.message.setText(str(getattr(exc, "message", exc)))
         show_error(self, exc)
 

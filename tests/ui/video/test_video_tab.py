@@ -181,3 +181,22 @@ def test_stored_file_gone_is_named_and_the_tab_recovers(
     tab.open_evidence(evidence_id)
     _opened(qtbot, tab)
     assert tab.player.view._notice == ""
+
+
+def test_bad_file_message_in_russian(qtbot: Any, tab: Any, tmp_path: Path, qapp: Any) -> None:
+    from PySide6.QtCore import QLocale
+
+    from app.ui.i18n import install_translators
+
+    translators = install_translators(qapp, "ru")
+    try:
+        bad = tmp_path / "объяснение.mp4"
+        bad.write_bytes("Курьер звонил после доставки.\n".encode() * 30)
+        tab.add_evidence(_request(bad))
+        box = tab.findChild(QMessageBox, "errorBox")
+        assert box.informativeText() == "объяснение.mp4: это не медиафайл"
+        box.close()
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(QLocale(QLocale.Language.English))
