@@ -155,10 +155,15 @@ def build_index(path: str | Path, progress: Progress | None = None) -> FrameInde
         keys: list[bool] = []
         sizes: list[int] = []
         durations: list[int] = []
+        hidden_key = False
         try:
             for packet in container.demux(stream):
                 if packet.size == 0:
                     continue  # flush packet, or an AVI "repeat previous frame" marker
+                if packet.is_discard:
+                    # a frame an MP4 edit list cuts away: decoded for reference, never shown
+                    hidden_key = hidden_key or bool(packet.is_keyframe)
+                    continue
                 stamp = packet.pts if packet.pts is not None else packet.dts
                 if stamp is None:
                     raise MediaError(
@@ -176,7 +181,9 @@ def build_index(path: str | Path, progress: Progress | None = None) -> FrameInde
         except (OSError, EOFError) as exc:
             raise MediaError(path, f"read error while indexing ({exc})") from exc
         time_base = Fraction(stream.time_base.numerator, stream.time_base.denominator)
-        return _assemble(path, pts_list, keys, sizes, durations, time_base, stream.index)
+        return _assemble(
+            path, pts_list, keys, sizes, durations, time_base, stream.index, hidden_key
+        )
 
 
 def _assemble(
@@ -187,6 +194,7 @@ def _assemble(
     durations: list[int],
     time_base: Fraction,
     stream_index: int,
+    hidden_key: bool,
 ) -> FrameIndex:
     if not pts_list:
         raise MediaError(path, "the video stream holds no frames", "no_frames")
@@ -204,6 +212,10 @@ def _assemble(
         size_arr[unique],
         dur_arr[unique],
     )
+    if hidden_key and not keyframe[0]:
+        # An edit list starts the file mid-GOP: seeking to the first shown frame decodes
+        # from the hidden keyframe before it, so it is an entry point like a keyframe.
+        keyframe[0] = True
     if not keyframe.any():
         raise MediaError(path, "no keyframe in the video stream; cannot decode", "no_frames")
     last_duration = int(dur_arr[-1])

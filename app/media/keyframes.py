@@ -30,16 +30,16 @@ class KeyframeDecoder:
             self._stream.codec_context.options = {"skip_loop_filter": "all"}
 
     def decode(self, key: int) -> av.VideoFrame:
-        """The decoded picture of keyframe `key` (a frame number that is a keyframe)."""
+        """The decoded picture of keyframe `key` (a frame number the index marks as one)."""
         target = self._index.raw_pts(key)
         # Demuxers seek by decode time or byte position and may land past a B-frame stream's
         # keyframe: a second earlier is always before it.
         margin = max(1, round(1 / self._index.time_base))
         try:
             for early in (0, margin):
-                packet = self._find_packet(target, early)
-                if packet is not None:
-                    return self._decode_packet(key, packet)
+                picture = self._decode_from_seek(target, early)
+                if picture is not None:
+                    return picture
         except FileNotFoundError as exc:
             raise MediaError(
                 self._path, "file vanished while it was being read", "missing"
@@ -48,25 +48,38 @@ class KeyframeDecoder:
             raise MediaError(self._path, f"keyframe {key} cannot be decoded ({exc})") from exc
         raise MediaError(self._path, f"keyframe {key} not found where the index puts it")
 
-    def _find_packet(self, target: int, early: int) -> av.Packet[av.VideoStream] | None:
-        self._container.seek(target - early, stream=self._stream, backward=True, any_frame=False)
-        for packet in self._container.demux(self._stream):
-            stamp = packet.pts if packet.pts is not None else packet.dts
-            if packet.size == 0 or stamp is None:
-                continue
-            if stamp == target:
-                return packet
-            if stamp > target and packet.is_keyframe:
-                return None
-        return None
+    def _decode_from_seek(self, target: int, early: int) -> av.VideoFrame | None:
+        """Feed packets from the seek point through the target's, then drain the decoder.
 
-    def _decode_packet(self, key: int, packet: av.Packet[av.VideoStream]) -> av.VideoFrame:
+        For a true keyframe that is its packet alone. The first shown frame of an MP4 whose
+        edit list cuts into a GOP is marked as an entry point although it is predicted: then
+        the hidden keyframe and the frames between are fed too (and never shown).
+        """
         ctx = self._stream.codec_context
-        frames = [*ctx.decode(packet), *ctx.decode(None)]
-        ctx.flush_buffers()
-        if not frames:
-            raise MediaError(self._path, f"keyframe {key} decodes to no picture")
-        return frames[-1]
+        self._container.seek(target - early, stream=self._stream, backward=True, any_frame=False)
+        found: av.VideoFrame | None = None
+        fed_key = False
+        try:
+            for packet in self._container.demux(self._stream):
+                stamp = packet.pts if packet.pts is not None else packet.dts
+                if packet.size == 0 or stamp is None:
+                    continue
+                if packet.is_keyframe:
+                    if stamp > target:
+                        return None  # landed past the target
+                    fed_key = True
+                if not fed_key:
+                    continue  # a predicted frame before any keyframe: nothing to build on
+                found = _pick(ctx.decode(packet), target) or found
+                if stamp == target:
+                    return _pick(ctx.decode(None), target) or found
+            return None
+        finally:
+            ctx.flush_buffers()
 
     def close(self) -> None:
         self._container.close()
+
+
+def _pick(frames: list[av.VideoFrame], target: int) -> av.VideoFrame | None:
+    return next((f for f in frames if f.pts == target), None)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import av
 import numpy as np
 import pytest
+from video_support import read_number
 
 from app.media.frame_index import FrameIndex, build_index
+from app.media.frames import FrameReader
 from app.media.probe import probe
 
 
@@ -82,3 +85,38 @@ def test_round_trip_through_bytes(clips: dict[str, Path]) -> None:
     assert again.time_base == index.time_base
     assert again.end_pts == index.end_pts
     assert again.frame_at(1.0) == index.frame_at(1.0)
+
+
+def test_frames_cut_away_by_an_edit_list_are_not_indexed(
+    tmp_path: Path, clips: dict[str, Path]
+) -> None:
+    # a stream copy that starts mid-GOP keeps the GOP's first frames for reference only
+    cut = tmp_path / "trimmed.mp4"
+    subprocess.run(
+        [
+            "ffmpeg",
+            "-loglevel",
+            "error",
+            "-ss",
+            "0.5",
+            "-i",
+            str(clips["h264_bframes.mp4"]),
+            "-c",
+            "copy",
+            str(cut),
+        ],
+        check=True,
+    )
+    index = build_index(cut)
+    shown = _reference_pts(cut)
+    assert index.pts.tolist() == shown
+    assert index.pts_of(0) == 0.0
+    with FrameReader(cut, index) as reader:
+        quick = reader.keyframe_image(0)
+        first = read_number(quick.image)
+        assert quick.exact and first == 15
+        assert [read_number(reader.frame(i)) for i in (index.count - 1, 7, 0)] == [
+            first + index.count - 1,
+            first + 7,
+            first,
+        ]
