@@ -264,52 +264,53 @@
 <context>
     <name>CallsTab</name>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="47" />
+        <location filename="../../app/ui/calls/tab.py" line="49" />
         <source>Calls</source>
         <translation>Звонки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="74" />
+        <location filename="../../app/ui/calls/tab.py" line="76" />
         <source>Import call log…</source>
         <translation>Загрузить детализацию…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="77" />
+        <location filename="../../app/ui/calls/tab.py" line="79" />
+        <location filename="../../app/ui/calls/tab.py" line="346" />
         <source>Reveal numbers…</source>
         <translation>Показать номера…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="80" />
+        <location filename="../../app/ui/calls/tab.py" line="82" />
         <source>Show the full numbers of the selected calls (asks for a reason, audited)</source>
         <translation>Показать полные номера выбранных звонков (нужна причина, запись в журнал аудита)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="99" />
+        <location filename="../../app/ui/calls/tab.py" line="102" />
         <source>Show all calls</source>
         <translation>Показать все звонки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="130" />
+        <location filename="../../app/ui/calls/tab.py" line="138" />
         <source>Findings</source>
         <translation>Признаки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="131" />
+        <location filename="../../app/ui/calls/tab.py" line="139" />
         <source>Numbers</source>
         <translation>Номера</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="132" />
+        <location filename="../../app/ui/calls/tab.py" line="140" />
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="150" />
+        <location filename="../../app/ui/calls/tab.py" line="158" />
         <source>The complainant's contacts. Line width: number of calls; red: at least one call not through a virtual number; orange: the courier.</source>
         <translation>Контакты заявителя. Толщина линии — число звонков; красная — хотя бы один звонок не через виртуальный номер; оранжевый — курьер.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/tab.py" line="233" />
+        <location filename="../../app/ui/calls/tab.py" line="241" />
         <source>%Ln call(s)</source>
         <translation>
             <numerusform>%Ln звонок</numerusform>
@@ -318,7 +319,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/tab.py" line="327" />
+        <location filename="../../app/ui/calls/tab.py" line="333" />
         <source>the numbers of %Ln call(s)</source>
         <translation>
             <numerusform>номера %Ln звонка</numerusform>
@@ -327,14 +328,14 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="270" />
-        <source>Calls of the finding “%1”</source>
-        <translation>Звонки по признаку «%1»</translation>
+        <location filename="../../app/ui/calls/tab.py" line="350" />
+        <source>Calls of order %1</source>
+        <translation>Звонки по заказу %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="324" />
-        <source>Select the calls whose numbers to reveal.</source>
-        <translation>Выберите звонки, номера которых нужно показать.</translation>
+        <location filename="../../app/ui/calls/tab.py" line="278" />
+        <source>Calls of the finding “%1”</source>
+        <translation>Звонки по признаку «%1»</translation>
     </message>
 </context>
 <context>

@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import Duplicate
-from app.ingest.presets import Preset
 from app.services import calls
+from app.services.calls import Preset
 from app.services.calls_dto import ImportOptions, ImportPreview, ImportResult
 from app.services.calls_import import import_calls
 from app.ui.calls.import_preview import PreviewTables

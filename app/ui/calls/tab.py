@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
@@ -80,6 +82,7 @@ class CallsTab(QWidget):
             self.tr("Show the full numbers of the selected calls (asks for a reason, audited)")
         )
         self.reveal_button.clicked.connect(self.reveal_selected)
+        self.reveal_button.setEnabled(False)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("callCount")
         top.addWidget(self.import_button)
@@ -121,6 +124,11 @@ class CallsTab(QWidget):
         header.setStretchLastSection(True)
         for column, width in _COLUMN_WIDTHS.items():
             self.table.setColumnWidth(column, width)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.activated.connect(self.filters.number.setFocus)
         self.side = QTabWidget(splitter)
         self.findings = FindingsPanel(env, case_id, self.side)
         self.findings.finding_selected.connect(self.show_finding)
@@ -319,15 +327,30 @@ class CallsTab(QWidget):
         self.env.case_changed.emit(self.case_id)
 
     def reveal_selected(self) -> None:
-        ids = self.selected_ids()
+        ids = self.selected_ids()[:MAX_REVEAL]
         if not ids:
-            self.count_label.setText(self.tr("Select the calls whose numbers to reveal."))
             return
-        ids = ids[:MAX_REVEAL]
         what = self.tr("the numbers of %Ln call(s)", "", len(ids))
         reason = self.env.privacy.ask_reason(what, self)
         if reason is not None:
             self.reveal(ids, reason)
+
+    def _selection_changed(self, *_args: object) -> None:
+        self.reveal_button.setEnabled(self.table.selectionModel().hasSelection())
+
+    def _context_menu(self, at: QPoint) -> None:
+        call = self.model.call_at(self.table.indexAt(at).row())
+        if call is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Reveal numbers…"), self.reveal_selected)
+        if call.order_number:
+            order = call.order_number
+            menu.addAction(
+                self.tr("Calls of order %1").replace("%1", order),
+                lambda: self.filters.order.setText(order),
+            )
+        menu.popup(self.table.viewport().mapToGlobal(at))
 
     def reveal(self, ids: Sequence[int], reason: str) -> None:
         """Reveal these calls' numbers with `reason` (audited by the service)."""

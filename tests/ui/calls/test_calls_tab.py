@@ -83,7 +83,9 @@ def test_reveal_writes_an_audit_entry(
     qtbot: Any, env: Any, case_with_calls: int, sqlite_ctx: Any
 ) -> None:
     tab = _tab(qtbot, env, case_with_calls)
+    assert not tab.reveal_button.isEnabled()  # nothing selected
     tab.table.selectRow(0)
+    assert tab.reveal_button.isEnabled()
     ids = tab.selected_ids()
     assert len(ids) == 1
     masked = tab.model.data(tab.model.index(0, CallTableModel.CALLER))
