@@ -63,6 +63,7 @@ class AuditViewer(QDialog):
                 (self.tr("Hash"), lambda e: e.hash[:16]),
             ],
             self,
+            key=lambda entry: entry.seq,
         )
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.table = QTableView(splitter)

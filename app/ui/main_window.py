@@ -311,11 +311,15 @@ class MainWindow(QMainWindow):
 
     def _settings_saved(self, dialog: SettingsDialog) -> None:
         if dialog.language_changed():
-            QMessageBox.information(
-                self,
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
                 APP_NAME,
                 self.tr("The new language applies after Casebook restarts."),
+                QMessageBox.StandardButton.Ok,
+                self,
             )
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
 
     def export_current(self) -> None:
         module = _export_module()

@@ -19,9 +19,15 @@ class RecordTableModel(QAbstractTableModel):
     RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
     ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
-    def __init__(self, columns: Sequence[Column], parent: Any = None) -> None:
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        parent: Any = None,
+        key: Callable[[Any], Any] = lambda record: record.id,
+    ) -> None:
         super().__init__(parent)
         self._columns = list(columns)
+        self._key = key
         self._records: list[Any] = []
         self._overrides: dict[tuple[int, int], str] = {}
 
@@ -35,7 +41,7 @@ class RecordTableModel(QAbstractTableModel):
         return self._records[row] if 0 <= row < len(self._records) else None
 
     def row_of(self, record_id: int) -> int:
-        return next((i for i, r in enumerate(self._records) if r.id == record_id), -1)
+        return next((i for i, r in enumerate(self._records) if self._key(r) == record_id), -1)
 
     def set_text(self, record_id: int, column: int, text: str) -> None:
         """Show `text` instead of the column's value (a revealed value, until the next load)."""
@@ -68,8 +74,8 @@ class RecordTableModel(QAbstractTableModel):
         if role == self.RECORD_ROLE:
             return record
         if role == self.ID_ROLE:
-            return record.id
+            return self._key(record)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            override = self._overrides.get((record.id, index.column()))
+            override = self._overrides.get((self._key(record), index.column()))
             return override if override is not None else self._columns[index.column()][1](record)
         return None
