@@ -83,7 +83,7 @@
     </message>
     <message>
         <location filename="../../app/ui/video/annotations.py" line="112"/>
-        <location filename="../../app/ui/video/annotations.py" line="200"/>
+        <location filename="../../app/ui/video/annotations.py" line="217"/>
         <source>No rectangle</source>
         <translation>Без области</translation>
     </message>
@@ -118,32 +118,42 @@
         <translation>стоп-кадр</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/annotations.py" line="204"/>
+        <location filename="../../app/ui/video/annotations.py" line="194"/>
+        <source>Camera clock %1</source>
+        <translation>Часы камеры %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/annotations.py" line="201"/>
+        <source>True time %1</source>
+        <translation>Истинное время %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/annotations.py" line="221"/>
         <source>Rectangle %1</source>
         <translation>Область %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/annotations.py" line="251"/>
+        <location filename="../../app/ui/video/annotations.py" line="268"/>
         <source>Write what the frame shows first</source>
         <translation>Сначала опишите, что видно на кадре</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/annotations.py" line="275"/>
+        <location filename="../../app/ui/video/annotations.py" line="292"/>
         <source>Add annotation</source>
         <translation>Добавление пометки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/annotations.py" line="286"/>
+        <location filename="../../app/ui/video/annotations.py" line="303"/>
         <source>Saving annotation</source>
         <translation>Сохранение пометки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/annotations.py" line="299"/>
+        <location filename="../../app/ui/video/annotations.py" line="316"/>
         <source>Edit annotation</source>
         <translation>Изменение пометки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/annotations.py" line="308"/>
+        <location filename="../../app/ui/video/annotations.py" line="325"/>
         <source>Delete annotation</source>
         <translation>Удаление пометки</translation>
     </message>
@@ -468,62 +478,62 @@
 <context>
     <name>SideBySide</name>
     <message>
-        <location filename="../../app/ui/video/side_by_side.py" line="67"/>
+        <location filename="../../app/ui/video/side_by_side.py" line="64"/>
         <source>Right video one frame earlier</source>
         <translation>Правое видео на кадр раньше</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/side_by_side.py" line="68"/>
+        <location filename="../../app/ui/video/side_by_side.py" line="65"/>
         <source>Right video one frame later</source>
         <translation>Правое видео на кадр позже</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/side_by_side.py" line="74"/>
+        <location filename="../../app/ui/video/side_by_side.py" line="71"/>
         <source>Nudge</source>
         <translation>Сдвиг</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/side_by_side.py" line="105"/>
+        <location filename="../../app/ui/video/side_by_side.py" line="102"/>
         <source>%1 and %2 side by side</source>
         <translation>%1 и %2 рядом</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/side_by_side.py" line="110"/>
+        <location filename="../../app/ui/video/side_by_side.py" line="107"/>
         <source>In step on the corrected clocks of both cameras.</source>
         <translation>Синхронно по исправленным часам обеих камер.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/side_by_side.py" line="114"/>
+        <location filename="../../app/ui/video/side_by_side.py" line="111"/>
         <source>In step on the camera clocks; a camera is not calibrated yet, so its own clock is taken as true. Set the true time in each video.</source>
         <translation>Синхронно по часам камер; одна из камер ещё не откалибрована, её собственные часы приняты за истинные. Задайте истинное время в каждом видео.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/side_by_side.py" line="121"/>
+        <location filename="../../app/ui/video/side_by_side.py" line="118"/>
         <source>A camera clock has no origin: the videos are aligned on their starts. Set the true time in each video to align them on the true clock.</source>
         <translation>У часов одной из камер нет точки отсчёта: видео совмещены по началу. Задайте истинное время в каждом видео, чтобы совместить их по истинным часам.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/side_by_side.py" line="151"/>
+        <location filename="../../app/ui/video/side_by_side.py" line="148"/>
         <source>%1 s</source>
         <translation>%1 с</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/side_by_side.py" line="158"/>
+        <location filename="../../app/ui/video/side_by_side.py" line="155"/>
         <source>The right camera has no recording at this moment.</source>
         <translation>У правой камеры нет записи на этот момент.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/side_by_side.py" line="167"/>
+        <location filename="../../app/ui/video/side_by_side.py" line="164"/>
         <source>Frame %1</source>
         <translation>Кадр %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/side_by_side.py" line="172"/>
+        <location filename="../../app/ui/video/side_by_side.py" line="169"/>
         <source>Camera clock %1</source>
         <translation>Часы камеры %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/side_by_side.py" line="175"/>
+        <location filename="../../app/ui/video/side_by_side.py" line="172"/>
         <source>True time %1</source>
         <translation>Истинное время %1</translation>
     </message>

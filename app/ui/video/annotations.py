@@ -32,7 +32,7 @@ from app.services.video_dto import AnnotationInfo
 from app.ui.env import UiEnv
 from app.ui.errors import show_error
 from app.ui.video.player_widget import PlayerWidget
-from app.ui.video.timefmt import format_media_time
+from app.ui.video.timefmt import format_instant, format_media_time
 
 Step = Callable[[], AnnotationInfo]
 
@@ -167,7 +167,7 @@ class AnnotationsPanel(QWidget):
         for annotation in self.annotations:
             entry = QListWidgetItem(self._describe(annotation), self.list)
             entry.setData(Qt.ItemDataRole.UserRole, annotation.id)
-            entry.setToolTip(annotation.text)
+            entry.setToolTip(self._tooltip(annotation))
             if annotation.id == current:
                 self.list.setCurrentItem(entry)
         self.list.blockSignals(False)
@@ -185,6 +185,23 @@ class AnnotationsPanel(QWidget):
         tags = f"  [{', '.join(annotation.tags)}]" if annotation.tags else ""
         suffix = f" ({', '.join(extras)})" if extras else ""
         return f"{head}{suffix}  {annotation.text}{tags}"
+
+    def _tooltip(self, annotation: AnnotationInfo) -> str:
+        lines = [annotation.text]
+        tz = self.player.tz
+        if annotation.camera_time_utc is not None:
+            lines.append(
+                self.tr("Camera clock %1").replace(
+                    "%1", format_instant(annotation.camera_time_utc, tz)
+                )
+            )
+        source = self.player.source
+        if annotation.true_time_utc is not None and source is not None and source.clock.points:
+            lines.append(
+                self.tr("True time %1").replace("%1", format_instant(annotation.true_time_utc, tz))
+            )
+        lines.append(f"{annotation.created_by}, {format_instant(annotation.created_at, tz)}")
+        return "\n".join(lines)
 
     def _show_marks(self) -> None:
         frame = self.player.player.position

@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QRect, Qt, Signal
-from PySide6.QtGui import QImage, QKeyEvent
+from PySide6.QtGui import QHideEvent, QImage, QKeyEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -380,6 +380,11 @@ class PlayerWidget(QWidget):
 
     def _levels_changed(self) -> None:
         self.player.set_levels(self.brightness.value(), self.contrast.value())
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Nobody watches a hidden player (another tab, a closed window): stop decoding.
+        self.player.pause()
+        super().hideEvent(event)
 
     # --- keys -----------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:

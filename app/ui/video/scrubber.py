@@ -13,6 +13,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from app.ui.video.timefmt import format_media_time
+
 STRIP_HEIGHT = 48
 MARK_ROW = 10
 SEGMENT_ROW = 7
@@ -38,6 +40,7 @@ class Scrubber(QWidget):
         self._marks: list[float] = []
         self.segments: list[tuple[float, float]] = []
         self._dragging = False
+        self.setMouseTracking(True)  # the tooltip tells the time under the pointer
 
     def sizeHint(self) -> QSize:
         return QSize(600, MARK_ROW + STRIP_HEIGHT + SEGMENT_ROW + 4)
@@ -105,6 +108,8 @@ class Scrubber(QWidget):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._dragging:
             self._seek_to(event.position().x())
+        elif self.duration > 0:
+            self.setToolTip(format_media_time(self.time_at(event.position().x())))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._dragging:

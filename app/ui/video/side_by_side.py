@@ -36,11 +36,8 @@ def follower_media_time(leader: VideoSource, follower: VideoSource, leader_s: fl
     """The follower's media time showing the same true instant as `leader_s` in the leader
     (the same media time when either clock has no origin)."""
     true = leader.clock.true_time(leader_s)
-    origin = follower.clock.camera_origin
-    if true is None or origin is None:
-        return leader_s
-    camera = follower.clock.correction.camera_time(true)
-    return (camera - origin).total_seconds()
+    media = follower.clock.media_time(true) if true is not None else None
+    return leader_s if media is None else media
 
 
 def clocks_known(leader: VideoSource, follower: VideoSource) -> bool:

@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from video_support import read_number
+from video_support import decode_all, read_number
 
 from app.services.video import list_case_evidence, open_video
 
@@ -110,13 +111,18 @@ def test_add_dialog_checks_file_and_zone(qtbot: Any, tmp_path: Path, clip: Path)
     assert (request.path, request.kind, request.tz) == (clip, "dashcam", "Asia/Yekaterinburg")
 
 
-def test_export_frame_writes_the_exact_frame(qtbot: Any, opened: Any, tmp_path: Path) -> None:
+def test_export_frame_writes_the_exact_frame(
+    qtbot: Any, opened: Any, tmp_path: Path, clip: Path
+) -> None:
     import cv2
 
+    opened.brightness.setValue(70)  # viewing only: the export is the evidence's own frame
+    opened.contrast.setValue(-40)
     opened.player.seek_frame(52)
     qtbot.waitUntil(lambda: opened.view.frame == 52 and opened.view.exact, timeout=5000)
     out = tmp_path / "frame52.png"
     opened.export_frame_to(out)
     picture = cv2.cvtColor(cv2.imread(str(out)), cv2.COLOR_BGR2RGB)
     assert read_number(picture) == 52
+    assert np.array_equal(picture, decode_all(clip)[52])
     assert "frame52.png" in opened.status.text()
