@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from itertools import islice
+from operator import itemgetter
 from pathlib import Path
 
 from app.domain.calls.records import CallRecord
@@ -31,6 +32,11 @@ from app.ingest.values import (
 )
 
 REQUIRED = ("start", "caller", "callee")
+# Field order of a picked row (the first six are unpacked by position in `_record`).
+_ORDER = (
+    "start", "end", "duration", "caller", "callee", "virtual", "status", "direction", "order",
+    "call_id",
+)  # fmt: skip
 _PLAIN_NUMBER = re.compile(r"\s*\+?[\d\s()\-.]+$")
 REASONS = ("bad_date", "no_start", "empty_caller", "empty_callee", "bad_duration", "short_row")
 
@@ -86,11 +92,11 @@ class CallRowReader:
             f: self._instant_reader(f, file_zone) for f in ("start", "end") if f in self.index
         }
         self._numbers: dict[str, str] = {}
-        get = self._getter
-        self._start, self._end, self._duration_cell = get("start"), get("end"), get("duration")
-        self._caller, self._callee, self._virtual = get("caller"), get("callee"), get("virtual")
-        self._status, self._direction = get("status"), get("direction")
-        self._order, self._call_id = get("order"), get("call_id")
+        self.numbers_seen: set[str] = set()  # every number value produced (for the case index)
+        # All cells of a row in one C call: absent fields read the empty cell appended last.
+        self._full = max(self.index.values()) + 1
+        self._pick = itemgetter(*(self.index.get(f, -1) for f in _ORDER))
+        self._constants = [(_ORDER.index(f), v) for f, v in self.constants.items() if f in _ORDER]
 
     def _instant_reader(self, name: str, file_zone: tzinfo | None) -> Callable[[str], datetime]:
         col = self.index[name]
@@ -123,6 +129,7 @@ class CallRowReader:
         value = self._numbers.get(raw)
         if value is None:
             value = self._normalize(raw)
+            self.numbers_seen.add(value)
             if len(self._numbers) < 500_000:
                 self._numbers[raw] = value
         return value
@@ -139,16 +146,6 @@ class CallRowReader:
                     return phone.e164
         return normalize(raw, self.region).value
 
-    def _getter(self, name: str) -> Callable[[list[str]], str]:
-        """A fast accessor for one field's cell (a constant, a column, or nothing)."""
-        const = self.constants.get(name)
-        if const is not None:
-            return lambda cells: const
-        col = self.index.get(name)
-        if col is None:
-            return lambda cells: ""
-        return lambda cells: cells[col].strip() if col < len(cells) else ""
-
     def read(self, line: int, cells: list[str]) -> ParsedCall | RejectedRow:
         try:
             return ParsedCall(line, self._record(line, cells))
@@ -158,19 +155,22 @@ class CallRowReader:
     def _record(self, line: int, cells: list[str]) -> CallRecord:
         if len(cells) < self.width:
             raise _RowError("short_row", f"{len(cells)} cells")
-        start_text = self._start(cells)
+        if len(cells) < self._full:
+            cells.extend([""] * (self._full - len(cells)))
+        cells.append("")
+        values = [c.strip() for c in self._pick(cells)]
+        for position, constant in self._constants:
+            values[position] = constant
+        start_text, end_text, duration_text, caller_raw, callee_raw, virtual_raw = values[:6]
         if not start_text:
             raise _RowError("no_start")
         start = self._instant("start", start_text)
-        caller_raw = self._caller(cells)
         if not caller_raw:
             raise _RowError("empty_caller")
-        callee_raw = self._callee(cells)
         if not callee_raw:
             raise _RowError("empty_callee")
-        duration = self._duration(cells, start)
-        virtual_raw = self._virtual(cells)
-        status = parse_status(self._status(cells))
+        duration = self._duration(duration_text, end_text, start)
+        status = parse_status(values[6])
         if status is None:
             status = ANSWERED if duration > 0 else MISSED
         number = self.number
@@ -180,10 +180,10 @@ class CallRowReader:
             number(caller_raw),
             number(callee_raw),
             number(virtual_raw) if virtual_raw else None,
-            parse_direction(self._direction(cells)),
+            parse_direction(values[7]),
             status,
-            self._order(cells) or None,
-            self._call_id(cells) or None,
+            values[8] or None,
+            values[9] or None,
             caller_raw,
             callee_raw,
             virtual_raw,
@@ -197,15 +197,13 @@ class CallRowReader:
         except (ValueError, OverflowError, LookupError) as exc:
             raise _RowError("bad_date", text) from exc
 
-    def _duration(self, cells: list[str], start: datetime) -> int:
-        text = self._duration_cell(cells)
+    def _duration(self, text: str, end_text: str, start: datetime) -> int:
         try:
             seconds = parse_duration(text)
         except ValueError as exc:
             raise _RowError("bad_duration", text) from exc
         if seconds is not None:
             return seconds
-        end_text = self._end(cells)
         if end_text and "end" in self.readers:
             end = self._instant("end", end_text)
             if end < start:

@@ -197,6 +197,54 @@ def import_calls(
         )
 
 
+class _CallWriter:
+    """Writes batches of calls with the Core `insert()` of `CALLS_BULK` (skipping dedupe-key
+    conflicts). On SQLite the compiled statement goes to the driver's executemany with plain
+    tuples: SQLAlchemy's per-row parameter handling would otherwise cost as much as the
+    insert itself. Elsewhere rows go through `Connection.execute` as dicts."""
+
+    def __init__(self, session: Session, case_id: int, batch_id: int) -> None:
+        self.connection = session.connection()
+        self.dialect = self.connection.dialect.name
+        self.statement = _insert_ignoring_duplicates(session, CALLS_BULK)
+        self.case_id, self.batch_id = case_id, batch_id
+        self.sql: str | None = None
+        if self.dialect == "sqlite":
+            compiled = self.statement.compile(dialect=self.connection.dialect)
+            names = [c.name for c in CALLS_BULK.columns]
+            if list(compiled.positiontup or ()) != names:
+                raise RuntimeError(f"unexpected bulk insert parameters: {compiled.positiontup}")
+            self.sql = str(compiled)
+
+    def row(self, rec: CallRecord) -> tuple[Any, ...]:
+        """Values in `CALLS_BULK` column order."""
+        return (
+            self.case_id,
+            self.batch_id,
+            rec.line,
+            bulk_instant(rec.start_utc, self.dialect),
+            rec.duration_s,
+            rec.caller,
+            rec.caller_raw,
+            rec.callee,
+            rec.callee_raw,
+            rec.virtual,
+            rec.virtual_raw,
+            rec.direction,
+            rec.status,
+            rec.order_number,
+            rec.call_id,
+            dedupe_key(rec),
+        )
+
+    def write(self, rows: list[tuple[Any, ...]]) -> None:
+        if self.sql is not None:
+            self.connection.exec_driver_sql(self.sql, rows)
+            return
+        names = [c.name for c in CALLS_BULK.columns]
+        self.connection.execute(self.statement, [dict(zip(names, r, strict=True)) for r in rows])
+
+
 def _load_rows(
     session: Session,
     case_id: int,
@@ -207,23 +255,15 @@ def _load_rows(
     estimate: int | None,
 ) -> tuple[int, list[Rejection], int, set[str]]:
     """Stream, parse and insert; returns (parsed rows, rejections kept, rejected, numbers)."""
-    statement = _insert_ignoring_duplicates(session, CALLS_BULK)
-    connection = session.connection()
-    dialect = connection.dialect.name
-    numbers: set[str] = set()
+    writer = _CallWriter(session, case_id, batch_id)
     rejected: list[Rejection] = []
     rejected_count = parsed = 0
-    rows: list[dict[str, Any]] = []
-    read = reader.read
+    rows: list[tuple[Any, ...]] = []
+    read, make_row = reader.read, writer.row
     for count, (line, cells) in enumerate(iter_rows(path, reader.fmt), start=1):
         item = read(line, cells)
         if isinstance(item, ParsedCall):
-            rec = item.record
-            numbers.add(rec.caller)
-            numbers.add(rec.callee)
-            if rec.virtual:
-                numbers.add(rec.virtual)
-            rows.append(_row(case_id, batch_id, rec, dialect))
+            rows.append(make_row(item.record))
             parsed += 1
         else:
             rejected_count += 1
@@ -233,33 +273,12 @@ def _load_rows(
             check_cancel(progress)
             progress.report(count, max(estimate or 0, count), "")
         if len(rows) >= BATCH_ROWS:
-            connection.execute(statement, rows)
+            writer.write(rows)
             rows = []
     if rows:
-        connection.execute(statement, rows)
+        writer.write(rows)
     check_cancel(progress)
-    return parsed, rejected, rejected_count, numbers
-
-
-def _row(case_id: int, batch_id: int, rec: CallRecord, dialect: str) -> dict[str, Any]:
-    return {
-        "case_id": case_id,
-        "batch_id": batch_id,
-        "line": rec.line,
-        "start_utc": bulk_instant(rec.start_utc, dialect),
-        "duration_s": rec.duration_s,
-        "caller": rec.caller,
-        "caller_raw": rec.caller_raw,
-        "callee": rec.callee,
-        "callee_raw": rec.callee_raw,
-        "virtual": rec.virtual,
-        "virtual_raw": rec.virtual_raw,
-        "direction": rec.direction,
-        "status": rec.status,
-        "order_number": rec.order_number,
-        "call_id": rec.call_id,
-        "dedupe_key": dedupe_key(rec),
-    }
+    return parsed, rejected, rejected_count, reader.numbers_seen
 
 
 def _add_numbers(session: Session, case_id: int, numbers: set[str]) -> None:
