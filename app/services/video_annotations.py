@@ -72,6 +72,8 @@ def annotate(
                 acquired_at=source.clock.true_time(frame_time),
                 meta={
                     "parent_sha256": parent.sha256,
+                    # a remuxed file's frames come from its working copy (same pictures)
+                    "decoded_from_sha256": source.path.name if source.media.remuxed else None,
                     "region": rect.as_list() if rect else None,
                     "true_time_utc": timeutil.iso_utc(source.clock.true_time(frame_time)),
                 },
