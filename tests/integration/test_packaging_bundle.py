@@ -27,7 +27,10 @@ BUNDLE_ENV = os.environ.get("CASEBOOK_BUNDLE")
 pytestmark = pytest.mark.skipif(
     not BUNDLE_ENV, reason="no bundle: set CASEBOOK_BUNDLE=dist/casebook (.ci/build-bundle)"
 )
-EXE_NAME = "casebook.exe" if sys.platform == "win32" else "casebook"
+IS_WIN = sys.platform == "win32"
+# Windows: casebook.exe is windowed (no stdout), casebook-cli.exe the console twin (build.spec).
+EXE_NAME = "casebook.exe" if IS_WIN else "casebook"
+CLI_NAME = "casebook-cli.exe" if IS_WIN else "casebook"
 EMPTY_FONTCONFIG = """<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
 <fontconfig></fontconfig>
@@ -37,7 +40,8 @@ EMPTY_FONTCONFIG = """<?xml version="1.0"?>
 @pytest.fixture(scope="module")
 def bundle() -> Path:
     path = Path(BUNDLE_ENV or "").resolve()
-    assert (path / EXE_NAME).is_file(), f"{path / EXE_NAME} is missing: build the bundle first"
+    for name in (EXE_NAME, CLI_NAME):
+        assert (path / name).is_file(), f"{path / name} is missing: build the bundle first"
     return path
 
 
@@ -46,6 +50,8 @@ def _bare_env(tmp_path: Path, **extra: str) -> dict[str, str]:
     empty_bin = tmp_path / "empty-bin"
     empty_bin.mkdir(exist_ok=True)
     env = {
+        # Windows cannot start a process without SYSTEMROOT; System32 is always searched anyway
+        **{k: os.environ[k] for k in ("SYSTEMROOT", "WINDIR") if IS_WIN and k in os.environ},
         "PATH": str(empty_bin),
         "HOME": str(tmp_path / "home"),
         "TMPDIR": str(tmp_path),
@@ -61,7 +67,7 @@ def _run(
     bundle: Path, *args: str, env: dict[str, str], timeout: float = 300
 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(bundle / EXE_NAME), *args],
+        [str(bundle / CLI_NAME), *args],
         env=env,
         capture_output=True,
         text=True,
@@ -167,16 +173,24 @@ def test_contents(bundle):
 def test_gui_shows_main_window_offscreen(bundle, tmp_path):
     """The GUI starts on the offscreen platform and runs its event loop: once the main window
     is shown, it offers the demo case and records that in the settings file."""
-    timeout = shutil.which("timeout")
-    assert timeout, "coreutils' timeout is needed"
-    done = subprocess.run(
-        [timeout, "-s", "TERM", "15", str(bundle / EXE_NAME)],
-        env=_bare_env(tmp_path, QT_QPA_PLATFORM="offscreen"),
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == 124, done.stderr  # still running when stopped: it did not crash
-    assert "Traceback" not in done.stderr
+    err = tmp_path / "stderr.txt"
+    with err.open("wb") as sink:
+        gui = subprocess.Popen(
+            [str(bundle / EXE_NAME)],
+            env=_bare_env(tmp_path, QT_QPA_PLATFORM="offscreen"),
+            stdout=subprocess.DEVNULL,
+            stderr=sink,
+        )
+        try:
+            code = gui.wait(timeout=15)  # the GUI runs until closed: a return is a crash
+        except subprocess.TimeoutExpired:
+            code = None
+        finally:
+            gui.terminate()
+            gui.wait(30)
+    stderr = err.read_text(encoding="utf-8", errors="replace")
+    assert code is None, f"the GUI exited with {code}: {stderr}"
+    assert "Traceback" not in stderr
     settings = json.loads((tmp_path / "data" / "config" / "settings.json").read_text("utf-8"))
     assert settings["demo_offered"] is True
 
