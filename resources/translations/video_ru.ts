@@ -478,62 +478,77 @@
 <context>
     <name>SideBySide</name>
     <message>
-        <location filename="../../app/ui/video/side_by_side.py" line="64"/>
+        <location filename="../../app/ui/video/side_by_side.py" line="67"/>
         <source>Right video one frame earlier</source>
         <translation>Правое видео на кадр раньше</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/side_by_side.py" line="65"/>
+        <location filename="../../app/ui/video/side_by_side.py" line="70"/>
         <source>Right video one frame later</source>
         <translation>Правое видео на кадр позже</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/side_by_side.py" line="71"/>
-        <source>Nudge</source>
-        <translation>Сдвиг</translation>
+        <location filename="../../app/ui/video/side_by_side.py" line="73"/>
+        <source>Left video one frame earlier</source>
+        <translation>Левое видео на кадр раньше</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/side_by_side.py" line="102"/>
+        <location filename="../../app/ui/video/side_by_side.py" line="76"/>
+        <source>Left video one frame later</source>
+        <translation>Левое видео на кадр позже</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/side_by_side.py" line="83"/>
+        <source>Nudge left</source>
+        <translation>Сдвиг: левое</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/side_by_side.py" line="87"/>
+        <source>right</source>
+        <translation>правое</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/side_by_side.py" line="120"/>
         <source>%1 and %2 side by side</source>
         <translation>%1 и %2 рядом</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/side_by_side.py" line="107"/>
+        <location filename="../../app/ui/video/side_by_side.py" line="125"/>
         <source>In step on the corrected clocks of both cameras.</source>
         <translation>Синхронно по исправленным часам обеих камер.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/side_by_side.py" line="111"/>
+        <location filename="../../app/ui/video/side_by_side.py" line="129"/>
         <source>In step on the camera clocks; a camera is not calibrated yet, so its own clock is taken as true. Set the true time in each video.</source>
         <translation>Синхронно по часам камер; одна из камер ещё не откалибрована, её собственные часы приняты за истинные. Задайте истинное время в каждом видео.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/side_by_side.py" line="118"/>
+        <location filename="../../app/ui/video/side_by_side.py" line="136"/>
         <source>A camera clock has no origin: the videos are aligned on their starts. Set the true time in each video to align them on the true clock.</source>
         <translation>У часов одной из камер нет точки отсчёта: видео совмещены по началу. Задайте истинное время в каждом видео, чтобы совместить их по истинным часам.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/side_by_side.py" line="148"/>
+        <location filename="../../app/ui/video/side_by_side.py" line="177"/>
         <source>%1 s</source>
         <translation>%1 с</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/side_by_side.py" line="155"/>
+        <location filename="../../app/ui/video/side_by_side.py" line="184"/>
         <source>The right camera has no recording at this moment.</source>
         <translation>У правой камеры нет записи на этот момент.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/side_by_side.py" line="164"/>
+        <location filename="../../app/ui/video/side_by_side.py" line="193"/>
         <source>Frame %1</source>
         <translation>Кадр %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/side_by_side.py" line="169"/>
+        <location filename="../../app/ui/video/side_by_side.py" line="198"/>
         <source>Camera clock %1</source>
         <translation>Часы камеры %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/side_by_side.py" line="172"/>
+        <location filename="../../app/ui/video/side_by_side.py" line="201"/>
         <source>True time %1</source>
         <translation>Истинное время %1</translation>
     </message>

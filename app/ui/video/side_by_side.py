@@ -11,6 +11,8 @@ window says so.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
@@ -61,14 +63,28 @@ class SideBySide(QWidget):
         self.alignment.setWordWrap(True)
         self.nudge_label = QLabel(self)
         self.nudge_label.setObjectName("nudgeLabel")
-        back = self._button("◀", self.tr("Right video one frame earlier"), -1, "nudgeBack")
-        ahead = self._button("▶", self.tr("Right video one frame later"), 1, "nudgeAhead")
+        back = self._button(
+            "◀", self.tr("Right video one frame earlier"), self.nudge, -1, "nudgeBack"
+        )
+        ahead = self._button(
+            "▶", self.tr("Right video one frame later"), self.nudge, 1, "nudgeAhead"
+        )
+        left_back = self._button(
+            "◀", self.tr("Left video one frame earlier"), self.nudge_leader, -1, "nudgeLeftBack"
+        )
+        left_ahead = self._button(
+            "▶", self.tr("Left video one frame later"), self.nudge_leader, 1, "nudgeLeftAhead"
+        )
         right = QWidget(self)
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.follower_view, 1)
         nudges = QHBoxLayout()
-        nudges.addWidget(QLabel(self.tr("Nudge"), self))
+        nudges.addWidget(QLabel(self.tr("Nudge left"), self))
+        nudges.addWidget(left_back)
+        nudges.addWidget(left_ahead)
+        nudges.addSpacing(12)
+        nudges.addWidget(QLabel(self.tr("right"), self))
         nudges.addWidget(back)
         nudges.addWidget(ahead)
         nudges.addWidget(self.nudge_label)
@@ -85,13 +101,15 @@ class SideBySide(QWidget):
         self.follower.error.connect(self.follower_view.set_notice)
         self._show_nudge()
 
-    def _button(self, text: str, tip: str, frames: int, name: str) -> QToolButton:
+    def _button(
+        self, text: str, tip: str, action: Callable[[int], None], frames: int, name: str
+    ) -> QToolButton:
         button = QToolButton(self)
         button.setObjectName(name)
         button.setText(text)
         button.setToolTip(tip)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.clicked.connect(lambda: self.nudge(frames))
+        button.clicked.connect(lambda: action(frames))
         return button
 
     def open_pair(self, left: VideoSource, right: VideoSource, tz: str) -> None:
@@ -143,6 +161,17 @@ class SideBySide(QWidget):
         self.nudge_s += follower.index.pts_of(target) - follower.index.pts_of(current)
         self._show_nudge()
         self._follow(self.leader.player.position)
+
+    def nudge_leader(self, frames: int) -> None:
+        """Shift the left video by whole frames while the right one stays where it is."""
+        leader = self.leader.source
+        if leader is None or self.follower_source is None:
+            return
+        current = self.leader.player.position
+        target = min(max(current + frames, 0), leader.index.count - 1)
+        self.nudge_s -= leader.index.pts_of(target) - leader.index.pts_of(current)
+        self._show_nudge()
+        self.leader.player.step(target - current)
 
     def _show_nudge(self) -> None:
         self.nudge_label.setText(self.tr("%1 s").replace("%1", f"{self.nudge_s:+.3f}"))

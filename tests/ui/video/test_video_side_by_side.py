@@ -65,6 +65,12 @@ def test_right_camera_follows_the_true_clock(
     qtbot.waitUntil(
         lambda: window.follower_view.frame == 32 and window.follower_view.exact, timeout=5000
     )
+    window.nudge_leader(-1)  # the left one frame back, the right stays on 32
+    qtbot.waitUntil(
+        lambda: window.leader.view.frame == 45 and window.leader.view.exact, timeout=5000
+    )
+    assert window.follower_target(45) == (32, True)
+    assert window.nudge_label.text() == "+0.067 s"
 
 
 def _utc(text: str) -> Any:
