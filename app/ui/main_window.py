@@ -25,6 +25,7 @@ from app.services import demo
 from app.services.cases import CaseInput
 from app.services.dto import CaseDetail, CaseSummary
 from app.ui.audit_viewer import AuditViewer
+from app.ui.blacklist_dialog import BlacklistDialog
 from app.ui.cases.case_dialog import NewCaseDialog
 from app.ui.cases.case_view import CaseView
 from app.ui.cases.list_panel import CaseListPanel
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         self.case_audit_action = self._action(
             self.tr("Audit log of this &case…"), lambda: self.show_audit(self.current_case_id())
         )
+        self.blacklist_action = self._action(self.tr("Courier &blacklist…"), self.show_blacklist)
         self.settings_action = self._action(self.tr("&Settings…"), self.show_settings)
         self.quit_action = self._action(
             self.tr("&Quit"), self.close, QKeySequence(QKeySequence.StandardKey.Quit)
@@ -143,7 +145,7 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.find_action)
         menu = self.menuBar().addMenu(self.tr("&Tools"))
-        menu.addActions([self.audit_action, self.case_audit_action])
+        menu.addActions([self.audit_action, self.case_audit_action, self.blacklist_action])
         menu.addSeparator()
         menu.addAction(self.settings_action)
         menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -303,6 +305,12 @@ class MainWindow(QMainWindow):
         self.dialog = viewer
         viewer.show()
 
+    def show_blacklist(self) -> None:
+        dialog = BlacklistDialog(self.env, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.show()
+
     def show_settings(self) -> None:
         dialog = SettingsDialog(self.env.ctx.settings, self.env.ctx.config_dir, self)
         self.dialog = dialog
@@ -325,7 +333,7 @@ class MainWindow(QMainWindow):
         module = _export_module()
         case_id = self.current_case_id()
         if module is not None and case_id is not None:
-            module.open_dialog(self.env, case_id, self)
+            self.dialog = module.open_export_dialog(self.env, case_id, self)
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -59,12 +59,12 @@
         <translation>Хеш</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="107"/>
+        <location filename="../../app/ui/audit_viewer.py" line="108"/>
         <source>Verifying…</source>
         <translation>Проверка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/audit_viewer.py" line="115"/>
+        <location filename="../../app/ui/audit_viewer.py" line="116"/>
         <source>The chain is intact: %n entrie(s) verified.</source>
         <translation>
             <numerusform>Цепочка цела: проверена %n запись.</numerusform>
@@ -73,9 +73,87 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="120"/>
+        <location filename="../../app/ui/audit_viewer.py" line="121"/>
         <source>The chain is broken at entry %1: %2</source>
         <translation>Цепочка нарушена на записи %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>BlacklistDialog</name>
+    <message>
+        <location filename="../../app/ui/blacklist_dialog.py" line="32"/>
+        <source>Courier blacklist</source>
+        <translation>Чёрный список курьеров</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/blacklist_dialog.py" line="37"/>
+        <source>Courier ID</source>
+        <translation>ID курьера</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/blacklist_dialog.py" line="38"/>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/blacklist_dialog.py" line="39"/>
+        <source>Case</source>
+        <translation>Дело</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/blacklist_dialog.py" line="40"/>
+        <source>Added</source>
+        <translation>Внесён</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/blacklist_dialog.py" line="41"/>
+        <source>By</source>
+        <translation>Кем</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/blacklist_dialog.py" line="42"/>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/blacklist_dialog.py" line="42"/>
+        <source>active</source>
+        <translation>действует</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/blacklist_dialog.py" line="42"/>
+        <source>lifted</source>
+        <translation>снят</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/blacklist_dialog.py" line="53"/>
+        <source>Lift / restore entry</source>
+        <translation>Снять / восстановить запись</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/blacklist_dialog.py" line="61"/>
+        <source>Courier ID:</source>
+        <translation>ID курьера:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/blacklist_dialog.py" line="62"/>
+        <source>Reason:</source>
+        <translation>Причина:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/blacklist_dialog.py" line="67"/>
+        <source>Add to blacklist</source>
+        <translation>Внести в чёрный список</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/blacklist_dialog.py" line="70"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/blacklist_dialog.py" line="89"/>
+        <source>Give the courier ID and the reason.</source>
+        <translation>Укажите ID курьера и причину.</translation>
     </message>
 </context>
 <context>
@@ -162,27 +240,27 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../app/ui/cases/case_view.py" line="66"/>
+        <location filename="../../app/ui/cases/case_view.py" line="69"/>
         <source>Overview &amp;&amp; decision</source>
         <translation>Обзор и решение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_view.py" line="67"/>
+        <location filename="../../app/ui/cases/case_view.py" line="70"/>
         <source>Parties</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_view.py" line="68"/>
+        <location filename="../../app/ui/cases/case_view.py" line="71"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_view.py" line="69"/>
+        <location filename="../../app/ui/cases/case_view.py" line="72"/>
         <source>Statements</source>
         <translation>Объяснения</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_view.py" line="70"/>
+        <location filename="../../app/ui/cases/case_view.py" line="73"/>
         <source>Events</source>
         <translation>События</translation>
     </message>
@@ -536,132 +614,137 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="54"/>
+        <location filename="../../app/ui/main_window.py" line="55"/>
         <source>Open a case from the list (double-click or Enter), or create one: Ctrl+N.</source>
         <translation>Откройте дело из списка (двойной щелчок или Enter) или создайте новое: Ctrl+N.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="97"/>
+        <location filename="../../app/ui/main_window.py" line="98"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="99"/>
+        <location filename="../../app/ui/main_window.py" line="100"/>
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="103"/>
+        <location filename="../../app/ui/main_window.py" line="104"/>
         <source>&amp;New case…</source>
         <translation>&amp;Новое дело…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="105"/>
+        <location filename="../../app/ui/main_window.py" line="106"/>
         <source>&amp;Close case</source>
         <translation>&amp;Закрыть дело</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="107"/>
+        <location filename="../../app/ui/main_window.py" line="108"/>
         <source>&amp;Reload</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="108"/>
+        <location filename="../../app/ui/main_window.py" line="109"/>
         <source>&amp;Find…</source>
         <translation>&amp;Найти…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="110"/>
+        <location filename="../../app/ui/main_window.py" line="111"/>
         <source>&amp;Add record…</source>
         <translation>&amp;Добавить запись…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="113"/>
+        <location filename="../../app/ui/main_window.py" line="114"/>
         <source>&amp;Edit record…</source>
         <translation>&amp;Изменить запись…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="116"/>
+        <location filename="../../app/ui/main_window.py" line="117"/>
         <source>&amp;Delete record</source>
         <translation>&amp;Удалить запись</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="118"/>
+        <location filename="../../app/ui/main_window.py" line="119"/>
         <source>&amp;Audit log…</source>
         <translation>&amp;Журнал аудита…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="120"/>
+        <location filename="../../app/ui/main_window.py" line="121"/>
         <source>Audit log of this &amp;case…</source>
         <translation>Журнал аудита этого &amp;дела…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="122"/>
+        <location filename="../../app/ui/main_window.py" line="123"/>
+        <source>Courier &amp;blacklist…</source>
+        <translation>&amp;Чёрный список курьеров…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="124"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="124"/>
+        <location filename="../../app/ui/main_window.py" line="126"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="126"/>
+        <location filename="../../app/ui/main_window.py" line="128"/>
         <source>&amp;About Casebook</source>
         <translation>&amp;О программе Casebook</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="130"/>
+        <location filename="../../app/ui/main_window.py" line="132"/>
         <source>E&amp;xport dossier…</source>
         <translation>&amp;Экспорт досье…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="133"/>
+        <location filename="../../app/ui/main_window.py" line="135"/>
         <source>&amp;Case</source>
         <translation>&amp;Дело</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="139"/>
+        <location filename="../../app/ui/main_window.py" line="141"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="145"/>
+        <location filename="../../app/ui/main_window.py" line="147"/>
         <source>&amp;Tools</source>
         <translation>&amp;Сервис</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="149"/>
+        <location filename="../../app/ui/main_window.py" line="151"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170"/>
+        <location filename="../../app/ui/main_window.py" line="172"/>
         <source>Creating the case</source>
         <translation>Создание дела</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273"/>
+        <location filename="../../app/ui/main_window.py" line="275"/>
         <source>The database is empty. Create a demo case to see how an investigation looks in Casebook? You can delete it later.</source>
         <translation>База данных пуста. Создать демонстрационное дело, чтобы увидеть, как выглядит проверка в Casebook? Его можно удалить позже.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="296"/>
+        <location filename="../../app/ui/main_window.py" line="298"/>
         <source>Creating the demo case</source>
         <translation>Создание демонстрационного дела</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="317"/>
+        <location filename="../../app/ui/main_window.py" line="325"/>
         <source>The new language applies after Casebook restarts.</source>
         <translation>Новый язык будет применён после перезапуска Casebook.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="329"/>
+        <location filename="../../app/ui/main_window.py" line="341"/>
         <source>About Casebook</source>
         <translation>О программе Casebook</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="331"/>
+        <location filename="../../app/ui/main_window.py" line="343"/>
         <source>&lt;b&gt;Casebook %1&lt;/b&gt;&lt;br&gt;Investigation workstation for courier–customer personal data incidents.</source>
         <translation>&lt;b&gt;Casebook %1&lt;/b&gt;&lt;br&gt;Рабочее место для служебных проверок по случаям неправомерного использования курьерами персональных данных клиентов.</translation>
     </message>
@@ -909,104 +992,114 @@
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="79"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="89"/>
         <source>Title:</source>
         <translation>Название:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="80"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="90"/>
         <source>Category:</source>
         <translation>Категория:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="81"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="91"/>
         <source>Complaint source:</source>
         <translation>Источник обращения:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="82"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="92"/>
         <source>Received:</source>
         <translation>Поступило:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="83"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="93"/>
         <source>Time zone:</source>
         <translation>Часовой пояс:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="84"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="94"/>
         <source>Summary:</source>
         <translation>Фабула:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="85"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="95"/>
         <source>Findings:</source>
         <translation>Выводы:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="86"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="96"/>
         <source>Measure:</source>
         <translation>Мера:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="94"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="104"/>
         <source>Revert</source>
         <translation>Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="95"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="105"/>
         <source>Save changes</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="122"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="132"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;Status: &lt;b&gt;%3&lt;/b&gt; · Region %4 (%5) · Received %6</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;Статус: &lt;b&gt;%3&lt;/b&gt; · Регион %4 (%5) · Поступило %6</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="151"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="161"/>
         <source>Start work</source>
         <translation>Взять в работу</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="153"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="163"/>
         <source>Return for more work</source>
         <translation>Вернуть на доработку</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="155"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="165"/>
         <source>Reopen</source>
         <translation>Возобновить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="156"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="166"/>
         <source>Submit for decision</source>
         <translation>Передать на решение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="157"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="167"/>
         <source>Close with the chosen measure</source>
         <translation>Закрыть с выбранной мерой</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="207"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="217"/>
         <source>The case needs a title.</source>
         <translation>Укажите название дела.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="219"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="229"/>
         <source>Edit case</source>
         <translation>Изменение дела</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="227"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="237"/>
         <source>Choose the measure before closing the case.</source>
         <translation>Перед закрытием дела выберите меру.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="233"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="243"/>
         <source>Change status</source>
         <translation>Смена статуса</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/overview_tab.py" line="269"/>
+        <source>Blacklist</source>
+        <translation>Чёрный список</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/overview_tab.py" line="270"/>
+        <source>Add courier %1 to the blacklist of all services?</source>
+        <translation>Внести курьера %1 в чёрный список всех сервисов?</translation>
     </message>
 </context>
 <context>

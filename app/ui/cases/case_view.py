@@ -11,7 +11,7 @@ import logging
 import threading
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from app.services import cases as case_service
@@ -146,7 +146,8 @@ class CaseView(QWidget):
         """An undo or redo step of `command`."""
 
         def failed(exc: BaseException) -> None:
-            self.undo_stack.clear()
+            # The stack may still be inside this command's undo()/redo(): clear it afterwards.
+            QTimer.singleShot(0, self.undo_stack.clear)
             self.show_error(exc)
             self.reload()
 

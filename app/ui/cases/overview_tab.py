@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -22,8 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.cases import TRANSITIONS, CaseStatus, Category, ComplaintSource, Measure
+from app.domain.cases import (
+    TRANSITIONS,
+    CaseStatus,
+    Category,
+    ComplaintSource,
+    Measure,
+    PartyRole,
+)
 from app.services import cases as case_service
+from app.services import parties
 from app.services.dto import CaseDetail
 from app.ui.labels import category_label, measure_label, source_label, status_label
 from app.ui.settings_dialog import zone_combo
@@ -238,7 +248,47 @@ class OverviewTab(QWidget):
                 view.version_of("case", case_id),
                 measure if target == CaseStatus.CLOSED else None,
             ),
+            on_done=self._offer_blacklist,
         )
+
+    def _offer_blacklist(self, detail: CaseDetail) -> None:
+        """A case closed with the blacklist measure: offer to list its courier(s) at once."""
+        if detail.status != CaseStatus.CLOSED or detail.measure != Measure.BLACKLIST:
+            return
+        couriers = sorted(
+            {
+                p.courier_id
+                for p in detail.parties
+                if p.role == PartyRole.SUBJECT and p.courier_id and not p.blacklisted
+            }
+        )
+        if not couriers:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Blacklist"),
+            self.tr("Add courier %1 to the blacklist of all services?").replace(
+                "%1", ", ".join(couriers)
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName("offerBlacklist")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        box.buttonClicked.connect(
+            lambda button: self._blacklist(detail, couriers) if button is yes else None
+        )
+        box.open()
+
+    def _blacklist(self, detail: CaseDetail, couriers: list[str]) -> None:
+        ctx, reason = self.view.env.ctx, f"{detail.number}: {detail.title}"
+
+        def work(_p: object) -> None:
+            for courier in couriers:
+                parties.blacklist_add(ctx, courier, reason, detail.id)
+
+        self.view.env.tasks.run_db(work, lambda _r: self.view.reload(), self.view.show_error)
 
 
 def _escape(text: str) -> str:

@@ -1,0 +1,81 @@
+"""Decision and blacklist: closing a case with the blacklist measure offers to list its courier,
+the blacklist dialog adds and lifts entries; a failed undo step clears the history; keyboard
+shortcuts reach the open case."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QPushButton
+
+from app.services import cases, parties
+from app.ui.blacklist_dialog import BlacklistDialog
+from app.ui.cases.party_dialog import PartyDialog
+
+
+def test_closing_with_blacklist_offers_to_list_courier(
+    window: Any, case_id: int, qtbot: Any
+) -> None:
+    ctx = window.env.ctx
+    detail = cases.get_case(ctx, case_id)
+    detail = cases.set_status(ctx, case_id, "in_progress", detail.version)
+    cases.set_status(ctx, case_id, "awaiting_decision", detail.version)
+    view = window.open_case(case_id)
+    overview = view.overview
+    overview.measure.setCurrentIndex(overview.measure.findData("blacklist"))
+    qtbot.mouseClick(overview.findChild(QPushButton, "status_closed"), Qt.MouseButton.LeftButton)
+    box = overview.findChild(QMessageBox, "offerBlacklist")
+    assert box is not None and "CR-1" in box.text()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    [entry] = parties.blacklist_check(ctx, "CR-1")
+    assert entry.case_id == case_id and detail.number in entry.reason
+    courier = next(p for p in view.detail.parties if p.courier_id == "CR-1")
+    assert courier.blacklisted
+
+
+def test_blacklist_dialog_adds_and_lifts(window: Any, qtbot: Any) -> None:
+    window.blacklist_action.trigger()
+    dialog = window.dialog
+    assert isinstance(dialog, BlacklistDialog)
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.error.isVisible()  # courier ID and reason are required
+    dialog.courier_id.setText("CR-900")
+    dialog.reason.setText("звонки клиентке с личного номера")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.model.rowCount() == 1
+    ctx = window.env.ctx
+    assert [e.courier_id for e in parties.blacklist_check(ctx, "CR-900")] == ["CR-900"]
+    dialog.table.selectRow(0)
+    qtbot.mouseClick(dialog.toggle_button, Qt.MouseButton.LeftButton)
+    assert parties.blacklist_check(ctx, "CR-900") == []
+    assert dialog.model.index(0, 5).data() == "lifted"
+    dialog.close()
+
+
+def test_failed_undo_clears_history(window: Any, case_id: int, qtbot: Any) -> None:
+    view = window.open_case(case_id)
+    view.overview.title.setText("Первая правка")
+    view.overview.save()
+    ctx = window.env.ctx
+    # A colleague edits the case; this window has not reloaded since.
+    current = cases.get_case(ctx, case_id)
+    cases.update_case(ctx, case_id, current.version, title="Правка коллеги")
+    window.undo_action.trigger()
+    box = view.findChild(QMessageBox, "errorBox")
+    assert box is not None and box.isVisible()
+    qtbot.waitUntil(lambda: view.undo_stack.count() == 0)
+    assert cases.get_case(ctx, case_id).title == "Правка коллеги"
+    assert view.overview.title.text() == "Правка коллеги"
+
+
+def test_shortcuts_reach_the_open_case(window: Any, case_id: int, qtbot: Any) -> None:
+    view = window.open_case(case_id)
+    view.tabs.setCurrentWidget(view.parties)
+    view.parties.table.selectRow(0)
+    qtbot.keyClick(window, Qt.Key.Key_F2)
+    assert isinstance(view.parties.dialog, PartyDialog)
+    assert view.parties.dialog.party is not None  # edit, not add
+    view.parties.dialog.reject()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.cases.search.hasFocus()
