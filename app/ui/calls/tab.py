@@ -254,7 +254,7 @@ class CallsTab(QWidget):
             self.reload()
 
     def _links_changed(self) -> None:
-        self.reload()
+        # Every view of the case reloads on this signal, this tab included.
         self.env.case_changed.emit(self.case_id)
 
     def _failed(self, exc: BaseException) -> None:
@@ -323,8 +323,7 @@ class CallsTab(QWidget):
         self.dialog.open()
 
     def _imported(self, _result: object) -> None:
-        self.reload()
-        self.env.case_changed.emit(self.case_id)
+        self.env.case_changed.emit(self.case_id)  # this tab reloads too
 
     def reveal_selected(self) -> None:
         ids = self.selected_ids()[:MAX_REVEAL]

@@ -117,3 +117,20 @@ def test_model_passes_qtmodeltester(qtmodeltester: Any, env: Any, case_with_call
     qtmodeltester.check(model, force_py=True)
     model.set_ids([])
     qtmodeltester.check(model, force_py=True)
+
+
+def test_import_from_the_tab_fills_the_table(
+    qtbot: Any, env: Any, case_id: int, ru_vpbx: Any
+) -> None:
+    tab = _tab(qtbot, env, case_id)
+    assert tab.model.rowCount() == 0
+    tab.open_import()
+    dialog = tab.dialog
+    assert dialog is not None
+    dialog.set_path(ru_vpbx)
+    dialog.set_tz("Europe/Moscow")
+    with qtbot.waitSignal(tab.calls_loaded, timeout=2000) as signal:
+        dialog.import_button.click()
+    assert signal.args == [4]
+    assert tab.model.data(tab.model.index(0, CallTableModel.START)) == "09.10.2025 14:03:11"
+    dialog.close()
