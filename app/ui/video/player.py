@@ -220,6 +220,8 @@ class Player(QObject):
         if self._waiting is not None:
             return
         if due == self.position:
+            if self._reached_end():  # e.g. J on the first frame: nothing to play
+                self.pause()
             return
         step = self._direction
         following = self.position + step

@@ -102,6 +102,22 @@ def test_playback_advances_and_stops_at_the_end(qtbot, opened) -> None:
     assert number_on_screen(opened) == 89
 
 
+def test_backwards_from_the_first_frame_stops(qtbot, opened) -> None:
+    qtbot.keyClick(opened, Qt.Key.Key_J)
+    qtbot.waitUntil(lambda: not opened.player.playing, timeout=5000)
+    assert opened.view.frame == 0
+
+
+def test_backwards_playback_shows_earlier_frames(qtbot, opened) -> None:
+    opened.player.seek_frame(50)
+    wait_exact(qtbot, opened, 50)
+    opened.player.set_speed(2.0)
+    opened.player.play(-1)
+    qtbot.waitUntil(lambda: opened.view.exact and opened.view.frame < 35, timeout=5000)
+    opened.player.pause()
+    assert number_on_screen(opened) == opened.view.frame
+
+
 def test_levels_change_the_view_only(qtbot, opened) -> None:
     before = opened.view._pixmap.toImage().pixelColor(5, 200).lightness()
     opened.brightness.setValue(60)
