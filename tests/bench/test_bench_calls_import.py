@@ -24,6 +24,7 @@ from calls_callgen import write_export
 pytestmark = pytest.mark.bench
 
 ROWS = int(os.environ.get("CASEBOOK_BENCH_ROWS", "1000000"))
+REPEAT = 2
 ROOT = Path(__file__).resolve().parents[2]
 
 REAL_IMPORT = r"""
@@ -66,7 +67,7 @@ def floor_seconds(path: Path, tmp: Path) -> float:
     from app.services.bootstrap import close_context, open_context
     from app.services.calls_import import dedupe_key
 
-    ctx = open_context(tmp / "floor", None, actor="bench")
+    ctx = open_context(tmp, None, actor="bench")
     db_file = ctx.engine.url.database
     close_context(ctx)
     conn = sqlite3.connect(db_file)
@@ -136,21 +137,30 @@ def test_bench_calls_import(tmp_path: Path) -> None:
         parsed = sum(1 for _ in csv.reader(handle, delimiter=";"))
     plain_csv = parsed / (time.perf_counter() - started)
 
-    floor = floor_seconds(csv_path, tmp_path)
+    # Floor and real import alternate twice and the best of each counts: on a shared machine
+    # the neighbours' load changes from minute to minute.
+    floors, reals = [], []
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(
-        [sys.executable, "-c", REAL_IMPORT, str(tmp_path / "real"), str(csv_path)],
-        capture_output=True, text=True, env=env, check=True, cwd=ROOT,
-    )  # fmt: skip
-    real = json.loads(done.stdout.strip().splitlines()[-1])
+    for attempt in range(REPEAT):
+        floors.append(floor_seconds(csv_path, tmp_path / f"floor{attempt}"))
+        done = subprocess.run(
+            [sys.executable, "-c", REAL_IMPORT, str(tmp_path / f"real{attempt}"), str(csv_path)],
+            capture_output=True, text=True, env=env, check=True, cwd=ROOT,
+        )  # fmt: skip
+        reals.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    floor = min(floors)
+    real = min(reals, key=lambda r: r["seconds"])
+    runs = f"floor {[round(f, 1) for f in floors]}, real {[round(r['seconds'], 1) for r in reals]}"
+    print(f"\n  runs (s): {runs}")
     assert real["imported"] == ROWS and real["rejected"] == 0
-    print(f"\ncalls import, {ROWS:,} rows")
+    print(f"calls import, {ROWS:,} rows")
     print(f"  plain csv parsing : {plain_csv:12,.0f} rows/s")
     print(f"  floor (sqlite3)   : {ROWS / floor:12,.0f} rows/s  ({floor:.1f} s)")
     print(
         f"  real import path  : {ROWS / real['seconds']:12,.0f} rows/s  ({real['seconds']:.1f} s)"
     )
     print(f"  ratio real/floor  : {real['seconds'] / floor:12.2f}  (goal <= 1.5)")
-    print(f"  peak memory       : {real['maxrss_mb']:12.0f} MB   (goal < 300)")
+    peak = max(r["maxrss_mb"] for r in reals)
+    print(f"  peak memory       : {peak:12.0f} MB   (goal < 300)")
     for digits, seconds, found in real["filters"]:
         print(f"  filter {digits!r:14}: {seconds * 1000:8.1f} ms, {found:,} calls  (goal < 100 ms)")
