@@ -2,10 +2,11 @@
 regions pixelated, returned as new JPEG bytes. The original bytes are never touched.
 
 Face detection uses what the installed OpenCV offers: the Haar cascade bundled with
-opencv-python(-headless) 4.x (`cv2.data.haarcascades`), or, where that is gone (OpenCV 5
-removed `CascadeClassifier`), the YuNet detector (`cv2.FaceDetectorYN`) with its ONNX model
-when one is installed under `resources/models/`. `face_detector()` says which one is in use;
-without one only the drawn regions are pixelated and the caller must say so.
+opencv-python(-headless) 4.x (`cv2.data.haarcascades`; the project pins OpenCV below 5 for it),
+or, where that is gone (OpenCV 5 removed `CascadeClassifier`), the YuNet detector
+(`cv2.FaceDetectorYN`) with its ONNX model when one is installed under `resources/models/`.
+`face_detector()` says which one is in use; without one only the drawn regions are
+pixelated and the caller must say so.
 """
 
 from __future__ import annotations
