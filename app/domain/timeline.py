@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from enum import StrEnum
+from operator import attrgetter
 
 from app.domain.timeutil import ensure_utc, zone
 
@@ -130,8 +131,26 @@ def merge(
             if marks is not None and (event.id in marks) != event.in_dossier:
                 event = replace(event, in_dossier=event.id in marks)
             out.append(event)
-    out.sort(key=sort_key)
-    return out
+    return sort_events(out)
+
+
+def sort_events(events: list[TimelineEvent]) -> list[TimelineEvent]:
+    """Sort in place by `sort_key`. Sorting on the start alone runs in C; the rare events that
+    share a start are then put in kind and id order run by run (a third of the time of a
+    Python key for every event)."""
+    events.sort(key=attrgetter("start_utc"))
+    n = len(events)
+    i = 0
+    while i < n - 1:
+        if events[i + 1].start_utc != events[i].start_utc:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and events[j].start_utc == events[i].start_utc:
+            j += 1
+        events[i:j] = sorted(events[i:j], key=sort_key)
+        i = j
+    return events
 
 
 @dataclass(frozen=True, slots=True)

@@ -230,7 +230,8 @@ def phone_owners(session: Session, case_id: int, names: dict[int, str]) -> dict[
 def calls(session: Session, case_id: int, owners: dict[str, str]) -> list[TimelineEvent]:
     """One event per call, with its duration; the party is the caller's owner, else the
     callee's (a customer called from unknown numbers); numbers are masked in the title."""
-    result = session.execute(
+    # Core on the session's connection: the ORM's row loading would double the time
+    result = session.connection().execute(
         select(
             CallRow.id,
             CallRow.start_utc,
@@ -240,19 +241,21 @@ def calls(session: Session, case_id: int, owners: dict[str, str]) -> list[Timeli
             CallRow.status,
         ).where(CallRow.case_id == case_id)
     )
-    titles: dict[tuple[str, str, str], str] = {}  # numbers repeat: mask each pair once
-    lengths: dict[int, timedelta] = {}  # and so do durations
+    # numbers and durations repeat: mask each pair and look up its party once
+    pairs: dict[tuple[str, str, str], tuple[str, str]] = {}
+    lengths: dict[int, timedelta] = {}
     out: list[TimelineEvent] = []
     append = out.append
-    for call_id, start, duration, caller, callee, status in result:
-        key = (caller, callee, status)
-        title = titles.get(key)
-        if title is None:
-            title = titles[key] = f"{phones.mask(caller)} → {phones.mask(callee)} ({status})"
-        ref = f"call:{call_id}"
+    for call_id, start, duration, caller, callee, status in result.all():
+        pair = pairs.get((caller, callee, status))
+        if pair is None:
+            title = f"{phones.mask(caller)} → {phones.mask(callee)} ({status})"
+            party = owners.get(caller) or owners.get(callee) or ""
+            pair = pairs[(caller, callee, status)] = (title, party)
         length = lengths.get(duration)
         if length is None:
             length = lengths[duration] = timedelta(seconds=duration)
+        ref = f"call:{call_id}"
         append(
             TimelineEvent(
                 ref,
@@ -261,10 +264,9 @@ def calls(session: Session, case_id: int, owners: dict[str, str]) -> list[Timeli
                 start + length if duration else None,
                 0.0,
                 "calls",
-                title,
-                owners.get(caller) or owners.get(callee) or "",
+                pair[0],
+                pair[1],
                 ref,
-                0.0,
             )
         )
     return out
@@ -295,20 +297,24 @@ def video(session: Session, case_id: int) -> Iterator[TimelineEvent]:
         row = placed[evidence_id]
         return f"camera:{row.source or row.original_name}"
 
-    notes = session.execute(
-        select(
-            AnnotationRow.id,
-            AnnotationRow.evidence_id,
-            AnnotationRow.frame_index,
-            AnnotationRow.media_time_s,
-            AnnotationRow.text,
-            AnnotationRow.tags,
-        ).where(
-            AnnotationRow.case_id == case_id,
-            ~AnnotationRow.deleted,
-            AnnotationRow.evidence_id.in_(list(placed)),
+    notes = (
+        session.connection()
+        .execute(
+            select(
+                AnnotationRow.id,
+                AnnotationRow.evidence_id,
+                AnnotationRow.frame_index,
+                AnnotationRow.media_time_s,
+                AnnotationRow.text,
+                AnnotationRow.tags,
+            ).where(
+                AnnotationRow.case_id == case_id,
+                ~AnnotationRow.deleted,
+                AnnotationRow.evidence_id.in_(list(placed)),
+            )
         )
-    ).all()
+        .all()
+    )
     for note in notes:
         camera = camera_at(note.evidence_id, note.media_time_s)
         start, correction_s = corrected_start(camera, corrections[note.evidence_id].true_time)

@@ -280,7 +280,8 @@ class TimelineScene:
                 event = events[bucket.first]
                 x0 = self.x_of(event.start_s)
                 w = max((event.end_s - event.start_s) / self.spp, 3.0)
-                rect = QRectF(x0 - (1.5 if w <= 3 else 0), top, w, h)
+                # a wide bar ends a pixel early so back-to-back calls stay apart
+                rect = QRectF(x0 - 1.5, top, w, h) if w <= 3 else QRectF(x0, top, w - 1, h)
                 singles.append(rect)
                 if event.uncertainty_s:
                     u = event.uncertainty_s / self.spp
