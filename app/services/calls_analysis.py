@@ -7,6 +7,7 @@ parties (`party_phones`, including numbers linked from the call log)."""
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import select
@@ -16,6 +17,7 @@ from app.domain.calls.detectors import CaseFacts, OrderWindow, detect
 from app.domain.calls.findings import Finding, Thresholds
 from app.domain.calls.records import CallRecord
 from app.domain.cases import OrderEventKind, PartyRole
+from app.domain.phones import normalize
 from app.domain.progress import NullProgress, Progress, check_cancel
 from app.domain.timeutil import now_utc
 from app.services.calls_dto import FindingView
@@ -40,7 +42,13 @@ def get_thresholds(ctx: ServiceContext, case_ref: str | int) -> Thresholds:
 
 
 def set_thresholds(ctx: ServiceContext, case_ref: str | int, limits: Thresholds) -> Thresholds:
-    """Store the case's thresholds (validated by `Thresholds` itself); audited."""
+    """Store the case's thresholds (validated by `Thresholds` itself, company lines
+    normalized like the call log's numbers); audited."""
+    region = ctx.settings.phone_region
+    lines = tuple(
+        dict.fromkeys(normalize(n, region).value for n in limits.company_lines if n.strip())
+    )
+    limits = replace(limits, company_lines=lines)
     with ctx.transaction() as session:
         case_id = resolve_case_id(session, case_ref)
         before = _thresholds(session, case_id).to_dict()

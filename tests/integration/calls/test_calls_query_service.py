@@ -117,6 +117,9 @@ def test_thresholds_are_per_case_and_change_findings(ctx, loaded) -> None:
     assert "call_burst" not in {f.kind for f in analyze(ctx, case_id)}
     set_thresholds(ctx, case_id, Thresholds(burst_min_calls=2, burst_window_min=15))
     assert get_thresholds(ctx, case_id).burst_min_calls == 2
+    stored = set_thresholds(ctx, case_id, Thresholds(company_lines=("8 800 100-20-30", " ")))
+    assert stored.company_lines == ("+78001002030",)
+    set_thresholds(ctx, case_id, Thresholds(burst_min_calls=2, burst_window_min=15))
     burst = [f for f in analyze(ctx, case_id) if f.kind == "call_burst"]
     assert burst and burst[0].explanation("en").startswith("Burst of calls")
 
