@@ -21,6 +21,7 @@ Import (dialog: choose file → `preview_calls` → let the user fix options →
   `Duplicate`. Naive times without `tz` are read in the case's zone.
 - `calls_import.write_rejections(result.rejected, path)`: the rejected-rows report (CSV).
 - `orders.import_orders(ctx, case_ref, path, ImportOptions, progress) -> OrderImportResult`.
+- `calls_query.list_batches(ctx, case_ref) -> list[BatchInfo]` (imported files).
 
 Browse (`calls_query`; 1M rows: keep ids, fetch rows for the visible window)
 - `call_ids(ctx, case_ref, CallFilter) -> list[int]` ordered by start time;

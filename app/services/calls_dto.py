@@ -65,8 +65,9 @@ class ImportResult:
     sha256: str
     imported: int
     duplicates: int
-    rejected: list[Rejection]
+    rejected: list[Rejection]  # the first 100,000 rejected rows
     tz: str | None
+    rejected_total: int = 0  # all rejected rows
 
 
 @dataclass(frozen=True)

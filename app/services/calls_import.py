@@ -4,7 +4,8 @@ The source file is stored as evidence (kind `calllog`) and registered in the sam
 transaction as its batch and calls; the same file (sha256) is refused the second time, and
 calls already in the case (the same start, parties, virtual number and duration, e.g. from an
 overlapping export) are skipped by the unique `dedupe_key`. Rows go in with Core `insert()`
-executemany in batches, so memory stays flat and the speed stays near the database's own.
+executemany in batches (on SQLite the compiled statement goes straight to the driver with
+tuples), so memory stays flat and the speed stays near the database's own.
 """
 
 from __future__ import annotations
@@ -16,14 +17,14 @@ from hashlib import blake2b
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from app.domain import timeutil
 from app.domain.calls.records import CallRecord
-from app.domain.errors import Duplicate
+from app.domain.errors import Duplicate, StorageError
 from app.domain.phones import digits_of
 from app.domain.progress import NullProgress, Progress, check_cancel
 from app.ingest.calls import CallRowReader, ParsedCall
@@ -58,13 +59,13 @@ def dedupe_key(record: CallRecord) -> int:
 
 
 def _insert_ignoring_duplicates(session: Session, table: Any) -> Any:
-    """INSERT that skips rows hitting a unique key (SQLite and PostgreSQL)."""
+    """INSERT that skips rows hitting a unique key (the two databases Casebook runs on)."""
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":
         return pg_insert(table).on_conflict_do_nothing()
     if dialect == "sqlite":
         return sqlite_insert(table).on_conflict_do_nothing()
-    return insert(table).prefix_with("IGNORE")
+    raise StorageError(f"call imports need SQLite or PostgreSQL, not {dialect}")
 
 
 @contextmanager
@@ -194,6 +195,7 @@ def import_calls(
             duplicates=duplicates,
             rejected=rejected,
             tz=plan.tz,
+            rejected_total=rejected_count,
         )
 
 

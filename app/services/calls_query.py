@@ -17,10 +17,10 @@ from sqlalchemy.orm import Session
 from app.domain.errors import NotFound, ValidationError
 from app.domain.phones import digits_of, display, mask
 from app.domain.timeutil import ensure_utc
-from app.services.calls_dto import CallFilter, CallView, NumberSummary
+from app.services.calls_dto import BatchInfo, CallFilter, CallView, NumberSummary
 from app.services.cases import resolve_case_id
 from app.services.context import ServiceContext
-from app.storage.models.calls import CallNumberRow, CallRow
+from app.storage.models.calls import CallBatchRow, CallNumberRow, CallRow
 from app.storage.models.cases import PartyPhoneRow, PartyRow
 
 CHUNK = 500  # ids per IN (...) query: well under every driver's parameter limit
@@ -257,6 +257,29 @@ def _utc(value: object) -> datetime | None:
     if isinstance(value, datetime):
         return ensure_utc(value)
     return ensure_utc(datetime.fromisoformat(str(value)))
+
+
+def list_batches(ctx: ServiceContext, case_ref: str | int) -> list[BatchInfo]:
+    """The case's imported call-log files, oldest first."""
+    with ctx.session() as session:
+        case_id = resolve_case_id(session, case_ref)
+        rows = session.scalars(
+            select(CallBatchRow).where(CallBatchRow.case_id == case_id).order_by(CallBatchRow.id)
+        )
+        return [
+            BatchInfo(
+                id=r.id,
+                evidence_id=r.evidence_id,
+                original_name=r.original_name,
+                sha256=r.sha256,
+                imported=r.imported,
+                duplicates=r.duplicates,
+                rejected=r.rejected,
+                created_at=r.created_at,
+                options=dict(r.options or {}),
+            )
+            for r in rows
+        ]
 
 
 def _number(session: Session, case_id: int, number_id: int) -> CallNumberRow:

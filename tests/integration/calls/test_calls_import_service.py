@@ -14,6 +14,7 @@ from app.services import cases
 from app.services.calls import preview_calls
 from app.services.calls_dto import ImportOptions
 from app.services.calls_import import import_calls, write_rejections
+from app.services.calls_query import list_batches
 from app.services.evidence_files import list_evidence
 from app.storage.models.calls import CallBatchRow, CallRow
 
@@ -50,6 +51,13 @@ def test_import_cp1251_export(ctx) -> None:
         assert rows[0].start_utc.isoformat() == "2025-10-09T11:03:11+00:00"
         batch = session.get(CallBatchRow, result.batch_id)
         assert (batch.imported, batch.rejected, batch.evidence_id) == (4, 3, evidence.id)
+    [info] = list_batches(ctx, case_id)
+    assert (info.original_name, info.sha256, info.imported) == (
+        "ru_vpbx_cp1251.csv",
+        result.sha256,
+        4,
+    )
+    assert info.options["encoding"] == "cp1251" and result.rejected_total == 3
 
 
 def test_same_file_twice_is_refused(ctx, tmp_path: Path) -> None:
