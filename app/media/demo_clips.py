@@ -75,9 +75,8 @@ def write_clip(
                 (255, 255, 255),
                 2,
             )
-            frame = av.VideoFrame.from_ndarray(
-                cv2.cvtColor(image, cv2.COLOR_BGR2RGB), format="rgb24"
-            )
+            rgb = np.ascontiguousarray(image[:, :, ::-1], dtype=np.uint8)
+            frame = av.VideoFrame.from_ndarray(rgb, format="rgb24")
             for packet in stream.encode(frame):
                 out.mux(packet)
         for packet in stream.encode(None):
