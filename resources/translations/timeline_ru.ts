@@ -4,77 +4,77 @@
 <context>
     <name>EventDetails</name>
     <message>
-        <location filename="../../app/ui/timeline/details.py" line="60"/>
+        <location filename="../../app/ui/timeline/details.py" line="61"/>
         <source>In the dossier</source>
         <translation>В досье</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/details.py" line="65"/>
+        <location filename="../../app/ui/timeline/details.py" line="66"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/details.py" line="67"/>
+        <location filename="../../app/ui/timeline/details.py" line="68"/>
         <source>Show it where it lives (Enter or double-click)</source>
         <translation>Показать в исходном разделе (Enter или двойной щелчок)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/details.py" line="69"/>
+        <location filename="../../app/ui/timeline/details.py" line="70"/>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/details.py" line="72"/>
+        <location filename="../../app/ui/timeline/details.py" line="73"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/details.py" line="90"/>
+        <location filename="../../app/ui/timeline/details.py" line="91"/>
         <source>Select an event to see its details.</source>
         <translation>Выберите событие, чтобы увидеть подробности.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/details.py" line="95"/>
+        <location filename="../../app/ui/timeline/details.py" line="96"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/details.py" line="96"/>
+        <location filename="../../app/ui/timeline/details.py" line="97"/>
         <source>UTC</source>
         <translation>UTC</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/details.py" line="99"/>
+        <location filename="../../app/ui/timeline/details.py" line="100"/>
         <source>Ends</source>
         <translation>Окончание</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/details.py" line="100"/>
+        <location filename="../../app/ui/timeline/details.py" line="101"/>
         <source>Duration</source>
         <translation>Длительность</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/details.py" line="102"/>
+        <location filename="../../app/ui/timeline/details.py" line="103"/>
         <source>Uncertainty</source>
         <translation>Погрешность</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/details.py" line="105"/>
+        <location filename="../../app/ui/timeline/details.py" line="106"/>
         <source>Clock correction</source>
         <translation>Поправка часов</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/details.py" line="106"/>
+        <location filename="../../app/ui/timeline/details.py" line="107"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/details.py" line="107"/>
+        <location filename="../../app/ui/timeline/details.py" line="108"/>
         <source>Concerns</source>
         <translation>Касается</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/details.py" line="109"/>
+        <location filename="../../app/ui/timeline/details.py" line="110"/>
         <source>Findings</source>
         <translation>Нарушения</translation>
     </message>
@@ -215,27 +215,27 @@
 <context>
     <name>TimelineCommands</name>
     <message>
-        <location filename="../../app/ui/timeline/commands.py" line="109"/>
+        <location filename="../../app/ui/timeline/commands.py" line="107"/>
         <source>Add event</source>
         <translation>Добавить событие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/commands.py" line="125"/>
+        <location filename="../../app/ui/timeline/commands.py" line="123"/>
         <source>Edit event</source>
         <translation>Изменить событие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/commands.py" line="136"/>
+        <location filename="../../app/ui/timeline/commands.py" line="134"/>
         <source>Delete event</source>
         <translation>Удалить событие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/commands.py" line="145"/>
+        <location filename="../../app/ui/timeline/commands.py" line="143"/>
         <source>Add to the dossier</source>
         <translation>Включить в досье</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/commands.py" line="147"/>
+        <location filename="../../app/ui/timeline/commands.py" line="145"/>
         <source>Remove from the dossier</source>
         <translation>Исключить из досье</translation>
     </message>
@@ -549,57 +549,72 @@
         <translation>Серия звонков</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/labels.py" line="184"/>
+        <location filename="../../app/ui/timeline/labels.py" line="172"/>
+        <source>low</source>
+        <translation>низкая</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline/labels.py" line="173"/>
+        <source>medium</source>
+        <translation>средняя</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline/labels.py" line="174"/>
+        <source>high</source>
+        <translation>высокая</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline/labels.py" line="198"/>
         <source>%1 s</source>
         <translation>%1 с</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/labels.py" line="188"/>
+        <location filename="../../app/ui/timeline/labels.py" line="202"/>
         <source>%1 min</source>
         <translation>%1 мин</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/labels.py" line="192"/>
+        <location filename="../../app/ui/timeline/labels.py" line="206"/>
         <source>%1 min %2 s</source>
         <translation>%1 мин %2 с</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/labels.py" line="199"/>
+        <location filename="../../app/ui/timeline/labels.py" line="213"/>
         <source>%1 d %2 h</source>
         <translation>%1 д %2 ч</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/labels.py" line="204"/>
+        <location filename="../../app/ui/timeline/labels.py" line="218"/>
         <source>%1 h</source>
         <translation>%1 ч</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/labels.py" line="206"/>
+        <location filename="../../app/ui/timeline/labels.py" line="220"/>
         <source>%1 h %2 min</source>
         <translation>%1 ч %2 мин</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/labels.py" line="219"/>
+        <location filename="../../app/ui/timeline/labels.py" line="233"/>
         <source>Duration: %1</source>
         <translation>Длительность: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/labels.py" line="225"/>
+        <location filename="../../app/ui/timeline/labels.py" line="239"/>
         <source>Uncertainty: ± %1</source>
         <translation>Погрешность: ± %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/labels.py" line="232"/>
+        <location filename="../../app/ui/timeline/labels.py" line="246"/>
         <source>Clock corrected by %1</source>
         <translation>Поправка часов: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/labels.py" line="237"/>
+        <location filename="../../app/ui/timeline/labels.py" line="251"/>
         <source>Source: %1</source>
         <translation>Источник: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/labels.py" line="242"/>
+        <location filename="../../app/ui/timeline/labels.py" line="256"/>
         <source>In the dossier</source>
         <translation>В досье</translation>
     </message>
@@ -607,88 +622,88 @@
 <context>
     <name>TimelinePanel</name>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="91"/>
+        <location filename="../../app/ui/timeline/panel.py" line="92"/>
         <source>Lanes by party</source>
         <translation>Дорожки по участникам</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="92"/>
+        <location filename="../../app/ui/timeline/panel.py" line="93"/>
         <source>Lanes by source</source>
         <translation>Дорожки по источникам</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="96"/>
+        <location filename="../../app/ui/timeline/panel.py" line="97"/>
         <source>Kinds</source>
         <translation>Виды</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="97"/>
+        <location filename="../../app/ui/timeline/panel.py" line="98"/>
         <source>Parties</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="98"/>
+        <location filename="../../app/ui/timeline/panel.py" line="99"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="99"/>
+        <location filename="../../app/ui/timeline/panel.py" line="100"/>
         <source>Findings</source>
         <translation>Нарушения</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="109"/>
+        <location filename="../../app/ui/timeline/panel.py" line="110"/>
         <source>Only in the dossier</source>
         <translation>Только включённые в досье</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="115"/>
+        <location filename="../../app/ui/timeline/panel.py" line="116"/>
         <source>Search titles</source>
         <translation>Поиск по описанию</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="125"/>
+        <location filename="../../app/ui/timeline/panel.py" line="126"/>
         <source>Fit all</source>
         <translation>Показать всё</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="125"/>
+        <location filename="../../app/ui/timeline/panel.py" line="126"/>
         <source>Show the whole timeline (Home)</source>
         <translation>Показать всю хронологию (Home)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="128"/>
-        <location filename="../../app/ui/timeline/panel.py" line="365"/>
+        <location filename="../../app/ui/timeline/panel.py" line="129"/>
+        <location filename="../../app/ui/timeline/panel.py" line="368"/>
         <source>Fit selection</source>
         <translation>По выделению</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="129"/>
+        <location filename="../../app/ui/timeline/panel.py" line="130"/>
         <source>Zoom to the selected event or Shift+drag range (F)</source>
         <translation>Масштаб по выбранному событию или интервалу Shift+перетаскивание (F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="132"/>
+        <location filename="../../app/ui/timeline/panel.py" line="133"/>
         <source>Add event…</source>
         <translation>Добавить событие…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="132"/>
+        <location filename="../../app/ui/timeline/panel.py" line="133"/>
         <source>Add a manual event</source>
         <translation>Добавить событие вручную</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="163"/>
+        <location filename="../../app/ui/timeline/panel.py" line="164"/>
         <source>(none in this case)</source>
         <translation>(нет в этом деле)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="199"/>
+        <location filename="../../app/ui/timeline/panel.py" line="202"/>
         <source>Adding call findings to the timeline</source>
         <translation>Добавление результатов анализа звонков в хронологию</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/timeline/panel.py" line="238"/>
+        <location filename="../../app/ui/timeline/panel.py" line="241"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n событие</numerusform>
@@ -697,7 +712,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/timeline/panel.py" line="240"/>
+        <location filename="../../app/ui/timeline/panel.py" line="243"/>
         <source>%1 of %n event(s)</source>
         <translation>
             <numerusform>%1 из %n события</numerusform>
@@ -706,47 +721,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="331"/>
+        <location filename="../../app/ui/timeline/panel.py" line="334"/>
         <source>Delete event</source>
         <translation>Удалить событие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="331"/>
+        <location filename="../../app/ui/timeline/panel.py" line="334"/>
         <source>Delete the selected manual event?</source>
         <translation>Удалить выбранное событие?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="349"/>
+        <location filename="../../app/ui/timeline/panel.py" line="352"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="350"/>
+        <location filename="../../app/ui/timeline/panel.py" line="353"/>
         <source>In the dossier</source>
         <translation>В досье</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="355"/>
+        <location filename="../../app/ui/timeline/panel.py" line="358"/>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="356"/>
+        <location filename="../../app/ui/timeline/panel.py" line="359"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="360"/>
+        <location filename="../../app/ui/timeline/panel.py" line="363"/>
         <source>Add range to the dossier</source>
         <translation>Включить интервал в досье</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="363"/>
+        <location filename="../../app/ui/timeline/panel.py" line="366"/>
         <source>Remove range from the dossier</source>
         <translation>Исключить интервал из досье</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="366"/>
+        <location filename="../../app/ui/timeline/panel.py" line="369"/>
         <source>Add event here…</source>
         <translation>Добавить событие здесь…</translation>
     </message>

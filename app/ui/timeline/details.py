@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.domain.timeline import EventKind, TimelineEvent
 from app.ui.timeline.labels import (
     detail_label,
+    detail_value,
     display_title,
     duration_text,
     finding_label,
@@ -108,7 +109,7 @@ class EventDetails(QWidget):
         if event.tags:
             rows.append((self.tr("Findings"), ", ".join(finding_label(t) for t in event.tags)))
         rows.extend(
-            (detail_label(code), value)
+            (detail_label(code), detail_value(code, value))
             for code, value in event.details
             if value and code not in HIDDEN_DETAILS
         )

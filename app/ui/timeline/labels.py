@@ -167,6 +167,20 @@ def finding_label(code: str) -> str:
     return labels.get(code, code)
 
 
+def severity_label(code: str) -> str:
+    labels = {
+        "low": QCoreApplication.translate("TimelineLabels", "low"),
+        "medium": QCoreApplication.translate("TimelineLabels", "medium"),
+        "high": QCoreApplication.translate("TimelineLabels", "high"),
+    }
+    return labels.get(code, code)
+
+
+def detail_value(code: str, value: str) -> str:
+    """A detail's value in words where it is a code."""
+    return severity_label(value) if code == "severity" else value
+
+
 def local_text(moment: datetime, zone_name: str, with_seconds: bool = True) -> str:
     """`09.10.2025 14:05:00 (UTC+03:00)` in the case's zone."""
     local = in_zone(moment, zone_name)

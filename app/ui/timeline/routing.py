@@ -25,6 +25,16 @@ def case_view_of(widget: QWidget) -> Any | None:
     return None
 
 
+def _show(tabs: QTabWidget, widget: QWidget) -> None:
+    """Bring forward the tab page holding `widget` (the page may wrap it, e.g. in a scroll
+    area)."""
+    for index in range(tabs.count()):
+        page = tabs.widget(index)
+        if page is widget or page.isAncestorOf(widget):
+            tabs.setCurrentIndex(index)
+            return
+
+
 def route_open(view: Any, kind: str, ref: str) -> bool:
     """Show the event's record in `view`'s tabs; False when no tab can show it."""
     prefix, _, rest = ref.partition(":")
@@ -33,7 +43,7 @@ def route_open(view: Any, kind: str, ref: str) -> bool:
         calls = view.findChild(QWidget, "featureTab_calls")
         if calls is None:
             return False
-        tabs.setCurrentWidget(calls)
+        _show(tabs, calls)
         calls.select_call(int(rest))
         return True
     if prefix == "evidence":
@@ -41,7 +51,7 @@ def route_open(view: Any, kind: str, ref: str) -> bool:
         if video is None:
             return False
         evidence, _, frame = rest.partition("#frame=")
-        tabs.setCurrentWidget(video)
+        _show(tabs, video)
         open_at = getattr(video, "open_evidence_at", None)  # the exact frame, when offered
         if open_at is not None and frame:
             open_at(int(evidence), int(frame))
@@ -52,10 +62,10 @@ def route_open(view: Any, kind: str, ref: str) -> bool:
         tab = getattr(view, _CASE_TABS[prefix], None)
         if tab is None:
             return False
-        tabs.setCurrentWidget(tab)
+        _show(tabs, tab)
         tab.select(int(rest))
         return True
     if prefix == "case" and getattr(view, "overview", None) is not None:
-        tabs.setCurrentWidget(view.overview)
+        _show(tabs, view.overview)
         return True
     return False

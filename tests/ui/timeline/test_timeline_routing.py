@@ -26,6 +26,20 @@ def view(env, tcase, qtbot, monkeypatch):
     return widget
 
 
+def _show(view, widget):
+    page = next(
+        i for i in range(view.tabs.count())
+        if view.tabs.widget(i) is widget or view.tabs.widget(i).isAncestorOf(widget)
+    )  # fmt: skip
+    view.tabs.setCurrentIndex(page)
+
+
+def _current(view):
+    """The current tab's own widget (a feature tab may sit in a scroll area)."""
+    page = view.tabs.currentWidget()
+    return page.widget() if hasattr(page, "widget") and callable(page.widget) else page
+
+
 def _double_click(qtbot, panel, event):
     scene = panel.canvas.scene
     scene.fit(event.start_s - 60, event.start_s + 60)
@@ -38,23 +52,23 @@ def _double_click(qtbot, panel, event):
 
 def test_double_click_opens_statement_manual_event_and_call(view, tcase, qtbot):
     panel = view.findChild(QWidget, "featureTab_timeline")
-    view.tabs.setCurrentWidget(panel)
+    _show(view, panel)
     panel.canvas.resize(1200, 500)
 
     statement = next(e for e in panel.data.events if e.kind == "statement")
     _double_click(qtbot, panel, statement)
-    assert view.tabs.currentWidget() is view.statements
+    assert _current(view) is view.statements
     assert view.statements.current().id == tcase.statement_id
 
-    view.tabs.setCurrentWidget(panel)
+    _show(view, panel)
     manual = next(e for e in panel.data.events if e.kind == "manual")
     _double_click(qtbot, panel, manual)
-    assert view.tabs.currentWidget() is view.events
+    assert _current(view) is view.events
     assert view.events.current().id == tcase.manual_id
 
-    view.tabs.setCurrentWidget(panel)
+    _show(view, panel)
     call = next(e for e in panel.data.events if e.kind == "call")
     _double_click(qtbot, panel, call)
     calls_tab = view.findChild(QWidget, "featureTab_calls")
-    assert view.tabs.currentWidget() is calls_tab
+    assert _current(view) is calls_tab
     assert calls_tab.selected_ids() == [int(call.ref.split(":")[1])]

@@ -198,3 +198,70 @@ def test_export_csv_png_svg(panel, tmp_path, sqlite_ctx, tcase):
     exports = [e.after for e in list_entries(sqlite_ctx, case_id=tcase.id) if e.action == "export"]
     assert sorted(e["format"] for e in exports) == ["csv", "png", "svg"]
     assert all(e["filter"] == "kinds=call,order" for e in exports)
+
+
+def test_hover_tooltip_gives_case_zone_and_utc(panel, qtbot):
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    delivered = next(e for e in panel.data.events if e.title.endswith("delivered"))
+    panel.canvas.scene.fit(delivered.start_s - 600, delivered.start_s + 600)
+    pos, _ = _point_of(panel, delivered.id)
+    empty = QPoint(pos.x(), pos.y() + 400)  # below the lanes: just the time there
+    for where, expected in (
+        (pos, ["Order ORD-1001: delivered", "09.10.2025 14:05:00 (UTC+03:00)", "11:05:00 UTC"]),
+        (empty, ["(UTC+03:00)", "UTC"]),
+    ):
+        help_event = QHelpEvent(QHelpEvent.Type.ToolTip, where, panel.canvas.mapToGlobal(where))
+        QApplication.sendEvent(panel.canvas, help_event)
+        qtbot.waitUntil(QToolTip.isVisible)
+        assert all(part in QToolTip.text() for part in expected), QToolTip.text()
+        QToolTip.hideText()
+
+
+def test_shift_drag_range_marks_its_events_for_the_dossier(panel, qtbot):
+    delivered = next(e for e in panel.data.events if e.title.endswith("delivered"))
+    scene = panel.canvas.scene
+    scene.fit(delivered.start_s - 3600, delivered.start_s + 3600)
+    a, b = round(scene.x_of(delivered.start_s - 60)), round(scene.x_of(delivered.start_s + 60))
+    shift = Qt.KeyboardModifier.ShiftModifier
+    qtbot.mousePress(panel.canvas, Qt.MouseButton.LeftButton, shift, QPoint(a, 100))
+    qtbot.mouseMove(panel.canvas, QPoint(b, 100))
+    qtbot.mouseRelease(panel.canvas, Qt.MouseButton.LeftButton, shift, QPoint(b, 100))
+    start, end = scene.range_sel
+    assert start < delivered.start_s < end
+    panel.mark_range_in_dossier(True)
+    marked = {e.id for e in panel.data.events if e.in_dossier}
+    inside = {e.id for e in panel.data.events if e.start_s <= end and e.end_s >= start}
+    assert delivered.id in marked and marked == inside
+    panel.canvas_fit_selection()
+    t0, t1 = scene.visible_range()
+    assert t1 - t0 < 200
+
+
+def test_russian_labels(env, tcase, qtbot, qapp):
+    from PySide6.QtCore import QLocale, QTranslator
+
+    from app.paths import resource_path
+    from app.ui.timeline.tab import create_tab, tab_title
+
+    translator = QTranslator()
+    assert translator.load("timeline_ru", str(resource_path("translations")))
+    qapp.installTranslator(translator)
+    QLocale.setDefault(QLocale(QLocale.Language.Russian))
+    try:
+        assert tab_title() == "Хронология"
+        panel = create_tab(env, tcase.id, None)
+        qtbot.addWidget(panel)
+        assert panel.lanes.currentText() == "Дорожки по участникам"
+        panel.canvas.select(
+            next(e for e in panel.data.events if e.id.startswith("finding:masking"))
+        )
+        assert "Прямые звонки" in panel.details.body.text()
+        assert "высокая" in panel.details.body.text()
+        delivered = next(e for e in panel.data.events if e.title.endswith("delivered"))
+        panel.canvas.select(delivered)
+        assert "Заказ ORD-1001: доставлен" in panel.details.body.text()
+    finally:
+        qapp.removeTranslator(translator)
+        QLocale.setDefault(QLocale(QLocale.Language.English))
