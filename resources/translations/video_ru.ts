@@ -255,6 +255,55 @@
     </message>
 </context>
 <context>
+    <name>GoToDialog</name>
+    <message>
+        <location filename="../../app/ui/video/goto_dialog.py" line="54"/>
+        <location filename="../../app/ui/video/goto_dialog.py" line="90"/>
+        <source>Go to</source>
+        <translation>Перейти</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/goto_dialog.py" line="59"/>
+        <source>Frame number</source>
+        <translation>Номер кадра</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/goto_dialog.py" line="59"/>
+        <source>Media time</source>
+        <translation>Время в файле</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/goto_dialog.py" line="59"/>
+        <source>True time</source>
+        <translation>Истинное время</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/goto_dialog.py" line="66"/>
+        <source>seconds, or H:MM:SS.mmm</source>
+        <translation>секунды или Ч:ММ:СС.ммм</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/goto_dialog.py" line="71"/>
+        <source> ms</source>
+        <translation> мс</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/goto_dialog.py" line="88"/>
+        <source>True time needs the camera clock&apos;s origin</source>
+        <translation>Для истинного времени нужна точка отсчёта часов камеры</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/goto_dialog.py" line="108"/>
+        <source>Type seconds (83.5) or H:MM:SS.mmm (0:01:23.500).</source>
+        <translation>Введите секунды (83.5) или Ч:ММ:СС.ммм (0:01:23.500).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/goto_dialog.py" line="124"/>
+        <source>That moment is outside this recording (%1 long).</source>
+        <translation>Этот момент вне записи (длительность %1).</translation>
+    </message>
+</context>
+<context>
     <name>MediaProblems</name>
     <message>
         <location filename="../../app/ui/video/problems.py" line="19"/>
@@ -315,162 +364,172 @@
 <context>
     <name>PlayerWidget</name>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="117"/>
+        <location filename="../../app/ui/video/player_widget.py" line="119"/>
         <source>Play / pause (Space)</source>
         <translation>Воспроизведение / пауза (Пробел)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="120"/>
+        <location filename="../../app/ui/video/player_widget.py" line="122"/>
         <source>Start (Home)</source>
         <translation>В начало (Home)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="123"/>
+        <location filename="../../app/ui/video/player_widget.py" line="125"/>
         <source>Back 10 s (Ctrl+Left)</source>
         <translation>Назад на 10 с (Ctrl+Влево)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="128"/>
+        <location filename="../../app/ui/video/player_widget.py" line="130"/>
         <source>Previous frame (Left)</source>
         <translation>Предыдущий кадр (Влево)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="132"/>
+        <location filename="../../app/ui/video/player_widget.py" line="134"/>
         <source>Next frame (Right)</source>
         <translation>Следующий кадр (Вправо)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="136"/>
+        <location filename="../../app/ui/video/player_widget.py" line="138"/>
         <source>Forward 10 s (Ctrl+Right)</source>
         <translation>Вперёд на 10 с (Ctrl+Вправо)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="140"/>
+        <location filename="../../app/ui/video/player_widget.py" line="142"/>
         <source>End (End)</source>
         <translation>В конец (End)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="146"/>
+        <location filename="../../app/ui/video/player_widget.py" line="148"/>
         <source>Speed: J / K / L, slower with Shift+J / Shift+L</source>
         <translation>Скорость: J / K / L, медленнее — Shift+J / Shift+L</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="150"/>
+        <location filename="../../app/ui/video/player_widget.py" line="152"/>
         <source>Previous activity ([)</source>
         <translation>Предыдущее движение ([)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="153"/>
+        <location filename="../../app/ui/video/player_widget.py" line="155"/>
         <source>Find activity</source>
         <translation>Найти движение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="154"/>
+        <location filename="../../app/ui/video/player_widget.py" line="156"/>
         <source>Mark the stretches with motion on the scrubber</source>
         <translation>Отметить на шкале участки с движением</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="159"/>
+        <location filename="../../app/ui/video/player_widget.py" line="161"/>
         <source>Next activity (])</source>
         <translation>Следующее движение (])</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="162"/>
+        <location filename="../../app/ui/video/player_widget.py" line="164"/>
         <source>True time…</source>
         <translation>Истинное время…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="163"/>
+        <location filename="../../app/ui/video/player_widget.py" line="165"/>
         <source>Calibrate the camera clock: this frame shows true time T</source>
         <translation>Калибровка часов камеры: этот кадр снят в истинное время T</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="168"/>
+        <location filename="../../app/ui/video/player_widget.py" line="170"/>
         <source>Export frame…</source>
         <translation>Экспорт кадра…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="169"/>
+        <location filename="../../app/ui/video/player_widget.py" line="171"/>
         <source>Save the exact frame on screen as a PNG file (recorded in the audit log)</source>
         <translation>Сохранить точный кадр с экрана в файл PNG (записывается в журнал аудита)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="182"/>
+        <location filename="../../app/ui/video/player_widget.py" line="176"/>
+        <source>Go to…</source>
+        <translation>Перейти…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="177"/>
+        <source>Go to a frame, a media time or a true time (Ctrl+G)</source>
+        <translation>Перейти к кадру, времени в файле или истинному времени (Ctrl+G)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="191"/>
         <source>Brightness (viewing only)</source>
         <translation>Яркость (только для просмотра)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="183"/>
+        <location filename="../../app/ui/video/player_widget.py" line="192"/>
         <source>Contrast (viewing only)</source>
         <translation>Контраст (только для просмотра)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="187"/>
+        <location filename="../../app/ui/video/player_widget.py" line="196"/>
         <source>Original brightness and contrast</source>
         <translation>Исходные яркость и контраст</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="266"/>
+        <location filename="../../app/ui/video/player_widget.py" line="275"/>
         <source>Stretches with activity: %1</source>
         <translation>Участков с движением: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="277"/>
+        <location filename="../../app/ui/video/player_widget.py" line="298"/>
         <source>Export frame</source>
         <translation>Экспорт кадра</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="277"/>
+        <location filename="../../app/ui/video/player_widget.py" line="298"/>
         <source>PNG image (*.png)</source>
         <translation>Изображение PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="290"/>
+        <location filename="../../app/ui/video/player_widget.py" line="311"/>
         <source>Exporting frame</source>
         <translation>Экспорт кадра</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="292"/>
+        <location filename="../../app/ui/video/player_widget.py" line="313"/>
         <source>Frame %1 saved to %2</source>
         <translation>Кадр %1 сохранён в %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="318"/>
+        <location filename="../../app/ui/video/player_widget.py" line="339"/>
         <source>Calibrating the clock</source>
         <translation>Калибровка часов</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="346"/>
+        <location filename="../../app/ui/video/player_widget.py" line="367"/>
         <source>Frame %1 of %2</source>
         <translation>Кадр %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="347"/>
+        <location filename="../../app/ui/video/player_widget.py" line="368"/>
         <source> (keyframe, decoding…)</source>
         <translation> (опорный кадр, декодирование…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="348"/>
+        <location filename="../../app/ui/video/player_widget.py" line="369"/>
         <source>Media time %1</source>
         <translation>Время в файле %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="353"/>
+        <location filename="../../app/ui/video/player_widget.py" line="374"/>
         <source>Camera clock unknown (no origin set)</source>
         <translation>Часы камеры неизвестны (не задана точка отсчёта)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="355"/>
+        <location filename="../../app/ui/video/player_widget.py" line="376"/>
         <source>Camera clock %1</source>
         <translation>Часы камеры %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="358"/>
+        <location filename="../../app/ui/video/player_widget.py" line="379"/>
         <source>True time: clock not calibrated</source>
         <translation>Истинное время: часы не откалиброваны</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="360"/>
+        <location filename="../../app/ui/video/player_widget.py" line="381"/>
         <source>True time %1</source>
         <translation>Истинное время %1</translation>
     </message>

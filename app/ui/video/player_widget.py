@@ -2,7 +2,8 @@
 
 Keys (the picture or any control of the player focused): Space play/pause; J/K/L backwards,
 pause, forwards (again: faster, up to 16x; with Shift: slower, down to 1/8x); Left/Right one
-frame; Shift+Left/Right one second; Ctrl+Left/Right ten seconds; Home/End; +/- zoom, 0 fit.
+frame; Shift+Left/Right one second; Ctrl+Left/Right ten seconds; Home/End; +/- zoom, 0 fit;
+[ and ] previous/next activity; Ctrl+G go to a frame, a media time or a true time.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from app.services.video_dto import ClockInfo, VideoSource
 from app.ui.env import UiEnv
 from app.ui.errors import show_error
 from app.ui.video.clock_dialog import CalibrateDialog
+from app.ui.video.goto_dialog import GoToDialog
 from app.ui.video.player import Player
 from app.ui.video.scrubber import Scrubber
 from app.ui.video.strip_tasks import StripFeeder
@@ -170,10 +172,17 @@ class PlayerWidget(QWidget):
             self.export_frame,
             "exportFrame",
         )
+        self.goto_button = self._text_button(
+            self.tr("Go to…"),
+            self.tr("Go to a frame, a media time or a true time (Ctrl+G)"),
+            self.go_to,
+            "goToButton",
+        )
         self._tools = QHBoxLayout()
         for widget in (self.prev_activity, self.scan_button, self.next_activity):
             self._tools.addWidget(widget)
         self._tools.addSpacing(8)
+        self._tools.addWidget(self.goto_button)
         self._tools.addWidget(self.clock_button)
         self._tools.addWidget(self.export_button)
 
@@ -264,6 +273,18 @@ class PlayerWidget(QWidget):
     def _on_activity(self, count: int) -> None:
         self.scan_button.setEnabled(True)
         self.status.setText(self.tr("Stretches with activity: %1").replace("%1", str(count)))
+
+    def go_to(self) -> None:
+        """Ask where to go: a frame, a media time, or a true time through the clock."""
+        source = self.source
+        if source is None:
+            return
+        self.player.pause()
+        dialog = GoToDialog(source, self.player.position, self.tz or "UTC", self)
+        dialog.accepted.connect(
+            lambda: self.player.seek_frame(dialog.target) if dialog.target is not None else None
+        )
+        dialog.open()
 
     def export_frame(self) -> None:
         """Write the exact frame on screen to a PNG file the user chooses."""
@@ -396,6 +417,9 @@ class PlayerWidget(QWidget):
         shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
         ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
         k = Qt.Key
+        if key == k.Key_G and ctrl:
+            self.go_to()
+            return True
         if key in (k.Key_Left, k.Key_Right):
             sign = 1 if key == k.Key_Right else -1
             if ctrl:

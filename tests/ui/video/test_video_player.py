@@ -160,3 +160,35 @@ def test_calibration_at_a_frame_gives_the_true_time(qtbot, opened) -> None:
     assert opened.overlay_lines(30, True)[3] == "True time 2025-09-16 09:12:10.250 Europe/Moscow"
     assert opened.overlay_lines(60, True)[3] == "True time 2025-09-16 09:12:11.250 Europe/Moscow"
     assert opened.source.clock.offset_s == pytest.approx(4.25)
+
+
+def test_go_to_frame_media_time_and_true_time(qtbot, opened) -> None:
+    from app.ui.video.goto_dialog import GoToDialog, parse_media_time
+
+    assert parse_media_time("83.5") == 83.5
+    assert parse_media_time("1:23,5") == 83.5
+    assert parse_media_time("0:01:23.500") == 83.5
+    assert parse_media_time("1:75") is None and parse_media_time("abc") is None
+
+    def go(setup) -> GoToDialog:
+        qtbot.keyClick(opened, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+        dialog = opened.findChildren(GoToDialog)[-1]
+        setup(dialog)
+        dialog._accept()
+        return dialog
+
+    go(lambda d: (d.mode.setCurrentIndex(0), d.frame.setValue(77)))
+    wait_exact(qtbot, opened, 77)
+    go(lambda d: (d.mode.setCurrentIndex(1), d.media.setText("0:00:01.010")))
+    wait_exact(qtbot, opened, 30)
+    outside = go(lambda d: (d.mode.setCurrentIndex(1), d.media.setText("7")))
+    assert "outside this recording" in outside.error.text()
+    # Camera clock starts 06:12:05 UTC (uncalibrated: taken as true): 06:12:07.5 is frame 75.
+    go(
+        lambda d: (
+            d.mode.setCurrentIndex(2),
+            d.true_time.set_utc(datetime(2025, 9, 16, 6, 12, 7, tzinfo=UTC)),
+            d.millis.setValue(500),
+        )
+    )
+    wait_exact(qtbot, opened, 75)
