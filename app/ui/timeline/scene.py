@@ -338,11 +338,16 @@ class TimelineScene:
             rows = [r for r in self.rows if r.lane == index]
             p.setFont(bold)
             p.setPen(QPen(QColor("#263238")))
+            count = f" {lane.count:,}".replace(",", "\u202f")  # thin-space thousands
+            count_w = small_metrics.horizontalAdvance(count)
             title = metrics.elidedText(
-                self.lane_title(lane), Qt.TextElideMode.ElideRight, int(GUTTER_W - 12)
+                self.lane_title(lane), Qt.TextElideMode.ElideRight, int(GUTTER_W - 16 - count_w)
             )
-            p.drawText(QPointF(6, top + LANE_PAD + metrics.ascent()), title)
+            baseline = top + LANE_PAD + metrics.ascent()
+            p.drawText(QPointF(6, baseline), title)
             p.setFont(small)
+            p.setPen(QPen(QColor("#78909c")))
+            p.drawText(QPointF(8 + metrics.horizontalAdvance(title), baseline), count)
             for row in rows:
                 color = KIND_COLORS.get(row.kind, QColor("#607d8b"))
                 p.fillRect(QRectF(GUTTER_W - 12, row.top + 5, 8, ROW_H - 10), color)
