@@ -30,7 +30,7 @@ def _show(tabs: QTabWidget, widget: QWidget) -> None:
     area)."""
     for index in range(tabs.count()):
         page = tabs.widget(index)
-        if page is widget or page.isAncestorOf(widget):
+        if page is not None and (page is widget or page.isAncestorOf(widget)):
             tabs.setCurrentIndex(index)
             return
 
