@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.cases)
         self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([560, 840])
+        self.splitter.setSizes([480, 920])
         self.setCentralWidget(self.splitter)
         self.statusBar().addPermanentWidget(TaskStatusWidget(env.tasks, self))
 

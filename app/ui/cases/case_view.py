@@ -12,7 +12,7 @@ import threading
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from app.services import cases as case_service
 from app.services.dto import (
@@ -71,6 +71,7 @@ class CaseView(QWidget):
         self.tabs.addTab(self.orders, self.tr("Orders"))
         self.tabs.addTab(self.statements, self.tr("Statements"))
         self.tabs.addTab(self.events, self.tr("Events"))
+        self.feature_tabs: dict[str, QWidget] = {}
         for feature in available_tabs():
             try:
                 widget = feature.module.create_tab(env, case_id, self.tabs)
@@ -79,7 +80,8 @@ class CaseView(QWidget):
                 log.exception("feature tab %s failed to open case %s", feature.key, case_id)
                 continue
             widget.setObjectName(f"featureTab_{feature.key}")
-            self.tabs.addTab(widget, title)
+            self.feature_tabs[feature.key] = widget
+            self.tabs.addTab(_scrollable(widget, self.tabs), title)
         env.case_changed.connect(self._case_changed_elsewhere)
         self.reload()
 
@@ -170,7 +172,8 @@ class CaseView(QWidget):
 
     # --- actions the window forwards to the current tab -----------------------------------
     def current_tab(self) -> QWidget:
-        return self.tabs.currentWidget()
+        widget = self.tabs.currentWidget()
+        return widget.widget() if isinstance(widget, QScrollArea) else widget
 
     def edit_current(self) -> None:
         handler = getattr(self.current_tab(), "edit_current", None)
@@ -190,3 +193,13 @@ class CaseView(QWidget):
     def close_view(self) -> None:
         self.env.case_changed.disconnect(self._case_changed_elsewhere)
         self.env.release_case(self.case_id)
+
+
+def _scrollable(widget: QWidget, parent: QWidget) -> QScrollArea:
+    """A feature tab inside a frameless scroll area: a wide tab scrolls on a small screen
+    instead of forcing the whole window wider than a 1366-pixel laptop display."""
+    area = QScrollArea(parent)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setWidget(widget)
+    return area
