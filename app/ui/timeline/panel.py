@@ -177,20 +177,25 @@ class TimelinePanel(QWidget):
     # ---- loading and filtering ------------------------------------------------------------
 
     def reload(self) -> None:
+        # Results come back to bound methods (skipped once this widget is deleted) tagged
+        # with their generation: a build overtaken by a newer reload is dropped.
         self._generation += 1
         generation = self._generation
         ctx, case_id, previous = self.env.ctx, self.case_id, self.data
 
-        def build(progress: Progress) -> TimelineData:
+        def build(progress: Progress) -> tuple[int, TimelineData]:
             data = timeline_service.build_timeline(ctx, case_id, progress)
             # no flicker: the last findings stay on screen until the analysis is redone
-            return data if previous is None else timeline_service.keep_findings(data, previous)
+            if previous is not None:
+                data = timeline_service.keep_findings(data, previous)
+            return generation, data
 
-        self.env.tasks.run_read(build, lambda data: self._loaded(generation, data), self.show_error)
+        self.env.tasks.run_read(build, self._built, self.show_error)
 
-    def _loaded(self, generation: int, data: TimelineData) -> None:
-        """A build arrived: show it, then add the call analysis's findings in the background
-        (seconds on a big call log); a result overtaken by a newer reload is dropped."""
+    def _built(self, result: tuple[int, TimelineData]) -> None:
+        """Show a build, then add the call analysis's findings in the background (seconds on
+        a big call log)."""
+        generation, data = result
         if generation != self._generation:
             return
         self._apply(data)
@@ -198,9 +203,9 @@ class TimelinePanel(QWidget):
             return
         ctx = self.env.ctx
         self.env.tasks.run_cpu(
-            lambda p: timeline_service.add_findings(ctx, data, p),
+            lambda p: (generation, timeline_service.add_findings(ctx, data, p)),
             self.tr("Adding call findings to the timeline"),
-            lambda full: self._loaded(generation, full),
+            self._built,
             self.show_error,
         )
 
@@ -305,26 +310,29 @@ class TimelinePanel(QWidget):
 
     def edit_current(self) -> None:
         event_id = self._manual_id()
-        if event_id is None or self.data is None:
-            return
-        ctx, case_id, zone_name = self.env.ctx, self.case_id, self.data.zone
-        choices = self.data.party_choices
-
-        def edit(before: ManualEventInfo) -> None:
-            initial = EventInput(
-                at=before.at,
-                text=before.text,
-                uncertainty_s=before.uncertainty_s,
-                source=before.source,
-                party_id=before.party_id,
+        if event_id is not None:
+            ctx, case_id = self.env.ctx, self.case_id
+            self.env.tasks.run_read(
+                lambda _p: timeline_service.manual_event(ctx, case_id, event_id),
+                self._edit_loaded,
+                self.show_error,
             )
-            dialog = ManualEventDialog(zone_name, choices, initial.at, self, initial)
-            if dialog.exec() == ManualEventDialog.DialogCode.Accepted:
-                commands.edit_event(self, before, dialog.result_input()).execute()
 
-        self.env.tasks.run_read(
-            lambda _p: timeline_service.manual_event(ctx, case_id, event_id), edit, self.show_error
+    def _edit_loaded(self, before: ManualEventInfo) -> None:
+        if self.data is None:
+            return
+        initial = EventInput(
+            at=before.at,
+            text=before.text,
+            uncertainty_s=before.uncertainty_s,
+            source=before.source,
+            party_id=before.party_id,
         )
+        dialog = ManualEventDialog(
+            self.data.zone, self.data.party_choices, before.at, self, initial
+        )
+        if dialog.exec() == ManualEventDialog.DialogCode.Accepted:
+            commands.edit_event(self, before, dialog.result_input()).execute()
 
     def delete_current(self) -> None:
         event_id = self._manual_id()
@@ -338,9 +346,12 @@ class TimelinePanel(QWidget):
         ctx, case_id = self.env.ctx, self.case_id
         self.env.tasks.run_read(
             lambda _p: timeline_service.manual_event(ctx, case_id, event_id),
-            lambda info: commands.delete_event(self, info).execute(),
+            self._delete_loaded,
             self.show_error,
         )
+
+    def _delete_loaded(self, before: ManualEventInfo) -> None:
+        commands.delete_event(self, before).execute()
 
     def add_record(self) -> None:
         """The window's "Add" action on this tab adds a manual event."""

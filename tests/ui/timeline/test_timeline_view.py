@@ -265,3 +265,16 @@ def test_russian_labels(env, tcase, qtbot, qapp):
     finally:
         qapp.removeTranslator(translator)
         QLocale.setDefault(QLocale(QLocale.Language.English))
+
+
+def test_closing_the_tab_while_it_loads_is_harmless(sqlite_ctx, tcase, qtbot):
+    from app.ui.env import UiEnv
+    from app.ui.tasks import TaskRunner
+    from app.ui.timeline.tab import create_tab
+
+    runner = TaskRunner()
+    env = UiEnv(sqlite_ctx, runner)
+    panel = create_tab(env, tcase.id, None)  # the build runs in a worker thread
+    panel.deleteLater()
+    qtbot.waitUntil(lambda: not runner.active_tasks(), timeout=20_000)
+    assert runner.shutdown()
