@@ -141,30 +141,40 @@ def clock_corrections(
     if clock is None:
         return [], False
     out = []
-    for info in evidence_files.list_evidence(ctx, case_id):
+    files = evidence_files.list_evidence(ctx, case_id)
+    names = {info.id: info.original_name for info in files}
+    for info in files:
         if info.kind not in VIDEO_KINDS:
             continue
         state = clock.get_clock(ctx, case_id, info.id)
-        if not state.points and not state.history:
+        if state.correction_from is not None:
+            # Files of one camera share the correction established on another of its files.
+            history = clock.get_clock(ctx, case_id, state.correction_from).history
+            method = strings.text(
+                lang, "correction_shared", source=names.get(state.correction_from, "")
+            )
+        elif state.points or state.history:
+            history = state.history
+            method = "\n".join(
+                strings.text(
+                    lang,
+                    "correction_point",
+                    camera=fmt_time(p.camera_time, zone, lang),
+                    true=fmt_time(p.true_time, zone, lang),
+                    frame=p.frame_index,
+                    note=p.note,
+                ).rstrip(" ;:.")
+                for p in state.points
+            )
+        else:
             continue
-        method = [
-            strings.text(
-                lang,
-                "correction_point",
-                camera=fmt_time(p.camera_time, zone, lang),
-                true=fmt_time(p.true_time, zone, lang),
-                frame=p.frame_index,
-                note=p.note,
-            ).rstrip(" ;:.")
-            for p in state.points
-        ]
-        last = state.history[-1] if state.history else None
+        last = history[-1] if history else None
         out.append(
             CorrectionEntry(
                 source=info.original_name,
                 offset_s=state.offset_s,
                 drift_ppm=state.drift_ppm,
-                method="\n".join(method),
+                method=method,
                 established_by=last.created_by if last else "",
                 established_at=last.created_at if last else None,
             )
