@@ -161,62 +161,62 @@
 <context>
     <name>CalibrateDialog</name>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="39"/>
+        <location filename="../../app/ui/video/clock_dialog.py" line="40"/>
         <source>Calibrate the camera clock</source>
         <translation>Калибровка часов камеры</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="44"/>
+        <location filename="../../app/ui/video/clock_dialog.py" line="45"/>
         <source>Frame</source>
         <translation>Кадр</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="48"/>
+        <location filename="../../app/ui/video/clock_dialog.py" line="49"/>
         <source>Camera clock shows</source>
         <translation>Часы камеры показывают</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="50"/>
+        <location filename="../../app/ui/video/clock_dialog.py" line="51"/>
         <source>unknown (no origin)</source>
         <translation>неизвестно (нет точки отсчёта)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="62"/>
+        <location filename="../../app/ui/video/clock_dialog.py" line="63"/>
         <source> ms</source>
         <translation> мс</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="65"/>
+        <location filename="../../app/ui/video/clock_dialog.py" line="66"/>
         <source>True time (%1)</source>
         <translation>Истинное время (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="69"/>
+        <location filename="../../app/ui/video/clock_dialog.py" line="70"/>
         <source>How the true time is known (e.g. order app log)</source>
         <translation>Откуда известно истинное время (например, журнал заказа)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="70"/>
+        <location filename="../../app/ui/video/clock_dialog.py" line="71"/>
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="76"/>
+        <location filename="../../app/ui/video/clock_dialog.py" line="79"/>
         <source>Frame %1: camera %2 → true %3</source>
         <translation>Кадр %1: камера %2 → истинное %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="81"/>
+        <location filename="../../app/ui/video/clock_dialog.py" line="84"/>
         <source>Points</source>
         <translation>Точки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="83"/>
+        <location filename="../../app/ui/video/clock_dialog.py" line="86"/>
         <source>Correction</source>
         <translation>Поправка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="85"/>
+        <location filename="../../app/ui/video/clock_dialog.py" line="88"/>
         <source>offset %1 s, drift %2 ppm</source>
         <translation>смещение %1 с, уход %2 ppm</translation>
     </message>

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.video_dto import ClockInfo
-from app.ui.video.timefmt import format_instant, format_media_time
+from app.ui.video.timefmt import format_clock, format_instant, format_media_time
 from app.ui.widgets.datetime_edit import ZonedDateTimeEdit
 
 
@@ -37,7 +38,7 @@ class CalibrateDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("calibrateDialog")
         self.setWindowTitle(self.tr("Calibrate the camera clock"))
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(600)
         camera = clock.camera_time(media_time_s)
         form = QFormLayout(self)
         form.addRow(
@@ -71,12 +72,14 @@ class CalibrateDialog(QDialog):
         points = QListWidget(self)
         points.setObjectName("calibrationPoints")
         points.setMaximumHeight(90)
+        points.setWordWrap(True)
+        points.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for point in clock.points:
             points.addItem(
                 self.tr("Frame %1: camera %2 → true %3")
                 .replace("%1", str(point.frame_index))
-                .replace("%2", format_instant(point.camera_time, tz))
-                .replace("%3", format_instant(point.true_time, tz))
+                .replace("%2", format_clock(point.camera_time, tz))
+                .replace("%3", format_clock(point.true_time, tz))
             )
         form.addRow(self.tr("Points"), points)
         form.addRow(

@@ -25,3 +25,9 @@ def speed_text(speed: float) -> str:
     magnitude = abs(speed)
     text = f"1/{round(1 / magnitude)}x" if magnitude < 1 else f"{magnitude:g}x"
     return ("-" if speed < 0 else "") + text
+
+
+def format_clock(moment: datetime, tz: str | None) -> str:
+    """`HH:MM:SS.mmm` of an instant in the zone (UTC if none)."""
+    local = moment.astimezone(ZoneInfo(tz) if tz else ZoneInfo("UTC"))
+    return f"{local:%H:%M:%S}.{local.microsecond // 1000:03d}"
