@@ -223,7 +223,8 @@ class MainWindow(QMainWindow):
 
     def _current_case_changed(self, *_args: object) -> None:
         view = self.current_view()
-        self.env.undo_group.setActiveStack(view.undo_stack if view else None)
+        # None (no case open) is accepted by Qt though the type stubs do not say so.
+        self.env.undo_group.setActiveStack(view.undo_stack if view else None)  # type: ignore[arg-type]
         has_case = view is not None
         for action in (
             self.close_action,

@@ -94,7 +94,7 @@ class SettingsDialog(QDialog):
         self.language.currentIndexChanged.connect(self._language_changed)
 
     def language_changed(self) -> bool:
-        return self.language.currentData() != self._initial_language
+        return bool(self.language.currentData() != self._initial_language)
 
     def _language_changed(self) -> None:
         self.note.setVisible(self.language_changed())

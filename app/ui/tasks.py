@@ -24,8 +24,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from app.domain.progress import Cancelled
 
 TaskFn = Callable[[Any], Any]
-DoneFn = Callable[[Any], None]
-ErrorFn = Callable[[BaseException], None]
+DoneFn = Callable[[Any], object]
+ErrorFn = Callable[[BaseException], object]
 
 
 class QtProgress(QObject):

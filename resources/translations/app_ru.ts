@@ -379,17 +379,17 @@
 <context>
     <name>EventsTab</name>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="196"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="192"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="198"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="194"/>
         <source>±</source>
         <translation>±</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/cases/record_tabs.py" line="199"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="195"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n мин</numerusform>
@@ -398,32 +398,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="201"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="197"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="202"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="198"/>
         <source>Party</source>
         <translation>Участник</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="203"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="199"/>
         <source>What happened</source>
         <translation>Что произошло</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="209"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="205"/>
         <source>event</source>
         <translation>событие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="220"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="216"/>
         <source>Add event</source>
         <translation>Добавить событие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="237"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="233"/>
         <source>Edit event</source>
         <translation>Изменить событие</translation>
     </message>
@@ -724,27 +724,27 @@
         <translation>Создание дела</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275"/>
+        <location filename="../../app/ui/main_window.py" line="276"/>
         <source>The database is empty. Create a demo case to see how an investigation looks in Casebook? You can delete it later.</source>
         <translation>База данных пуста. Создать демонстрационное дело, чтобы увидеть, как выглядит проверка в Casebook? Его можно удалить позже.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="298"/>
+        <location filename="../../app/ui/main_window.py" line="299"/>
         <source>Creating the demo case</source>
         <translation>Создание демонстрационного дела</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="325"/>
+        <location filename="../../app/ui/main_window.py" line="326"/>
         <source>The new language applies after Casebook restarts.</source>
         <translation>Новый язык будет применён после перезапуска Casebook.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="341"/>
+        <location filename="../../app/ui/main_window.py" line="342"/>
         <source>About Casebook</source>
         <translation>О программе Casebook</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="343"/>
+        <location filename="../../app/ui/main_window.py" line="344"/>
         <source>&lt;b&gt;Casebook %1&lt;/b&gt;&lt;br&gt;Investigation workstation for courier–customer personal data incidents.</source>
         <translation>&lt;b&gt;Casebook %1&lt;/b&gt;&lt;br&gt;Рабочее место для служебных проверок по случаям неправомерного использования курьерами персональных данных клиентов.</translation>
     </message>
@@ -913,78 +913,78 @@
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="35"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="34"/>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="37"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="35"/>
         <source>Slot</source>
         <translation>Слот</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="44"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="36"/>
         <source>Courier</source>
         <translation>Курьер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="45"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="37"/>
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="46"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="38"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="47"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="39"/>
         <source>Last status</source>
         <translation>Последний статус</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="50"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="42"/>
         <source>Reveal address…</source>
         <translation>Показать адрес…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="55"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="47"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="56"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="48"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="57"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="49"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="69"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="61"/>
         <source>Status events of the selected order:</source>
         <translation>Статусы выбранного заказа:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="90"/>
-        <location filename="../../app/ui/cases/record_tabs.py" line="101"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="88"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="99"/>
         <source>order %1</source>
         <translation>заказ %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="101"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="99"/>
         <source>Add %1</source>
         <translation>Добавить: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="128"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="126"/>
         <source>Edit %1</source>
         <translation>Изменить: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="133"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="131"/>
         <source>the delivery address of order %1</source>
         <translation>адрес доставки заказа %1</translation>
     </message>
@@ -1047,57 +1047,57 @@
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;Статус: &lt;b&gt;%3&lt;/b&gt; · Регион %4 (%5) · Поступило %6</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="161"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="162"/>
         <source>Start work</source>
         <translation>Взять в работу</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="163"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="164"/>
         <source>Return for more work</source>
         <translation>Вернуть на доработку</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="165"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="166"/>
         <source>Reopen</source>
         <translation>Возобновить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="166"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="167"/>
         <source>Submit for decision</source>
         <translation>Передать на решение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="167"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="168"/>
         <source>Close with the chosen measure</source>
         <translation>Закрыть с выбранной мерой</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="217"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="218"/>
         <source>The case needs a title.</source>
         <translation>Укажите название дела.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="229"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="230"/>
         <source>Edit case</source>
         <translation>Изменение дела</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="237"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="238"/>
         <source>Choose the measure before closing the case.</source>
         <translation>Перед закрытием дела выберите меру.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="243"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="244"/>
         <source>Change status</source>
         <translation>Смена статуса</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="269"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="270"/>
         <source>Blacklist</source>
         <translation>Чёрный список</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="270"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="271"/>
         <source>Add courier %1 to the blacklist of all services?</source>
         <translation>Внести курьера %1 в чёрный список всех сервисов?</translation>
     </message>
@@ -1277,7 +1277,7 @@
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tab.py" line="112"/>
+        <location filename="../../app/ui/cases/record_tab.py" line="123"/>
         <source>Delete %1</source>
         <translation>Удалить: %1</translation>
     </message>
@@ -1423,37 +1423,37 @@
 <context>
     <name>StatementsTab</name>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="143"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="140"/>
         <source>Taken at</source>
         <translation>Когда получено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="144"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="141"/>
         <source>Given by</source>
         <translation>Кто дал</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="145"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="142"/>
         <source>Taken by</source>
         <translation>Кем получено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="146"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="143"/>
         <source>Text</source>
         <translation>Текст</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="153"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="150"/>
         <source>statement of %1</source>
         <translation>объяснение от %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="169"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="166"/>
         <source>Add statement</source>
         <translation>Добавить объяснение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="187"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="184"/>
         <source>Edit statement</source>
         <translation>Изменить объяснение</translation>
     </message>

@@ -171,7 +171,7 @@ class CaseView(QWidget):
         show_error(self, exc, on_reload=self.reload)
 
     # --- actions the window forwards to the current tab -----------------------------------
-    def current_tab(self) -> QWidget:
+    def current_tab(self) -> QWidget | None:
         widget = self.tabs.currentWidget()
         return widget.widget() if isinstance(widget, QScrollArea) else widget
 

@@ -155,8 +155,9 @@ class OverviewTab(QWidget):
     def _build_workflow(self, detail: CaseDetail) -> None:
         while self.workflow.count():
             item = self.workflow.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         labels = {
             CaseStatus.IN_PROGRESS: self.tr("Start work")
             if detail.status == CaseStatus.NEW

@@ -72,6 +72,17 @@ class RecordTab(QWidget):
         self.buttons.insertWidget(self.buttons.count(), button)
         return button
 
+    def case_tz(self) -> str:
+        """The open case's zone, in which every time of the tab is shown."""
+        return self.view.detail.tz if self.view.detail else "UTC"
+
+    # Each tab opens its own dialogs; these are the three actions every tab offers.
+    def add_record(self) -> None:
+        raise NotImplementedError(type(self).__name__)
+
+    def edit_current(self) -> None:
+        raise NotImplementedError(type(self).__name__)
+
     def set_detail(self, detail: CaseDetail) -> None:
         selected = self.current()
         self.model.set_records(self._records_of(detail))

@@ -30,17 +30,9 @@ class OrdersTab(RecordTab):
     NUMBER, SLOT, COURIER, CUSTOMER, ADDRESS, STATUS = range(6)
 
     def __init__(self, view: CaseView) -> None:
-        tz = lambda: view.detail.tz if view.detail else "UTC"  # noqa: E731
         columns: list[Column] = [
             (self.tr("Order"), lambda o: o.number),
-            (
-                self.tr("Slot"),
-                lambda o: (
-                    f"{format_local(o.slot_start, tz())} – {format_local(o.slot_end, tz())}"
-                    if o.slot_start
-                    else ""
-                ),
-            ),
+            (self.tr("Slot"), self._slot_text),
             (self.tr("Courier"), lambda o: _party_name(view.detail, o.courier_party_id)),
             (self.tr("Customer"), lambda o: _party_name(view.detail, o.customer_party_id)),
             (self.tr("Address"), lambda o: o.address_masked),
@@ -53,7 +45,7 @@ class OrdersTab(RecordTab):
         self.events_model = RecordTableModel(
             [
                 (self.tr("Status"), lambda e: order_event_label(e.kind)),
-                (self.tr("Time"), lambda e: format_local(e.at, tz(), seconds=True)),
+                (self.tr("Time"), lambda e: format_local(e.at, self.case_tz(), seconds=True)),
                 (self.tr("Source"), lambda e: e.source),
             ],
             self,
@@ -69,6 +61,12 @@ class OrdersTab(RecordTab):
         layout.addWidget(QLabel(self.tr("Status events of the selected order:"), self))
         layout.addWidget(self.events_table)
         self.table.selectionModel().currentRowChanged.connect(self._show_events)
+
+    def _slot_text(self, order: OrderInfo) -> str:
+        if order.slot_start is None:
+            return ""
+        tz = self.case_tz()
+        return f"{format_local(order.slot_start, tz)} – {format_local(order.slot_end, tz)}"
 
     def _last_status(self, order: OrderInfo) -> str:
         if not order.events:
@@ -138,9 +136,8 @@ class StatementsTab(RecordTab):
     entity = "statement"
 
     def __init__(self, view: CaseView) -> None:
-        tz = lambda: view.detail.tz if view.detail else "UTC"  # noqa: E731
         columns: list[Column] = [
-            (self.tr("Taken at"), lambda s: format_local(s.taken_at, tz())),
+            (self.tr("Taken at"), lambda s: format_local(s.taken_at, self.case_tz())),
             (self.tr("Given by"), lambda s: _party_name(view.detail, s.party_id)),
             (self.tr("Taken by"), lambda s: s.taken_by),
             (self.tr("Text"), lambda s: s.text.splitlines()[0] if s.text else ""),
@@ -191,9 +188,8 @@ class EventsTab(RecordTab):
     entity = "event"
 
     def __init__(self, view: CaseView) -> None:
-        tz = lambda: view.detail.tz if view.detail else "UTC"  # noqa: E731
         columns: list[Column] = [
-            (self.tr("Time"), lambda e: format_local(e.at, tz())),
+            (self.tr("Time"), lambda e: format_local(e.at, self.case_tz())),
             (
                 self.tr("±"),
                 lambda e: self.tr("%n min", "", e.uncertainty_s // 60) if e.uncertainty_s else "",
