@@ -4,48 +4,48 @@
 <context>
     <name>CallFilterBar</name>
     <message>
-        <location filename="../../app/ui/calls/filter_bar.py" line="43" />
+        <location filename="../../app/ui/calls/filter_bar.py" line="49" />
         <source>Number digits</source>
         <translation>Цифры номера</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/filter_bar.py" line="44" />
+        <location filename="../../app/ui/calls/filter_bar.py" line="50" />
         <source>Any run of digits of a number, e.g. 4567 or 916123</source>
         <translation>Любые идущие подряд цифры номера, например 4567 или 916123</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/filter_bar.py" line="52" />
+        <location filename="../../app/ui/calls/filter_bar.py" line="58" />
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/filter_bar.py" line="57" />
+        <location filename="../../app/ui/calls/filter_bar.py" line="63" />
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/filter_bar.py" line="70" />
+        <location filename="../../app/ui/calls/filter_bar.py" line="76" />
         <source>Any direction</source>
         <translation>Любое направление</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/filter_bar.py" line="73" />
+        <location filename="../../app/ui/calls/filter_bar.py" line="79" />
         <source>Any status</source>
         <translation>Любой статус</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/filter_bar.py" line="81" />
+        <location filename="../../app/ui/calls/filter_bar.py" line="87" />
         <source>Order number</source>
         <translation>Номер заказа</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/filter_bar.py" line="87" />
-        <location filename="../../app/ui/calls/filter_bar.py" line="132" />
+        <location filename="../../app/ui/calls/filter_bar.py" line="93" />
+        <location filename="../../app/ui/calls/filter_bar.py" line="139" />
         <source>Any party</source>
         <translation>Любой участник</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/filter_bar.py" line="93" />
+        <location filename="../../app/ui/calls/filter_bar.py" line="99" />
         <source>Clear filters</source>
         <translation>Сбросить фильтры</translation>
     </message>
@@ -53,147 +53,147 @@
 <context>
     <name>CallLabels</name>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="16" />
+        <location filename="../../app/ui/calls/labels.py" line="18" />
         <source>Start time</source>
         <translation>Время начала</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="17" />
+        <location filename="../../app/ui/calls/labels.py" line="19" />
         <source>End time</source>
         <translation>Время окончания</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="18" />
+        <location filename="../../app/ui/calls/labels.py" line="20" />
         <source>Duration</source>
         <translation>Длительность</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="19" />
+        <location filename="../../app/ui/calls/labels.py" line="21" />
         <source>Caller</source>
         <translation>Кто звонил</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="20" />
+        <location filename="../../app/ui/calls/labels.py" line="22" />
         <source>Callee</source>
         <translation>Кому звонили</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="21" />
+        <location filename="../../app/ui/calls/labels.py" line="23" />
         <source>Virtual number</source>
         <translation>Виртуальный номер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="22" />
+        <location filename="../../app/ui/calls/labels.py" line="24" />
         <source>Direction</source>
         <translation>Направление</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="23" />
+        <location filename="../../app/ui/calls/labels.py" line="25" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="24" />
+        <location filename="../../app/ui/calls/labels.py" line="26" />
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="25" />
+        <location filename="../../app/ui/calls/labels.py" line="27" />
         <source>Call ID</source>
         <translation>ID звонка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="29" />
+        <location filename="../../app/ui/calls/labels.py" line="31" />
         <source>Impossible date or time</source>
         <translation>Несуществующая дата или время</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="30" />
+        <location filename="../../app/ui/calls/labels.py" line="32" />
         <source>No start time</source>
         <translation>Нет времени начала</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="31" />
+        <location filename="../../app/ui/calls/labels.py" line="33" />
         <source>Caller number is empty</source>
         <translation>Пустой номер звонящего</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="32" />
+        <location filename="../../app/ui/calls/labels.py" line="34" />
         <source>Callee number is empty</source>
         <translation>Пустой номер вызываемого</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="33" />
+        <location filename="../../app/ui/calls/labels.py" line="35" />
         <source>Duration is not a number</source>
         <translation>Длительность — не число</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="34" />
+        <location filename="../../app/ui/calls/labels.py" line="36" />
         <source>Row has too few cells</source>
         <translation>В строке не хватает ячеек</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="38" />
+        <location filename="../../app/ui/calls/labels.py" line="40" />
         <source>Inbound</source>
         <translation>Входящий</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="39" />
+        <location filename="../../app/ui/calls/labels.py" line="41" />
         <source>Outbound</source>
         <translation>Исходящий</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="40" />
+        <location filename="../../app/ui/calls/labels.py" line="42" />
         <source>Internal</source>
         <translation>Внутренний</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="44" />
+        <location filename="../../app/ui/calls/labels.py" line="46" />
         <source>Answered</source>
         <translation>Отвечен</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="45" />
+        <location filename="../../app/ui/calls/labels.py" line="47" />
         <source>Missed</source>
         <translation>Не отвечен</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="49" />
+        <location filename="../../app/ui/calls/labels.py" line="51" />
         <source>Contact after delivery</source>
         <translation>Контакт после доставки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="50" />
+        <location filename="../../app/ui/calls/labels.py" line="52" />
         <source>Masking bypassed</source>
         <translation>В обход подменного номера</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="51" />
+        <location filename="../../app/ui/calls/labels.py" line="53" />
         <source>Many numbers calling</source>
         <translation>Звонки с разных номеров</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="52" />
+        <location filename="../../app/ui/calls/labels.py" line="54" />
         <source>Night calls</source>
         <translation>Ночные звонки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="53" />
+        <location filename="../../app/ui/calls/labels.py" line="55" />
         <source>Burst of calls</source>
         <translation>Серия звонков</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="57" />
+        <location filename="../../app/ui/calls/labels.py" line="59" />
         <source>Low</source>
         <translation>Низкая</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="58" />
+        <location filename="../../app/ui/calls/labels.py" line="60" />
         <source>Medium</source>
         <translation>Средняя</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="59" />
+        <location filename="../../app/ui/calls/labels.py" line="61" />
         <source>High</source>
         <translation>Высокая</translation>
     </message>
@@ -264,53 +264,53 @@
 <context>
     <name>CallsTab</name>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="49" />
+        <location filename="../../app/ui/calls/tab.py" line="50" />
         <source>Calls</source>
         <translation>Звонки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="76" />
+        <location filename="../../app/ui/calls/tab.py" line="79" />
         <source>Import call log…</source>
         <translation>Загрузить детализацию…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="79" />
-        <location filename="../../app/ui/calls/tab.py" line="346" />
+        <location filename="../../app/ui/calls/tab.py" line="82" />
+        <location filename="../../app/ui/calls/tab.py" line="356" />
         <source>Reveal numbers…</source>
         <translation>Показать номера…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="82" />
+        <location filename="../../app/ui/calls/tab.py" line="85" />
         <source>Show the full numbers of the selected calls (asks for a reason, audited)</source>
         <translation>Показать полные номера выбранных звонков (нужна причина, запись в журнал аудита)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="102" />
+        <location filename="../../app/ui/calls/tab.py" line="105" />
         <source>Show all calls</source>
         <translation>Показать все звонки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="138" />
+        <location filename="../../app/ui/calls/tab.py" line="141" />
         <source>Findings</source>
         <translation>Признаки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="139" />
+        <location filename="../../app/ui/calls/tab.py" line="142" />
         <source>Numbers</source>
         <translation>Номера</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="140" />
+        <location filename="../../app/ui/calls/tab.py" line="143" />
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="158" />
+        <location filename="../../app/ui/calls/tab.py" line="161" />
         <source>The complainant's contacts. Line width: number of calls; red: at least one call not through a virtual number; orange: the courier.</source>
         <translation>Контакты заявителя. Толщина линии — число звонков; красная — хотя бы один звонок не через виртуальный номер; оранжевый — курьер.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/tab.py" line="241" />
+        <location filename="../../app/ui/calls/tab.py" line="244" />
         <source>%Ln call(s)</source>
         <translation>
             <numerusform>%Ln звонок</numerusform>
@@ -319,7 +319,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/tab.py" line="333" />
+        <location filename="../../app/ui/calls/tab.py" line="338" />
         <source>the numbers of %Ln call(s)</source>
         <translation>
             <numerusform>номера %Ln звонка</numerusform>
@@ -328,12 +328,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="350" />
+        <location filename="../../app/ui/calls/tab.py" line="360" />
         <source>Calls of order %1</source>
         <translation>Звонки по заказу %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="278" />
+        <location filename="../../app/ui/calls/tab.py" line="281" />
         <source>Calls of the finding “%1”</source>
         <translation>Звонки по признаку «%1»</translation>
     </message>
@@ -412,27 +412,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="116" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="119" />
         <source>Analyzing…</source>
         <translation>Анализ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="120" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="123" />
         <source>Analyzing the calls</source>
         <translation>Анализ звонков</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="133" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="136" />
         <source>Analysis stopped.</source>
         <translation>Анализ остановлен.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="137" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="140" />
         <source>Analysis failed.</source>
         <translation>Анализ не удался.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/findings_panel.py" line="165" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="168" />
         <source>%n finding(s)</source>
         <translation>
             <numerusform>%n признак</numerusform>
@@ -441,7 +441,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="167" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="170" />
         <source>No misuse pattern found with the current thresholds.</source>
         <translation>При текущих порогах признаков нарушения не найдено.</translation>
     </message>
@@ -629,37 +629,37 @@
         <translation>Название шаблона:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="365" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="368" />
         <source>Preset “%1” saved.</source>
         <translation>Шаблон «%1» сохранён.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="374" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="377" />
         <source>Importing…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="377" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="380" />
         <source>Importing %1</source>
         <translation>Загрузка %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="394" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="397" />
         <source>Stopping…</source>
         <translation>Остановка…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="402" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="405" />
         <source>Import stopped: nothing was imported.</source>
         <translation>Загрузка остановлена: ничего не загружено.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="413" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="416" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="424" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="427" />
         <source>This file was already imported into this case; importing it again would add nothing.</source>
         <translation>Этот файл уже загружен в дело; повторная загрузка ничего не добавит.</translation>
     </message>

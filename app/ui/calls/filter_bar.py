@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -35,8 +36,13 @@ class CallFilterBar(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(self.DELAY_MS)
         self._timer.timeout.connect(self.emit_now)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # Two rows: the tab must fit a 1366-pixel laptop screen beside the case list.
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        layout = QHBoxLayout()
+        when = QHBoxLayout()
+        rows.addLayout(layout)
+        rows.addLayout(when)
 
         self.number = QLineEdit(self)
         self.number.setObjectName("filterNumber")
@@ -64,8 +70,8 @@ class CallFilterBar(QWidget):
             check.toggled.connect(edit.setEnabled)
             check.toggled.connect(self._later)
             edit.dateTimeChanged.connect(self._later_if(check))
-            layout.addWidget(check)
-            layout.addWidget(edit)
+            when.addWidget(check)
+            when.addWidget(edit)
 
         self.direction = self._combo("filterDirection", self.tr("Any direction"))
         for code in DIRECTIONS:
@@ -92,7 +98,8 @@ class CallFilterBar(QWidget):
         self.clear_button.setObjectName("filterClear")
         self.clear_button.setText(self.tr("Clear filters"))
         self.clear_button.clicked.connect(self.clear)
-        layout.addWidget(self.clear_button)
+        when.addWidget(self.clear_button)
+        when.addStretch(1)
         layout.addStretch(1)
 
     def _combo(self, name: str, any_text: str) -> QComboBox:

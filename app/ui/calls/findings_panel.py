@@ -107,6 +107,9 @@ class FindingsPanel(QWidget):
                 self.tr("%Ln calls: press Analyze to run the detectors.", "", calls)
             )
 
+    def _show_error(self, exc: BaseException) -> None:
+        show_error(self, exc)
+
     # --- analysis -------------------------------------------------------------------------
     def analyze(self) -> None:
         """Run the detectors in the CPU pool (cancellable from the status bar)."""
@@ -152,13 +155,13 @@ class FindingsPanel(QWidget):
                 self.PERIOD: self._period(finding),
                 self.CALLS: str(len(finding.call_ids)),
             }
+            color = SEVERITY_COLORS.get(finding.severity)
             for column, text in cells.items():
                 item = QTableWidgetItem(text)
                 item.setToolTip(finding.explanation(ui_language()))
+                if column == self.SEVERITY and color:
+                    item.setBackground(QBrush(QColor(color)))
                 self.table.setItem(row, column, item)
-            color = SEVERITY_COLORS.get(finding.severity)
-            if color:
-                self.table.item(row, self.SEVERITY).setBackground(QBrush(QColor(color)))
         self.table.blockSignals(False)
         self.explanation.clear()
         if self.findings:
@@ -204,7 +207,7 @@ class FindingsPanel(QWidget):
         self.env.tasks.run_read(
             lambda _p: calls_analysis.get_thresholds(ctx, case_id),
             self._open_thresholds,
-            lambda exc: show_error(self, exc),
+            self._show_error,
         )
 
     def _open_thresholds(self, thresholds: Thresholds) -> None:
@@ -220,5 +223,5 @@ class FindingsPanel(QWidget):
         self.env.tasks.run_db(
             lambda _p: calls_analysis.set_thresholds(ctx, case_id, thresholds),
             lambda _r: self.analyze(),
-            lambda exc: show_error(self, exc),
+            self._show_error,
         )

@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import Duplicate
+from app.ingest.presets import Preset
 from app.services import calls
-from app.services.calls import Preset
 from app.services.calls_dto import ImportOptions, ImportPreview, ImportResult
 from app.services.calls_import import import_calls
 from app.ui.calls.import_preview import PreviewTables
@@ -67,7 +67,7 @@ class ImportDialog(QDialog):
         self.case_tz = case_tz
         self.path: Path | None = None
         self.preview: ImportPreview | None = None
-        self.result: ImportResult | None = None
+        self.outcome: ImportResult | None = None  # what the import did (`result` is Qt's)
         self.task: Task | None = None
         self.refused: Path | None = None  # a file the service said is already in the case
         self._edits: dict[str, str] = {}  # mapping chosen by hand, on top of preset/guess
@@ -325,7 +325,7 @@ class ImportDialog(QDialog):
     def _update_state(self) -> None:
         running = self.task is not None
         ready = self.preview is not None and not self.preview.error and self.refused != self.path
-        self.import_button.setEnabled(ready and not running and self.result is None)
+        self.import_button.setEnabled(ready and not running and self.outcome is None)
         self.save_preset_button.setEnabled(self.preview is not None and not running)
         self.progress.setVisible(running)
         self.cancel_import_button.setVisible(running)
@@ -357,8 +357,11 @@ class ImportDialog(QDialog):
         self.env.tasks.run_db(
             lambda _p: calls.save_preset(ctx, preset),
             lambda saved: self._preset_saved(saved.name),
-            lambda exc: show_error(self, exc),
+            self._show_error,
         )
+
+    def _show_error(self, exc: BaseException) -> None:
+        show_error(self, exc)
 
     def _preset_saved(self, name: str) -> None:
         self.reload_presets(select=name)
@@ -366,7 +369,7 @@ class ImportDialog(QDialog):
 
     # --- import -------------------------------------------------------------------------
     def start_import(self) -> None:
-        if self.path is None or self.task is not None or self.result is not None:
+        if self.path is None or self.task is not None or self.outcome is not None:
             return
         ctx, case_id, path, options = self.env.ctx, self.case_id, self.path, self.options()
         self.error.clear_error()
@@ -404,7 +407,7 @@ class ImportDialog(QDialog):
 
     def _import_done(self, result: ImportResult) -> None:
         self.task = None
-        self.result = result
+        self.outcome = result
         self.status.clear()
         self.result_view.show_result(result, self.path.name if self.path else "")
         self.pages.setCurrentWidget(self.result_view)

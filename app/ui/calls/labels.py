@@ -8,6 +8,8 @@ language applies.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 CONTEXT = "CallLabels"
@@ -62,11 +64,11 @@ SEVERITIES = {
 SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
 
 
-def _label(table: dict[str, str], code: str | None) -> str:
+def _label(table: Mapping[str, object], code: str | None) -> str:
     if not code:
         return ""
     source = table.get(code)
-    return QCoreApplication.translate(CONTEXT, source) if source else code
+    return QCoreApplication.translate(CONTEXT, str(source)) if source else code
 
 
 def field_label(code: str) -> str:

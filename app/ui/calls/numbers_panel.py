@@ -126,7 +126,7 @@ class NumbersPanel(QWidget):
         self.env.tasks.run_read(
             lambda _p: calls_query.number_summary(ctx, case_id),
             lambda numbers: self._show(generation, numbers),
-            lambda exc: show_error(self, exc),
+            self._show_error,
         )
 
     def _show(self, generation: int, numbers: list[NumberSummary]) -> None:
@@ -144,7 +144,8 @@ class NumbersPanel(QWidget):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        return self.proxy.data(rows[0], NumberSummaryModel.NUMBER_ROLE)
+        item: NumberSummary = self.proxy.data(rows[0], NumberSummaryModel.NUMBER_ROLE)
+        return item
 
     def select_number(self, number_id: int) -> None:
         row = self.model.row_of(number_id)
@@ -159,6 +160,9 @@ class NumbersPanel(QWidget):
         item = self.current()
         self.link_button.setEnabled(item is not None and item.party_id is None)
         self.unlink_button.setEnabled(item is not None and item.party_id is not None)
+
+    def _show_error(self, exc: BaseException) -> None:
+        show_error(self, exc)
 
     # --- linking --------------------------------------------------------------------------
     def ask_link(self) -> None:
@@ -177,7 +181,7 @@ class NumbersPanel(QWidget):
         self.env.tasks.run_db(
             lambda _p: calls_query.link_number(ctx, case_id, number_id, party_id),
             lambda _r: self.links_changed.emit(),
-            lambda exc: show_error(self, exc),
+            self._show_error,
         )
 
     def unlink_selected(self) -> None:
@@ -189,5 +193,5 @@ class NumbersPanel(QWidget):
         self.env.tasks.run_db(
             lambda _p: calls_query.unlink_number(ctx, case_id, number_id, party_id),
             lambda _r: self.links_changed.emit(),
-            lambda exc: show_error(self, exc),
+            self._show_error,
         )

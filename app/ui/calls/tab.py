@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.services import calls_query
 from app.services import cases as case_service
-from app.services.calls_dto import CallFilter, FindingView
+from app.services.calls_dto import CallFilter, CallView, FindingView
 from app.services.dto import CaseDetail
 from app.ui.calls.call_model import CallTableModel
 from app.ui.calls.contact_chart import ContactChart, load_contacts
@@ -41,6 +41,7 @@ from app.ui.calls.labels import kind_label
 from app.ui.calls.numbers_panel import NumbersPanel
 from app.ui.env import UiEnv
 from app.ui.errors import show_error
+from app.ui.privacy import RevealDialog
 
 MAX_REVEAL = 1000  # calls revealed in one go: a reveal is for a reason, not a bulk export
 
@@ -62,6 +63,8 @@ class CallsTab(QWidget):
         self.case_id = case_id
         self.detail: CaseDetail | None = None
         self.dialog: ImportDialog | None = None
+        self.reveal_dialog: RevealDialog | None = None
+        self._reveal_ids: list[int] = []
         self._generation = 0
         self._pending_select: int | None = None
         self._finding: FindingView | None = None
@@ -325,14 +328,22 @@ class CallsTab(QWidget):
     def _imported(self, _result: object) -> None:
         self.env.case_changed.emit(self.case_id)  # this tab reloads too
 
-    def reveal_selected(self) -> None:
+    def reveal_selected(self) -> RevealDialog | None:
+        """Ask why (window-modal, not blocking), then reveal the selected calls' numbers."""
         ids = self.selected_ids()[:MAX_REVEAL]
         if not ids:
-            return
-        what = self.tr("the numbers of %Ln call(s)", "", len(ids))
-        reason = self.env.privacy.ask_reason(what, self)
-        if reason is not None:
-            self.reveal(ids, reason)
+            return None
+        if self.reveal_dialog is not None:
+            self.reveal_dialog.deleteLater()
+        self.reveal_dialog = RevealDialog(self.tr("the numbers of %Ln call(s)", "", len(ids)), self)
+        self._reveal_ids = ids
+        self.reveal_dialog.accepted.connect(self._reveal_accepted)
+        self.reveal_dialog.open()
+        return self.reveal_dialog
+
+    def _reveal_accepted(self) -> None:
+        if self.reveal_dialog is not None:
+            self.reveal(self._reveal_ids, self.reveal_dialog.reason.text().strip())
 
     def _selection_changed(self, *_args: object) -> None:
         self.reveal_button.setEnabled(self.table.selectionModel().hasSelection())
@@ -356,9 +367,13 @@ class CallsTab(QWidget):
         ctx, case_id, wanted = self.env.ctx, self.case_id, list(ids)
         self.env.tasks.run_db(
             lambda _p: calls_query.reveal_calls(ctx, case_id, wanted, reason),
-            self.model.set_revealed,
+            self._revealed,
             self._failed,
         )
+
+    def _revealed(self, views: list[CallView]) -> None:
+        self.model.set_revealed(views)
+        self.env.privacy.revealed.emit("calls", self.case_id, "numbers")
 
 
 _COLUMN_WIDTHS = {

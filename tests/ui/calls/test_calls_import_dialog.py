@@ -67,7 +67,7 @@ def test_same_file_again_is_refused(
     dialog.set_path(ru_vpbx)
     dialog.set_tz("Europe/Moscow")
     dialog.import_button.click()
-    assert dialog.result is None
+    assert dialog.outcome is None
     assert "already imported" in dialog.error.text()
     assert not dialog.import_button.isEnabled()
     assert dialog.pages.currentIndex() == 0
@@ -127,7 +127,7 @@ def test_stopped_import_keeps_nothing(
     with qtbot.waitSignal(runner.task_finished, timeout=10000):
         dialog.start_import()
         dialog.cancel_import()
-    assert dialog.result is None and dialog.task is None
+    assert dialog.outcome is None and dialog.task is None
     assert "nothing was imported" in dialog.status.text()
     assert dialog.import_button.isEnabled()
     assert call_ids(sqlite_ctx, case_id) == []

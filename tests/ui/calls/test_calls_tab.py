@@ -89,8 +89,11 @@ def test_reveal_writes_an_audit_entry(
     ids = tab.selected_ids()
     assert len(ids) == 1
     masked = tab.model.data(tab.model.index(0, CallTableModel.CALLER))
-    with qtbot.waitSignal(tab.model.dataChanged, timeout=2000):
-        tab.reveal(ids, "callback to the complainant")
+    dialog = tab.reveal_selected()
+    assert dialog is not None and dialog.isVisible()
+    dialog.reason.setText("callback to the complainant")
+    with qtbot.waitSignal(env.privacy.revealed, timeout=2000):
+        dialog.accept()
     shown = tab.model.data(tab.model.index(0, CallTableModel.CALLER))
     assert "***" not in shown and shown != masked and "916" in shown
     assert tab.model.data(tab.model.index(0, 0), CallTableModel.REVEALED_ROLE) is True
