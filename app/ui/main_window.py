@@ -116,6 +116,12 @@ class MainWindow(QMainWindow):
         self.delete_action = self._action(
             self.tr("&Delete record"), lambda: self._on_case("delete_current"), "Del"
         )
+        # Record keys act only while the focus is in the open case, so Del pressed in the
+        # case list never deletes a party of the case shown beside it.
+        for action in (self.add_action, self.edit_action, self.delete_action):
+            self.removeAction(action)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.case_tabs.addAction(action)
         self.audit_action = self._action(self.tr("&Audit log…"), self.show_audit)
         self.case_audit_action = self._action(
             self.tr("Audit log of this &case…"), lambda: self.show_audit(self.current_case_id())

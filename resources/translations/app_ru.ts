@@ -664,87 +664,87 @@
         <translation>&amp;Удалить запись</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="119"/>
+        <location filename="../../app/ui/main_window.py" line="125"/>
         <source>&amp;Audit log…</source>
         <translation>&amp;Журнал аудита…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="121"/>
+        <location filename="../../app/ui/main_window.py" line="127"/>
         <source>Audit log of this &amp;case…</source>
         <translation>Журнал аудита этого &amp;дела…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="123"/>
+        <location filename="../../app/ui/main_window.py" line="129"/>
         <source>Courier &amp;blacklist…</source>
         <translation>&amp;Чёрный список курьеров…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="124"/>
+        <location filename="../../app/ui/main_window.py" line="130"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="126"/>
+        <location filename="../../app/ui/main_window.py" line="132"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="128"/>
+        <location filename="../../app/ui/main_window.py" line="134"/>
         <source>&amp;About Casebook</source>
         <translation>&amp;О программе Casebook</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="132"/>
+        <location filename="../../app/ui/main_window.py" line="138"/>
         <source>E&amp;xport dossier…</source>
         <translation>&amp;Экспорт досье…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="135"/>
+        <location filename="../../app/ui/main_window.py" line="141"/>
         <source>&amp;Case</source>
         <translation>&amp;Дело</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="141"/>
+        <location filename="../../app/ui/main_window.py" line="147"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="147"/>
+        <location filename="../../app/ui/main_window.py" line="153"/>
         <source>&amp;Tools</source>
         <translation>&amp;Сервис</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="151"/>
+        <location filename="../../app/ui/main_window.py" line="157"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172"/>
+        <location filename="../../app/ui/main_window.py" line="178"/>
         <source>Creating the case</source>
         <translation>Создание дела</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276"/>
+        <location filename="../../app/ui/main_window.py" line="282"/>
         <source>The database is empty. Create a demo case to see how an investigation looks in Casebook? You can delete it later.</source>
         <translation>База данных пуста. Создать демонстрационное дело, чтобы увидеть, как выглядит проверка в Casebook? Его можно удалить позже.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="299"/>
+        <location filename="../../app/ui/main_window.py" line="305"/>
         <source>Creating the demo case</source>
         <translation>Создание демонстрационного дела</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="326"/>
+        <location filename="../../app/ui/main_window.py" line="332"/>
         <source>The new language applies after Casebook restarts.</source>
         <translation>Новый язык будет применён после перезапуска Casebook.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="342"/>
+        <location filename="../../app/ui/main_window.py" line="348"/>
         <source>About Casebook</source>
         <translation>О программе Casebook</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="344"/>
+        <location filename="../../app/ui/main_window.py" line="350"/>
         <source>&lt;b&gt;Casebook %1&lt;/b&gt;&lt;br&gt;Investigation workstation for courier–customer personal data incidents.</source>
         <translation>&lt;b&gt;Casebook %1&lt;/b&gt;&lt;br&gt;Рабочее место для служебных проверок по случаям неправомерного использования курьерами персональных данных клиентов.</translation>
     </message>
@@ -992,112 +992,157 @@
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="89"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="90"/>
         <source>Title:</source>
         <translation>Название:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="90"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="91"/>
         <source>Category:</source>
         <translation>Категория:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="91"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="92"/>
         <source>Complaint source:</source>
         <translation>Источник обращения:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="92"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="93"/>
         <source>Received:</source>
         <translation>Поступило:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="93"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="94"/>
         <source>Time zone:</source>
         <translation>Часовой пояс:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="94"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="95"/>
         <source>Summary:</source>
         <translation>Фабула:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="95"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="96"/>
         <source>Findings:</source>
         <translation>Выводы:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="96"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="97"/>
         <source>Measure:</source>
         <translation>Мера:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="104"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="105"/>
         <source>Revert</source>
         <translation>Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="105"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="106"/>
         <source>Save changes</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="132"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="137"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;Status: &lt;b&gt;%3&lt;/b&gt; · Region %4 (%5) · Received %6</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;Статус: &lt;b&gt;%3&lt;/b&gt; · Регион %4 (%5) · Поступило %6</translation>
     </message>
     <message>
         <location filename="../../app/ui/cases/overview_tab.py" line="162"/>
+        <source>Someone else changed %1 meanwhile; your edit there was replaced.</source>
+        <translation>Другой пользователь тем временем изменил поле «%1»; ваша правка в нём заменена.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/overview_tab.py" line="186"/>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/overview_tab.py" line="187"/>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/overview_tab.py" line="188"/>
+        <source>Complaint source</source>
+        <translation>Источник обращения</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/overview_tab.py" line="189"/>
+        <source>Received</source>
+        <translation>Поступило</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/overview_tab.py" line="190"/>
+        <source>Time zone</source>
+        <translation>Часовой пояс</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/overview_tab.py" line="191"/>
+        <source>Summary</source>
+        <translation>Фабула</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/overview_tab.py" line="192"/>
+        <source>Findings</source>
+        <translation>Выводы</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/overview_tab.py" line="193"/>
+        <source>Measure</source>
+        <translation>Мера</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/overview_tab.py" line="204"/>
         <source>Start work</source>
         <translation>Взять в работу</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="164"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="206"/>
         <source>Return for more work</source>
         <translation>Вернуть на доработку</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="166"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="208"/>
         <source>Reopen</source>
         <translation>Возобновить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="167"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="209"/>
         <source>Submit for decision</source>
         <translation>Передать на решение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="168"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="210"/>
         <source>Close with the chosen measure</source>
         <translation>Закрыть с выбранной мерой</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="218"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="263"/>
         <source>The case needs a title.</source>
         <translation>Укажите название дела.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="230"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="275"/>
         <source>Edit case</source>
         <translation>Изменение дела</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="238"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="283"/>
         <source>Choose the measure before closing the case.</source>
         <translation>Перед закрытием дела выберите меру.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="244"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="289"/>
         <source>Change status</source>
         <translation>Смена статуса</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="270"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="315"/>
         <source>Blacklist</source>
         <translation>Чёрный список</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="271"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="316"/>
         <source>Add courier %1 to the blacklist of all services?</source>
         <translation>Внести курьера %1 в чёрный список всех сервисов?</translation>
     </message>

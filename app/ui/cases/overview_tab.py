@@ -57,6 +57,7 @@ class OverviewTab(QWidget):
         super().__init__(view)
         self.view = view
         self._loading = False
+        self._shown: CaseDetail | None = None
         outer = QVBoxLayout(self)
         self.header = QLabel(self)
         self.header.setObjectName("caseHeader")
@@ -126,6 +127,10 @@ class OverviewTab(QWidget):
 
     # --- showing --------------------------------------------------------------------------
     def set_detail(self, detail: CaseDetail) -> None:
+        """Show a (re)loaded case. Unsaved edits survive a reload caused elsewhere (a party
+        added, a call log imported) unless someone changed the same field meanwhile."""
+        pending = self.changes()
+        shown = self._shown
         self._loading = True
         try:
             self.header.setText(
@@ -137,20 +142,57 @@ class OverviewTab(QWidget):
                 .replace("%5", detail.tz)
                 .replace("%6", format_local(detail.received_at, detail.tz))
             )
-            self.title.setText(detail.title)
-            self.category.setCurrentIndex(max(0, self.category.findData(detail.category)))
-            self.source.setCurrentIndex(max(0, self.source.findData(detail.source)))
             self.received.set_tz(detail.tz)
-            self.received.set_utc(detail.received_at)
-            self.tz.setCurrentText(detail.tz)
-            self.summary.setPlainText(detail.summary)
-            self.findings.setPlainText(detail.findings)
-            self.measure.setCurrentIndex(max(0, self.measure.findData(detail.measure)))
+            self._set_values(self._original(detail))
+            lost = []
+            if shown is not None:
+                kept = {}
+                for key, value in pending.items():
+                    if getattr(detail, key) == getattr(shown, key):
+                        kept[key] = value
+                    elif getattr(detail, key) != value:
+                        lost.append(key)
+                self._set_values(kept)
+            self._shown = detail
             self._build_workflow(detail)
         finally:
             self._loading = False
-        self.error.clear_error()
+        if lost:
+            self.error.show_error(
+                self.tr("Someone else changed %1 meanwhile; your edit there was replaced.").replace(
+                    "%1", ", ".join(self._field_label(k) for k in lost)
+                )
+            )
+        else:
+            self.error.clear_error()
         self._edited()
+
+    def _set_values(self, values: dict[str, Any]) -> None:
+        for key, value in values.items():
+            if key == "title":
+                self.title.setText(value)
+            elif key in ("category", "source", "measure"):
+                combo = getattr(self, key)
+                combo.setCurrentIndex(max(0, combo.findData(value)))
+            elif key == "received_at":
+                self.received.set_utc(value)
+            elif key == "tz":
+                self.tz.setCurrentText(value)
+            else:
+                getattr(self, key).setPlainText(value)
+
+    def _field_label(self, key: str) -> str:
+        labels = {
+            "title": self.tr("Title"),
+            "category": self.tr("Category"),
+            "source": self.tr("Complaint source"),
+            "received_at": self.tr("Received"),
+            "tz": self.tr("Time zone"),
+            "summary": self.tr("Summary"),
+            "findings": self.tr("Findings"),
+            "measure": self.tr("Measure"),
+        }
+        return labels[key]
 
     def _build_workflow(self, detail: CaseDetail) -> None:
         while self.workflow.count():
@@ -191,11 +233,10 @@ class OverviewTab(QWidget):
         return {key: getattr(detail, key) for key in self._values()}
 
     def changes(self) -> dict[str, Any]:
-        """Fields whose value differs from the loaded case."""
-        detail = self.view.detail
-        if detail is None:
+        """Fields whose value differs from the case as shown."""
+        if self._shown is None:
             return {}
-        old = self._original(detail)
+        old = self._original(self._shown)
         return {k: v for k, v in self._values().items() if v != old[k]}
 
     def _edited(self, *_args: object) -> None:
@@ -206,11 +247,15 @@ class OverviewTab(QWidget):
         self.revert_button.setEnabled(dirty)
 
     def _revert(self) -> None:
-        if self.view.detail is not None:
-            self.set_detail(self.view.detail)
+        if self._shown is not None:
+            self._loading = True
+            self._set_values(self._original(self._shown))
+            self._loading = False
+            self.error.clear_error()
+            self._edited()
 
     def save(self) -> None:
-        detail = self.view.detail
+        detail = self._shown
         new = self.changes()
         if detail is None or not new:
             return

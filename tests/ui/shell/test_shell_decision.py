@@ -73,9 +73,33 @@ def test_shortcuts_reach_the_open_case(window: Any, case_id: int, qtbot: Any) ->
     view = window.open_case(case_id)
     view.tabs.setCurrentWidget(view.parties)
     view.parties.table.selectRow(0)
-    qtbot.keyClick(window, Qt.Key.Key_F2)
+    window.cases.view.setFocus()
+    qtbot.keyClick(window.cases.view, Qt.Key.Key_Delete)  # focus in the list: nothing deleted
+    assert len(cases.get_case(window.env.ctx, case_id).parties) == 2
+    view.parties.table.setFocus()
+    qtbot.keyClick(view.parties.table, Qt.Key.Key_F2)
     assert isinstance(view.parties.dialog, PartyDialog)
     assert view.parties.dialog.party is not None  # edit, not add
     view.parties.dialog.reject()
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.cases.search.hasFocus()
+
+
+def test_unsaved_edits_survive_reloads_caused_elsewhere(window: Any, case_id: int) -> None:
+    view = window.open_case(case_id)
+    overview = view.overview
+    overview.title.setText("Черновик названия")
+    overview.summary.setPlainText("Мой черновик фабулы")
+    ctx = window.env.ctx
+    # A party added from another tab reloads the case; a colleague edits the summary.
+    parties.add_party(ctx, case_id, parties.PartyInput(role="witness", name="Сосед"))
+    current = cases.get_case(ctx, case_id)
+    cases.update_case(ctx, case_id, current.version, summary="Фабула коллеги")
+    view.reload()
+    assert overview.title.text() == "Черновик названия"
+    assert overview.summary.toPlainText() == "Фабула коллеги"
+    assert overview.error.isVisible() and "Summary" in overview.error.text()
+    overview.save()
+    detail = cases.get_case(ctx, case_id)
+    assert (detail.title, detail.summary) == ("Черновик названия", "Фабула коллеги")
+    assert not overview.save_button.isEnabled()
