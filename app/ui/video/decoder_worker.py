@@ -38,6 +38,7 @@ class FrameRequest:
     generation: int
     frame: int
     preview: bool  # send the instantly available picture before the exact one
+    session: int = 0  # which opening of a file the frame number refers to
 
 
 def levels_table(brightness: int, contrast: int) -> np.ndarray | None:
@@ -130,7 +131,7 @@ class DecoderWorker(QObject):
     frame_ready = Signal(int, int, bool, QImage)  # generation, frame, exact, picture
     failed = Signal(int, str)  # generation, the problem (the player names the file)
     _wake = Signal()
-    _open = Signal(object, object)
+    _open = Signal(object, object, int)
     _close = Signal()
 
     def __init__(self, pictures: Pictures) -> None:
@@ -138,14 +139,15 @@ class DecoderWorker(QObject):
         self._pictures = pictures
         self._lock = threading.Lock()
         self._pending: FrameRequest | None = None
+        self._session = 0  # written and read in the worker thread only
         self._table: np.ndarray | None = None
         self._wake.connect(self._serve)
         self._open.connect(self._open_file)
         self._close.connect(self._shutdown)
 
     # --- called from the GUI thread -------------------------------------------------------
-    def open(self, path: Path, index: FrameIndex) -> None:
-        self._open.emit(path, index)
+    def open(self, path: Path, index: FrameIndex, session: int) -> None:
+        self._open.emit(path, index, session)
 
     def submit(self, request: FrameRequest) -> None:
         with self._lock:
@@ -162,8 +164,9 @@ class DecoderWorker(QObject):
         self._close.emit()
 
     # --- the worker thread ----------------------------------------------------------------
-    @Slot(object, object)
-    def _open_file(self, path: Path, index: FrameIndex) -> None:
+    @Slot(object, object, int)
+    def _open_file(self, path: Path, index: FrameIndex, session: int) -> None:
+        self._session = session
         try:
             self._pictures.open(path, index)
         except CasebookError as exc:
@@ -173,14 +176,19 @@ class DecoderWorker(QObject):
     def _serve(self) -> None:
         with self._lock:
             request, self._pending = self._pending, None
+            if request is not None and request.session != self._session:
+                # For a file whose opening is still queued behind this wake-up: leave it to
+                # the wake-up that follows the opening (never decode it from the old file).
+                self._pending = request
+                return
         if request is None:
             return
         try:
             self._pictures.serve(request, self._send)
         except CasebookError as exc:
             self.failed.emit(request.generation, _problem(exc))
-        except IndexError as exc:
-            self.failed.emit(request.generation, str(exc))
+        except Exception as exc:  # a worker must never leave the player waiting in silence
+            self.failed.emit(request.generation, f"{type(exc).__name__}: {exc}")
 
     def _send(self, generation: int, frame: int, exact: bool, rgb: np.ndarray) -> None:
         with self._lock:
@@ -217,9 +225,9 @@ class DecoderThreads:
             self._threads.append(thread)
         _LIVE.add(self)
 
-    def open(self, path: Path, index: FrameIndex) -> None:
-        self.preview.open(path, index)
-        self.exact.open(path, index)
+    def open(self, path: Path, index: FrameIndex, session: int) -> None:
+        self.preview.open(path, index, session)
+        self.exact.open(path, index, session)
 
     def set_levels(self, brightness: int, contrast: int) -> None:
         self.preview.set_levels(brightness, contrast)

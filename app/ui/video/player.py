@@ -56,6 +56,7 @@ class Player(QObject):
         self.position = 0  # frame asked for last
         self.shown = -1  # exact frame on screen
         self._generation = 0
+        self._session = 0  # one per file opened: requests never reach another file's reader
         self._waiting: int | None = None  # generation whose exact picture is still due
         self._speed = _NORMAL
         self._direction = 0  # 0 paused, 1 forward, -1 backward
@@ -70,7 +71,8 @@ class Player(QObject):
         self.pause()
         self.path, self.index = path, index
         self.shown = -1
-        self._workers.open(path, index)
+        self._session += 1
+        self._workers.open(path, index, self._session)
         self.seek_frame(frame)
 
     def close_file(self) -> None:
@@ -242,7 +244,7 @@ class Player(QObject):
         self._generation += 1
         self._waiting = self._generation
         self.position = frame
-        self._workers.exact.submit(FrameRequest(self._generation, frame, preview))
+        self._workers.exact.submit(FrameRequest(self._generation, frame, preview, self._session))
         self.position_changed.emit(frame)
 
     @Slot(int, int, bool, QImage)

@@ -192,3 +192,24 @@ def test_go_to_frame_media_time_and_true_time(qtbot, opened) -> None:
         )
     )
     wait_exact(qtbot, opened, 75)
+
+
+def test_opening_another_file_during_seeks_never_mixes_files(
+    qtbot, opened, sqlite_ctx, case_id: int, tmp_path
+) -> None:
+    from video_support import draw_frame, encode
+
+    from app.services.video import add_video_evidence
+
+    other = encode(
+        tmp_path / "entrance.mp4",
+        frames=60,
+        gop=30,
+        painter=lambda n, w, h: draw_frame(n + 1000, w, h),
+    )
+    second = add_video_evidence(sqlite_ctx, case_id, other, kind="cctv").evidence.id
+    for frame in (80, 3, 71, 44, 12, 88, 29):
+        opened.player.seek_frame(frame)
+    opened.open_source(open_video(sqlite_ctx, case_id, second), "UTC", frame=5)
+    wait_exact(qtbot, opened, 5)
+    assert number_on_screen(opened) == 1005
