@@ -176,7 +176,7 @@ def statements(
             title=_short(row.text),
             party=party,
             ref=f"statement:{row.id}",
-            details=(("taken_by", row.taken_by),),
+            details=(("taken_by", row.taken_by), ("text", row.text)),
         )
         for n, claim in enumerate(claimed_times(row.text, zone_name, row.taken_at), start=1):
             yield TimelineEvent(

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QColor,
     QContextMenuEvent,
     QHelpEvent,
     QKeyEvent,
@@ -19,11 +20,11 @@ from PySide6.QtGui import (
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QScrollBar, QSizePolicy, QToolTip, QWidget
 
 from app.domain.timeline import LaneMode, TimelineEvent
 from app.ui.timeline.labels import event_tooltip, kind_plural, local_text, utc_text
-from app.ui.timeline.scene import AXIS_H, GUTTER_W, TimelineScene
+from app.ui.timeline.scene import AXIS_H, GUTTER_W, ROW_H, TimelineScene
 
 DRAG_START_PX = 4
 WHEEL_STEP = 1.25
@@ -50,6 +51,11 @@ class TimelineCanvas(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(480, 200)
+        # lanes that do not fit scroll under the fixed time axis
+        self.vbar = QScrollBar(Qt.Orientation.Vertical, self)
+        self.vbar.setObjectName("timelineVScroll")
+        self.vbar.hide()
+        self.vbar.valueChanged.connect(self._scrolled)
 
     # ---- content and view -----------------------------------------------------------------
 
@@ -59,22 +65,22 @@ class TimelineCanvas(QWidget):
 
     def set_events(self, events: list[TimelineEvent], mode: LaneMode | None = None) -> None:
         previous = self.scene.selected
-        self.scene.width = float(self.width())
+        self.scene.width = self.plot_width()
         self.scene.set_events(events, mode)
         self._index = {e.id: i for i, e in enumerate(events)}
-        self.setMinimumHeight(int(min(self.scene.content_height(), 900)))
+        self._sync_scrollbar()
         self.update()
         if previous is not self.scene.selected:
             self.selection_changed.emit(self.scene.selected)
 
     def fit_all(self) -> None:
-        self.scene.width = float(self.width())
+        self.scene.width = self.plot_width()
         self.scene.fit_all()
         self._view_changed()
 
     def fit_selection(self) -> bool:
         """Zoom to the selected range, else to the selected event; False when nothing is."""
-        self.scene.width = float(self.width())
+        self.scene.width = self.plot_width()
         if self.scene.range_sel is not None:
             start, end = sorted(self.scene.range_sel)
             self.scene.fit(start, end, margin=0.02)
@@ -123,10 +129,16 @@ class TimelineCanvas(QWidget):
         self.select(events[max(0, min(index, len(events) - 1))], reveal=True)
 
     def _reveal(self, event: TimelineEvent) -> None:
+        """Pan and scroll so the event is in view."""
         t0, t1 = self.scene.visible_range()
         if not (t0 <= event.start_s <= t1):
             self.scene.t0 = event.start_s - (t1 - t0) / 2
             self._view_changed()
+        row = self.scene.row_of(event)
+        if row is not None:
+            top = row.top - self.scene.v_off
+            if top < AXIS_H or top + ROW_H > self.height():
+                self.vbar.setValue(int(row.top - AXIS_H - ROW_H))
 
     def _view_changed(self) -> None:
         self.update()
@@ -134,9 +146,31 @@ class TimelineCanvas(QWidget):
 
     # ---- Qt events ------------------------------------------------------------------------
 
+    def plot_width(self) -> float:
+        """Width the scene paints into: the widget less the scroll bar when it shows."""
+        return float(self.width() - (self.vbar.width() if self.vbar.isVisible() else 0))
+
+    def _sync_scrollbar(self) -> None:
+        limit = int(self.scene.scroll_max(float(self.height())))
+        self.vbar.setRange(0, limit)
+        self.vbar.setPageStep(max(self.height() - int(AXIS_H), 1))
+        self.vbar.setSingleStep(int(ROW_H))
+        self.vbar.setVisible(limit > 0)
+        width = self.vbar.sizeHint().width()
+        self.vbar.setGeometry(self.width() - width, int(AXIS_H), width, self.height() - int(AXIS_H))
+        self.scene.width = self.plot_width()
+
+    def _scrolled(self, value: int) -> None:
+        self.scene.v_off = float(value)
+        self.update()
+
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
-        self.scene.paint(painter, float(self.width()), float(self.height()), self.font())
+        self.scene.paint(painter, self.plot_width(), float(self.height()), self.font())
+        if self.vbar.isVisible():  # the corner above the scroll bar continues the axis band
+            painter.fillRect(
+                QRectF(self.plot_width(), 0, self.vbar.width(), AXIS_H), QColor("#e8ecf0")
+            )
         if self.hasFocus():
             painter.setPen(self.palette().highlight().color())
             painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
@@ -144,17 +178,21 @@ class TimelineCanvas(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         old = event.oldSize().width()
-        self.scene.width = float(self.width())
+        self._sync_scrollbar()
         if old > GUTTER_W:  # keep the same time span across the plot
             self.scene.spp *= (old - GUTTER_W) / max(self.width() - GUTTER_W, 10)
         super().resizeEvent(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
+        """The wheel zooms around the cursor; with Shift it scrolls the lanes."""
         steps = event.angleDelta().y() / 120.0
         if not steps:
             event.ignore()
             return
-        self.zoom_by(WHEEL_STEP**steps, max(event.position().x(), GUTTER_W))
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.vbar.setValue(self.vbar.value() - round(steps * 3 * ROW_H))
+        else:
+            self.zoom_by(WHEEL_STEP**steps, max(event.position().x(), GUTTER_W))
         event.accept()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -221,6 +259,9 @@ class TimelineCanvas(QWidget):
             self.zoom_by(2.0)
         elif key == Qt.Key.Key_Minus:
             self.zoom_by(0.5)
+        elif key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+            step = self.vbar.pageStep() * (1 if key == Qt.Key.Key_PageDown else -1)
+            self.vbar.setValue(self.vbar.value() + step)
         elif key == Qt.Key.Key_Home:
             self.fit_all()
         elif key == Qt.Key.Key_F:

@@ -76,6 +76,7 @@ class TimelineScene:
         self.t0 = 0.0
         self.spp = 60.0
         self.width = 1000.0
+        self.v_off = 0.0  # how far the lanes are scrolled up under the axis
         self.selected: TimelineEvent | None = None
         self.range_sel: tuple[float, float] | None = None
         self._brushes = {k: QBrush(c) for k, c in KIND_COLORS.items()}
@@ -157,6 +158,14 @@ class TimelineScene:
 
     # ---- hit testing ----------------------------------------------------------------------
 
+    def row_of(self, event: TimelineEvent) -> Row | None:
+        """The row an event is drawn in."""
+        key = event.party if self.mode is LaneMode.PARTY else event.source
+        for row in self.rows:
+            if row.kind == event.kind and self.lanes[row.lane].key == key:
+                return row
+        return None
+
     def row_at(self, y: float) -> Row | None:
         for row in self.rows:
             if row.top <= y < row.top + ROW_H:
@@ -164,7 +173,7 @@ class TimelineScene:
         return None
 
     def hit(self, x: float, y: float, tolerance_px: float = 4.0) -> Hit | None:
-        row = self.row_at(y)
+        row = self.row_at(y + self.v_off) if y >= AXIS_H else None
         if row is None or x < GUTTER_W:
             return None
         t = self.t_of(x)
@@ -177,24 +186,44 @@ class TimelineScene:
     # ---- painting -------------------------------------------------------------------------
 
     def paint(self, p: QPainter, width: float, height: float, font: QFont) -> None:
+        """The axis stays on top; lanes and their labels scroll by `v_off`."""
         self.width = width
+        self.v_off = max(0.0, min(self.v_off, self.scroll_max(height)))
         p.fillRect(QRectF(0, 0, width, height), QColor("#ffffff"))
         small = QFont(font)
         small.setPointSizeF(max(font.pointSizeF() - 1, 6))
         t0, t1 = self.visible_range()
+        below_axis = QRectF(0, AXIS_H, width, height - AXIS_H)
+        p.save()
+        p.setClipRect(below_axis)
+        p.translate(0, -self.v_off)
         self._paint_lanes_background(p, width)
+        p.restore()
         self._paint_axis(p, width, height, font, small, t0, t1)
+        p.save()
         p.setClipRect(QRectF(GUTTER_W, AXIS_H, width - GUTTER_W, height - AXIS_H))
         if self.range_sel is not None:
             a, b = sorted(self.range_sel)
             p.fillRect(
                 QRectF(self.x_of(a), AXIS_H, (b - a) / self.spp, height), QColor(255, 213, 79, 70)
             )
+        p.translate(0, -self.v_off)
         for row in self.rows:
-            self._paint_row(p, row, t0, t1)
-        self._paint_selection(p, height)
-        p.setClipping(False)
+            if row.top + ROW_H >= self.v_off + AXIS_H and row.top <= self.v_off + height:
+                self._paint_row(p, row, t0, t1)
+        self._paint_selection(p, AXIS_H + self.v_off, height + self.v_off)
+        p.restore()
+        p.save()
+        p.setClipRect(below_axis)
+        p.translate(0, -self.v_off)
         self._paint_gutter(p, font, small)
+        p.restore()
+        p.setPen(QPen(QColor("#b0bec5")))
+        p.drawLine(QPointF(GUTTER_W, 0), QPointF(GUTTER_W, min(height, self.content_height())))
+
+    def scroll_max(self, height: float) -> float:
+        """How far the lanes can scroll up under the axis in a view `height` pixels high."""
+        return max(0.0, self.content_height() - height)
 
     def _paint_lanes_background(self, p: QPainter, width: float) -> None:
         for index, (top, bottom) in enumerate(self.lane_spans):
@@ -307,26 +336,21 @@ class TimelineScene:
             p.setPen(QPen(QColor("#f9a825"), 2))
             p.drawRects([r.adjusted(-2, -2, 2, 2) for r in marked])
 
-    def _paint_selection(self, p: QPainter, height: float) -> None:
+    def _paint_selection(self, p: QPainter, top: float, bottom: float) -> None:
         event = self.selected
         if event is None:
             return
         x0, x1 = self.x_of(event.start_s), self.x_of(event.end_s)
         p.setPen(QPen(QColor("#1565c0"), 1, Qt.PenStyle.DashLine))
-        p.drawLine(QPointF(x0, AXIS_H), QPointF(x0, height))
-        for row in self.rows:
-            key = self.lanes[row.lane].key
-            lane_key = event.party if self.mode is LaneMode.PARTY else event.source
-            if row.kind == event.kind and key == lane_key:
-                p.setPen(QPen(QColor("#0d47a1"), 2))
-                p.setBrush(Qt.BrushStyle.NoBrush)
-                p.drawRect(QRectF(x0 - 3, row.top + 1, max(x1 - x0, 3) + 6, ROW_H - 2))
-                break
+        p.drawLine(QPointF(x0, top), QPointF(x0, bottom))
+        row = self.row_of(event)
+        if row is not None:
+            p.setPen(QPen(QColor("#0d47a1"), 2))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(QRectF(x0 - 3, row.top + 1, max(x1 - x0, 3) + 6, ROW_H - 2))
 
     def _paint_gutter(self, p: QPainter, font: QFont, small: QFont) -> None:
         p.fillRect(QRectF(0, AXIS_H, GUTTER_W, self.content_height() - AXIS_H), QColor("#eceff1"))
-        p.setPen(QPen(QColor("#b0bec5")))
-        p.drawLine(QPointF(GUTTER_W, 0), QPointF(GUTTER_W, self.content_height()))
         bold = QFont(font)
         bold.setBold(True)
         metrics = QFontMetrics(bold)

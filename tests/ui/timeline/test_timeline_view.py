@@ -278,3 +278,26 @@ def test_closing_the_tab_while_it_loads_is_harmless(sqlite_ctx, tcase, qtbot):
     panel.deleteLater()
     qtbot.waitUntil(lambda: not runner.active_tasks(), timeout=20_000)
     assert runner.shutdown()
+
+
+def test_lanes_that_do_not_fit_scroll_under_the_axis(panel, qtbot):
+    panel.resize(1400, 260)
+    canvas, scene = panel.canvas, panel.canvas.scene
+    qtbot.waitUntil(canvas.vbar.isVisible)
+    assert canvas.vbar.maximum() == int(scene.content_height() - canvas.height())
+    milestone = next(e for e in panel.data.events if e.id == "milestone:received")
+    canvas.select(milestone, reveal=True)  # the last lane: scrolled into view
+    row = scene.row_of(milestone)
+    assert scene.v_off > 0 and row.top - scene.v_off < canvas.height()
+    pos = QPoint(round(scene.x_of(milestone.start_s)) + 1, round(row.top - scene.v_off + ROW_H / 2))
+    canvas.select(None)
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=pos)
+    assert canvas.scene.selected is milestone
+    _wheel_shift = QWheelEvent(
+        QPointF(pos), QPointF(canvas.mapToGlobal(pos)), QPoint(0, 0), QPoint(0, 120),
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ShiftModifier, Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )  # fmt: skip
+    spp = scene.spp
+    QApplication.sendEvent(canvas, _wheel_shift)
+    assert scene.spp == spp and canvas.vbar.value() < row.top  # scrolled up, no zoom
