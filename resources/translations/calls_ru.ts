@@ -201,62 +201,62 @@
 <context>
     <name>CallTableModel</name>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="141" />
+        <location filename="../../app/ui/calls/call_model.py" line="147" />
         <source>Start</source>
         <translation>Начало</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="142" />
+        <location filename="../../app/ui/calls/call_model.py" line="148" />
         <source>Talk time</source>
         <translation>Разговор</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="143" />
+        <location filename="../../app/ui/calls/call_model.py" line="149" />
         <source>Direction</source>
         <translation>Направление</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="144" />
+        <location filename="../../app/ui/calls/call_model.py" line="150" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="145" />
+        <location filename="../../app/ui/calls/call_model.py" line="151" />
         <source>Caller</source>
         <translation>Кто звонил</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="146" />
+        <location filename="../../app/ui/calls/call_model.py" line="152" />
         <source>Callee</source>
         <translation>Кому звонили</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="147" />
+        <location filename="../../app/ui/calls/call_model.py" line="153" />
         <source>Virtual number</source>
         <translation>Виртуальный номер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="148" />
+        <location filename="../../app/ui/calls/call_model.py" line="154" />
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="149" />
+        <location filename="../../app/ui/calls/call_model.py" line="155" />
         <source>Source line</source>
         <translation>Строка файла</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="202" />
+        <location filename="../../app/ui/calls/call_model.py" line="208" />
         <source>Import batch %1, line %2 of the file</source>
         <translation>Загрузка %1, строка %2 файла</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="207" />
+        <location filename="../../app/ui/calls/call_model.py" line="213" />
         <source>Time zone: %1</source>
         <translation>Часовой пояс: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="209" />
+        <location filename="../../app/ui/calls/call_model.py" line="215" />
         <source>Masked. Use Reveal… to see the full number (audited).</source>
         <translation>Номер скрыт. «Показать номера…» откроет его (с записью в журнал аудита).</translation>
     </message>
@@ -275,7 +275,7 @@
     </message>
     <message>
         <location filename="../../app/ui/calls/tab.py" line="82" />
-        <location filename="../../app/ui/calls/tab.py" line="356" />
+        <location filename="../../app/ui/calls/tab.py" line="362" />
         <source>Reveal numbers…</source>
         <translation>Показать номера…</translation>
     </message>
@@ -310,7 +310,7 @@
         <translation>Контакты заявителя. Толщина линии — число звонков; красная — хотя бы один звонок не через виртуальный номер; оранжевый — курьер.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/tab.py" line="244" />
+        <location filename="../../app/ui/calls/tab.py" line="250" />
         <source>%Ln call(s)</source>
         <translation>
             <numerusform>%Ln звонок</numerusform>
@@ -319,7 +319,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/tab.py" line="338" />
+        <location filename="../../app/ui/calls/tab.py" line="344" />
         <source>the numbers of %Ln call(s)</source>
         <translation>
             <numerusform>номера %Ln звонка</numerusform>
@@ -328,12 +328,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="360" />
+        <location filename="../../app/ui/calls/tab.py" line="366" />
         <source>Calls of order %1</source>
         <translation>Звонки по заказу %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="281" />
+        <location filename="../../app/ui/calls/tab.py" line="287" />
         <source>Calls of the finding “%1”</source>
         <translation>Звонки по признаку «%1»</translation>
     </message>

@@ -47,6 +47,7 @@ class CallTableModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._cache: dict[int, Any] = {}
         self._revealed: dict[int, CallView] = {}
+        self._batch_names: dict[int, str] = {}  # import batch → file name
         self.fetches = 0  # pages read so far (the benchmark and tests look at it)
 
     # --- content ------------------------------------------------------------------------
@@ -61,6 +62,11 @@ class CallTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._cache.clear()
         self.endResetModel()
+
+    def set_batch_names(self, names: dict[int, str]) -> None:
+        """Name each import batch by its file in the source column."""
+        self._batch_names = dict(names)
+        self._changed_column(self.SOURCE)
 
     def set_tz(self, tz: str) -> None:
         self._tz = tz
@@ -193,7 +199,7 @@ class CallTableModel(QAbstractTableModel):
         if column == self.ORDER:
             return call.order_number or ""
         if column == self.SOURCE:
-            return f"{call.batch_id}:{call.line}"
+            return f"{self._batch_names.get(call.batch_id, call.batch_id)}:{call.line}"
         return ""
 
     def _tooltip(self, call: CallView, column: int) -> str | None:

@@ -188,6 +188,12 @@ class CallsTab(QWidget):
         self.numbers.set_case(detail)
         self.model.reload()
         self.refresh_calls()
+        ctx, case_id = self.env.ctx, self.case_id
+        self.env.tasks.run_read(
+            lambda _p: {b.id: b.original_name for b in calls_query.list_batches(ctx, case_id)},
+            self.model.set_batch_names,
+            self._failed,
+        )
         self._chart_stale = True
         self._side_changed()
 
@@ -385,4 +391,5 @@ _COLUMN_WIDTHS = {
     CallTableModel.CALLEE: 250,
     CallTableModel.VIRTUAL: 140,
     CallTableModel.ORDER: 90,
+    CallTableModel.SOURCE: 200,
 }

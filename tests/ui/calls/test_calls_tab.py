@@ -37,6 +37,7 @@ def test_table_shows_case_calls_masked_in_case_zone(
     assert "***" in caller and "Курьер Петров" in caller
     assert model.data(model.index(0, CallTableModel.DURATION)) == "1:05"
     assert model.data(model.index(0, CallTableModel.STATUS)) == "Answered"
+    assert model.data(model.index(0, CallTableModel.SOURCE)) == "ru_vpbx_cp1251.csv:2"
     assert "%n" not in tab.count_label.text() and str(total) in tab.count_label.text()
 
 
