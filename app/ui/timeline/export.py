@@ -23,14 +23,15 @@ MIN_PICTURE_W = 1600
 
 def render(scene: TimelineScene, painter: QPainter, width: int, height: int, font: QFont) -> None:
     """Paint the scene at another size, showing the same time window, then put the view back."""
-    saved = (scene.t0, scene.spp, scene.width)
+    saved = (scene.t0, scene.spp, scene.width, scene.v_off)
     t0, t1 = scene.visible_range()
     scene.width = float(width)
     scene.spp = (t1 - t0) / max(width - GUTTER_W, 10)
+    scene.v_off = 0.0  # every lane, from the top
     try:
         scene.paint(painter, float(width), float(height), font)
     finally:
-        scene.t0, scene.spp, scene.width = saved
+        scene.t0, scene.spp, scene.width, scene.v_off = saved
 
 
 class ExportMenu(QObject):
