@@ -138,3 +138,20 @@ def test_import_from_the_tab_fills_the_table(
     assert signal.args == [4]
     assert tab.model.data(tab.model.index(0, CallTableModel.START)) == "09.10.2025 14:03:11"
     dialog.close()
+
+
+def test_filter_by_time_range_in_the_case_zone(qtbot: Any, env: Any, scenario_case: int) -> None:
+    from datetime import UTC, datetime
+
+    tab = _tab(qtbot, env, scenario_case)
+    bar = tab.filters
+    # 09.10.2025 23:00–24:00 Moscow time is 20:00–21:00 UTC: the four night calls.
+    bar.start_from.set_utc(datetime(2025, 10, 9, 20, 0, tzinfo=UTC))
+    bar.start_to.set_utc(datetime(2025, 10, 9, 21, 0, tzinfo=UTC))
+    assert bar.start_from.text() == "09.10.2025 23:00:00"
+    bar.use_to.setChecked(True)
+    with qtbot.waitSignal(tab.calls_loaded, timeout=2000):
+        bar.use_from.setChecked(True)
+    assert tab.model.rowCount() == 4
+    starts = [tab.model.data(tab.model.index(r, CallTableModel.START)) for r in range(4)]
+    assert starts[0] == "09.10.2025 23:15:00" and starts[-1] == "09.10.2025 23:31:00"
