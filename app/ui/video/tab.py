@@ -85,6 +85,7 @@ class VideoTab(QWidget):
         self.annotations = AnnotationsPanel(env, case_id, self.player, self)
         self.annotations.jump_requested.connect(lambda f: self.player.player.seek_frame(f))
         self._layout()
+        env.case_changed.connect(self._case_changed)
         self.player.view.set_notice(self.tr("Open a video from the list to review it."))
         self.refresh()
 
@@ -112,6 +113,11 @@ class VideoTab(QWidget):
         layout.addWidget(splitter)
 
     # --- the list -------------------------------------------------------------------------
+    def _case_changed(self, case_id: int) -> None:
+        """Another part of the case changed it (e.g. a still was saved): list again."""
+        if case_id == self.case_id:
+            self.refresh()
+
     def refresh(self) -> None:
         ctx, case_id = self.env.ctx, self.case_id
         self.env.tasks.run_read(
@@ -162,8 +168,7 @@ class VideoTab(QWidget):
         self.message.setText(
             self.tr("%1 added to the case.").replace("%1", added.evidence.original_name)
         )
-        self.env.case_changed.emit(self.case_id)
-        self.refresh()
+        self.env.case_changed.emit(self.case_id)  # lists the evidence again, here too
         if added.media is not None:
             self.open_evidence(added.evidence.id)
 

@@ -143,8 +143,7 @@ def test_jump_to_annotation_and_still(qtbot: Any, tab: Any, clip: Path, env: Any
     panel.still.setChecked(True)
     panel.add_at_current_frame()
     assert list_annotations(env.ctx, case_id)[0].still_id is not None
-    tab.refresh()
-    assert tab.model.rowCount() == 2  # the video and its still
+    assert tab.model.rowCount() == 2  # the video and its still, listed at once
     tab.player.player.home()
     _opened(qtbot, tab, 0)
     panel.list.itemClicked.emit(panel.list.item(0))
