@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from app.services import audit
 from app.services.audit import AuditEntryInfo, ChainStatus
 from app.ui.env import UiEnv
-from app.ui.labels import audit_action_label
+from app.ui.labels import audit_action_label, entity_label
 from app.ui.widgets.datetime_edit import format_local
 from app.ui.widgets.record_model import RecordTableModel
 
@@ -58,7 +58,7 @@ class AuditViewer(QDialog):
                 (self.tr("Time"), lambda e: format_local(e.at, tz, seconds=True)),
                 (self.tr("Who"), lambda e: e.actor),
                 (self.tr("Action"), lambda e: audit_action_label(e.action)),
-                (self.tr("Record"), lambda e: f"{e.entity} {e.entity_id}"),
+                (self.tr("Record"), lambda e: f"{entity_label(e.entity)} {e.entity_id}"),
                 (self.tr("Case"), lambda e: "" if e.case_id is None else str(e.case_id)),
                 (self.tr("Hash"), lambda e: e.hash[:16]),
             ],

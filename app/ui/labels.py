@@ -93,6 +93,20 @@ def order_event_label(code: str) -> str:
     return labels.get(code, code)
 
 
+def entity_label(code: str) -> str:
+    """What an audit entry is about; codes of features without a label are shown as is."""
+    labels = {
+        "case": QCoreApplication.translate("Labels", "case"),
+        "party": QCoreApplication.translate("Labels", "party"),
+        "order": QCoreApplication.translate("Labels", "order"),
+        "statement": QCoreApplication.translate("Labels", "statement"),
+        "event": QCoreApplication.translate("Labels", "event"),
+        "blacklist": QCoreApplication.translate("Labels", "blacklist entry"),
+        "evidence": QCoreApplication.translate("Labels", "evidence"),
+    }
+    return labels.get(code, code)
+
+
 def audit_action_label(code: str) -> str:
     labels = {
         "create": QCoreApplication.translate("Labels", "Created"),

@@ -35,6 +35,7 @@ class RevealDialog(QDialog):
     def __init__(self, what: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Reveal personal data"))
+        self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(

@@ -326,52 +326,52 @@
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="246"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="248"/>
         <source>Edit event</source>
         <translation>Изменить событие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="246"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="248"/>
         <source>Add event</source>
         <translation>Добавить событие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="251"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="253"/>
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="255"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="257"/>
         <source>e.g. complainant&apos;s statement</source>
         <translation>напр. объяснение заявителя</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="259"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="261"/>
         <source>Time:</source>
         <translation>Время:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="260"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="262"/>
         <source>Uncertainty (±):</source>
         <translation>Погрешность (±):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="261"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="263"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="262"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="264"/>
         <source>Party:</source>
         <translation>Участник:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="263"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="265"/>
         <source>What happened:</source>
         <translation>Что произошло:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="268"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="270"/>
         <source>Describe what happened.</source>
         <translation>Опишите, что произошло.</translation>
     </message>
@@ -571,42 +571,77 @@
         <translation>Отменён</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="98"/>
+        <location filename="../../app/ui/labels.py" line="99"/>
+        <source>case</source>
+        <translation>дело</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="100"/>
+        <source>party</source>
+        <translation>участник</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="101"/>
+        <source>order</source>
+        <translation>заказ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="102"/>
+        <source>statement</source>
+        <translation>объяснение</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="103"/>
+        <source>event</source>
+        <translation>событие</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="104"/>
+        <source>blacklist entry</source>
+        <translation>запись чёрного списка</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="105"/>
+        <source>evidence</source>
+        <translation>доказательство</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="112"/>
         <source>Created</source>
         <translation>Создано</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="99"/>
+        <location filename="../../app/ui/labels.py" line="113"/>
         <source>Changed</source>
         <translation>Изменено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="100"/>
+        <location filename="../../app/ui/labels.py" line="114"/>
         <source>Deleted</source>
         <translation>Удалено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="101"/>
+        <location filename="../../app/ui/labels.py" line="115"/>
         <source>Restored</source>
         <translation>Восстановлено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="102"/>
+        <location filename="../../app/ui/labels.py" line="116"/>
         <source>Revealed personal data</source>
         <translation>Показ персональных данных</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="103"/>
+        <location filename="../../app/ui/labels.py" line="117"/>
         <source>Exported</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="104"/>
+        <location filename="../../app/ui/labels.py" line="118"/>
         <source>Imported</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="105"/>
+        <location filename="../../app/ui/labels.py" line="119"/>
         <source>Calibrated a clock</source>
         <translation>Калибровка часов</translation>
     </message>
@@ -830,82 +865,82 @@
 <context>
     <name>OrderDialog</name>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="95"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="96"/>
         <source>Edit order</source>
         <translation>Изменить заказ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="95"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="96"/>
         <source>Add order</source>
         <translation>Добавить заказ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="99"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="100"/>
         <source>Delivery slot known</source>
         <translation>Слот доставки известен</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="117"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="118"/>
         <source>Unchanged: %1</source>
         <translation>Без изменений: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="121"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="122"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="121"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="122"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="124"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="125"/>
         <source>Add status event</source>
         <translation>Добавить статус</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="125"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="126"/>
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="131"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="132"/>
         <source>Order number:</source>
         <translation>Номер заказа:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="132"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="134"/>
         <source>Slot:</source>
         <translation>Слот:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="133"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="135"/>
         <source>Courier:</source>
         <translation>Курьер:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="134"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="136"/>
         <source>Customer:</source>
         <translation>Клиент:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="135"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="137"/>
         <source>Delivery address:</source>
         <translation>Адрес доставки:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="136"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="138"/>
         <source>Status events:</source>
         <translation>Статусы заказа:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="169"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="171"/>
         <source>The order needs a number.</source>
         <translation>Укажите номер заказа.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="172"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="174"/>
         <source>The slot ends before it starts.</source>
         <translation>Слот заканчивается раньше, чем начинается.</translation>
     </message>
@@ -1335,22 +1370,22 @@
         <translation>Показ персональных данных</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy.py" line="41"/>
+        <location filename="../../app/ui/privacy.py" line="42"/>
         <source>You are about to see {what} unmasked. The reveal is recorded in the audit log with your name and the reason you give.</source>
         <translation>Будут показаны без маскировки: {what}. Показ записывается в журнал аудита с вашим именем и указанной причиной.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy.py" line="50"/>
+        <location filename="../../app/ui/privacy.py" line="51"/>
         <source>Reason, e.g. calling the complainant back</source>
         <translation>Причина, напр. обратный звонок заявителю</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy.py" line="58"/>
+        <location filename="../../app/ui/privacy.py" line="59"/>
         <source>Reveal</source>
         <translation>Показать</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/privacy.py" line="68"/>
+        <location filename="../../app/ui/privacy.py" line="69"/>
         <source>Give a reason of at least %n character(s).</source>
         <translation>
             <numerusform>Укажите причину не короче %n символа.</numerusform>
@@ -1420,47 +1455,47 @@
 <context>
     <name>StatementDialog</name>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="200"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="202"/>
         <source>Edit statement</source>
         <translation>Изменить объяснение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="200"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="202"/>
         <source>Add statement</source>
         <translation>Добавить объяснение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="208"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="210"/>
         <source>Given by:</source>
         <translation>Кто дал:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="209"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="211"/>
         <source>Taken at:</source>
         <translation>Когда получено:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="210"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="212"/>
         <source>Taken by:</source>
         <translation>Кем получено:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="211"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="213"/>
         <source>Text:</source>
         <translation>Текст:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="219"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="221"/>
         <source>A statement cannot be taken before the case was received (%1).</source>
         <translation>Объяснение не может быть получено раньше поступления дела (%1).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="225"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="227"/>
         <source>Say who took the statement.</source>
         <translation>Укажите, кем получено объяснение.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="228"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="230"/>
         <source>The statement has no text.</source>
         <translation>В объяснении нет текста.</translation>
     </message>
@@ -1523,7 +1558,7 @@
 <context>
     <name>_RecordDialog</name>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="76"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="77"/>
         <source>(none)</source>
         <translation>(нет)</translation>
     </message>

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -47,7 +48,7 @@ class _RecordDialog(QDialog):
         super().__init__(parent)
         self.detail = detail
         self.setWindowTitle(title)
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(560)
         self.layout_ = QVBoxLayout(self)
         self.form = QFormLayout()
         self.layout_.addLayout(self.form)
@@ -100,9 +101,9 @@ class OrderDialog(_RecordDialog):
         self.slot_start = self.time_edit(order.slot_start if order else None, "slotStart")
         self.slot_end = self.time_edit(order.slot_end if order else None, "slotEnd")
         slot = QHBoxLayout()
-        slot.addWidget(self.has_slot)
-        slot.addWidget(self.slot_start)
-        slot.addWidget(self.slot_end)
+        slot.addWidget(self.slot_start, 1)
+        slot.addWidget(QLabel("–", self))
+        slot.addWidget(self.slot_end, 1)
         self.has_slot.setChecked(bool(order and order.slot_start))
         self.courier = self.party_combo(
             order.courier_party_id if order else None, "courier", {PartyRole.SUBJECT.value}
@@ -129,6 +130,7 @@ class OrderDialog(_RecordDialog):
         event_buttons.addWidget(remove)
         event_buttons.addStretch(1)
         self.form.addRow(self.tr("Order number:"), self.number)
+        self.form.addRow("", self.has_slot)
         self.form.addRow(self.tr("Slot:"), slot)
         self.form.addRow(self.tr("Courier:"), self.courier)
         self.form.addRow(self.tr("Customer:"), self.customer)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QThread
+from PySide6.QtCore import Qt, QThread
 
 from app.domain.progress import check_cancel
 from app.ui.cases.tabs import available_tabs
@@ -122,3 +122,29 @@ def test_tab_registry_skips_missing_and_raises_on_broken(
         available_tabs(broken, strict=True)
     for name in [m for m in sys.modules if m.startswith("shelltabs_probe")]:
         monkeypatch.delitem(sys.modules, name)
+
+
+def test_status_widget_shows_running_task_and_cancels(runner: TaskRunner, qtbot: Any) -> None:
+    from app.ui.widgets.task_status import TaskStatusWidget
+
+    widget = TaskStatusWidget(runner)
+    qtbot.addWidget(widget)
+    assert widget.isHidden()  # idle: nothing in the status bar
+    started = threading.Event()
+    outcome: list[str] = []
+
+    def work(progress: Any) -> None:
+        started.set()
+        while not progress.cancelled():
+            progress.report(1, 10, "importing")
+            sum(range(20_000))  # a slice of work between cancel checks
+        check_cancel(progress)
+
+    runner.run_cpu(work, "Import calls", lambda _r: outcome.append("done"), outcome.append)
+    assert started.wait(5)
+    qtbot.waitUntil(lambda: widget.isVisible() and widget.bar.maximum() == 10)
+    assert widget.label.text() == "Import calls"
+    with qtbot.waitSignal(runner.task_finished, timeout=5000):
+        qtbot.mouseClick(widget.cancel_button, Qt.MouseButton.LeftButton)
+    assert widget.isHidden()
+    assert outcome == []  # a cancelled task reports neither result nor error
