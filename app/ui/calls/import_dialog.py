@@ -396,6 +396,11 @@ class ImportDialog(QDialog):
             self.task.cancel()
             self.status.setText(self.tr("Stopping…"))
 
+    def reject(self) -> None:
+        """Closing the dialog stops a running import (nothing of it is kept)."""
+        self.cancel_import()
+        super().reject()
+
     def _task_finished(self, task: Task) -> None:
         # Comes before the result callbacks; a cancelled task gets no callback at all.
         if task is not self.task:
