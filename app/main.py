@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_ID, APP_NAME, ORG_NAME, __version__, paths
@@ -48,6 +49,7 @@ def run_gui(args: Sequence[str]) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(paths.resource_path("icons", "casebook.svg"))))
     install_translators(app, choose_language(settings.language))  # parented to the app
 
     try:
