@@ -681,67 +681,72 @@
 <context>
     <name>VideoTab</name>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="47"/>
+        <location filename="../../app/ui/video/tab.py" line="48"/>
         <source>Evidence</source>
         <translation>Доказательства</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="69"/>
+        <location filename="../../app/ui/video/tab.py" line="70"/>
         <source>Add file…</source>
         <translation>Добавить файл…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="72"/>
+        <location filename="../../app/ui/video/tab.py" line="73"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="75"/>
+        <location filename="../../app/ui/video/tab.py" line="76"/>
         <source>Side by side…</source>
         <translation>Рядом…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="78"/>
+        <location filename="../../app/ui/video/tab.py" line="79"/>
         <source>Show the selected video beside the one in the player, in step on the clock</source>
         <translation>Показать выбранное видео рядом с открытым, синхронно по часам</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="88"/>
+        <location filename="../../app/ui/video/tab.py" line="92"/>
         <source>Open a video from the list to review it.</source>
         <translation>Откройте видео из списка для просмотра.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="153"/>
+        <location filename="../../app/ui/video/tab.py" line="162"/>
         <source>Adding %1…</source>
         <translation>Добавление %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="156"/>
+        <location filename="../../app/ui/video/tab.py" line="165"/>
         <source>Adding %1</source>
         <translation>Добавление %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="163"/>
+        <location filename="../../app/ui/video/tab.py" line="175"/>
+        <source>Adding %1 was cancelled; nothing was stored.</source>
+        <translation>Добавление %1 отменено; ничего не сохранено.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/tab.py" line="180"/>
         <source>%1 added to the case.</source>
         <translation>%1 добавлен в дело.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="188"/>
+        <location filename="../../app/ui/video/tab.py" line="204"/>
         <source>%1 is not a video; it is kept as evidence.</source>
         <translation>%1 — не видео; файл хранится как доказательство.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="203"/>
+        <location filename="../../app/ui/video/tab.py" line="219"/>
         <source>%1: not a picture that can be shown</source>
         <translation>%1: изображение не удаётся показать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="261"/>
+        <location filename="../../app/ui/video/tab.py" line="277"/>
         <source>Open one video, then select another video to show beside it.</source>
         <translation>Откройте одно видео, затем выберите другое, чтобы показать их рядом.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="265"/>
+        <location filename="../../app/ui/video/tab.py" line="281"/>
         <source>Select a different video to show beside this one.</source>
         <translation>Выберите другое видео, чтобы показать рядом с этим.</translation>
     </message>

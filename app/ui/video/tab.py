@@ -33,6 +33,7 @@ from app.services.video_clock import local_zone
 from app.services.video_dto import VideoEvidence, VideoSource
 from app.ui.env import UiEnv
 from app.ui.errors import show_error
+from app.ui.tasks import Task
 from app.ui.video.add_dialog import AddEvidenceDialog, EvidenceRequest
 from app.ui.video.annotations import AnnotationsPanel
 from app.ui.video.evidence_model import EvidenceModel
@@ -86,6 +87,8 @@ class VideoTab(QWidget):
         self.annotations.jump_requested.connect(lambda f: self.player.player.seek_frame(f))
         self._layout()
         env.case_changed.connect(self._case_changed)
+        self._adding: dict[int, str] = {}  # task id -> name of the file being added
+        env.tasks.task_finished.connect(self._task_finished)
         self.player.view.set_notice(self.tr("Open a video from the list to review it."))
         self.refresh()
 
@@ -157,12 +160,20 @@ class VideoTab(QWidget):
             )
 
         self.message.setText(self.tr("Adding %1…").replace("%1", request.path.name))
-        self.env.tasks.run_cpu(
+        task = self.env.tasks.run_cpu(
             work,
             title=self.tr("Adding %1").replace("%1", request.path.name),
             on_done=self._added,
             on_error=self._failed,
         )
+        self._adding[task.task_id] = request.path.name
+
+    def _task_finished(self, task: Task) -> None:
+        name = self._adding.pop(task.task_id, None)
+        if name is not None and task.progress.cancelled():
+            self.message.setText(
+                self.tr("Adding %1 was cancelled; nothing was stored.").replace("%1", name)
+            )
 
     def _added(self, added: VideoEvidence) -> None:
         self.message.setText(

@@ -12,6 +12,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox
 from video_support import read_number
 
+from app.services.video import list_case_evidence
 from app.services.video_annotations import list_annotations
 from app.services.video_dto import VideoEvidence
 from app.ui.video.add_dialog import EvidenceRequest
@@ -199,3 +200,31 @@ def test_bad_file_message_in_russian(qtbot: Any, tab: Any, tmp_path: Path, qapp:
         for translator in translators:
             qapp.removeTranslator(translator)
         QLocale.setDefault(QLocale(QLocale.Language.English))
+
+
+def test_cancelled_add_stores_nothing(qtbot: Any, sqlite_ctx: Any, case_id: int, clip: Path):
+    import threading
+
+    from app.ui.env import UiEnv
+    from app.ui.tasks import TaskRunner
+    from app.ui.video.tab import create_tab
+
+    runner = TaskRunner(cpu_threads=1)
+    env = UiEnv(sqlite_ctx, runner)
+    tab = create_tab(env, case_id)
+    qtbot.addWidget(tab)
+    release = threading.Event()
+    runner.run_cpu(lambda _p: release.wait(10), title="busy")  # holds the only CPU thread
+    try:
+        tab.add_evidence(_request(clip))
+        adding = [t for t in runner.active_tasks() if t.title.startswith("Adding")]
+        assert len(adding) == 1
+        adding[0].cancel()
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: not runner.active_tasks(), timeout=5000)
+    assert tab.message.text() == "Adding courier_door.mp4 was cancelled; nothing was stored."
+    assert list_case_evidence(sqlite_ctx, case_id) == []
+    assert tab.findChild(QMessageBox, "errorBox") is None
+    tab.player.shutdown()
+    runner.shutdown()
