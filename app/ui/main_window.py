@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app import APP_NAME, __version__
 from app.services import cases as case_service
 from app.services import demo
+from app.services.bootstrap import default_actor
 from app.services.cases import CaseInput
 from app.services.dto import CaseDetail, CaseSummary
 from app.ui.audit_viewer import AuditViewer
@@ -325,6 +326,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _settings_saved(self, dialog: SettingsDialog) -> None:
+        # The investigator's name is the audit actor from now on, not only after a restart.
+        self.env.ctx.actor = default_actor(self.env.ctx.settings)
         if dialog.language_changed():
             box = QMessageBox(
                 QMessageBox.Icon.Information,

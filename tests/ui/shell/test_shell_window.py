@@ -36,6 +36,7 @@ def test_settings_dialog_validates_and_saves(window: Any, qtbot: Any) -> None:
     saved = Settings.load(window.env.ctx.config_dir)
     assert (saved.default_region, saved.default_tz) == ("SPB", "Asia/Vladivostok")
     assert (saved.investigator_name, saved.language) == ("Орлова Е.А.", "ru")
+    assert window.env.ctx.actor.startswith("Орлова Е.А. (")  # audited under the new name
 
 
 def test_layout_is_remembered(env: Any, qtbot: Any, tmp_path: Path) -> None:
