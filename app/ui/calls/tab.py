@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -42,6 +43,7 @@ from app.ui.env import UiEnv
 from app.ui.errors import show_error
 from app.ui.privacy import RevealDialog
 
+WIDE = 1150  # pixels from which the side panels stand beside the table
 MAX_REVEAL = 1000  # calls revealed in one go: a reveal is for a reason, not a bulk export
 
 
@@ -141,8 +143,10 @@ class CallsTab(QWidget):
         self.side.currentChanged.connect(self._side_changed)
         splitter.addWidget(self.table)
         splitter.addWidget(self.side)
-        splitter.setStretchFactor(0, 1)
-        splitter.setSizes([920, 620])
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        self.splitter = splitter
+        self._sized = False
         layout.addWidget(splitter, 1)
         self._show_banner()
 
@@ -163,6 +167,16 @@ class CallsTab(QWidget):
         legend.setWordWrap(True)
         layout.addWidget(legend)
         return page
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Side by side on a wide screen; on a laptop beside the case list the panels go under
+        # the table, which keeps its full width.
+        wanted = Qt.Orientation.Horizontal if self.width() >= WIDE else Qt.Orientation.Vertical
+        if wanted != self.splitter.orientation() or not self._sized:
+            self._sized = True
+            self.splitter.setOrientation(wanted)
+            self.splitter.setSizes([600, 400])  # proportions: the splitter scales them
 
     # --- loading --------------------------------------------------------------------------
     def reload(self) -> None:
@@ -382,7 +396,7 @@ class CallsTab(QWidget):
 _COLUMN_WIDTHS = {
     CallTableModel.START: 150,
     CallTableModel.DURATION: 70,
-    CallTableModel.DIRECTION: 90,
+    CallTableModel.DIRECTION: 105,
     CallTableModel.STATUS: 90,
     CallTableModel.CALLER: 250,
     CallTableModel.CALLEE: 250,
