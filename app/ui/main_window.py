@@ -254,10 +254,11 @@ class MainWindow(QMainWindow):
             getattr(view, method)()
 
     def reload_all(self) -> None:
+        """F5: the list and the open case, feature tabs included (they follow case_changed)."""
         self.cases.reload()
         view = self.current_view()
         if view is not None:
-            view.reload()
+            self.env.case_changed.emit(view.case_id)
 
     # --- first start --------------------------------------------------------------------
     def offer_demo(self) -> None:

@@ -94,3 +94,14 @@ def test_close_case_shortcut_and_undo_follows_case(window: Any, case_id: int, qt
     assert window.case_tabs.count() == 0
     assert window.env.undo_group.activeStack() is None
     assert not window.delete_action.isEnabled()
+
+
+def test_f5_reloads_list_and_open_case(window: Any, case_id: int, qtbot: Any) -> None:
+    view = window.open_case(case_id)
+    ctx = window.env.ctx
+    current = cases.get_case(ctx, case_id)
+    cases.update_case(ctx, case_id, current.version, title="Изменено на другом месте")
+    with qtbot.waitSignal(window.env.case_changed):
+        qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert view.overview.title.text() == "Изменено на другом месте"
+    assert window.cases.model.rowCount() == 1
