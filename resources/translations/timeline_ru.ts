@@ -82,52 +82,52 @@
 <context>
     <name>ExportMenu</name>
     <message>
-        <location filename="../../app/ui/timeline/export.py" line="42"/>
+        <location filename="../../app/ui/timeline/export.py" line="43"/>
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/export.py" line="45"/>
+        <location filename="../../app/ui/timeline/export.py" line="46"/>
         <source>Table (CSV)…</source>
         <translation>Таблица (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/export.py" line="46"/>
+        <location filename="../../app/ui/timeline/export.py" line="47"/>
         <source>Picture (PNG)…</source>
         <translation>Изображение (PNG)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/export.py" line="47"/>
+        <location filename="../../app/ui/timeline/export.py" line="48"/>
         <source>Picture (SVG)…</source>
         <translation>Изображение (SVG)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/export.py" line="55"/>
+        <location filename="../../app/ui/timeline/export.py" line="56"/>
         <source>CSV table (*.csv)</source>
         <translation>Таблица CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/export.py" line="56"/>
+        <location filename="../../app/ui/timeline/export.py" line="57"/>
         <source>PNG picture (*.png)</source>
         <translation>Изображение PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/export.py" line="57"/>
+        <location filename="../../app/ui/timeline/export.py" line="58"/>
         <source>SVG picture (*.svg)</source>
         <translation>Изображение SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/export.py" line="61"/>
+        <location filename="../../app/ui/timeline/export.py" line="62"/>
         <source>Export the timeline</source>
         <translation>Экспорт хронологии</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/export.py" line="80"/>
+        <location filename="../../app/ui/timeline/export.py" line="81"/>
         <source>Exporting the timeline</source>
         <translation>Экспорт хронологии</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/export.py" line="100"/>
+        <location filename="../../app/ui/timeline/export.py" line="101"/>
         <source>Timeline of case %1</source>
         <translation>Хронология по делу %1</translation>
     </message>
@@ -198,7 +198,7 @@
 <context>
     <name>TimelineCanvas</name>
     <message numerus="yes">
-        <location filename="../../app/ui/timeline/canvas.py" line="251"/>
+        <location filename="../../app/ui/timeline/canvas.py" line="292"/>
         <source>%1: %n event(s) here</source>
         <translation>
             <numerusform>%1: здесь %n событие</numerusform>
@@ -207,7 +207,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/canvas.py" line="257"/>
+        <location filename="../../app/ui/timeline/canvas.py" line="298"/>
         <source>Zoom in to see them one by one</source>
         <translation>Увеличьте масштаб, чтобы увидеть их по отдельности</translation>
     </message>
@@ -622,88 +622,88 @@
 <context>
     <name>TimelinePanel</name>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="92"/>
+        <location filename="../../app/ui/timeline/panel.py" line="97"/>
         <source>Lanes by party</source>
         <translation>Дорожки по участникам</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="93"/>
+        <location filename="../../app/ui/timeline/panel.py" line="98"/>
         <source>Lanes by source</source>
         <translation>Дорожки по источникам</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="97"/>
+        <location filename="../../app/ui/timeline/panel.py" line="102"/>
         <source>Kinds</source>
         <translation>Виды</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="98"/>
+        <location filename="../../app/ui/timeline/panel.py" line="103"/>
         <source>Parties</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="99"/>
+        <location filename="../../app/ui/timeline/panel.py" line="104"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="100"/>
+        <location filename="../../app/ui/timeline/panel.py" line="105"/>
         <source>Findings</source>
         <translation>Нарушения</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="110"/>
+        <location filename="../../app/ui/timeline/panel.py" line="115"/>
         <source>Only in the dossier</source>
         <translation>Только включённые в досье</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="116"/>
+        <location filename="../../app/ui/timeline/panel.py" line="121"/>
         <source>Search titles</source>
         <translation>Поиск по описанию</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="126"/>
+        <location filename="../../app/ui/timeline/panel.py" line="134"/>
         <source>Fit all</source>
         <translation>Показать всё</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="126"/>
+        <location filename="../../app/ui/timeline/panel.py" line="134"/>
         <source>Show the whole timeline (Home)</source>
         <translation>Показать всю хронологию (Home)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="129"/>
-        <location filename="../../app/ui/timeline/panel.py" line="368"/>
+        <location filename="../../app/ui/timeline/panel.py" line="137"/>
+        <location filename="../../app/ui/timeline/panel.py" line="386"/>
         <source>Fit selection</source>
         <translation>По выделению</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="130"/>
+        <location filename="../../app/ui/timeline/panel.py" line="138"/>
         <source>Zoom to the selected event or Shift+drag range (F)</source>
         <translation>Масштаб по выбранному событию или интервалу Shift+перетаскивание (F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="133"/>
+        <location filename="../../app/ui/timeline/panel.py" line="141"/>
         <source>Add event…</source>
         <translation>Добавить событие…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="133"/>
+        <location filename="../../app/ui/timeline/panel.py" line="141"/>
         <source>Add a manual event</source>
         <translation>Добавить событие вручную</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="164"/>
+        <location filename="../../app/ui/timeline/panel.py" line="171"/>
         <source>(none in this case)</source>
         <translation>(нет в этом деле)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="202"/>
+        <location filename="../../app/ui/timeline/panel.py" line="214"/>
         <source>Adding call findings to the timeline</source>
         <translation>Добавление результатов анализа звонков в хронологию</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/timeline/panel.py" line="241"/>
+        <location filename="../../app/ui/timeline/panel.py" line="253"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n событие</numerusform>
@@ -712,7 +712,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/timeline/panel.py" line="243"/>
+        <location filename="../../app/ui/timeline/panel.py" line="255"/>
         <source>%1 of %n event(s)</source>
         <translation>
             <numerusform>%1 из %n события</numerusform>
@@ -721,47 +721,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="334"/>
+        <location filename="../../app/ui/timeline/panel.py" line="349"/>
         <source>Delete event</source>
         <translation>Удалить событие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="334"/>
+        <location filename="../../app/ui/timeline/panel.py" line="349"/>
         <source>Delete the selected manual event?</source>
         <translation>Удалить выбранное событие?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="352"/>
+        <location filename="../../app/ui/timeline/panel.py" line="370"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="353"/>
+        <location filename="../../app/ui/timeline/panel.py" line="371"/>
         <source>In the dossier</source>
         <translation>В досье</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="358"/>
+        <location filename="../../app/ui/timeline/panel.py" line="376"/>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="359"/>
+        <location filename="../../app/ui/timeline/panel.py" line="377"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="363"/>
+        <location filename="../../app/ui/timeline/panel.py" line="381"/>
         <source>Add range to the dossier</source>
         <translation>Включить интервал в досье</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="366"/>
+        <location filename="../../app/ui/timeline/panel.py" line="384"/>
         <source>Remove range from the dossier</source>
         <translation>Исключить интервал из досье</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="369"/>
+        <location filename="../../app/ui/timeline/panel.py" line="387"/>
         <source>Add event here…</source>
         <translation>Добавить событие здесь…</translation>
     </message>

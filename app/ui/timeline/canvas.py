@@ -50,7 +50,7 @@ class TimelineCanvas(QWidget):
         self.setMouseTracking(True)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(480, 200)
+        self.setMinimumSize(360, 200)
         # lanes that do not fit scroll under the fixed time axis
         self.vbar = QScrollBar(Qt.Orientation.Vertical, self)
         self.vbar.setObjectName("timelineVScroll")

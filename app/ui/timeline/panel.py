@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QSplitter,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -86,7 +87,11 @@ class TimelinePanel(QWidget):
     # ---- toolbar --------------------------------------------------------------------------
 
     def _toolbar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
+        """One tool bar; on a narrow screen what does not fit goes to its » menu."""
+        row = QHBoxLayout()
+        bar = QToolBar(self)
+        bar.setObjectName("timelineToolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.lanes = QComboBox(self)
         self.lanes.setObjectName("timelineLanes")
         self.lanes.addItem(self.tr("Lanes by party"), LaneMode.PARTY.value)
@@ -115,13 +120,16 @@ class TimelinePanel(QWidget):
         self.search.setObjectName("timelineSearch")
         self.search.setPlaceholderText(self.tr("Search titles"))
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(120)
+        self.search.setMaximumWidth(280)
         # typing filters 100,000 titles: wait for a pause in the typing
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        bar.addWidget(self.search, 1)
+        bar.addWidget(self.search)
+        bar.addSeparator()
         for name, text, tip, slot in (
             ("fitAll", self.tr("Fit all"), self.tr("Show the whole timeline (Home)"), self.fit_all),
             (
@@ -132,22 +140,21 @@ class TimelinePanel(QWidget):
             ),
             ("add", self.tr("Add event…"), self.tr("Add a manual event"), self.add_event),
         ):
-            button = QToolButton(self)
-            button.setObjectName(f"timeline_{name}")
-            button.setText(text)
-            button.setToolTip(tip)
-            button.clicked.connect(lambda _c=False, s=slot: s())
-            bar.addWidget(button)
+            action = bar.addAction(text)
+            action.setObjectName(f"timeline_{name}")
+            action.setToolTip(tip)
+            action.triggered.connect(lambda _c=False, s=slot: s())
         self.export = ExportMenu(self)
         bar.addWidget(self.export.button)
+        row.addWidget(bar, 1)
         self.count = QLabel(self)
         self.count.setObjectName("timelineCount")
-        bar.addWidget(self.count)
+        row.addWidget(self.count)
         refresh = QAction(self)
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(self.reload)
         self.addAction(refresh)
-        return bar
+        return row
 
     def _fill_menu(self, key: str, values: list[str], label: Callable[[str], str]) -> None:
         menu = self._menus[key]

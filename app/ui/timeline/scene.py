@@ -270,6 +270,7 @@ class TimelineScene:
         bold = QFont(font)
         bold.setBold(True)
         p.setFont(bold)
+        bold_metrics = QFontMetrics(bold)
         label_fmt = {TickUnit.DAY: "%d.%m.%Y", TickUnit.MONTH: "%m.%Y", TickUnit.YEAR: "%Y"}[
             major_unit
         ]
@@ -283,9 +284,10 @@ class TimelineScene:
             # the label of the period starting off-screen sticks to the left edge
             next_x = self.x_of(majors[index + 1].at_s) if index + 1 < len(majors) else width
             label_x = max(x, GUTTER_W) + 4
-            if label_x + 90 <= next_x or index + 1 == len(majors):
+            label = tick.local.strftime(label_fmt)
+            if label_x + bold_metrics.horizontalAdvance(label) + 4 <= min(next_x, width):
                 p.setPen(text)
-                p.drawText(QPointF(label_x, 16), tick.local.strftime(label_fmt))
+                p.drawText(QPointF(label_x, 16), label)
 
     def _paint_row(self, p: QPainter, row: Row, t0: float, t1: float) -> None:
         kind = row.kind
