@@ -47,7 +47,8 @@ def levels_table(brightness: int, contrast: int) -> np.ndarray | None:
         return None
     gain = (1.0 + contrast / 100.0) if contrast <= 0 else 1.0 / (1.0 - contrast / 101.0)
     ramp = (np.arange(256, dtype=np.float32) - 128.0) * gain + 128.0 + brightness * 1.28
-    return np.clip(ramp, 0, 255).astype(np.uint8)
+    table: np.ndarray = np.clip(ramp, 0, 255).astype(np.uint8)
+    return table
 
 
 def to_qimage(rgb: np.ndarray, table: np.ndarray | None) -> QImage:

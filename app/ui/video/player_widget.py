@@ -9,6 +9,7 @@ frame; Shift+Left/Right one second; Ctrl+Left/Right ten seconds; Home/End; +/- z
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QRect, Qt, Signal
@@ -30,6 +31,7 @@ from app.services.video_clock import calibrate
 from app.services.video_dto import ClockInfo, VideoSource
 from app.ui.env import UiEnv
 from app.ui.errors import show_error
+from app.ui.tasks import Task
 from app.ui.video.clock_dialog import CalibrateDialog
 from app.ui.video.goto_dialog import GoToDialog
 from app.ui.video.player import Player
@@ -86,8 +88,7 @@ class PlayerWidget(QWidget):
         self.feeder.scan_failed.connect(self._on_scan_failed)
         self.feeder.thumbnails_failed.connect(self.status.setText)
         # Background tasks of a player that goes away are cancelled (the list outlives it).
-        running = self.feeder.running
-        self.destroyed.connect(lambda: [task.cancel() for task in running])
+        self.destroyed.connect(partial(_cancel_all, self.feeder.running))
         self._update_state()
 
     # --- building -------------------------------------------------------------------------
@@ -195,7 +196,7 @@ class PlayerWidget(QWidget):
         reset.setText("⟲")
         reset.setToolTip(self.tr("Original brightness and contrast"))
         reset.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        reset.clicked.connect(lambda: (self.brightness.setValue(0), self.contrast.setValue(0)))
+        reset.clicked.connect(self.reset_levels)
         # Short symbols keep the row narrow; the tooltips say what they are.
         self._levels.addWidget(self._symbol("☀", self.brightness.toolTip()))
         self._levels.addWidget(self.brightness)
@@ -399,6 +400,10 @@ class PlayerWidget(QWidget):
         name = self.source.evidence.original_name if self.source is not None else ""
         self.show_problem(f"{name}: {problem}" if name else problem)
 
+    def reset_levels(self) -> None:
+        self.brightness.setValue(0)
+        self.contrast.setValue(0)
+
     def _levels_changed(self) -> None:
         self.player.set_levels(self.brightness.value(), self.contrast.value())
 
@@ -448,3 +453,8 @@ class PlayerWidget(QWidget):
             return False
         action()
         return True
+
+
+def _cancel_all(tasks: list[Task]) -> None:
+    for task in tasks:
+        task.cancel()

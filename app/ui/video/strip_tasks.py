@@ -9,6 +9,8 @@ delivers is ignored.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QImage
 
@@ -96,7 +98,9 @@ class StripFeeder(QObject):
         self.running.append(task)
         return task
 
-    def _segments_done(self, generation: int, announce: bool = False):
+    def _segments_done(
+        self, generation: int, announce: bool = False
+    ) -> Callable[[list[ActivityInfo]], None]:
         def done(segments: list[ActivityInfo]) -> None:
             if generation == self._generation:
                 self._scrubber.set_segments([(s.start_s, s.end_s) for s in segments])
