@@ -206,3 +206,14 @@ def test_drift_from_two_calibration_points_interpolates_the_error() -> None:
     start, correction_s = corrected_start(camera_says, correction.true_time)
     assert start.timestamp() == pytest.approx((T0 + timedelta(hours=5)).timestamp(), abs=1e-3)
     assert correction_s == pytest.approx(-11, abs=1e-3)
+
+
+def test_sort_events_matches_the_full_key_with_many_ties() -> None:
+    from app.domain.timeline import sort_events, sort_key
+
+    rng = random.Random(11)
+    kinds = [k.value for k in EventKind]
+    events = [
+        ev(f"{rng.choice(kinds)}:{i}", rng.choice(kinds), rng.randrange(0, 50)) for i in range(3000)
+    ]
+    assert sort_events(list(events)) == sorted(events, key=sort_key)
