@@ -2,9 +2,9 @@
 details pane of the selected event.
 
 Events are built by `app.services.timeline.build_timeline` off the GUI thread; filtering runs
-here on the loaded events (the domain's `EventFilter`). Double-click or Enter on an event emits
-`open_requested(kind, ref)`, which the case view routes to the call log, the video or the
-statement.
+here on the loaded events (the domain's `EventFilter`); the call analysis's findings follow in
+a background step. Double-click or Enter on an event emits `open_requested(kind, ref)`; inside
+a case view the panel then shows the event where it lives (`routing.route_open`).
 """
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ class TimelinePanel(QWidget):
         layout.addWidget(splitter, 1)
         self.canvas.selection_changed.connect(self._selected)
         self.canvas.open_requested.connect(self.open_requested)
-        self.canvas.add_requested.connect(lambda t: self.add_event(t))
+        self.canvas.add_requested.connect(self.add_event)
         self.canvas.context_requested.connect(self._context_menu)
         self.details.open_clicked.connect(self._open_selected)
         self.details.dossier_toggled.connect(self._toggle_dossier)
