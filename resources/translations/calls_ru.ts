@@ -264,53 +264,53 @@
 <context>
     <name>CallsTab</name>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="50" />
+        <location filename="../../app/ui/calls/tab.py" line="51" />
         <source>Calls</source>
         <translation>Звонки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="79" />
+        <location filename="../../app/ui/calls/tab.py" line="80" />
         <source>Import call log…</source>
         <translation>Загрузить детализацию…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="82" />
-        <location filename="../../app/ui/calls/tab.py" line="362" />
+        <location filename="../../app/ui/calls/tab.py" line="83" />
+        <location filename="../../app/ui/calls/tab.py" line="373" />
         <source>Reveal numbers…</source>
         <translation>Показать номера…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="85" />
+        <location filename="../../app/ui/calls/tab.py" line="86" />
         <source>Show the full numbers of the selected calls (asks for a reason, audited)</source>
         <translation>Показать полные номера выбранных звонков (нужна причина, запись в журнал аудита)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="105" />
+        <location filename="../../app/ui/calls/tab.py" line="106" />
         <source>Show all calls</source>
         <translation>Показать все звонки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="141" />
+        <location filename="../../app/ui/calls/tab.py" line="140" />
         <source>Findings</source>
         <translation>Признаки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="142" />
+        <location filename="../../app/ui/calls/tab.py" line="141" />
         <source>Numbers</source>
         <translation>Номера</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="143" />
+        <location filename="../../app/ui/calls/tab.py" line="142" />
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="161" />
+        <location filename="../../app/ui/calls/tab.py" line="162" />
         <source>The complainant's contacts. Line width: number of calls; red: at least one call not through a virtual number; orange: the courier.</source>
         <translation>Контакты заявителя. Толщина линии — число звонков; красная — хотя бы один звонок не через виртуальный номер; оранжевый — курьер.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/tab.py" line="250" />
+        <location filename="../../app/ui/calls/tab.py" line="261" />
         <source>%Ln call(s)</source>
         <translation>
             <numerusform>%Ln звонок</numerusform>
@@ -319,7 +319,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/tab.py" line="344" />
+        <location filename="../../app/ui/calls/tab.py" line="355" />
         <source>the numbers of %Ln call(s)</source>
         <translation>
             <numerusform>номера %Ln звонка</numerusform>
@@ -328,12 +328,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="366" />
+        <location filename="../../app/ui/calls/tab.py" line="377" />
         <source>Calls of order %1</source>
         <translation>Звонки по заказу %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="287" />
+        <location filename="../../app/ui/calls/tab.py" line="298" />
         <source>Calls of the finding “%1”</source>
         <translation>Звонки по признаку «%1»</translation>
     </message>
@@ -470,132 +470,137 @@
     </message>
     <message>
         <location filename="../../app/ui/calls/import_dialog.py" line="107" />
+        <source>Delete preset</source>
+        <translation>Удалить шаблон</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="113" />
         <source>Preset</source>
         <translation>Шаблон</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="113" />
-        <location filename="../../app/ui/calls/import_dialog.py" line="300" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="119" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="312" />
         <source>Tab</source>
         <translation>Табуляция</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="117" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="123" />
         <source>First row is a header</source>
         <translation>Первая строка — заголовок</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="117" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="123" />
         <source>No header row</source>
         <translation>Без заголовка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="120" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="126" />
         <source>Encoding</source>
         <translation>Кодировка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="121" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="127" />
         <source>Delimiter</source>
         <translation>Разделитель</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="122" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="128" />
         <source>Header</source>
         <translation>Заголовок</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="127" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="133" />
         <source>Format</source>
         <translation>Формат</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="134" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="140" />
         <source>As the file or preset says</source>
         <translation>Как указано в файле или шаблоне</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="138" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="144" />
         <source>Time zone of the file</source>
         <translation>Часовой пояс файла</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="159" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="165" />
         <source>Automatic</source>
         <translation>Автоматически</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="167" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="173" />
         <source>Save as preset…</source>
         <translation>Сохранить как шаблон…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="178" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="184" />
         <source>Stop import</source>
         <translation>Остановить загрузку</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="183" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="189" />
         <source>Import</source>
         <translation>Загрузить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="188" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="194" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="200" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="206" />
         <source>Detect automatically</source>
         <translation>Определить автоматически</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="202" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="208" />
         <source> (mine)</source>
         <translation> (мой)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="210" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="217" />
         <source>Choose a call log</source>
         <translation>Выбор детализации звонков</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="212" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="219" />
         <source>Call logs (*.csv *.txt *.tsv *.xlsx);;All files (*)</source>
         <translation>Детализации (*.csv *.txt *.tsv *.xlsx);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="265" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="277" />
         <source>Reading the file…</source>
         <translation>Чтение файла…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="292" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="304" />
         <source>This file cannot be read as a table: %1</source>
         <translation>Файл не читается как таблица: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="298" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="310" />
         <source>Excel workbook</source>
         <translation>книга Excel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="302" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="314" />
         <source>CSV, encoding %1, delimiter “%2”</source>
         <translation>CSV, кодировка %1, разделитель «%2»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="306" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="318" />
         <source>header row</source>
         <translation>с заголовком</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="306" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="318" />
         <source>no header row</source>
         <translation>без заголовка</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/import_dialog.py" line="307" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="319" />
         <source>Read as: %1, %2, %n column(s)</source>
         <translation>
             <numerusform>Прочитано как: %1, %2, %n столбец</numerusform>
@@ -604,62 +609,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="310" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="322" />
         <source>times in %1</source>
         <translation>время в поясе %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="318" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="330" />
         <source>The file does not say in which time zone its times are written. Choose the zone of the file above (the call platform's zone, often Moscow time).</source>
         <translation>В файле не указано, в каком часовом поясе записано время. Выберите пояс файла выше (пояс платформы звонков, часто московское время).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="322" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="334" />
         <source>Check the column mapping: %1</source>
         <translation>Проверьте соответствие столбцов: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="336" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="348" />
         <source>Save as preset</source>
         <translation>Сохранить как шаблон</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="336" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="348" />
         <source>Name of the preset:</source>
         <translation>Название шаблона:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="368" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="390" />
+        <source>Preset “%1” deleted.</source>
+        <translation>Шаблон «%1» удалён.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="397" />
         <source>Preset “%1” saved.</source>
         <translation>Шаблон «%1» сохранён.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="377" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="406" />
         <source>Importing…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="380" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="409" />
         <source>Importing %1</source>
         <translation>Загрузка %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="397" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="426" />
         <source>Stopping…</source>
         <translation>Остановка…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="405" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="439" />
         <source>Import stopped: nothing was imported.</source>
         <translation>Загрузка остановлена: ничего не загружено.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="416" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="450" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="427" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="461" />
         <source>This file was already imported into this case; importing it again would add nothing.</source>
         <translation>Этот файл уже загружен в дело; повторная загрузка ничего не добавит.</translation>
     </message>

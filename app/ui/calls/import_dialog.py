@@ -104,7 +104,13 @@ class ImportDialog(QDialog):
         self.preset = QComboBox(page)
         self.preset.setObjectName("importPreset")
         self.preset.currentIndexChanged.connect(self._preset_changed)
-        form.addRow(self.tr("Preset"), self.preset)
+        self.delete_preset_button = QPushButton(self.tr("Delete preset"), page)
+        self.delete_preset_button.setObjectName("deletePreset")
+        self.delete_preset_button.clicked.connect(self.delete_preset)
+        preset_row = QHBoxLayout()
+        preset_row.addWidget(self.preset, 1)
+        preset_row.addWidget(self.delete_preset_button)
+        form.addRow(self.tr("Preset"), preset_row)
 
         format_row = QHBoxLayout()
         self.encoding = self._auto_combo("importEncoding", [(e, e) for e in ENCODINGS])
@@ -203,6 +209,7 @@ class ImportDialog(QDialog):
             self.preset.addItem(name + suffix, name)
         self.preset.setCurrentIndex(max(0, self.preset.findData(chosen)))
         self.preset.blockSignals(False)
+        self._update_preset_button()
 
     def _choose_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
@@ -243,7 +250,12 @@ class ImportDialog(QDialog):
 
     def _preset_changed(self, *_args: object) -> None:
         self._edits.clear()  # the preset's mapping replaces hand-made choices
+        self._update_preset_button()
         self._refresh()
+
+    def _update_preset_button(self) -> None:
+        chosen = self._presets.get(self.preset.currentData() or "")
+        self.delete_preset_button.setEnabled(chosen is not None and not chosen.builtin)
 
     def _format_changed(self, *_args: object) -> None:
         self._edits.clear()  # other columns: hand-made choices no longer apply
@@ -359,6 +371,23 @@ class ImportDialog(QDialog):
             lambda saved: self._preset_saved(saved.name),
             self._show_error,
         )
+
+    def delete_preset(self) -> None:
+        """Delete the chosen preset of the user's own (built-in ones stay)."""
+        name = self.preset.currentData()
+        if not self.delete_preset_button.isEnabled() or not name:
+            return
+        ctx = self.env.ctx
+        self.env.tasks.run_db(
+            lambda _p: calls.delete_preset(ctx, name),
+            lambda _r: self._preset_deleted(name),
+            self._show_error,
+        )
+
+    def _preset_deleted(self, name: str) -> None:
+        self.preset.setCurrentIndex(0)  # detection again, the preview follows
+        self.reload_presets()
+        self.status.setText(self.tr("Preset “%1” deleted.").replace("%1", name))
 
     def _show_error(self, exc: BaseException) -> None:
         show_error(self, exc)

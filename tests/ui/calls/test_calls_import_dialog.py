@@ -108,6 +108,12 @@ def test_mapping_fixed_by_hand_and_saved_as_preset(
     again.set_path(source)
     assert again.preview.error is None
     assert again.mapping.combo("duration").currentData() == "Сек"
+    assert again.delete_preset_button.isEnabled()
+    again.delete_preset()
+    assert "odd operator" not in {p.name for p in calls.list_presets(env.ctx)}
+    assert again.preset.currentData() is None and again.preview.error_field == "map"
+    again.set_preset("ru-vpbx")
+    assert not again.delete_preset_button.isEnabled()  # built-in
 
 
 def test_stopped_import_keeps_nothing(
