@@ -301,3 +301,20 @@ def test_lanes_that_do_not_fit_scroll_under_the_axis(panel, qtbot):
     spp = scene.spp
     QApplication.sendEvent(canvas, _wheel_shift)
     assert scene.spp == spp and canvas.vbar.value() < row.top  # scrolled up, no zoom
+
+
+def test_threaded_runner_loads_then_adds_findings(sqlite_ctx, tcase, qtbot):
+    from app.ui.env import UiEnv
+    from app.ui.tasks import TaskRunner
+    from app.ui.timeline.tab import create_tab
+
+    runner = TaskRunner()
+    env = UiEnv(sqlite_ctx, runner)
+    panel = create_tab(env, tcase.id, None)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.loaded, timeout=20_000):
+        pass
+    qtbot.waitUntil(lambda: panel.data.with_findings, timeout=30_000)
+    assert any(e.kind == "finding" for e in panel.shown)
+    qtbot.waitUntil(lambda: not runner.active_tasks(), timeout=20_000)
+    assert runner.shutdown()
