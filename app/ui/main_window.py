@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -107,7 +108,7 @@ class MainWindow(QMainWindow):
             self.tr("&Close case"), self.close_current_case, "Ctrl+W", "closeCase"
         )
         self.reload_action = self._action(self.tr("&Reload"), self.reload_all, "F5")
-        self.find_action = self._action(self.tr("&Find…"), self.cases.focus_search, "Ctrl+F")
+        self.find_action = self._action(self.tr("&Find…"), self.find, "Ctrl+F")
         self.add_action = self._action(
             self.tr("&Add record…"), lambda: self._on_case("add_record"), "Ins"
         )
@@ -252,6 +253,18 @@ class MainWindow(QMainWindow):
         view = self.current_view()
         if view is not None:
             getattr(view, method)()
+
+    def find(self) -> None:
+        """Ctrl+F: the search of the case tab the focus is in (a tab offers `focus_search()`),
+        otherwise the case list's search box. One action, so the key is never ambiguous."""
+        view = self.current_view()
+        focus = QApplication.focusWidget()
+        if view is not None and focus is not None and view.isAncestorOf(focus):
+            handler = getattr(view.current_tab(), "focus_search", None)
+            if handler is not None:
+                handler()
+                return
+        self.cases.focus_search()
 
     def reload_all(self) -> None:
         """F5: the list and the open case, feature tabs included (they follow case_changed)."""

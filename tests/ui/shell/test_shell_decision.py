@@ -4,6 +4,7 @@ shortcuts reach the open case."""
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -103,3 +104,44 @@ def test_unsaved_edits_survive_reloads_caused_elsewhere(window: Any, case_id: in
     detail = cases.get_case(ctx, case_id)
     assert (detail.title, detail.summary) == ("Черновик названия", "Фабула коллеги")
     assert not overview.save_button.isEnabled()
+
+
+PROBE_TAB = """
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+
+def tab_title():
+    return "Probe"
+
+
+class ProbeTab(QWidget):
+    def __init__(self, parent):
+        super().__init__(parent)
+        self.box = QLineEdit(self)
+        QVBoxLayout(self).addWidget(self.box)
+
+    def focus_search(self):
+        self.box.setFocus()
+
+
+def create_tab(env, case_id, parent):
+    return ProbeTab(parent)
+"""
+
+
+def test_find_goes_to_the_search_of_the_focused_tab(
+    window: Any, case_id: int, qtbot: Any, tmp_path: Any, monkeypatch: Any
+) -> None:
+    (tmp_path / "shell_probe_tab.py").write_text(PROBE_TAB)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr("app.ui.cases.tabs.FEATURE_TABS", [("probe", "shell_probe_tab")])
+    view = window.open_case(case_id)
+    probe = view.feature_tabs["probe"]
+    view.tabs.setCurrentIndex(view.tabs.count() - 1)
+    probe.setFocus()
+    qtbot.keyClick(probe, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert probe.box.hasFocus()
+    window.cases.view.setFocus()
+    qtbot.keyClick(window.cases.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.cases.search.hasFocus()
+    monkeypatch.delitem(sys.modules, "shell_probe_tab")
