@@ -364,172 +364,191 @@
 <context>
     <name>PlayerWidget</name>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="119"/>
+        <location filename="../../app/ui/video/player_widget.py" line="120"/>
         <source>Play / pause (Space)</source>
         <translation>Воспроизведение / пауза (Пробел)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="122"/>
+        <location filename="../../app/ui/video/player_widget.py" line="123"/>
         <source>Start (Home)</source>
         <translation>В начало (Home)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="125"/>
+        <location filename="../../app/ui/video/player_widget.py" line="126"/>
         <source>Back 10 s (Ctrl+Left)</source>
         <translation>Назад на 10 с (Ctrl+Влево)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="130"/>
+        <location filename="../../app/ui/video/player_widget.py" line="131"/>
         <source>Previous frame (Left)</source>
         <translation>Предыдущий кадр (Влево)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="134"/>
+        <location filename="../../app/ui/video/player_widget.py" line="135"/>
         <source>Next frame (Right)</source>
         <translation>Следующий кадр (Вправо)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="138"/>
+        <location filename="../../app/ui/video/player_widget.py" line="139"/>
         <source>Forward 10 s (Ctrl+Right)</source>
         <translation>Вперёд на 10 с (Ctrl+Вправо)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="142"/>
+        <location filename="../../app/ui/video/player_widget.py" line="143"/>
         <source>End (End)</source>
         <translation>В конец (End)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="148"/>
+        <location filename="../../app/ui/video/player_widget.py" line="149"/>
         <source>Speed: J / K / L, slower with Shift+J / Shift+L</source>
         <translation>Скорость: J / K / L, медленнее — Shift+J / Shift+L</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="152"/>
+        <location filename="../../app/ui/video/player_widget.py" line="153"/>
         <source>Previous activity ([)</source>
         <translation>Предыдущее движение ([)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="155"/>
+        <location filename="../../app/ui/video/player_widget.py" line="156"/>
         <source>Find activity</source>
         <translation>Найти движение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="156"/>
+        <location filename="../../app/ui/video/player_widget.py" line="157"/>
         <source>Mark the stretches with motion on the scrubber</source>
         <translation>Отметить на шкале участки с движением</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="161"/>
+        <location filename="../../app/ui/video/player_widget.py" line="162"/>
         <source>Next activity (])</source>
         <translation>Следующее движение (])</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="164"/>
+        <location filename="../../app/ui/video/player_widget.py" line="165"/>
         <source>True time…</source>
         <translation>Истинное время…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="165"/>
+        <location filename="../../app/ui/video/player_widget.py" line="166"/>
         <source>Calibrate the camera clock: this frame shows true time T</source>
         <translation>Калибровка часов камеры: этот кадр снят в истинное время T</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="170"/>
+        <location filename="../../app/ui/video/player_widget.py" line="171"/>
         <source>Export frame…</source>
         <translation>Экспорт кадра…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="171"/>
+        <location filename="../../app/ui/video/player_widget.py" line="172"/>
         <source>Save the exact frame on screen as a PNG file (recorded in the audit log)</source>
         <translation>Сохранить точный кадр с экрана в файл PNG (записывается в журнал аудита)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="176"/>
+        <location filename="../../app/ui/video/player_widget.py" line="177"/>
         <source>Go to…</source>
         <translation>Перейти…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="177"/>
+        <location filename="../../app/ui/video/player_widget.py" line="178"/>
         <source>Go to a frame, a media time or a true time (Ctrl+G)</source>
         <translation>Перейти к кадру, времени в файле или истинному времени (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="191"/>
+        <location filename="../../app/ui/video/player_widget.py" line="196"/>
+        <source>Space: play / pause
+J / K / L: backwards, pause, forwards (again: faster; with Shift: slower)
+Left / Right: one frame; with Shift: 1 s; with Ctrl: 10 s
+Home / End: first / last frame
+[ / ]: previous / next activity
+Wheel, + / -: zoom; 0 or double-click: fit; drag: pan
+I: show / hide the time overlay
+Ctrl+G: go to a frame, a media time or a true time</source>
+        <translation>Пробел: воспроизведение / пауза
+J / K / L: назад, пауза, вперёд (ещё раз: быстрее; с Shift: медленнее)
+Влево / Вправо: на кадр; с Shift: на 1 с; с Ctrl: на 10 с
+Home / End: первый / последний кадр
+[ / ]: предыдущее / следующее движение
+Колесо, + / -: масштаб; 0 или двойной щелчок: по размеру окна; перетаскивание: сдвиг
+I: показать / скрыть сведения о времени
+Ctrl+G: перейти к кадру, времени в файле или истинному времени</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="210"/>
         <source>Brightness (viewing only)</source>
         <translation>Яркость (только для просмотра)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="192"/>
+        <location filename="../../app/ui/video/player_widget.py" line="211"/>
         <source>Contrast (viewing only)</source>
         <translation>Контраст (только для просмотра)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="196"/>
+        <location filename="../../app/ui/video/player_widget.py" line="215"/>
         <source>Original brightness and contrast</source>
         <translation>Исходные яркость и контраст</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="275"/>
+        <location filename="../../app/ui/video/player_widget.py" line="294"/>
         <source>Stretches with activity: %1</source>
         <translation>Участков с движением: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="298"/>
+        <location filename="../../app/ui/video/player_widget.py" line="317"/>
         <source>Export frame</source>
         <translation>Экспорт кадра</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="298"/>
+        <location filename="../../app/ui/video/player_widget.py" line="317"/>
         <source>PNG image (*.png)</source>
         <translation>Изображение PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="311"/>
+        <location filename="../../app/ui/video/player_widget.py" line="330"/>
         <source>Exporting frame</source>
         <translation>Экспорт кадра</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="313"/>
+        <location filename="../../app/ui/video/player_widget.py" line="332"/>
         <source>Frame %1 saved to %2</source>
         <translation>Кадр %1 сохранён в %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="339"/>
+        <location filename="../../app/ui/video/player_widget.py" line="358"/>
         <source>Calibrating the clock</source>
         <translation>Калибровка часов</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="367"/>
+        <location filename="../../app/ui/video/player_widget.py" line="386"/>
         <source>Frame %1 of %2</source>
         <translation>Кадр %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="368"/>
+        <location filename="../../app/ui/video/player_widget.py" line="387"/>
         <source> (keyframe, decoding…)</source>
         <translation> (опорный кадр, декодирование…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="369"/>
+        <location filename="../../app/ui/video/player_widget.py" line="388"/>
         <source>Media time %1</source>
         <translation>Время в файле %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="374"/>
+        <location filename="../../app/ui/video/player_widget.py" line="393"/>
         <source>Camera clock unknown (no origin set)</source>
         <translation>Часы камеры неизвестны (не задана точка отсчёта)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="376"/>
+        <location filename="../../app/ui/video/player_widget.py" line="395"/>
         <source>Camera clock %1</source>
         <translation>Часы камеры %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="379"/>
+        <location filename="../../app/ui/video/player_widget.py" line="398"/>
         <source>True time: clock not calibrated</source>
         <translation>Истинное время: часы не откалиброваны</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="381"/>
+        <location filename="../../app/ui/video/player_widget.py" line="400"/>
         <source>True time %1</source>
         <translation>Истинное время %1</translation>
     </message>
@@ -615,12 +634,12 @@
 <context>
     <name>StripFeeder</name>
     <message>
-        <location filename="../../app/ui/video/strip_tasks.py" line="68"/>
+        <location filename="../../app/ui/video/strip_tasks.py" line="70"/>
         <source>Thumbnails of %1</source>
         <translation>Миниатюры: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/strip_tasks.py" line="92"/>
+        <location filename="../../app/ui/video/strip_tasks.py" line="94"/>
         <source>Activity scan of %1</source>
         <translation>Поиск движения: %1</translation>
     </message>

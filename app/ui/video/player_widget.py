@@ -3,7 +3,7 @@
 Keys (the picture or any control of the player focused): Space play/pause; J/K/L backwards,
 pause, forwards (again: faster, up to 16x; with Shift: slower, down to 1/8x); Left/Right one
 frame; Shift+Left/Right one second; Ctrl+Left/Right ten seconds; Home/End; +/- zoom, 0 fit;
-[ and ] previous/next activity; Ctrl+G go to a frame, a media time or a true time.
+[ and ] previous/next activity; I overlay on/off; Ctrl+G go to a frame, media or true time.
 """
 
 from __future__ import annotations
@@ -186,6 +186,24 @@ class PlayerWidget(QWidget):
         self._tools.addWidget(self.goto_button)
         self._tools.addWidget(self.clock_button)
         self._tools.addWidget(self.export_button)
+        self._tools.addWidget(self._keys_help())
+
+    def _keys_help(self) -> QLabel:
+        label = QLabel("⌨", self)
+        label.setObjectName("keysHelp")
+        label.setToolTip(
+            self.tr(
+                "Space: play / pause\n"
+                "J / K / L: backwards, pause, forwards (again: faster; with Shift: slower)\n"
+                "Left / Right: one frame; with Shift: 1 s; with Ctrl: 10 s\n"
+                "Home / End: first / last frame\n"
+                "[ / ]: previous / next activity\n"
+                "Wheel, + / -: zoom; 0 or double-click: fit; drag: pan\n"
+                "I: show / hide the time overlay\n"
+                "Ctrl+G: go to a frame, a media time or a true time"
+            )
+        )
+        return label
 
     def _build_levels(self) -> None:
         self._levels = QHBoxLayout()
@@ -445,6 +463,7 @@ class PlayerWidget(QWidget):
             k.Key_Equal: lambda: self.view.zoom_by(1.25),
             k.Key_Minus: lambda: self.view.zoom_by(0.8),
             k.Key_0: self.view.fit,
+            k.Key_I: self.view.toggle_overlay,
             k.Key_BracketRight: self.next_activity_jump,
             k.Key_BracketLeft: self.previous_activity,
         }

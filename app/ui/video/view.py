@@ -47,6 +47,7 @@ class FrameView(QWidget):
         self._draft: QRectF | None = None
         self.drawing_region = False
         self._overlay: list[str] = []
+        self.overlay_visible = True  # off to see what the camera burnt into the corner
         self._marks: list[QRect] = []
         self._notice = ""
 
@@ -69,6 +70,10 @@ class FrameView(QWidget):
 
     def set_overlay(self, lines: list[str]) -> None:
         self._overlay = lines
+        self.update()
+
+    def toggle_overlay(self) -> None:
+        self.overlay_visible = not self.overlay_visible
         self.update()
 
     def set_marks(self, regions: list[QRect]) -> None:
@@ -203,7 +208,7 @@ class FrameView(QWidget):
             painter.drawRect(self._to_widget(self._draft.normalized()))
 
     def _paint_overlay(self, painter: QPainter) -> None:
-        if not self._overlay:
+        if not self._overlay or not self.overlay_visible:
             return
         metrics = QFontMetrics(self.font())
         line = metrics.height()

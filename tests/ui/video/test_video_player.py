@@ -132,6 +132,14 @@ def test_levels_change_the_view_only(qtbot, opened) -> None:
     )
 
 
+def test_overlay_can_be_hidden(qtbot, opened) -> None:
+    assert opened.view.overlay_visible
+    qtbot.keyClick(opened, Qt.Key.Key_I)
+    assert not opened.view.overlay_visible
+    qtbot.keyClick(opened, Qt.Key.Key_I)
+    assert opened.view.overlay_visible
+
+
 def test_overlay_names_frame_and_media_time(qtbot, opened) -> None:
     opened.player.seek_frame(45)
     wait_exact(qtbot, opened, 45)
