@@ -97,10 +97,6 @@ class Player(QObject):
         """Signed playback speed (negative backwards); the chosen speed when paused."""
         return SPEEDS[self._speed] * (self._direction or 1)
 
-    @property
-    def direction(self) -> int:
-        return self._direction
-
     def media_time(self, frame: int | None = None) -> float:
         if self.index is None:
             return 0.0

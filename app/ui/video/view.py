@@ -84,9 +84,6 @@ class FrameView(QWidget):
     def has_picture(self) -> bool:
         return not self._pixmap.isNull()
 
-    def picture_size(self) -> tuple[int, int]:
-        return self._pixmap.width(), self._pixmap.height()
-
     # --- zoom and pan ---------------------------------------------------------------------
     @property
     def zoom(self) -> float:
