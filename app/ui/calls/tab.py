@@ -1,5 +1,6 @@
 """The call-log tab of a case: import, the call table with its filters, the findings of the
-misuse detectors and the per-number summary.
+misuse detectors, the per-number summary and the complainant's contact chart (the last two are
+read only when shown: on a million calls the summary takes seconds).
 
 `create_tab(env, case_id, parent)` is the case view's entry point (CONTRACTS.md);
 `CallsTab.select_call(call_id)` shows one call (the timeline routes double-clicks here).
@@ -188,6 +189,9 @@ class CallsTab(QWidget):
 
     def _apply_case(self, detail: CaseDetail) -> None:
         self.detail = detail
+        if self._pending_select is None:  # keep the investigator's place across a reload
+            current = self.table.currentIndex()
+            self._pending_select = self.model.id_at(current.row()) if current.isValid() else None
         self.model.set_tz(detail.tz)
         self.filters.set_tz(detail.tz)
         self.filters.set_parties(detail.parties)

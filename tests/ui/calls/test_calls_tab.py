@@ -155,3 +155,15 @@ def test_filter_by_time_range_in_the_case_zone(qtbot: Any, env: Any, scenario_ca
     assert tab.model.rowCount() == 4
     starts = [tab.model.data(tab.model.index(r, CallTableModel.START)) for r in range(4)]
     assert starts[0] == "09.10.2025 23:15:00" and starts[-1] == "09.10.2025 23:31:00"
+
+
+def test_selection_kept_when_the_case_changes_elsewhere(
+    qtbot: Any, env: Any, scenario_case: int
+) -> None:
+    tab = _tab(qtbot, env, scenario_case)
+    row = tab.model.rowCount() - 3
+    tab.table.selectRow(row)
+    chosen = tab.selected_ids()
+    with qtbot.waitSignal(tab.calls_loaded, timeout=2000):
+        env.case_changed.emit(scenario_case)  # e.g. a party edited in another tab
+    assert tab.selected_ids() == chosen
