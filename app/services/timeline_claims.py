@@ -1,10 +1,11 @@
 """Times a statement claims ("9 октября около 21:30 он позвонил снова"), read from its text.
 
-Only complete date-and-time mentions are taken: `09.10.2025 21:30`, `2025-10-09 21:30`, and
+Date-and-time mentions are taken: `09.10.2025 21:30`, `2025-10-09 21:30`, and
 `9 октября [2025] [в|около] 21:30` (a missing year is the statement's own year, or the year
-before when that would put the claim after the statement was taken). Words such as "около",
-"примерно", "about" give the claim an uncertainty of 15 minutes. Times are read in the case's
-zone.
+before when that would put the claim after the statement was taken). A time alone (`около
+21:30`, `в 23:10`) is taken on the date of the nearest dated mention before it, as people tell
+a day: "9 октября в 14:05 ... в тот же день около 21:30". Words such as "около", "примерно",
+"about" give the claim an uncertainty of 15 minutes. Times are read in the case's zone.
 """
 
 from __future__ import annotations
@@ -50,6 +51,14 @@ _PATTERNS = (
 )
 
 
+# a time alone needs a lead word, so "14.05" (a date) or "2:1" (a score) are not taken
+_TIME_ONLY = re.compile(
+    r"(?<![\d.:])(?P<approx>около|примерно|приблизительно|about|around|approximately)?\s*"
+    r"(?:(?P<lead>\b(?:в|at))\s+)?(?P<hh>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Claim:
     at: datetime  # aware UTC
@@ -75,7 +84,31 @@ def claimed_times(text: str, zone_name: str, taken_at: datetime) -> list[Claim]:
             found.append(
                 (match.start(), Claim(at, APPROX_S if approx else 0.0, _context(text, match)))
             )
+    found.sort(key=lambda item: item[0])
+    found.extend(_times_alone(text, zone_name, found, used))
     return [claim for _, claim in sorted(found, key=lambda item: item[0])]
+
+
+def _times_alone(
+    text: str, zone_name: str, dated: list[tuple[int, Claim]], used: list[range]
+) -> list[tuple[int, Claim]]:
+    """Times without a date, placed on the date of the nearest dated mention before them."""
+    tz = zone(zone_name)
+    out: list[tuple[int, Claim]] = []
+    for match in _TIME_ONLY.finditer(text):
+        if not (match.group("approx") or match.group("lead")):
+            continue
+        if any(match.start() < u.stop and u.start < match.end() for u in used):
+            continue
+        before = [claim for position, claim in dated if position < match.start()]
+        if not before:
+            continue
+        day = before[-1].at.astimezone(tz).date()
+        local = datetime(day.year, day.month, day.day, int(match["hh"]), int(match["mi"]))
+        at = to_utc(local, zone_name)
+        approx = APPROX_S if match.group("approx") else 0.0
+        out.append((match.start(), Claim(at, approx, _context(text, match))))
+    return out
 
 
 def _moment(match: re.Match[str], zone_name: str, taken: datetime) -> datetime | None:

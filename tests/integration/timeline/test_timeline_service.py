@@ -35,8 +35,12 @@ def test_timeline_holds_every_foundation_source_sorted(ctx, tmp_path):
     assert manual.uncertainty_s == 900 and manual.ref == f"event:{case.manual_id}"
 
     claims = [e for e in data.events if e.kind == "statement_claim"]
-    # "9 октября в 14:05" and "10.10.2025 01:15"; "около 21:30" has no date and is not taken
-    assert [c.start_utc for c in claims] == [DELIVERED, datetime(2025, 10, 9, 22, 15, tzinfo=UTC)]
+    # "9 октября в 14:05", "в тот же день около 21:30" (that day, ± 15 min), "10.10.2025 01:15"
+    assert [(c.start_utc, c.uncertainty_s) for c in claims] == [
+        (DELIVERED, 0),
+        (datetime(2025, 10, 9, 18, 30, tzinfo=UTC), 900),
+        (datetime(2025, 10, 9, 22, 15, tzinfo=UTC), 0),
+    ]
     assert all(c.ref == f"statement:{case.statement_id}" for c in claims)
 
     calls = [e for e in data.events if e.kind == "call"]
@@ -103,6 +107,21 @@ def test_statement_claims_read_dates_in_the_case_zone():
     ]
     assert [c.uncertainty_s for c in claims] == [900, 900, 0]
     assert claimed_times("31.02.2025 10:00 и 25:99", "Europe/Moscow", taken) == []
+
+
+def test_a_time_alone_takes_the_date_told_before_it():
+    taken = datetime(2025, 10, 11, 9, 0, tzinfo=UTC)
+    text = (
+        "Около 20:00 всё было тихо. 9 октября в 14:05 привезли заказ, около 21:30 звонок, "
+        "счёт 2:1, дата 14.05; 10.10.2025 01:15 снова звонили, в 23:10 ещё раз. Он сказал 22:40."
+    )
+    claims = claimed_times(text, "Europe/Moscow", taken)
+    assert [(c.at, c.uncertainty_s) for c in claims] == [
+        (datetime(2025, 10, 9, 11, 5, tzinfo=UTC), 0),
+        (datetime(2025, 10, 9, 18, 30, tzinfo=UTC), 900),  # the day told before it
+        (datetime(2025, 10, 9, 22, 15, tzinfo=UTC), 0),
+        (datetime(2025, 10, 10, 20, 10, tzinfo=UTC), 0),  # after "10.10.2025": that day
+    ]  # "около 20:00" has no date before it; "2:1", "14.05", "сказал 22:40" are no claims
 
 
 def test_video_notes_and_stills_land_on_the_corrected_clock(ctx, tmp_path):
