@@ -61,6 +61,7 @@ def test_timeline_opens_a_video_at_the_frame(
     tab = view.findChild(VideoTab)
     try:
         assert route_open(view, "annotation", f"evidence:{evidence_id}#frame=47")
+        assert view.current_tab() is tab
         qtbot.waitUntil(lambda: tab.player.view.frame == 47 and tab.player.view.exact, timeout=5000)
     finally:
         view.close_view()
