@@ -12,6 +12,7 @@ rejected.
 from __future__ import annotations
 
 from pathlib import Path
+from zoneinfo import available_timezones
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -138,7 +139,11 @@ class ImportDialog(QDialog):
         self.tz = QComboBox(page)
         self.tz.setObjectName("importTz")
         self.tz.addItem(self.tr("As the file or preset says"), None)
-        for name in dict.fromkeys((self.case_tz, *COMMON_ZONES)):
+        common = list(dict.fromkeys((self.case_tz, *COMMON_ZONES)))
+        for name in common:
+            self.tz.addItem(name, name)
+        self.tz.insertSeparator(self.tz.count())
+        for name in sorted(available_timezones() - set(common)):  # any other IANA zone
             self.tz.addItem(name, name)
         self.tz.currentIndexChanged.connect(self._refresh)
         form.addRow(self.tr("Time zone of the file"), self.tz)
