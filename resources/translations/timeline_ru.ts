@@ -82,52 +82,66 @@
 <context>
     <name>ExportMenu</name>
     <message>
-        <location filename="../../app/ui/timeline/export.py" line="43"/>
+        <location filename="../../app/ui/timeline/export.py" line="62"/>
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/export.py" line="46"/>
+        <location filename="../../app/ui/timeline/export.py" line="65"/>
         <source>Table (CSV)…</source>
         <translation>Таблица (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/export.py" line="47"/>
+        <location filename="../../app/ui/timeline/export.py" line="66"/>
         <source>Picture (PNG)…</source>
         <translation>Изображение (PNG)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/export.py" line="48"/>
+        <location filename="../../app/ui/timeline/export.py" line="67"/>
         <source>Picture (SVG)…</source>
         <translation>Изображение (SVG)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/export.py" line="56"/>
+        <location filename="../../app/ui/timeline/export.py" line="75"/>
         <source>CSV table (*.csv)</source>
         <translation>Таблица CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/export.py" line="57"/>
+        <location filename="../../app/ui/timeline/export.py" line="76"/>
         <source>PNG picture (*.png)</source>
         <translation>Изображение PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/export.py" line="58"/>
+        <location filename="../../app/ui/timeline/export.py" line="77"/>
         <source>SVG picture (*.svg)</source>
         <translation>Изображение SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/export.py" line="62"/>
+        <location filename="../../app/ui/timeline/export.py" line="81"/>
         <source>Export the timeline</source>
         <translation>Экспорт хронологии</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/export.py" line="81"/>
+        <location filename="../../app/ui/timeline/export.py" line="100"/>
         <source>Exporting the timeline</source>
         <translation>Экспорт хронологии</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/timeline/export.py" line="109"/>
+        <source>Case %1 · %2 – %3 · times in %4 · %n event(s) shown</source>
+        <translation>
+            <numerusform>Дело %1 · %2 – %3 · время: %4 · показано %n событие</numerusform>
+            <numerusform>Дело %1 · %2 – %3 · время: %4 · показано %n события</numerusform>
+            <numerusform>Дело %1 · %2 – %3 · время: %4 · показано %n событий</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../app/ui/timeline/export.py" line="101"/>
+        <location filename="../../app/ui/timeline/export.py" line="116"/>
+        <source>filter: %1</source>
+        <translation>фильтр: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline/export.py" line="130"/>
         <source>Timeline of case %1</source>
         <translation>Хронология по делу %1</translation>
     </message>

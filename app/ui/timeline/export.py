@@ -4,32 +4,51 @@ recorded in the audit log by the service."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRect, QSize
-from PySide6.QtGui import QFont, QImage, QImageWriter, QPainter
+from PySide6.QtCore import QObject, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QImageWriter, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog, QMenu, QToolButton
 
 from app.services import timeline as timeline_service
+from app.ui.timeline.labels import local_text
 from app.ui.timeline.scene import GUTTER_W, TimelineScene
 
 if TYPE_CHECKING:
     from app.ui.timeline.panel import TimelinePanel
 
 MIN_PICTURE_W = 1600
+CAPTION_H = 26
 
 
-def render(scene: TimelineScene, painter: QPainter, width: int, height: int, font: QFont) -> None:
-    """Paint the scene at another size, showing the same time window, then put the view back."""
+def render(
+    scene: TimelineScene,
+    painter: QPainter,
+    width: int,
+    height: int,
+    font: QFont,
+    caption: str = "",
+) -> None:
+    """Paint the scene at another size, showing the same time window, with a caption line
+    under it (what case, which zone, which filter); then put the view back."""
     saved = (scene.t0, scene.spp, scene.width, scene.v_off)
     t0, t1 = scene.visible_range()
     scene.width = float(width)
     scene.spp = (t1 - t0) / max(width - GUTTER_W, 10)
     scene.v_off = 0.0  # every lane, from the top
     try:
-        scene.paint(painter, float(width), float(height), font)
+        scene.paint(painter, float(width), float(height - CAPTION_H), font)
+        painter.fillRect(QRectF(0, height - CAPTION_H, width, CAPTION_H), QColor("#ffffff"))
+        painter.setPen(QColor("#37474f"))
+        painter.setFont(font)
+        painter.drawText(
+            QRectF(8, height - CAPTION_H, width - 16, CAPTION_H),
+            int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+            caption,
+        )
     finally:
         scene.t0, scene.spp, scene.width, scene.v_off = saved
 
@@ -83,12 +102,22 @@ class ExportMenu(QObject):
             return
         scene = panel.canvas.scene
         width = max(panel.canvas.width(), MIN_PICTURE_W)
-        height = int(scene.content_height())
+        height = int(scene.content_height() + CAPTION_H)
         font = panel.canvas.font()
+        t0, t1 = scene.visible_range()
+        caption = (
+            self.tr("Case %1 · %2 – %3 · times in %4 · %n event(s) shown", "", len(events))
+            .replace("%1", data.case_number)
+            .replace("%2", local_text(datetime.fromtimestamp(t0, UTC), data.zone, False))
+            .replace("%3", local_text(datetime.fromtimestamp(t1, UTC), data.zone, False))
+            .replace("%4", data.zone)
+        )
+        if note:
+            caption += " · " + self.tr("filter: %1").replace("%1", note)
         if fmt == "png":
             image = QImage(QSize(width, height), QImage.Format.Format_ARGB32_Premultiplied)
             painter = QPainter(image)
-            render(scene, painter, width, height, font)
+            render(scene, painter, width, height, font, caption)
             painter.end()
             if not QImageWriter(str(path), b"png").write(image):
                 panel.show_error(OSError(f"cannot write {path}"))
@@ -100,7 +129,7 @@ class ExportMenu(QObject):
             generator.setViewBox(QRect(0, 0, width, height))
             generator.setTitle(self.tr("Timeline of case %1").replace("%1", data.case_number))
             painter = QPainter(generator)
-            render(scene, painter, width, height, font)
+            render(scene, painter, width, height, font, caption)
             painter.end()
         panel.env.tasks.run_db(
             lambda _p: timeline_service.record_picture_export(
