@@ -1,6 +1,7 @@
 """Self-test step of the timeline feature: a case in a far-east zone gets an order, a statement
 that claims a time and a manual event; the built timeline must hold them in order, on local
-midnight ticks of the case's zone, with a 151 s fast camera corrected the right way."""
+midnight ticks of the case's zone, with a 151 s fast camera corrected the right way, and the
+bundled zone database must know Russia's eleven zones."""
 
 from __future__ import annotations
 
@@ -8,7 +9,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from app.domain.clock import CalibrationPoint, ClockCorrection
-from app.domain.timeline import TickUnit, corrected_start, ticks
+from app.domain.timeline import (
+    RUSSIAN_ZONES,
+    TickUnit,
+    corrected_start,
+    ticks,
+    utc_offset_label,
+)
 from app.services import cases, records
 from app.services.context import ServiceContext
 from app.services.timeline import build_timeline
@@ -54,6 +61,9 @@ def selftest_step(ctx: ServiceContext, workdir: Path) -> str:
     claim = next(e for e in events if e.kind == "statement_claim")
     if claim.start_utc != datetime(2025, 10, 9, 11, 30, tzinfo=UTC) or claim.uncertainty_s != 900:
         raise RuntimeError(f"statement claim read as {claim.start_utc} ± {claim.uncertainty_s}")
+    for name, hours in RUSSIAN_ZONES:  # the bundled zone database knows all eleven
+        if utc_offset_label(DELIVERED.timestamp(), name) != f"UTC+{hours:02d}:00":
+            raise RuntimeError(f"zone {name} is not UTC+{hours} in 2025")
     day = ticks(DELIVERED.timestamp(), DELIVERED.timestamp() + 86400, 86400, TickUnit.DAY, ZONE)
     if [t.local.hour for t in day] != [0]:
         raise RuntimeError("day ticks are not on local midnight")
@@ -63,4 +73,7 @@ def selftest_step(ctx: ServiceContext, workdir: Path) -> str:
     _start, correction_s = corrected_start(DELIVERED + timedelta(minutes=1), fast.true_time)
     if round(correction_s) != -151:
         raise RuntimeError(f"a 151 s fast camera was corrected by {correction_s} s")
-    return f"{len(events)} events in order, {ZONE} ticks, camera correction −151 s"
+    return (
+        f"{len(events)} events in order, {len(RUSSIAN_ZONES)} Russian zones, {ZONE} ticks, "
+        "camera correction −151 s"
+    )
