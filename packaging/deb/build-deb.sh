@@ -50,7 +50,7 @@ SQLAlchemy, reportlab, ...) keeps its own licences; the PT fonts: see
 /opt/casebook/_internal/resources/fonts/PARATYPE-LICENSE.txt
 EOF
 
-for script in postinst prerm postrm; do
+for script in postinst postrm; do
   install -m 755 "$here/$script" "$root/DEBIAN/$script"
 done
 

@@ -68,6 +68,6 @@ Name: "{autodesktop}\{#AppName}"; Filename: "{app}\casebook.exe"; Tasks: desktop
 Filename: "{app}\casebook.exe"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
 
 [UninstallDelete]
-; Only what the program itself may have written inside its own folder (compiled migration
-; caches). Never {localappdata}\Casebook: the users' data stays.
+; Anything left in the program's own folder (e.g. files a later version added and an
+; interrupted upgrade left). Never {localappdata}\Casebook: the users' data stays.
 Type: filesandordirs; Name: "{app}\_internal"
