@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.resize(1400, 860)
         self.dialog: QWidget | None = None  # the last non-blocking dialog opened (tests)
+        self._discard_confirmed = False
 
         self.cases = CaseListPanel(env, self)
         self.case_tabs = QTabWidget(self)
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self.case_tabs.currentChanged.connect(self._current_case_changed)
         env.tasks.unhandled_error.connect(lambda _task, exc: show_error(self, exc))
         env.case_changed.connect(self.cases.model.invalidate)
+        env.undo_group.indexChanged.connect(self._history_changed)
         env.cases_changed.connect(self.cases.reload)
         self.restore_state()
         self.cases.reload()
@@ -181,11 +183,7 @@ class MainWindow(QMainWindow):
         )
 
     def view_of(self, case_id: int) -> CaseView | None:
-        for i in range(self.case_tabs.count()):
-            widget = self.case_tabs.widget(i)
-            if isinstance(widget, CaseView) and widget.case_id == case_id:
-                return widget
-        return None
+        return next((v for v in self._views() if v.case_id == case_id), None)
 
     def current_view(self) -> CaseView | None:
         widget = self.case_tabs.currentWidget()
@@ -217,13 +215,40 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{detail.number} — {APP_NAME}")
 
     def close_case_at(self, index: int) -> None:
+        """Close a case tab; unsaved edits of its overview are not dropped without asking."""
         view = self.case_tabs.widget(index)
-        if isinstance(view, CaseView):
-            self.case_tabs.removeTab(index)
-            view.close_view()
-            view.deleteLater()
+        if not isinstance(view, CaseView):
+            return
+        if view.overview.changes():
+            self.case_tabs.setCurrentWidget(view)
+            self._ask_discard(lambda: self._close_view(view))
+            return
+        self._close_view(view)
+
+    def _close_view(self, view: CaseView) -> None:
+        index = self.case_tabs.indexOf(view)
+        if index < 0:
+            return
+        self.case_tabs.removeTab(index)
+        view.close_view()
+        view.deleteLater()
         if self.case_tabs.count() == 0:
             self.right.setCurrentIndex(0)
+
+    def _ask_discard(self, discard: Any) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            APP_NAME,
+            self.tr("The case has unsaved changes. Discard them?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("discardChanges")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = box
+        button = box.button(QMessageBox.StandardButton.Discard)
+        box.buttonClicked.connect(lambda clicked: discard() if clicked is button else None)
+        box.open()
 
     def close_current_case(self) -> None:
         if self.case_tabs.count():
@@ -248,6 +273,13 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_NAME)
         elif view.detail is not None:
             self.setWindowTitle(f"{view.detail.number} — {APP_NAME}")
+
+    def _history_changed(self, _index: int) -> None:
+        stack = self.env.undo_group.activeStack()
+        if stack is not None and stack.canUndo():
+            self.statusBar().showMessage(
+                self.tr("%1 — Ctrl+Z undoes it").replace("%1", stack.undoText()), 8000
+            )
 
     def _on_case(self, method: str) -> None:
         view = self.current_view()
@@ -389,11 +421,25 @@ class MainWindow(QMainWindow):
         self.state.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        unsaved = [v for v in self._views() if v.overview.changes()]
+        if unsaved and not self._discard_confirmed:
+            event.ignore()
+            self.case_tabs.setCurrentWidget(unsaved[0])
+            self._ask_discard(self._quit_discarding)
+            return
         self.save_state()
-        for index in reversed(range(self.case_tabs.count())):
-            self.close_case_at(index)
+        for view in self._views():
+            self._close_view(view)
         self.env.tasks.shutdown()
         super().closeEvent(event)
+
+    def _quit_discarding(self) -> None:
+        self._discard_confirmed = True
+        self.close()
+
+    def _views(self) -> list[CaseView]:
+        widgets = (self.case_tabs.widget(i) for i in range(self.case_tabs.count()))
+        return [w for w in widgets if isinstance(w, CaseView)]
 
 
 def _export_module() -> Any:

@@ -105,3 +105,27 @@ def test_f5_reloads_list_and_open_case(window: Any, case_id: int, qtbot: Any) ->
         qtbot.keyClick(window, Qt.Key.Key_F5)
     assert view.overview.title.text() == "Изменено на другом месте"
     assert window.cases.model.rowCount() == 1
+
+
+def test_unsaved_edits_are_not_dropped_silently(window: Any, case_id: int, qtbot: Any) -> None:
+    view = window.open_case(case_id)
+    view.overview.findings.setPlainText("Вина курьера подтверждена")
+    window.close_current_case()
+    box = window.dialog
+    assert isinstance(box, QMessageBox) and box.objectName() == "discardChanges"
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+    assert window.case_tabs.count() == 1  # kept, edits intact
+    assert view.overview.findings.toPlainText() == "Вина курьера подтверждена"
+    window.close()
+    box = window.dialog
+    assert window.isVisible() and box.objectName() == "discardChanges"
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Discard), Qt.MouseButton.LeftButton)
+    assert not window.isVisible()
+    assert cases.get_case(window.env.ctx, case_id).findings == ""
+
+
+def test_status_bar_tells_what_undo_would_undo(window: Any, case_id: int) -> None:
+    view = window.open_case(case_id)
+    view.overview.title.setText("Другое название")
+    view.overview.save()
+    assert window.statusBar().currentMessage() == "Edit case — Ctrl+Z undoes it"
