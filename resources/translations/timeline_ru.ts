@@ -636,88 +636,88 @@
 <context>
     <name>TimelinePanel</name>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="97"/>
+        <location filename="../../app/ui/timeline/panel.py" line="100"/>
         <source>Lanes by party</source>
         <translation>Дорожки по участникам</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="98"/>
+        <location filename="../../app/ui/timeline/panel.py" line="101"/>
         <source>Lanes by source</source>
         <translation>Дорожки по источникам</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="102"/>
+        <location filename="../../app/ui/timeline/panel.py" line="105"/>
         <source>Kinds</source>
         <translation>Виды</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="103"/>
+        <location filename="../../app/ui/timeline/panel.py" line="106"/>
         <source>Parties</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="104"/>
+        <location filename="../../app/ui/timeline/panel.py" line="107"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="105"/>
+        <location filename="../../app/ui/timeline/panel.py" line="108"/>
         <source>Findings</source>
         <translation>Нарушения</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="115"/>
+        <location filename="../../app/ui/timeline/panel.py" line="118"/>
         <source>Only in the dossier</source>
         <translation>Только включённые в досье</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="121"/>
+        <location filename="../../app/ui/timeline/panel.py" line="124"/>
         <source>Search titles</source>
         <translation>Поиск по описанию</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="134"/>
+        <location filename="../../app/ui/timeline/panel.py" line="137"/>
         <source>Fit all</source>
         <translation>Показать всё</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="134"/>
+        <location filename="../../app/ui/timeline/panel.py" line="137"/>
         <source>Show the whole timeline (Home)</source>
         <translation>Показать всю хронологию (Home)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="137"/>
-        <location filename="../../app/ui/timeline/panel.py" line="386"/>
+        <location filename="../../app/ui/timeline/panel.py" line="140"/>
+        <location filename="../../app/ui/timeline/panel.py" line="417"/>
         <source>Fit selection</source>
         <translation>По выделению</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="138"/>
+        <location filename="../../app/ui/timeline/panel.py" line="141"/>
         <source>Zoom to the selected event or Shift+drag range (F)</source>
         <translation>Масштаб по выбранному событию или интервалу Shift+перетаскивание (F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="141"/>
+        <location filename="../../app/ui/timeline/panel.py" line="144"/>
         <source>Add event…</source>
         <translation>Добавить событие…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="141"/>
+        <location filename="../../app/ui/timeline/panel.py" line="144"/>
         <source>Add a manual event</source>
         <translation>Добавить событие вручную</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="171"/>
+        <location filename="../../app/ui/timeline/panel.py" line="177"/>
         <source>(none in this case)</source>
         <translation>(нет в этом деле)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="214"/>
+        <location filename="../../app/ui/timeline/panel.py" line="220"/>
         <source>Adding call findings to the timeline</source>
         <translation>Добавление результатов анализа звонков в хронологию</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/timeline/panel.py" line="253"/>
+        <location filename="../../app/ui/timeline/panel.py" line="259"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n событие</numerusform>
@@ -726,7 +726,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/timeline/panel.py" line="255"/>
+        <location filename="../../app/ui/timeline/panel.py" line="261"/>
         <source>%1 of %n event(s)</source>
         <translation>
             <numerusform>%1 из %n события</numerusform>
@@ -734,48 +734,57 @@
             <numerusform>%1 из %n событий</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/timeline/panel.py" line="280"/>
+        <source>Range %1: %n event(s)</source>
+        <translation>
+            <numerusform>Интервал %1: %n событие</numerusform>
+            <numerusform>Интервал %1: %n события</numerusform>
+            <numerusform>Интервал %1: %n событий</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="349"/>
+        <location filename="../../app/ui/timeline/panel.py" line="380"/>
         <source>Delete event</source>
         <translation>Удалить событие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="349"/>
+        <location filename="../../app/ui/timeline/panel.py" line="380"/>
         <source>Delete the selected manual event?</source>
         <translation>Удалить выбранное событие?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="370"/>
+        <location filename="../../app/ui/timeline/panel.py" line="401"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="371"/>
+        <location filename="../../app/ui/timeline/panel.py" line="402"/>
         <source>In the dossier</source>
         <translation>В досье</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="376"/>
+        <location filename="../../app/ui/timeline/panel.py" line="407"/>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="377"/>
+        <location filename="../../app/ui/timeline/panel.py" line="408"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="381"/>
+        <location filename="../../app/ui/timeline/panel.py" line="412"/>
         <source>Add range to the dossier</source>
         <translation>Включить интервал в досье</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="384"/>
+        <location filename="../../app/ui/timeline/panel.py" line="415"/>
         <source>Remove range from the dossier</source>
         <translation>Исключить интервал из досье</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="387"/>
+        <location filename="../../app/ui/timeline/panel.py" line="418"/>
         <source>Add event here…</source>
         <translation>Добавить событие здесь…</translation>
     </message>

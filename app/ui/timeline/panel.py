@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.progress import Progress
 from app.domain.timeline import EventFilter, EventKind, LaneMode, TimelineEvent, apply_filter
+from app.domain.timeutil import in_zone
 from app.services import timeline as timeline_service
 from app.services.dto import ManualEventInfo
 from app.services.records import EventInput
@@ -77,6 +78,8 @@ class TimelinePanel(QWidget):
         self.canvas.open_requested.connect(self.open_requested)
         self.canvas.add_requested.connect(self.add_event)
         self.canvas.context_requested.connect(self._context_menu)
+        self.canvas.view_changed.connect(self._show_window)
+        self.canvas.range_selected.connect(self._show_range)
         self.details.open_clicked.connect(self._open_selected)
         self.details.dossier_toggled.connect(self._toggle_dossier)
         self.details.edit_clicked.connect(self.edit_current)
@@ -147,6 +150,9 @@ class TimelinePanel(QWidget):
         self.export = ExportMenu(self)
         bar.addWidget(self.export.button)
         row.addWidget(bar, 1)
+        self.window_label = QLabel(self)
+        self.window_label.setObjectName("timelineWindow")
+        row.addWidget(self.window_label)
         self.count = QLabel(self)
         self.count.setObjectName("timelineCount")
         row.addWidget(self.count)
@@ -258,6 +264,31 @@ class TimelinePanel(QWidget):
 
     def fit_all(self) -> None:
         self.canvas.fit_all()
+
+    def _show_window(self) -> None:
+        """The time window on screen, in the case's zone."""
+        if self.data is None:
+            return
+        t0, t1 = self.canvas.scene.visible_range()
+        self.window_label.setText(self._span_text(t0, t1))
+
+    def _show_range(self, start: float, end: float) -> None:
+        """A Shift+drag range: its span and how many shown events it holds."""
+        if self.data is None:
+            return
+        inside = sum(1 for e in self.shown if e.start_s <= end and e.end_s >= start)
+        text = self.tr("Range %1: %n event(s)", "", inside).replace(
+            "%1", self._span_text(start, end)
+        )
+        self.window_label.setText(text)
+
+    def _span_text(self, start: float, end: float) -> str:
+        zone_name = self.data.zone if self.data else "UTC"
+        first = in_zone(datetime.fromtimestamp(start, UTC), zone_name)
+        last = in_zone(datetime.fromtimestamp(end, UTC), zone_name)
+        fmt = "%d.%m.%Y %H:%M:%S" if end - start < 600 else "%d.%m.%Y %H:%M"
+        right = last.strftime(fmt if last.date() != first.date() else fmt[9:])
+        return f"{first.strftime(fmt)} – {right}"
 
     def canvas_fit_selection(self) -> None:
         self.canvas.fit_selection()

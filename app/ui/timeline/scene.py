@@ -62,7 +62,6 @@ class Hit:
 
     row: Row
     events: tuple[TimelineEvent, ...]
-    t: float
 
 
 class TimelineScene:
@@ -181,7 +180,7 @@ class TimelineScene:
         if not near:
             return None
         near.sort(key=lambda e: min(abs(e.start_s - t), abs(e.end_s - t)))
-        return Hit(row, tuple(near), t)
+        return Hit(row, tuple(near))
 
     # ---- painting -------------------------------------------------------------------------
 

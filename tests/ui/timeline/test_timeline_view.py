@@ -62,6 +62,7 @@ def test_wheel_zooms_around_the_cursor_and_drag_pans(panel, qtbot):
         _wheel(canvas, pos, -3)
     assert scene.spp * canvas.width() > 14 * 86400
     canvas.fit_all()
+    assert " – " in panel.window_label.text()  # the window on screen, in the case zone
     t0 = scene.t0
     qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=QPoint(800, 100))
     qtbot.mouseMove(canvas, QPoint(700, 100))
@@ -230,6 +231,7 @@ def test_shift_drag_range_marks_its_events_for_the_dossier(panel, qtbot):
     qtbot.mouseRelease(panel.canvas, Qt.MouseButton.LeftButton, shift, QPoint(b, 100))
     start, end = scene.range_sel
     assert start < delivered.start_s < end
+    assert panel.window_label.text().startswith("Range 09.10.2025 14:0")
     panel.mark_range_in_dossier(True)
     marked = {e.id for e in panel.data.events if e.in_dossier}
     inside = {e.id for e in panel.data.events if e.start_s <= end and e.end_s >= start}
