@@ -182,6 +182,7 @@ class TimelineCanvas(QWidget):
         if old > GUTTER_W:  # keep the same time span across the plot
             self.scene.spp *= (old - GUTTER_W) / max(self.width() - GUTTER_W, 10)
         super().resizeEvent(event)
+        self.view_changed.emit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         """The wheel zooms around the cursor; with Shift it scrolls the lanes."""
