@@ -32,7 +32,6 @@ SEARCH_DELAY_MS = 250
 
 class CaseListPanel(QWidget):
     open_requested = Signal(int)  # case id
-    current_case_changed = Signal(object)  # case id or None
 
     def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,7 +99,6 @@ class CaseListPanel(QWidget):
         for combo in (self.status, self.region, self.category):
             combo.currentIndexChanged.connect(self.apply_filters)
         self.view.activated.connect(self._activated)
-        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.search_finished.connect(self._show_count)
         self.model.search_started.connect(lambda: self.count.setText(self.tr("Searching…")))
         self.model.search_failed.connect(lambda exc: self.count.setText(str(exc)))
@@ -144,26 +142,11 @@ class CaseListPanel(QWidget):
     def _show_count(self, total: int) -> None:
         self.count.setText(self.tr("%n case(s)", "", total))
 
-    # --- selection ------------------------------------------------------------------------
-    def current_case_id(self) -> int | None:
-        index = self.view.currentIndex()
-        return self.model.case_id_at(index.row()) if index.isValid() else None
-
-    def select_case(self, case_id: int) -> None:
-        row = self.model.row_of(case_id)
-        if row >= 0:
-            self.view.selectRow(row)
-            self.view.scrollTo(self.model.index(row, 0))
-
+    # --- opening ----------------------------------------------------------------------
     def _activated(self, index: QModelIndex) -> None:
         case_id = self.model.case_id_at(index.row())
         if case_id is not None:
             self.open_requested.emit(case_id)
-
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.current_case_changed.emit(
-            self.model.case_id_at(current.row()) if current.isValid() else None
-        )
 
     # --- state ----------------------------------------------------------------------------
     def save_state(self, settings: QSettings) -> None:
