@@ -109,6 +109,9 @@ class MainWindow(QMainWindow):
         self.close_action = self._action(
             self.tr("&Close case"), self.close_current_case, "Ctrl+W", "closeCase"
         )
+        self.save_action = self._action(
+            self.tr("&Save case"), lambda: self._on_case("save"), QKeySequence.StandardKey.Save
+        )
         self.reload_action = self._action(self.tr("&Reload"), self.reload_all, "F5")
         self.find_action = self._action(self.tr("&Find…"), self.find, "Ctrl+F")
         self.add_action = self._action(
@@ -143,7 +146,7 @@ class MainWindow(QMainWindow):
             )
 
         menu = self.menuBar().addMenu(self.tr("&Case"))
-        menu.addActions([self.new_action, self.close_action, self.reload_action])
+        menu.addActions([self.new_action, self.save_action, self.close_action, self.reload_action])
         if self.export_action is not None:
             menu.addAction(self.export_action)
         menu.addSeparator()
@@ -261,6 +264,7 @@ class MainWindow(QMainWindow):
         has_case = view is not None
         for action in (
             self.close_action,
+            self.save_action,
             self.add_action,
             self.edit_action,
             self.delete_action,

@@ -185,6 +185,10 @@ class CaseView(QWidget):
         if handler is not None:
             handler()
 
+    def save(self) -> None:
+        """Ctrl+S: save the overview's pending edits (the record tabs save in their dialogs)."""
+        self.overview.save()
+
     def add_record(self) -> None:
         handler = getattr(self.current_tab(), "add_record", None)
         if handler is not None:

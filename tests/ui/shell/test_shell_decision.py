@@ -84,6 +84,9 @@ def test_shortcuts_reach_the_open_case(window: Any, case_id: int, qtbot: Any) ->
     view.parties.dialog.reject()
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.cases.search.hasFocus()
+    view.overview.summary.setPlainText("Сохранено по Ctrl+S")
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert cases.get_case(window.env.ctx, case_id).summary == "Сохранено по Ctrl+S"
 
 
 def test_unsaved_edits_survive_reloads_caused_elsewhere(window: Any, case_id: int) -> None:
