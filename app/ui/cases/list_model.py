@@ -11,7 +11,9 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 
+from app.domain.cases import CaseStatus
 from app.domain.timeutil import in_zone, now_utc
 from app.services import cases as case_service
 from app.services.dto import CaseSummary
@@ -19,6 +21,7 @@ from app.ui.labels import category_label, status_label
 from app.ui.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
+STATUS_COLORS = {CaseStatus.CLOSED.value: "#7a7a7a", CaseStatus.AWAITING_DECISION.value: "#9a5b00"}
 
 
 @dataclass(frozen=True)
@@ -175,6 +178,7 @@ class CaseListModel(QAbstractTableModel):
         if role not in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.ForegroundRole,
             self.VERSION_ROLE,
         ):
             return None
@@ -183,6 +187,10 @@ class CaseListModel(QAbstractTableModel):
             return None
         if role == self.VERSION_ROLE:
             return summary.version
+        if role == Qt.ItemDataRole.ForegroundRole:
+            # Closed cases recede; cases waiting for management's decision stand out.
+            color = STATUS_COLORS.get(summary.status)
+            return QBrush(QColor(color)) if color else None
         return self._display(summary, index.column())
 
     def _display(self, summary: CaseSummary, column: int) -> str | None:
