@@ -163,7 +163,7 @@ def test_contents(bundle):
     assert wanted <= inside
     assert (internal / "tzdata" / "zoneinfo" / "Europe" / "Moscow").is_file()
     # Qt: Russian catalogue for standard dialogs; nothing of WebEngine, QML or Quick
-    qt = internal / "PySide6" / "Qt"
+    qt = internal / "PySide6" if IS_WIN else internal / "PySide6" / "Qt"  # wheels' layouts
     assert (qt / "translations" / "qtbase_ru.qm").is_file()
     names = {p.name for p in internal.rglob("*")}
     for unwanted in ("WebEngine", "Qt6Qml", "Qt6Quick", "Qt6Designer", "Qt6Multimedia"):
