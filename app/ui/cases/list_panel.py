@@ -86,7 +86,7 @@ class CaseListPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.resizeSection(CaseListModel.NUMBER, 130)
-        header.resizeSection(CaseListModel.TITLE, 320)
+        header.resizeSection(CaseListModel.TITLE, 230)
         header.setSortIndicator(CaseListModel.RECEIVED, Qt.SortOrder.DescendingOrder)
         layout.addWidget(self.view, 1)
 
