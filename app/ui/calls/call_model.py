@@ -72,10 +72,6 @@ class CallTableModel(QAbstractTableModel):
         self._tz = tz
         self._changed_column(self.START)
 
-    @property
-    def tz(self) -> str:
-        return self._tz
-
     def ids(self) -> list[int]:
         return list(self._ids)
 
@@ -110,9 +106,6 @@ class CallTableModel(QAbstractTableModel):
             # The view repaints only what is on screen, however wide the range.
             last = self.index(len(self._ids) - 1, self.COLUMN_COUNT - 1)
             self.dataChanged.emit(self.index(0, 0), last)
-
-    def is_revealed(self, call_id: int) -> bool:
-        return call_id in self._revealed
 
     def _load_page(self, row: int) -> None:
         # Read the rows around `row` (a little behind, mostly ahead: views scroll down).
