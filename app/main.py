@@ -49,7 +49,7 @@ def run_gui(args: Sequence[str]) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
-    app.setWindowIcon(QIcon(str(paths.resource_path("icons", "casebook.svg"))))
+    QApplication.setWindowIcon(QIcon(str(paths.resource_path("icons", "casebook.svg"))))
     install_translators(app, choose_language(settings.language))  # parented to the app
 
     try:

@@ -110,10 +110,12 @@ class MainWindow(QMainWindow):
             self.tr("&Close case"), self.close_current_case, "Ctrl+W", "closeCase"
         )
         self.save_action = self._action(
-            self.tr("&Save case"), lambda: self._on_case("save"), QKeySequence.StandardKey.Save
+            self.tr("&Save case"),
+            lambda: self._on_case("save"),
+            QKeySequence(QKeySequence.StandardKey.Save),
         )
         self.reload_action = self._action(self.tr("&Reload"), self.reload_all, "F5")
-        self.find_action = self._action(self.tr("&Find…"), self.find, "Ctrl+F")
+        self.find_action = self._action(self.tr("&Find…"), self.focus_search, "Ctrl+F")
         self.add_action = self._action(
             self.tr("&Add record…"), lambda: self._on_case("add_record"), "Ins"
         )
@@ -290,7 +292,7 @@ class MainWindow(QMainWindow):
         if view is not None:
             getattr(view, method)()
 
-    def find(self) -> None:
+    def focus_search(self) -> None:
         """Ctrl+F: the search of the case tab the focus is in (a tab offers `focus_search()`),
         otherwise the case list's search box. One action, so the key is never ambiguous."""
         view = self.current_view()
