@@ -7,14 +7,16 @@ parties (`party_phones`, including numbers linked from the call log)."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, union
 from sqlalchemy.orm import Session
 
-from app.domain.calls.detectors import CaseFacts, OrderWindow, detect
-from app.domain.calls.findings import Finding, Thresholds
+from app.domain.calls.detectors import DETECTORS, CaseFacts, OrderWindow, detect
+from app.domain.calls.findings import Finding, FindingKind, Thresholds
 from app.domain.calls.records import CallRecord
 from app.domain.cases import OrderEventKind, PartyRole
 from app.domain.phones import normalize
@@ -98,37 +100,65 @@ def _orders(session: Session, case_id: int) -> list[OrderWindow]:
     return windows
 
 
-def _calls(session: Session, case_id: int, progress: Progress) -> list[CallRecord]:
+_COLUMNS = (
+    CallRow.id,
+    CallRow.start_utc,
+    CallRow.duration_s,
+    CallRow.caller,
+    CallRow.callee,
+    CallRow.virtual,
+    CallRow.status,
+    CallRow.order_number,
+)
+
+
+def _record(row: Any, numbers: dict[str, str]) -> CallRecord:
+    cid, start, duration, caller, callee, virtual, status, order = row
+    # one string per number: a large case repeats a few thousand numbers a million times
+    caller = numbers.setdefault(caller, caller)
+    callee = numbers.setdefault(callee, callee)
+    return CallRecord(start, duration, caller, callee, virtual, None, status, order, id=cid)
+
+
+def _party_calls(session: Session, case_id: int, values: frozenset[str]) -> list[CallRecord]:
+    """Calls from or to a party's number: what every detector but the burst one looks at."""
+    if not values:
+        return []
+    wanted = list(values)
+    branches = [
+        select(*_COLUMNS).where(CallRow.case_id == case_id, column.in_(wanted))
+        for column in (CallRow.caller, CallRow.callee)
+    ]
+    numbers: dict[str, str] = {}
+    return [_record(row, numbers) for row in session.execute(union(*branches))]
+
+
+def _callee_groups(
+    session: Session, case_id: int, progress: Progress
+) -> Iterator[list[CallRecord]]:
+    """All calls of the case, one callee at a time (index order), never all in memory."""
     stmt = (
-        select(
-            CallRow.id,
-            CallRow.start_utc,
-            CallRow.duration_s,
-            CallRow.caller,
-            CallRow.callee,
-            CallRow.virtual,
-            CallRow.status,
-            CallRow.order_number,
-        )
+        select(*_COLUMNS)
         .where(CallRow.case_id == case_id)
-        .order_by(CallRow.start_utc, CallRow.id)
+        .order_by(CallRow.callee, CallRow.start_utc)
         .execution_options(yield_per=50_000)
     )
-    calls = []
-    for n, (cid, start, duration, caller, callee, virtual, status, order) in enumerate(
-        session.execute(stmt), start=1
-    ):
-        calls.append(
-            CallRecord(start, duration, caller, callee, virtual, None, status, order, id=cid)
-        )
+    numbers: dict[str, str] = {}
+    group: list[CallRecord] = []
+    for n, row in enumerate(session.execute(stmt), start=1):
+        call = _record(row, numbers)
+        if group and group[-1].callee != call.callee:
+            yield group
+            group = []
+        group.append(call)
         if n % 50_000 == 0:
             check_cancel(progress)
             progress.report(n, None, "")
-    return calls
+    if group:
+        yield group
 
 
-def case_facts(session: Session, case_id: int, progress: Progress) -> tuple[CaseFacts, Thresholds]:
-    case = load_case(session, case_id)
+def _roles(session: Session, case_id: int) -> tuple[set[str], set[str], set[str]]:
     courier: set[str] = set()
     complainant: set[str] = set()
     others: set[str] = set()
@@ -139,15 +169,7 @@ def case_facts(session: Session, case_id: int, progress: Progress) -> tuple[Case
             complainant.add(value)
         else:
             others.add(value)
-    facts = CaseFacts(
-        calls=_calls(session, case_id, progress),
-        courier_numbers=frozenset(courier),
-        complainant_numbers=frozenset(complainant),
-        complainant_tz=case.tz,
-        orders=_orders(session, case_id),
-        other_party_numbers=frozenset(others),
-    )
-    return facts, _thresholds(session, case_id)
+    return courier, complainant, others
 
 
 def finding_view(finding: Finding) -> FindingView:
@@ -166,10 +188,35 @@ def finding_view(finding: Finding) -> FindingView:
 def analyze(
     ctx: ServiceContext, case_ref: str | int, progress: Progress | None = None
 ) -> list[FindingView]:
-    """Every detector over the case with its thresholds; findings in time order."""
+    """Every detector over the case with its thresholds; findings in time order.
+
+    Memory stays flat on large cases: the detectors about courier and complainant see the
+    calls of the parties' numbers; the burst detector walks all calls one callee at a time."""
     progress = progress or NullProgress()
+    findings: list[Finding] = []
     with ctx.session() as session:
         case_id = resolve_case_id(session, case_ref)
-        facts, limits = case_facts(session, case_id, progress)
+        tz = load_case(session, case_id).tz
+        limits = _thresholds(session, case_id)
+        courier, complainant, others = _roles(session, case_id)
+        stmt = select(CallRow.virtual).where(CallRow.case_id == case_id).distinct()
+        virtual = frozenset(v for v in session.scalars(stmt) if v)
+        base = CaseFacts(
+            calls=[],
+            courier_numbers=frozenset(courier),
+            complainant_numbers=frozenset(complainant),
+            complainant_tz=tz,
+            orders=_orders(session, case_id),
+            virtual_numbers=virtual,
+            other_party_numbers=frozenset(others),
+        )
+        party_calls = _party_calls(session, case_id, frozenset(courier | complainant))
+        others_kinds = [k for k in DETECTORS if k != FindingKind.CALL_BURST]
+        findings.extend(detect(replace(base, calls=party_calls), limits, others_kinds))
+        for group in _callee_groups(session, case_id, progress):
+            if len(group) >= limits.burst_min_calls:
+                burst = detect(replace(base, calls=group), limits, [FindingKind.CALL_BURST])
+                findings.extend(burst)
     check_cancel(progress)
-    return [finding_view(f) for f in detect(facts, limits)]
+    findings.sort(key=lambda f: (f.start_utc, f.kind))
+    return [finding_view(f) for f in findings]
