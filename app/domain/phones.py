@@ -66,6 +66,12 @@ def mask(value: str | None) -> str:
     """`+79161234567` → `+7 916 ***-**-67`; other forms keep only their last two digits."""
     if not value:
         return ""
+    return _mask(value)
+
+
+@lru_cache(maxsize=200_000)
+def _mask(value: str) -> str:
+    # Cached: a call-log page masks the same few numbers hundreds of times.
     if value.startswith("+"):
         try:
             parsed = phonenumbers.parse(value, None)
