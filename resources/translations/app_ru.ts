@@ -159,42 +159,42 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="160"/>
+        <location filename="../../app/ui/cases/list_model.py" line="163"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="161"/>
+        <location filename="../../app/ui/cases/list_model.py" line="164"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="162"/>
+        <location filename="../../app/ui/cases/list_model.py" line="165"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="163"/>
+        <location filename="../../app/ui/cases/list_model.py" line="166"/>
         <source>Region</source>
         <translation>Регион</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="164"/>
+        <location filename="../../app/ui/cases/list_model.py" line="167"/>
         <source>Category</source>
         <translation>Категория</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="165"/>
+        <location filename="../../app/ui/cases/list_model.py" line="168"/>
         <source>Received</source>
         <translation>Поступило</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="166"/>
+        <location filename="../../app/ui/cases/list_model.py" line="169"/>
         <source>Updated</source>
         <translation>Изменено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="190"/>
+        <location filename="../../app/ui/cases/list_model.py" line="198"/>
         <source>(deleted)</source>
         <translation>(удалено)</translation>
     </message>
@@ -326,52 +326,52 @@
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="248"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="280"/>
         <source>Edit event</source>
         <translation>Изменить событие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="248"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="280"/>
         <source>Add event</source>
         <translation>Добавить событие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="253"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="285"/>
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="257"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="289"/>
         <source>e.g. complainant&apos;s statement</source>
         <translation>напр. объяснение заявителя</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="261"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="293"/>
         <source>Time:</source>
         <translation>Время:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="262"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="294"/>
         <source>Uncertainty (±):</source>
         <translation>Погрешность (±):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="263"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="295"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="264"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="296"/>
         <source>Party:</source>
         <translation>Участник:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="265"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="297"/>
         <source>What happened:</source>
         <translation>Что произошло:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="270"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="302"/>
         <source>Describe what happened.</source>
         <translation>Опишите, что произошло.</translation>
     </message>
@@ -379,17 +379,17 @@
 <context>
     <name>EventsTab</name>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="192"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="251"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="194"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="253"/>
         <source>±</source>
         <translation>±</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/cases/record_tabs.py" line="195"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="254"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n мин</numerusform>
@@ -398,32 +398,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="197"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="256"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="198"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="257"/>
         <source>Party</source>
         <translation>Участник</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="199"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="258"/>
         <source>What happened</source>
         <translation>Что произошло</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="205"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="264"/>
         <source>event</source>
         <translation>событие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="216"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="275"/>
         <source>Add event</source>
         <translation>Добавить событие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="233"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="292"/>
         <source>Edit event</source>
         <translation>Изменить событие</translation>
     </message>
@@ -679,122 +679,122 @@
         <translation>&amp;Сохранить дело</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="115"/>
+        <location filename="../../app/ui/main_window.py" line="117"/>
         <source>&amp;Reload</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="116"/>
+        <location filename="../../app/ui/main_window.py" line="118"/>
         <source>&amp;Find…</source>
         <translation>&amp;Найти…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="118"/>
+        <location filename="../../app/ui/main_window.py" line="120"/>
         <source>&amp;Add record…</source>
         <translation>&amp;Добавить запись…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="121"/>
+        <location filename="../../app/ui/main_window.py" line="123"/>
         <source>&amp;Edit record…</source>
         <translation>&amp;Изменить запись…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="124"/>
+        <location filename="../../app/ui/main_window.py" line="126"/>
         <source>&amp;Delete record</source>
         <translation>&amp;Удалить запись</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="132"/>
+        <location filename="../../app/ui/main_window.py" line="134"/>
         <source>&amp;Audit log…</source>
         <translation>&amp;Журнал аудита…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="134"/>
+        <location filename="../../app/ui/main_window.py" line="136"/>
         <source>Audit log of this &amp;case…</source>
         <translation>Журнал аудита этого &amp;дела…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="136"/>
+        <location filename="../../app/ui/main_window.py" line="138"/>
         <source>Courier &amp;blacklist…</source>
         <translation>&amp;Чёрный список курьеров…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="137"/>
+        <location filename="../../app/ui/main_window.py" line="139"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="139"/>
+        <location filename="../../app/ui/main_window.py" line="141"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="141"/>
+        <location filename="../../app/ui/main_window.py" line="143"/>
         <source>&amp;About Casebook</source>
         <translation>&amp;О программе Casebook</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="145"/>
+        <location filename="../../app/ui/main_window.py" line="147"/>
         <source>E&amp;xport dossier…</source>
         <translation>&amp;Экспорт досье…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="148"/>
+        <location filename="../../app/ui/main_window.py" line="150"/>
         <source>&amp;Case</source>
         <translation>&amp;Дело</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="154"/>
+        <location filename="../../app/ui/main_window.py" line="156"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160"/>
+        <location filename="../../app/ui/main_window.py" line="162"/>
         <source>&amp;Tools</source>
         <translation>&amp;Сервис</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164"/>
+        <location filename="../../app/ui/main_window.py" line="166"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185"/>
+        <location filename="../../app/ui/main_window.py" line="187"/>
         <source>Creating the case</source>
         <translation>Создание дела</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="245"/>
+        <location filename="../../app/ui/main_window.py" line="247"/>
         <source>The case has unsaved changes. Discard them?</source>
         <translation>В деле есть несохранённые изменения. Отказаться от них?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285"/>
+        <location filename="../../app/ui/main_window.py" line="287"/>
         <source>%1 — Ctrl+Z undoes it</source>
         <translation>%1 — Ctrl+Z отменит</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="333"/>
+        <location filename="../../app/ui/main_window.py" line="335"/>
         <source>The database is empty. Create a demo case to see how an investigation looks in Casebook? You can delete it later.</source>
         <translation>База данных пуста. Создать демонстрационное дело, чтобы увидеть, как выглядит проверка в Casebook? Его можно удалить позже.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="356"/>
+        <location filename="../../app/ui/main_window.py" line="358"/>
         <source>Creating the demo case</source>
         <translation>Создание демонстрационного дела</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="385"/>
+        <location filename="../../app/ui/main_window.py" line="387"/>
         <source>The new language applies after Casebook restarts.</source>
         <translation>Новый язык будет применён после перезапуска Casebook.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="401"/>
+        <location filename="../../app/ui/main_window.py" line="403"/>
         <source>About Casebook</source>
         <translation>О программе Casebook</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="403"/>
+        <location filename="../../app/ui/main_window.py" line="405"/>
         <source>&lt;b&gt;Casebook %1&lt;/b&gt;&lt;br&gt;Investigation workstation for courier–customer personal data incidents.</source>
         <translation>&lt;b&gt;Casebook %1&lt;/b&gt;&lt;br&gt;Рабочее место для служебных проверок по случаям неправомерного использования курьерами персональных данных клиентов.</translation>
     </message>
@@ -880,82 +880,82 @@
 <context>
     <name>OrderDialog</name>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="96"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="98"/>
         <source>Edit order</source>
         <translation>Изменить заказ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="96"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="98"/>
         <source>Add order</source>
         <translation>Добавить заказ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="100"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="102"/>
         <source>Delivery slot known</source>
         <translation>Слот доставки известен</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="118"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="120"/>
         <source>Unchanged: %1</source>
         <translation>Без изменений: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="122"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="124"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="122"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="124"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="125"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="127"/>
         <source>Add status event</source>
         <translation>Добавить статус</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="126"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="128"/>
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="132"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="134"/>
         <source>Order number:</source>
         <translation>Номер заказа:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="134"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="136"/>
         <source>Slot:</source>
         <translation>Слот:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="135"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="137"/>
         <source>Courier:</source>
         <translation>Курьер:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="136"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="138"/>
         <source>Customer:</source>
         <translation>Клиент:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="137"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="139"/>
         <source>Delivery address:</source>
         <translation>Адрес доставки:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="138"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="140"/>
         <source>Status events:</source>
         <translation>Статусы заказа:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="171"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="173"/>
         <source>The order needs a number.</source>
         <translation>Укажите номер заказа.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="174"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="176"/>
         <source>The slot ends before it starts.</source>
         <translation>Слот заканчивается раньше, чем начинается.</translation>
     </message>
@@ -963,78 +963,78 @@
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="34"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="42"/>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="35"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="43"/>
         <source>Slot</source>
         <translation>Слот</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="36"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="44"/>
         <source>Courier</source>
         <translation>Курьер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="37"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="45"/>
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="38"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="46"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="39"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="47"/>
         <source>Last status</source>
         <translation>Последний статус</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="42"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="50"/>
         <source>Reveal address…</source>
         <translation>Показать адрес…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="47"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="55"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="48"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="56"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="49"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="57"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="61"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="69"/>
         <source>Status events of the selected order:</source>
         <translation>Статусы выбранного заказа:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="88"/>
-        <location filename="../../app/ui/cases/record_tabs.py" line="99"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="96"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="107"/>
         <source>order %1</source>
         <translation>заказ %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="99"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="107"/>
         <source>Add %1</source>
         <translation>Добавить: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="126"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="134"/>
         <source>Edit %1</source>
         <translation>Изменить: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="131"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="139"/>
         <source>the delivery address of order %1</source>
         <translation>адрес доставки заказа %1</translation>
     </message>
@@ -1470,47 +1470,72 @@
 <context>
     <name>StatementDialog</name>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="202"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="205"/>
         <source>Edit statement</source>
         <translation>Изменить объяснение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="202"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="205"/>
         <source>Add statement</source>
         <translation>Добавить объяснение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="210"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="213"/>
         <source>Given by:</source>
         <translation>Кто дал:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="211"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="214"/>
         <source>Taken at:</source>
         <translation>Когда получено:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="212"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="215"/>
         <source>Taken by:</source>
         <translation>Кем получено:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="213"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="216"/>
         <source>Text:</source>
         <translation>Текст:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="221"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="223"/>
+        <source>Attach signed copy…</source>
+        <translation>Приложить подписанный экземпляр…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="227"/>
+        <source>Signed copy:</source>
+        <translation>Подписанный экземпляр:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="234"/>
+        <source>Signed copy of the statement</source>
+        <translation>Подписанный экземпляр объяснения</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="236"/>
+        <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
+        <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="247"/>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="253"/>
         <source>A statement cannot be taken before the case was received (%1).</source>
         <translation>Объяснение не может быть получено раньше поступления дела (%1).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="227"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="259"/>
         <source>Say who took the statement.</source>
         <translation>Укажите, кем получено объяснение.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="230"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="262"/>
         <source>The statement has no text.</source>
         <translation>В объяснении нет текста.</translation>
     </message>
@@ -1518,37 +1543,47 @@
 <context>
     <name>StatementsTab</name>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="140"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="149"/>
         <source>Taken at</source>
         <translation>Когда получено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="141"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="150"/>
         <source>Given by</source>
         <translation>Кто дал</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="142"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="151"/>
         <source>Taken by</source>
         <translation>Кем получено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="143"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="152"/>
+        <source>Signed copy</source>
+        <translation>Подписанный экземпляр</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_tabs.py" line="153"/>
         <source>Text</source>
         <translation>Текст</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="150"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="156"/>
+        <source>Open signed copy</source>
+        <translation>Открыть подписанный экземпляр</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/record_tabs.py" line="188"/>
         <source>statement of %1</source>
         <translation>объяснение от %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="166"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="216"/>
         <source>Add statement</source>
         <translation>Добавить объяснение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_tabs.py" line="184"/>
+        <location filename="../../app/ui/cases/record_tabs.py" line="243"/>
         <source>Edit statement</source>
         <translation>Изменить объяснение</translation>
     </message>
@@ -1573,7 +1608,7 @@
 <context>
     <name>_RecordDialog</name>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="77"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="79"/>
         <source>(none)</source>
         <translation>(нет)</translation>
     </message>

@@ -8,12 +8,14 @@ incident precedes the complaint. Errors are explained under the form.
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -198,6 +200,7 @@ class StatementDialog(_RecordDialog):
         statement: StatementInfo | None,
         investigator: str,
         parent: QWidget | None,
+        attachment_name: str = "",
     ) -> None:
         title = self.tr("Edit statement") if statement else self.tr("Add statement")
         super().__init__(detail, title, parent)
@@ -211,8 +214,37 @@ class StatementDialog(_RecordDialog):
         self.form.addRow(self.tr("Taken at:"), self.taken_at)
         self.form.addRow(self.tr("Taken by:"), self.taken_by)
         self.form.addRow(self.tr("Text:"), self.text)
+        # The signed copy: an evidence file already stored, or a new file to store on OK.
         self.attachment_id = statement.attachment_id if statement else None
+        self.scan_path: Path | None = None
+        scan_row = QHBoxLayout()
+        self.scan_label = QLabel(self)
+        self.scan_label.setObjectName("scanLabel")
+        attach = QPushButton(self.tr("Attach signed copy…"), self)
+        attach.clicked.connect(self._choose_scan)
+        scan_row.addWidget(self.scan_label, 1)
+        scan_row.addWidget(attach)
+        self.form.addRow(self.tr("Signed copy:"), scan_row)
+        self._show_scan(attachment_name)
         self.finish_layout()
+
+    def _choose_scan(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Signed copy of the statement"),
+            "",
+            self.tr("Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)"),
+        )
+        if name:
+            self.attach_file(Path(name))
+
+    def attach_file(self, path: Path) -> None:
+        """Store `path` as the signed copy when the dialog is accepted."""
+        self.scan_path = path
+        self._show_scan(path.name)
+
+    def _show_scan(self, name: str) -> None:
+        self.scan_label.setText(name or self.tr("none"))
 
     def accept(self) -> None:
         if self.taken_at.utc() < self.detail.received_at:

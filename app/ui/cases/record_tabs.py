@@ -1,13 +1,21 @@
-"""The orders (with status events), statements and manual events tabs of a case."""
+"""The orders (with status events), statements (with their signed copies) and manual events
+tabs of a case."""
 
 from __future__ import annotations
 
+import shutil
+from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QTableView
 
-from app.services import records
+from app.services import evidence_files, records
+from app.services.bootstrap import data_path
 from app.services.dto import CaseDetail, ManualEventInfo, OrderInfo, StatementInfo
+from app.services.evidence_files import EvidenceInfo
 from app.services.records import EventInput, OrderInput, StatementInput
 from app.ui.cases.record_dialogs import EventDialog, OrderDialog, StatementDialog
 from app.ui.cases.record_tab import RecordTab
@@ -136,14 +144,44 @@ class StatementsTab(RecordTab):
     entity = "statement"
 
     def __init__(self, view: CaseView) -> None:
+        self._scans: dict[int, EvidenceInfo] = {}
         columns: list[Column] = [
             (self.tr("Taken at"), lambda s: format_local(s.taken_at, self.case_tz())),
             (self.tr("Given by"), lambda s: _party_name(view.detail, s.party_id)),
             (self.tr("Taken by"), lambda s: s.taken_by),
+            (self.tr("Signed copy"), self._scan_name),
             (self.tr("Text"), lambda s: s.text.splitlines()[0] if s.text else ""),
         ]
         super().__init__(view, columns, lambda d: d.statements)
+        self.add_button(self.tr("Open signed copy"), self.open_scan, "openScan")
         self.buttons.addStretch(1)
+
+    def _scan_name(self, statement: StatementInfo) -> str:
+        scan = self._scans.get(statement.attachment_id or 0)
+        return scan.original_name if scan else ""
+
+    def set_detail(self, detail: CaseDetail) -> None:
+        super().set_detail(detail)
+        ctx, case_id = self.ctx, detail.id
+        self.view.env.tasks.run_read(
+            lambda _p: evidence_files.list_evidence(ctx, case_id), self._show_scans
+        )
+
+    def _show_scans(self, evidence: list[EvidenceInfo]) -> None:
+        self._scans = {e.id: e for e in evidence}
+        self.model.refresh()
+
+    def open_scan(self) -> None:
+        """Open a copy of the signed statement (the stored original stays untouched)."""
+        statement = self.current()
+        scan = self._scans.get(statement.attachment_id or 0) if statement else None
+        if scan is None:
+            return
+        folder = data_path(self.ctx, "cache", "opened", scan.sha256[:16])
+        copy = folder / Path(scan.original_name).name
+        if not copy.exists():
+            shutil.copyfile(evidence_files.evidence_path(self.ctx, scan), copy)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
 
     def describe(self, record: Any) -> str:
         tz = self.view.detail.tz if self.view.detail else "UTC"
@@ -153,33 +191,54 @@ class StatementsTab(RecordTab):
         if self.view.detail is None:
             return None
         investigator = self.ctx.settings.investigator_name or self.ctx.actor
-        return StatementDialog(self.view.detail, statement, investigator, self)
+        name = self._scan_name(statement) if statement else ""
+        return StatementDialog(self.view.detail, statement, investigator, self, name)
+
+    def _with_scan(self, data: StatementInput, scan: Path | None) -> StatementInput:
+        """Store a newly attached signed copy (DB lane) and point the statement at it."""
+        if scan is None:
+            return data
+        stored = evidence_files.add_evidence(
+            self.ctx, self.view.case_id, scan, kind="statement", source=scan.name
+        )
+        return replace(data, attachment_id=stored.id)
 
     def add_record(self) -> None:
         dialog = self._dialog(None)
         if dialog is not None:
-            self.show_dialog(dialog, lambda: self._added(dialog.statement_input()))
+            self.show_dialog(
+                dialog, lambda: self._added(dialog.statement_input(), dialog.scan_path)
+            )
 
-    def _added(self, data: StatementInput) -> None:
+    def _added(self, data: StatementInput, scan: Path | None) -> None:
         case_id = self.view.case_id
         self.create_undoable(
-            self.tr("Add statement"), lambda: records.add_statement(self.ctx, case_id, data)
+            self.tr("Add statement"),
+            lambda: records.add_statement(self.ctx, case_id, self._with_scan(data, scan)),
         )
 
     def edit_current(self) -> None:
         statement = self.current()
         dialog = self._dialog(statement) if statement is not None else None
         if dialog is not None:
-            self.show_dialog(dialog, lambda: self._edited(statement, dialog.statement_input()))
+            self.show_dialog(
+                dialog,
+                lambda: self._edited(statement, dialog.statement_input(), dialog.scan_path),
+            )
 
-    def _edited(self, old: StatementInfo, new: StatementInput) -> None:
+    def _edited(self, old: StatementInfo, new: StatementInput, scan: Path | None) -> None:
         previous = StatementInput(
             old.party_id, old.taken_at, old.taken_by, old.text, attachment_id=old.attachment_id
         )
         ctx = self.ctx
+        stored: dict[str, StatementInput] = {}
 
         def update(version: int, forward: bool) -> Any:
-            return records.update_statement(ctx, old.id, version, new if forward else previous)
+            if not forward:
+                return records.update_statement(ctx, old.id, version, previous)
+            if "new" not in stored:  # the scan is stored once, redo reuses it
+                stored["new"] = self._with_scan(new, scan)
+            return records.update_statement(ctx, old.id, version, stored["new"])
 
         self.update_undoable(self.tr("Edit statement"), old.id, update)
 

@@ -43,6 +43,12 @@ class RecordTableModel(QAbstractTableModel):
     def row_of(self, record_id: int) -> int:
         return next((i for i, r in enumerate(self._records) if self._key(r) == record_id), -1)
 
+    def refresh(self) -> None:
+        """Repaint every cell (a column function's inputs changed, the records did not)."""
+        if self._records:
+            last = self.index(len(self._records) - 1, len(self._columns) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
     def set_text(self, record_id: int, column: int, text: str) -> None:
         """Show `text` instead of the column's value (a revealed value, until the next load)."""
         row = self.row_of(record_id)

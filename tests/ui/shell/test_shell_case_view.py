@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton
 
-from app.services import audit, cases, parties
+from app.services import audit, cases, evidence_files, parties
 from app.ui.cases.case_dialog import NewCaseDialog
 from app.ui.cases.party_dialog import PartyDialog
 from app.ui.cases.record_dialogs import StatementDialog
@@ -221,3 +221,32 @@ def test_status_workflow_buttons(window: Any, case_id: int, qtbot: Any) -> None:
     qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
     detail = cases.get_case(window.env.ctx, case_id)
     assert (detail.status, detail.measure) == ("closed", "blacklist")
+
+
+def test_statement_with_signed_copy(window: Any, case_id: int, qtbot: Any, tmp_path: Any) -> None:
+    scan = tmp_path / "объяснение_смирновой.pdf"
+    scan.write_bytes(b"%PDF-1.4 signed statement scan")
+    view = _open(window, case_id, "statements")
+    view.statements.add_record()
+    dialog = view.statements.dialog
+    dialog.text.setPlainText("Подтверждаю звонки ночью.")
+    dialog.taken_at.set_utc(datetime(2025, 9, 17, 9, tzinfo=UTC))
+    dialog.attach_file(scan)
+    assert dialog.scan_label.text() == "объяснение_смирновой.pdf"
+    qtbot.mouseClick(_ok(dialog), Qt.MouseButton.LeftButton)
+    ctx = window.env.ctx
+    [statement] = cases.get_case(ctx, case_id).statements
+    stored = evidence_files.get_evidence(ctx, statement.attachment_id)
+    assert (stored.kind, stored.original_name) == ("statement", scan.name)
+    assert evidence_files.evidence_path(ctx, stored).read_bytes() == scan.read_bytes()
+    tab = view.statements
+    assert tab.model.index(0, 3).data() == scan.name
+    # Editing the text keeps the signed copy.
+    tab.table.selectRow(0)
+    tab.edit_current()
+    assert tab.dialog.scan_label.text() == scan.name
+    tab.dialog.text.setPlainText("Подтверждаю звонки ночью с разных номеров.")
+    qtbot.mouseClick(_ok(tab.dialog), Qt.MouseButton.LeftButton)
+    [edited] = cases.get_case(ctx, case_id).statements
+    assert edited.attachment_id == statement.attachment_id
+    assert edited.text.endswith("с разных номеров.")
