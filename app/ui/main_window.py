@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
         self.cases.open_requested.connect(self.open_case)
         self.case_tabs.tabCloseRequested.connect(self.close_case_at)
         self.case_tabs.currentChanged.connect(self._current_case_changed)
-        env.tasks.unhandled_error.connect(lambda _task, exc: show_error(self, exc))
+        env.tasks.unhandled_error.connect(self._unhandled_error)
         env.case_changed.connect(self.cases.model.invalidate)
         env.undo_group.indexChanged.connect(self._history_changed)
         env.cases_changed.connect(self.cases.reload)
@@ -279,6 +279,9 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_NAME)
         elif view.detail is not None:
             self.setWindowTitle(f"{view.detail.number} — {APP_NAME}")
+
+    def _unhandled_error(self, _task: object, exc: BaseException) -> None:
+        show_error(self, exc)
 
     def _history_changed(self, _index: int) -> None:
         stack = self.env.undo_group.activeStack()
