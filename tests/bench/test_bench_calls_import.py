@@ -35,6 +35,7 @@ from app.services.bootstrap import open_context
 from app.services.calls_dto import CallFilter
 from app.services.calls_import import import_calls
 from app.services.calls_query import call_ids
+from app.services.calls_analysis import analyze
 
 data, path = Path(sys.argv[1]), Path(sys.argv[2])
 ctx = open_context(data, None, actor="bench")
@@ -48,11 +49,16 @@ for digits in ("9161", "4951000123", "903555"):
     t = time.perf_counter()
     found = len(call_ids(ctx, case.id, CallFilter(number=digits)))
     timings.append((digits, time.perf_counter() - t, found))
+imported_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+t = time.perf_counter()
+findings = len(analyze(ctx, case.id))
+analysis = time.perf_counter() - t
 print(json.dumps({
     "seconds": seconds,
     "imported": result.imported,
     "rejected": len(result.rejected),
-    "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "maxrss_mb": imported_rss,
+    "analysis": [analysis, findings, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024],
     "filters": timings,
 }))
 """
@@ -162,5 +168,7 @@ def test_bench_calls_import(tmp_path: Path) -> None:
     print(f"  ratio real/floor  : {real['seconds'] / floor:12.2f}  (goal <= 1.5)")
     peak = max(r["maxrss_mb"] for r in reals)
     print(f"  peak memory       : {peak:12.0f} MB   (goal < 300)")
+    seconds, findings, rss = real["analysis"]
+    print(f"  analyze           : {seconds:12.1f} s, {findings} findings, peak {rss:.0f} MB")
     for digits, seconds, found in real["filters"]:
         print(f"  filter {digits!r:14}: {seconds * 1000:8.1f} ms, {found:,} calls  (goal < 100 ms)")
