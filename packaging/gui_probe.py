@@ -22,7 +22,8 @@ import tempfile
 import time
 
 # xev prints "MapNotify event, ..., window <root>," then "    event <root>, window <child>, ..."
-MAPPED_CHILD = re.compile(r"^\s+event 0x[0-9a-f]+, window (0x[0-9a-f]+)")
+# and ends that second line only when the next event comes: read raw bytes, not lines.
+MAPPED_CHILD = re.compile(r"MapNotify event[^\n]*\n\s+event 0x[0-9a-f]+, window (0x[0-9a-f]+),")
 
 
 def _start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
@@ -56,7 +57,6 @@ def probe(command: list[str], title: str, timeout: float) -> dict[str, object]:
         # stdbuf: xev's stdout is block-buffered when it is a pipe
         ["stdbuf", "-oL", "xev", "-display", display, "-root", "-event", "substructure"],
         stdout=subprocess.PIPE,
-        text=True,
     )
     err = tempfile.TemporaryFile()  # noqa: SIM115 - closed in the finally below
     env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
@@ -67,7 +67,7 @@ def probe(command: list[str], title: str, timeout: float) -> dict[str, object]:
     selector = selectors.DefaultSelector()
     assert watcher.stdout is not None
     selector.register(watcher.stdout, selectors.EVENT_READ)
-    in_map_notify = False
+    buffer, seen = "", 0
     try:
         deadline = started + timeout
         while (left := deadline - time.monotonic()) > 0:
@@ -76,16 +76,16 @@ def probe(command: list[str], title: str, timeout: float) -> dict[str, object]:
                     result["exit_code"] = app.returncode
                     break
                 continue
-            line = watcher.stdout.readline()
-            if not line:
+            chunk = os.read(watcher.stdout.fileno(), 65536)
+            if not chunk:
                 break
-            found = MAPPED_CHILD.search(line) if in_map_notify else None
-            in_map_notify = line.startswith("MapNotify event")
-            if found:
-                mapped = time.monotonic()
-                if title in _window_name(display, found.group(1)):
-                    result.update(ok=True, seconds=round(mapped - started, 2))
-                    break
+            mapped = time.monotonic()
+            buffer += chunk.decode(errors="replace")
+            windows = [m.group(1) for m in MAPPED_CHILD.finditer(buffer, seen)]
+            seen = max(seen, buffer.rfind("MapNotify event"))
+            if any(title in _window_name(display, window) for window in windows):
+                result.update(ok=True, seconds=round(mapped - started, 2))
+                break
     finally:
         for proc in (app, watcher, server):
             if proc.poll() is None:
