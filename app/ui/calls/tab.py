@@ -304,6 +304,11 @@ class CallsTab(QWidget):
         self.finding_label.setVisible(finding is not None)
         self.show_all_button.setVisible(finding is not None)
 
+    def focus_search(self) -> None:
+        """Ctrl+F while this tab has the focus: the number filter (the window routes it)."""
+        self.filters.number.setFocus()
+        self.filters.number.selectAll()
+
     # --- selection ------------------------------------------------------------------------
     def select_call(self, call_id: int) -> None:
         """Bring this tab forward and select the call; filters that hide it are cleared."""
