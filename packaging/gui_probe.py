@@ -1,6 +1,6 @@
 """Start a GUI program on a private Xvfb display and report when its main window is mapped.
 
-    python packaging/gui_probe.py [--title Casebook] [--timeout 60] -- COMMAND [ARGS...]
+    python packaging/gui_probe.py [--title Casebook] [--timeout 60] [--cold DIR] -- COMMAND...
 
 Prints one JSON object: {"ok": bool, "seconds": time from launch to the window being mapped,
 "title": ..., "exit_code": the program's code if it died first, "stderr": its tail}. Exit code 0
@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from pathlib import Path
 
 # xev prints "MapNotify event, ..., window <root>," then "    event <root>, window <child>, ..."
 # and ends that second line only when the next event comes: read raw bytes, not lines.
@@ -49,6 +50,21 @@ def _window_name(display: str, window: str) -> str:
     ).stdout
     found = re.search(r'Window id: 0x[0-9a-f]+ "(.*)"', out)
     return found.group(1) if found else ""
+
+
+def evict(folder: str) -> int:
+    """Drop the files under `folder` from the page cache (posix_fadvise DONTNEED), so the next
+    start reads them from disk: a cold start without dropping the whole machine's caches."""
+    count = 0
+    for path in Path(folder).rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            fd = os.open(path, os.O_RDONLY)
+            try:
+                os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+                count += 1
+            finally:
+                os.close(fd)
+    return count
 
 
 def probe(command: list[str], title: str, timeout: float) -> dict[str, object]:
@@ -105,12 +121,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--title", default="Casebook")
     parser.add_argument("--timeout", type=float, default=60.0)
+    parser.add_argument("--cold", metavar="DIR", help="evict DIR's files from the page cache first")
     parser.add_argument("command", nargs=argparse.REMAINDER)
     args = parser.parse_args(argv)
     command = args.command[1:] if args.command[:1] == ["--"] else args.command
     if not command:
         parser.error("no command given")
+    if args.cold:
+        evict(args.cold)
     result = probe(command, args.title, args.timeout)
+    result["cold"] = bool(args.cold)
     print(json.dumps(result, ensure_ascii=False))
     return 0 if result["ok"] else 1
 
