@@ -39,7 +39,7 @@ for png in "$repo"/packaging/icons/casebook-*.png; do
   size=$(basename "$png" .png); size=${size#casebook-}
   install -D -m 644 "$png" "$root/usr/share/icons/hicolor/${size}x${size}/apps/casebook.png"
 done
-install -D -m 644 "$repo/packaging/icons/casebook.svg" \
+install -D -m 644 "$repo/resources/icons/casebook.svg" \
   "$root/usr/share/icons/hicolor/scalable/apps/casebook.svg"
 
 # Font licence travels with the fonts (they are inside the bundle, under resources/fonts).

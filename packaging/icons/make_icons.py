@@ -1,5 +1,6 @@
-"""Render packaging/icons/casebook.svg to the PNG sizes of the freedesktop hicolor theme and to
-a multi-size Windows .ico. Run after editing the SVG and commit the results:
+"""Render the app's icon (resources/icons/casebook.svg, also the window icon) to the PNG sizes
+of the freedesktop hicolor theme and to a multi-size Windows .ico, so the menu entry, the
+installer and the window show the same picture. Run after the SVG changes and commit:
 
     .venv/bin/python packaging/icons/make_icons.py
 """
@@ -18,6 +19,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 HERE = Path(__file__).resolve().parent
+SVG = HERE.parents[1] / "resources" / "icons" / "casebook.svg"
 SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 
@@ -25,7 +27,7 @@ def render(size: int) -> QImage:
     image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
-    QSvgRenderer(str(HERE / "casebook.svg")).render(painter)
+    QSvgRenderer(str(SVG)).render(painter)
     painter.end()
     return image
 
