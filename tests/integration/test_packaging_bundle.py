@@ -49,8 +49,13 @@ def _bare_env(tmp_path: Path, **extra: str) -> dict[str, str]:
     empty_bin = tmp_path / "empty-bin"
     empty_bin.mkdir(exist_ok=True)
     env = {
-        # Windows cannot start a process without SYSTEMROOT; System32 is always searched anyway
-        **{k: os.environ[k] for k in ("SYSTEMROOT", "WINDIR") if IS_WIN and k in os.environ},
+        # Windows cannot start a process without SYSTEMROOT (System32 is searched anyway), and
+        # every Windows session has USERNAME (the audit actor; Python 3.11's getpass needs it)
+        **{
+            k: os.environ[k]
+            for k in ("SYSTEMROOT", "WINDIR", "USERNAME")
+            if IS_WIN and k in os.environ
+        },
         "PATH": str(empty_bin),
         "HOME": str(tmp_path / "home"),
         "TMPDIR": str(tmp_path),
