@@ -164,3 +164,21 @@ def test_xlsx_export(ctx, tmp_path: Path) -> None:
     with ctx.session() as session:
         durations = sorted(session.scalars(select(CallRow.duration_s)))
     assert durations == [7, 65]
+
+
+def test_same_call_written_differently_is_one_call(ctx, tmp_path: Path) -> None:
+    """A platform export (Moscow time, `8 …` numbers) and a UTC export of the same call."""
+    case_id = new_case(ctx)
+    local = tmp_path / "platform.csv"
+    local.write_bytes(
+        "Дата и время;Кто звонил;Кому звонили;Длительность\r\n"
+        "09.10.2025 14:03:11;8 916 123-45-67;8 (903) 765-43-21;00:01:05\r\n".encode("cp1251")
+    )
+    utc = tmp_path / "operator.csv"
+    utc.write_text(
+        "start_utc,from,to,duration\n2025-10-09T11:03:11Z,+79161234567,79037654321,65\n",
+        encoding="utf-8",
+    )
+    assert import_calls(ctx, case_id, local).imported == 1
+    second = import_calls(ctx, case_id, utc)
+    assert (second.imported, second.duplicates) == (0, 1)
