@@ -22,6 +22,7 @@ SAMPLE_BYTES = 256 * 1024
 SAMPLE_ROWS = 50
 DELIMITERS = (";", ",", "\t", "|")
 XLSX_MAGIC = b"PK\x03\x04"
+MAX_PREAMBLE = 10
 # Single-byte Cyrillic code pages a Russian export may come in; cp1251 is by far the usual one.
 _CYRILLIC_PAGES = ["cp1251", "koi8_r", "cp866"]
 
@@ -40,6 +41,7 @@ class SourceFormat:
     has_header: bool
     columns: tuple[str, ...]  # header names, or "1", "2", ... when there is no header
     sample: tuple[tuple[str, ...], ...]  # first data rows (header excluded)
+    skip: int = 0  # title rows above the table ("Детализация звонков за период ...")
 
 
 def sniff_source(
@@ -84,6 +86,8 @@ def _finish(
     has_header: bool | None,
     looks_like_header: HeaderTest | None,
 ) -> SourceFormat:
+    skip = _preamble(rows)
+    rows = rows[skip:]
     first = rows[0]
     if has_header is None:
         if looks_like_header is not None and looks_like_header(first):
@@ -97,7 +101,18 @@ def _finish(
     else:
         columns = tuple(str(i + 1) for i in range(width))
         sample = tuple(rows[:SAMPLE_ROWS])
-    return replace(fmt, has_header=has_header, columns=columns, sample=sample)
+    return replace(fmt, has_header=has_header, columns=columns, sample=sample, skip=skip)
+
+
+def _preamble(rows: list[tuple[str, ...]]) -> int:
+    """Leading rows with far fewer filled cells than the table below them: a report title,
+    the period, the subscriber. At most a few; the rest of the sample decides."""
+    filled = [sum(1 for c in r if c.strip()) for r in rows]
+    typical = sorted(filled)[len(filled) // 2]
+    skip = 0
+    while skip < min(MAX_PREAMBLE, len(rows) - 1) and filled[skip] * 2 < typical:
+        skip += 1
+    return skip
 
 
 def _looks_like_data(cell: str) -> bool:
@@ -172,16 +187,16 @@ def iter_rows(path: Path, fmt: SourceFormat) -> Iterator[tuple[int, list[str]]]:
     with Path(path).open("r", encoding=fmt.encoding, newline="", errors="strict") as handle:
         reader = csv.reader(handle, delimiter=fmt.delimiter)
         line = 1
-        skip_header = fmt.has_header
+        to_skip = fmt.skip + (1 if fmt.has_header else 0)  # non-blank rows before the data
         try:
             for cells in reader:
                 start, line = line, reader.line_num + 1
-                if skip_header:
-                    if any(c.strip() for c in cells):
-                        skip_header = False
+                if not any(c.strip() for c in cells):
                     continue
-                if cells and any(cells):
-                    yield start, cells
+                if to_skip:
+                    to_skip -= 1
+                    continue
+                yield start, cells
         except UnicodeDecodeError as exc:
             raise ValidationError(
                 f"{path}:{line}: not readable as {fmt.encoding}", field="encoding"
@@ -201,7 +216,7 @@ def _sniff_xlsx(
 
 def _iter_xlsx(path: Path, fmt: SourceFormat) -> Iterator[tuple[int, list[str]]]:
     rows = _xlsx_cells(path)
-    if fmt.has_header:
+    for _ in range(fmt.skip + (1 if fmt.has_header else 0)):
         next(rows, None)
     yield from rows
 

@@ -203,3 +203,16 @@ def test_unreadable_file(tmp_path: Path) -> None:
         sniff_source(empty)
     with pytest.raises(ValidationError):
         sniff_source(tmp_path / "missing.csv")
+
+
+def test_title_rows_above_the_table_are_skipped() -> None:
+    """An operator's detail: a title and the period above the header, lines counted right."""
+    path = DATA / "operator_detail_title_cp1251.csv"
+    plan = plan_import(
+        path, tz="Europe/Moscow", mapping={"caller": "Номер абонента", "callee": "Номер абонента"}
+    )
+    assert plan.fmt.skip == 2 and plan.fmt.columns[0] == "Дата"
+    items = list(parse_calls(path, plan.fmt, CallImportSpec(plan.mapping, plan.tz)))
+    assert [i.line for i in items] == [5, 6]
+    assert all(isinstance(i, ParsedCall) for i in items)
+    assert items[1].record.duration_s == 40
