@@ -81,12 +81,14 @@ class CallRowReader:
         if "callee" not in self.index and "virtual" in self.index:
             # An inbound log of virtual numbers (DIDWW cdr_in): the call ends at the number.
             self.index["callee"] = self.index["virtual"]
-        missing = [f for f in REQUIRED if f not in self.index]
+        self.constants = dict(spec.constants)
+        if {"start", "end"} & set(self.constants):
+            raise ValidationError("times come from the file, not from constants", field="map")
+        missing = [f for f in REQUIRED if f not in self.index and f not in self.constants]
         if missing:
             raise ValidationError(f"map the column for: {', '.join(missing)}", field="map")
-        self.width = max(i for f, i in self.index.items() if f in REQUIRED) + 1
+        self.width = max((i for f, i in self.index.items() if f in REQUIRED), default=-1) + 1
         self.region = spec.region
-        self.constants = dict(spec.constants)
         file_zone = load_zone(spec.tz) if spec.tz else None
         self.readers: dict[str, Callable[[str], datetime]] = {
             f: self._instant_reader(f, file_zone) for f in ("start", "end") if f in self.index
@@ -94,7 +96,7 @@ class CallRowReader:
         self._numbers: dict[str, str] = {}
         self.numbers_seen: set[str] = set()  # every number value produced (for the case index)
         # All cells of a row in one C call: absent fields read the empty cell appended last.
-        self._full = max(self.index.values()) + 1
+        self._full = max(self.index.values(), default=-1) + 1
         self._pick = itemgetter(*(self.index.get(f, -1) for f in _ORDER))
         self._constants = [(_ORDER.index(f), v) for f, v in self.constants.items() if f in _ORDER]
 

@@ -216,3 +216,12 @@ def test_title_rows_above_the_table_are_skipped() -> None:
     assert [i.line for i in items] == [5, 6]
     assert all(isinstance(i, ParsedCall) for i in items)
     assert items[1].record.duration_s == 40
+
+
+def test_constant_fills_a_side_the_file_does_not_have() -> None:
+    """A subscriber's incoming-calls detail: the callee is the subscriber on every row."""
+    path = DATA / "operator_detail_title_cp1251.csv"
+    plan = plan_import(path, tz="Europe/Moscow", mapping={"caller": "Номер абонента"})
+    spec = CallImportSpec(plan.mapping, plan.tz, constants={"callee": "+7 903 765-43-21"})
+    items = list(parse_calls(path, plan.fmt, spec))
+    assert [i.record.callee for i in items if isinstance(i, ParsedCall)] == ["+79037654321"] * 2
