@@ -30,11 +30,19 @@ def _file_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-header", action="store_true", help="the first row is data")
 
 
+def _subscriber_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--subscriber",
+        help="an operator's detail of this number: rows hold the other party and a direction",
+    )
+
+
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     imp = sub.add_parser("import", help="import call logs and orders", parents=[common])
     imp_sub = imp.add_subparsers(dest="import_command", required=True)
     calls = imp_sub.add_parser("calls", help="import a call-log export", parents=[common])
     _file_options(calls)
+    _subscriber_option(calls)
     calls.set_defaults(handler=_import_calls)
     orders = imp_sub.add_parser("orders", help="import an order export", parents=[common])
     _file_options(orders)
@@ -78,6 +86,7 @@ def _options(args: argparse.Namespace) -> ImportOptions:
         encoding=args.encoding,
         delimiter=args.delimiter,
         has_header=False if args.no_header else None,
+        subscriber=getattr(args, "subscriber", None),
     )
 
 

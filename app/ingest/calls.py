@@ -2,7 +2,12 @@
 
 Reason codes (stable, translated by the UI): `bad_date` (no such date or time, e.g. 31.02),
 `no_start`, `empty_caller`, `empty_callee`, `bad_duration`, `short_row` (fewer cells than the
-mapping needs). Numbers that cannot be normalized are kept as written, never a reason.
+mapping needs), `no_direction` (a subscriber's detail row that says neither incoming nor
+outgoing). Numbers that cannot be normalized are kept as written, never a reason.
+
+A mobile operator's detail lists the other party only, the subscriber being the one whose
+detail it is: with `subscriber` set, the mapped number column (`caller` or `callee`) is the
+other party and the direction column says who called whom.
 """
 
 from __future__ import annotations
@@ -38,7 +43,10 @@ _ORDER = (
     "call_id",
 )  # fmt: skip
 _PLAIN_NUMBER = re.compile(r"\s*\+?[\d\s()\-.]+$")
-REASONS = ("bad_date", "no_start", "empty_caller", "empty_callee", "bad_duration", "short_row")
+REASONS = (
+    "bad_date", "no_start", "empty_caller", "empty_callee", "bad_duration", "short_row",
+    "no_direction",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -49,6 +57,7 @@ class CallImportSpec:
     tz: str | None = None  # zone of naive times; UTC-labelled columns are UTC regardless
     region: str = DEFAULT_REGION
     constants: Mapping[str, str] = field(default_factory=dict)
+    subscriber: str | None = None  # whose operator detail this is (see the module doc)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +87,16 @@ class CallRowReader:
     def __init__(self, fmt: SourceFormat, spec: CallImportSpec) -> None:
         self.fmt = fmt
         self.index = resolve_mapping(spec.mapping, fmt.columns, CALL_FIELDS)
+        self.subscriber = spec.subscriber.strip() if spec.subscriber else None
+        if self.subscriber:
+            other = [self.index.pop(f) for f in ("caller", "callee") if f in self.index]
+            if len(set(other)) != 1 or "direction" not in self.index:
+                raise ValidationError(
+                    "a subscriber's detail needs one number column (the other party) and the "
+                    "direction column",
+                    field="map",
+                )
+            self.index["caller"] = self.index["callee"] = other[0]
         if "callee" not in self.index and "virtual" in self.index:
             # An inbound log of virtual numbers (DIDWW cdr_in): the call ends at the number.
             self.index["callee"] = self.index["virtual"]
@@ -166,6 +185,8 @@ class CallRowReader:
         start_text, end_text, duration_text, caller_raw, callee_raw, virtual_raw = values[:6]
         if not start_text:
             raise _RowError("no_start")
+        if self.subscriber:
+            caller_raw, callee_raw = self._sides(caller_raw, values[7])
         start = self._instant("start", start_text)
         if not caller_raw:
             raise _RowError("empty_caller")
@@ -192,6 +213,15 @@ class CallRowReader:
             None,
             line,
         )
+
+    def _sides(self, other: str, direction_text: str) -> tuple[str, str]:
+        """(caller, callee) of a subscriber's detail row."""
+        direction = parse_direction(direction_text)
+        if direction == "in":
+            return other, self.subscriber or ""
+        if direction == "out":
+            return self.subscriber or "", other
+        raise _RowError("no_direction", direction_text)
 
     def _instant(self, name: str, text: str) -> datetime:
         try:

@@ -10,11 +10,13 @@ Import (dialog: choose file → `preview_calls` → let the user fix options →
   `didww-cdr-out`, `asterisk-master`, `freeswitch-csv`.
 - here: `CALL_FIELDS` (the mapping keys: start end duration caller callee virtual direction
   status order call_id); `REASONS` (rejection codes: bad_date no_start empty_caller
-  empty_callee bad_duration short_row) — map both to labels in the UI.
+  empty_callee bad_duration short_row no_direction) — map both to labels in the UI.
 - here: `preview_calls(ctx, path, ImportOptions, case_tz=None, limit=20) -> ImportPreview`:
   never raises for a bad option; `error`/`error_field` say what to fix (`tz` → ask for the
-  zone). `ImportOptions(preset, mapping, tz, encoding, delimiter, has_header, region)`; a
-  mapping value is a header name or a 1-based column number as text.
+  zone). `ImportOptions(preset, mapping, tz, encoding, delimiter, has_header, region,
+  subscriber)`; a mapping value is a header name or a 1-based column number as text;
+  `subscriber` is the own number of a mobile operator's detail (rows: other party +
+  direction).
 - `calls_import.import_calls(ctx, case_ref, path, ImportOptions, progress) -> ImportResult(
   batch_id, evidence_id, sha256, imported, duplicates, rejected[Rejection(line, reason,
   detail)], tz)`: one transaction; `Cancelled` → nothing stays; the same file twice →
@@ -104,6 +106,7 @@ def plan_calls(
         tz=plan.tz,
         region=options.region or ctx.settings.phone_region,
         constants=plan.constants,
+        subscriber=options.subscriber,
     )
     return plan, spec
 

@@ -18,6 +18,7 @@ class ImportOptions:
     delimiter: str | None = None
     has_header: bool | None = None
     region: str | None = None  # phone region; None → settings.phone_region
+    subscriber: str | None = None  # an operator detail's own number (rows hold the other side)
 
 
 @dataclass(frozen=True)

@@ -128,3 +128,14 @@ def test_cli_import_orders(run_cli, tmp_path: Path) -> None:
     assert body["unmatched_parties"] == []  # "Иванова Мария" and courier ID C-7781 matched
     again = run_cli("import", "orders", number, str(DATA / "orders_ru_cp1251.csv"))
     assert again.json()["events"] == 0
+
+
+def test_cli_operator_detail_of_the_complainant(run_cli, tmp_path: Path) -> None:
+    number, _ = setup_case(run_cli, tmp_path)
+    result = run_cli("import", "calls", number, str(DATA / "operator_detail_title_cp1251.csv"),
+                     "--subscriber", CUSTOMER, "--map", "caller=Номер абонента")  # fmt: skip
+    assert result.code == 0, result.err
+    assert (result.json()["imported"], result.json()["rejected"]) == (2, [])
+    findings = run_cli("analyze", number).json()["findings"]
+    # the courier's real number called her directly; an unknown number called at 00:40
+    assert {f["kind"] for f in findings} == {"masking_bypass", "night_contact"}

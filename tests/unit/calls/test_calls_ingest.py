@@ -9,7 +9,7 @@ import pytest
 from openpyxl import Workbook
 
 from app.domain.errors import NotFound, ValidationError
-from app.ingest.calls import CallImportSpec, ParsedCall, RejectedRow, parse_calls
+from app.ingest.calls import CallImportSpec, CallRowReader, ParsedCall, RejectedRow, parse_calls
 from app.ingest.mapping import guess_mapping, parse_map_option, resolve_mapping
 from app.ingest.plan import plan_import
 from app.ingest.presets import Preset, all_presets, delete_preset, find_preset, save_preset
@@ -225,3 +225,29 @@ def test_constant_fills_a_side_the_file_does_not_have() -> None:
     spec = CallImportSpec(plan.mapping, plan.tz, constants={"callee": "+7 903 765-43-21"})
     items = list(parse_calls(path, plan.fmt, spec))
     assert [i.record.callee for i in items if isinstance(i, ParsedCall)] == ["+79037654321"] * 2
+
+
+def test_subscriber_detail_uses_the_direction() -> None:
+    path = DATA / "operator_detail_title_cp1251.csv"
+    plan = plan_import(path, tz="Europe/Moscow", mapping={"caller": "Номер абонента"})
+    spec = CallImportSpec(plan.mapping, plan.tz, subscriber="8 903 765-43-21")
+    first, second = (i.record for i in parse_calls(path, plan.fmt, spec))  # type: ignore[union-attr]
+    assert (first.caller, first.callee, first.direction) == ("+79161234567", "+79037654321", "in")
+    assert second.caller == "+79990001172"
+
+
+def test_subscriber_detail_rows_without_direction(tmp_path: Path) -> None:
+    path = tmp_path / "detail.csv"
+    path.write_text(
+        "Дата;Номер;Тип вызова;Длительность\n"
+        "09.10.2025 14:03;+79161234567;Исходящий;10\n"
+        "09.10.2025 14:05;+79161234567;SMS;0\n",
+        encoding="utf-8",
+    )
+    plan = plan_import(path, tz="UTC", mapping={"callee": "Номер"})
+    spec = CallImportSpec(plan.mapping, plan.tz, subscriber="+79037654321")
+    out, bad = list(parse_calls(path, plan.fmt, spec))
+    assert isinstance(out, ParsedCall) and out.record.caller == "+79037654321"
+    assert isinstance(bad, RejectedRow) and (bad.line, bad.reason) == (3, "no_direction")
+    with pytest.raises(ValidationError):
+        CallRowReader(plan.fmt, CallImportSpec({"callee": "Номер"}, "UTC", subscriber="+7903"))
