@@ -1,51 +1,51 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
     <name>CallFilterBar</name>
     <message>
-        <location filename="../../app/ui/calls/filter_bar.py" line="49" />
+        <location filename="../../app/ui/calls/filter_bar.py" line="49"/>
         <source>Number digits</source>
         <translation>Цифры номера</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/filter_bar.py" line="50" />
+        <location filename="../../app/ui/calls/filter_bar.py" line="50"/>
         <source>Any run of digits of a number, e.g. 4567 or 916123</source>
         <translation>Любые идущие подряд цифры номера, например 4567 или 916123</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/filter_bar.py" line="58" />
+        <location filename="../../app/ui/calls/filter_bar.py" line="58"/>
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/filter_bar.py" line="63" />
+        <location filename="../../app/ui/calls/filter_bar.py" line="63"/>
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/filter_bar.py" line="76" />
+        <location filename="../../app/ui/calls/filter_bar.py" line="76"/>
         <source>Any direction</source>
         <translation>Любое направление</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/filter_bar.py" line="79" />
+        <location filename="../../app/ui/calls/filter_bar.py" line="79"/>
         <source>Any status</source>
         <translation>Любой статус</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/filter_bar.py" line="87" />
+        <location filename="../../app/ui/calls/filter_bar.py" line="87"/>
         <source>Order number</source>
         <translation>Номер заказа</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/filter_bar.py" line="93" />
-        <location filename="../../app/ui/calls/filter_bar.py" line="139" />
+        <location filename="../../app/ui/calls/filter_bar.py" line="93"/>
+        <location filename="../../app/ui/calls/filter_bar.py" line="139"/>
         <source>Any party</source>
         <translation>Любой участник</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/filter_bar.py" line="99" />
+        <location filename="../../app/ui/calls/filter_bar.py" line="99"/>
         <source>Clear filters</source>
         <translation>Сбросить фильтры</translation>
     </message>
@@ -53,147 +53,152 @@
 <context>
     <name>CallLabels</name>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="18" />
+        <location filename="../../app/ui/calls/labels.py" line="18"/>
         <source>Start time</source>
         <translation>Время начала</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="19" />
+        <location filename="../../app/ui/calls/labels.py" line="19"/>
         <source>End time</source>
         <translation>Время окончания</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="20" />
+        <location filename="../../app/ui/calls/labels.py" line="20"/>
         <source>Duration</source>
         <translation>Длительность</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="21" />
+        <location filename="../../app/ui/calls/labels.py" line="21"/>
         <source>Caller</source>
         <translation>Кто звонил</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="22" />
+        <location filename="../../app/ui/calls/labels.py" line="22"/>
         <source>Callee</source>
         <translation>Кому звонили</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="23" />
+        <location filename="../../app/ui/calls/labels.py" line="23"/>
         <source>Virtual number</source>
         <translation>Виртуальный номер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="24" />
+        <location filename="../../app/ui/calls/labels.py" line="24"/>
         <source>Direction</source>
         <translation>Направление</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="25" />
+        <location filename="../../app/ui/calls/labels.py" line="25"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="26" />
+        <location filename="../../app/ui/calls/labels.py" line="26"/>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="27" />
+        <location filename="../../app/ui/calls/labels.py" line="27"/>
         <source>Call ID</source>
         <translation>ID звонка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="31" />
+        <location filename="../../app/ui/calls/labels.py" line="31"/>
         <source>Impossible date or time</source>
         <translation>Несуществующая дата или время</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="32" />
+        <location filename="../../app/ui/calls/labels.py" line="32"/>
         <source>No start time</source>
         <translation>Нет времени начала</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="33" />
+        <location filename="../../app/ui/calls/labels.py" line="33"/>
         <source>Caller number is empty</source>
         <translation>Пустой номер звонящего</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="34" />
+        <location filename="../../app/ui/calls/labels.py" line="34"/>
         <source>Callee number is empty</source>
         <translation>Пустой номер вызываемого</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="35" />
+        <location filename="../../app/ui/calls/labels.py" line="35"/>
         <source>Duration is not a number</source>
         <translation>Длительность — не число</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="36" />
+        <location filename="../../app/ui/calls/labels.py" line="36"/>
         <source>Row has too few cells</source>
         <translation>В строке не хватает ячеек</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="40" />
+        <location filename="../../app/ui/calls/labels.py" line="37"/>
+        <source>Neither incoming nor outgoing</source>
+        <translation>Не указано, входящий или исходящий</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/labels.py" line="41"/>
         <source>Inbound</source>
         <translation>Входящий</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="41" />
+        <location filename="../../app/ui/calls/labels.py" line="42"/>
         <source>Outbound</source>
         <translation>Исходящий</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="42" />
+        <location filename="../../app/ui/calls/labels.py" line="43"/>
         <source>Internal</source>
         <translation>Внутренний</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="46" />
+        <location filename="../../app/ui/calls/labels.py" line="47"/>
         <source>Answered</source>
         <translation>Отвечен</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="47" />
+        <location filename="../../app/ui/calls/labels.py" line="48"/>
         <source>Missed</source>
         <translation>Не отвечен</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="51" />
+        <location filename="../../app/ui/calls/labels.py" line="52"/>
         <source>Contact after delivery</source>
         <translation>Контакт после доставки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="52" />
+        <location filename="../../app/ui/calls/labels.py" line="53"/>
         <source>Masking bypassed</source>
         <translation>В обход подменного номера</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="53" />
+        <location filename="../../app/ui/calls/labels.py" line="54"/>
         <source>Many numbers calling</source>
         <translation>Звонки с разных номеров</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="54" />
+        <location filename="../../app/ui/calls/labels.py" line="55"/>
         <source>Night calls</source>
         <translation>Ночные звонки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="55" />
+        <location filename="../../app/ui/calls/labels.py" line="56"/>
         <source>Burst of calls</source>
         <translation>Серия звонков</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="59" />
+        <location filename="../../app/ui/calls/labels.py" line="60"/>
         <source>Low</source>
         <translation>Низкая</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="60" />
+        <location filename="../../app/ui/calls/labels.py" line="61"/>
         <source>Medium</source>
         <translation>Средняя</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="61" />
+        <location filename="../../app/ui/calls/labels.py" line="62"/>
         <source>High</source>
         <translation>Высокая</translation>
     </message>
@@ -201,62 +206,62 @@
 <context>
     <name>CallTableModel</name>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="147" />
+        <location filename="../../app/ui/calls/call_model.py" line="140"/>
         <source>Start</source>
         <translation>Начало</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="148" />
+        <location filename="../../app/ui/calls/call_model.py" line="141"/>
         <source>Talk time</source>
         <translation>Разговор</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="149" />
+        <location filename="../../app/ui/calls/call_model.py" line="142"/>
         <source>Direction</source>
         <translation>Направление</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="150" />
+        <location filename="../../app/ui/calls/call_model.py" line="143"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="151" />
+        <location filename="../../app/ui/calls/call_model.py" line="144"/>
         <source>Caller</source>
         <translation>Кто звонил</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="152" />
+        <location filename="../../app/ui/calls/call_model.py" line="145"/>
         <source>Callee</source>
         <translation>Кому звонили</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="153" />
+        <location filename="../../app/ui/calls/call_model.py" line="146"/>
         <source>Virtual number</source>
         <translation>Виртуальный номер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="154" />
+        <location filename="../../app/ui/calls/call_model.py" line="147"/>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="155" />
+        <location filename="../../app/ui/calls/call_model.py" line="148"/>
         <source>Source line</source>
         <translation>Строка файла</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="208" />
+        <location filename="../../app/ui/calls/call_model.py" line="201"/>
         <source>Import batch %1, line %2 of the file</source>
         <translation>Загрузка %1, строка %2 файла</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="213" />
+        <location filename="../../app/ui/calls/call_model.py" line="206"/>
         <source>Time zone: %1</source>
         <translation>Часовой пояс: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="215" />
+        <location filename="../../app/ui/calls/call_model.py" line="208"/>
         <source>Masked. Use Reveal… to see the full number (audited).</source>
         <translation>Номер скрыт. «Показать номера…» откроет его (с записью в журнал аудита).</translation>
     </message>
@@ -264,53 +269,53 @@
 <context>
     <name>CallsTab</name>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="51" />
+        <location filename="../../app/ui/calls/tab.py" line="52"/>
         <source>Calls</source>
         <translation>Звонки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="80" />
+        <location filename="../../app/ui/calls/tab.py" line="81"/>
         <source>Import call log…</source>
         <translation>Загрузить детализацию…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="83" />
-        <location filename="../../app/ui/calls/tab.py" line="373" />
+        <location filename="../../app/ui/calls/tab.py" line="84"/>
+        <location filename="../../app/ui/calls/tab.py" line="382"/>
         <source>Reveal numbers…</source>
         <translation>Показать номера…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="86" />
+        <location filename="../../app/ui/calls/tab.py" line="87"/>
         <source>Show the full numbers of the selected calls (asks for a reason, audited)</source>
         <translation>Показать полные номера выбранных звонков (нужна причина, запись в журнал аудита)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="106" />
+        <location filename="../../app/ui/calls/tab.py" line="107"/>
         <source>Show all calls</source>
         <translation>Показать все звонки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="140" />
+        <location filename="../../app/ui/calls/tab.py" line="141"/>
         <source>Findings</source>
         <translation>Признаки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="141" />
+        <location filename="../../app/ui/calls/tab.py" line="142"/>
         <source>Numbers</source>
         <translation>Номера</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="142" />
+        <location filename="../../app/ui/calls/tab.py" line="143"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="162" />
-        <source>The complainant's contacts. Line width: number of calls; red: at least one call not through a virtual number; orange: the courier.</source>
+        <location filename="../../app/ui/calls/tab.py" line="163"/>
+        <source>The complainant&apos;s contacts. Line width: number of calls; red: at least one call not through a virtual number; orange: the courier.</source>
         <translation>Контакты заявителя. Толщина линии — число звонков; красная — хотя бы один звонок не через виртуальный номер; оранжевый — курьер.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/tab.py" line="261" />
+        <location filename="../../app/ui/calls/tab.py" line="265"/>
         <source>%Ln call(s)</source>
         <translation>
             <numerusform>%Ln звонок</numerusform>
@@ -319,7 +324,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/tab.py" line="355" />
+        <location filename="../../app/ui/calls/tab.py" line="364"/>
         <source>the numbers of %Ln call(s)</source>
         <translation>
             <numerusform>номера %Ln звонка</numerusform>
@@ -328,12 +333,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="377" />
+        <location filename="../../app/ui/calls/tab.py" line="386"/>
         <source>Calls of order %1</source>
         <translation>Звонки по заказу %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="298" />
+        <location filename="../../app/ui/calls/tab.py" line="302"/>
         <source>Calls of the finding “%1”</source>
         <translation>Звонки по признаку «%1»</translation>
     </message>
@@ -341,22 +346,22 @@
 <context>
     <name>ContactChart</name>
     <message>
-        <location filename="../../app/ui/calls/contact_chart.py" line="92" />
+        <location filename="../../app/ui/calls/contact_chart.py" line="92"/>
         <source>Too many calls to chart.</source>
         <translation>Слишком много звонков для схемы.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/contact_chart.py" line="94" />
+        <location filename="../../app/ui/calls/contact_chart.py" line="94"/>
         <source>Add the complainant to the case to see her contacts.</source>
         <translation>Добавьте заявителя в дело, чтобы увидеть её контакты.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/contact_chart.py" line="96" />
+        <location filename="../../app/ui/calls/contact_chart.py" line="96"/>
         <source>No calls of the complainant yet.</source>
         <translation>Звонков заявителя пока нет.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/contact_chart.py" line="105" />
+        <location filename="../../app/ui/calls/contact_chart.py" line="105"/>
         <source>%n other number(s)</source>
         <translation>
             <numerusform>ещё %n номер</numerusform>
@@ -368,42 +373,42 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="61" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="61"/>
         <source>Analyze</source>
         <translation>Анализировать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="64" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="64"/>
         <source>Thresholds…</source>
         <translation>Пороги…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="78" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="78"/>
         <source>Severity</source>
         <translation>Важность</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="78" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="78"/>
         <source>Finding</source>
         <translation>Признак</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="78" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="78"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="78" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="78"/>
         <source>Calls</source>
         <translation>Звонки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="91" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="91"/>
         <source>Select a finding to read its explanation.</source>
         <translation>Выберите признак, чтобы прочитать пояснение.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/findings_panel.py" line="107" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="107"/>
         <source>%Ln calls: press Analyze to run the detectors.</source>
         <translation>
             <numerusform>%Ln звонок: нажмите «Анализировать», чтобы найти признаки.</numerusform>
@@ -412,27 +417,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="119" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="119"/>
         <source>Analyzing…</source>
         <translation>Анализ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="123" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="123"/>
         <source>Analyzing the calls</source>
         <translation>Анализ звонков</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="136" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="136"/>
         <source>Analysis stopped.</source>
         <translation>Анализ остановлен.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="140" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="140"/>
         <source>Analysis failed.</source>
         <translation>Анализ не удался.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/findings_panel.py" line="168" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="168"/>
         <source>%n finding(s)</source>
         <translation>
             <numerusform>%n признак</numerusform>
@@ -441,7 +446,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="170" />
+        <location filename="../../app/ui/calls/findings_panel.py" line="170"/>
         <source>No misuse pattern found with the current thresholds.</source>
         <translation>При текущих порогах признаков нарушения не найдено.</translation>
     </message>
@@ -449,158 +454,158 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="63" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="64"/>
         <source>Import a call log</source>
         <translation>Загрузка детализации звонков</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="96" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="97"/>
         <source>CSV or XLSX export of the call platform</source>
         <translation>Выгрузка CSV или XLSX из платформы звонков</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="97" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="98"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="102" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="103"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="107" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="108"/>
         <source>Delete preset</source>
         <translation>Удалить шаблон</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="113" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="114"/>
         <source>Preset</source>
         <translation>Шаблон</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="119" />
-        <location filename="../../app/ui/calls/import_dialog.py" line="312" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="120"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="317"/>
         <source>Tab</source>
         <translation>Табуляция</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="123" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="124"/>
         <source>First row is a header</source>
         <translation>Первая строка — заголовок</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="123" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="124"/>
         <source>No header row</source>
         <translation>Без заголовка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="126" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="127"/>
         <source>Encoding</source>
         <translation>Кодировка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="127" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="128"/>
         <source>Delimiter</source>
         <translation>Разделитель</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="128" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="129"/>
         <source>Header</source>
         <translation>Заголовок</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="133" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="134"/>
         <source>Format</source>
         <translation>Формат</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="140" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="141"/>
         <source>As the file or preset says</source>
         <translation>Как указано в файле или шаблоне</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="144" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="149"/>
         <source>Time zone of the file</source>
         <translation>Часовой пояс файла</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="165" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="170"/>
         <source>Automatic</source>
         <translation>Автоматически</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="173" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="178"/>
         <source>Save as preset…</source>
         <translation>Сохранить как шаблон…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="184" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="189"/>
         <source>Stop import</source>
         <translation>Остановить загрузку</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="189" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="194"/>
         <source>Import</source>
         <translation>Загрузить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="194" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="199"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="206" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="211"/>
         <source>Detect automatically</source>
         <translation>Определить автоматически</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="208" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="213"/>
         <source> (mine)</source>
         <translation> (мой)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="217" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="222"/>
         <source>Choose a call log</source>
         <translation>Выбор детализации звонков</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="219" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="224"/>
         <source>Call logs (*.csv *.txt *.tsv *.xlsx);;All files (*)</source>
         <translation>Детализации (*.csv *.txt *.tsv *.xlsx);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="277" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="282"/>
         <source>Reading the file…</source>
         <translation>Чтение файла…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="304" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="309"/>
         <source>This file cannot be read as a table: %1</source>
         <translation>Файл не читается как таблица: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="310" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="315"/>
         <source>Excel workbook</source>
         <translation>книга Excel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="314" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="319"/>
         <source>CSV, encoding %1, delimiter “%2”</source>
         <translation>CSV, кодировка %1, разделитель «%2»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="318" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="323"/>
         <source>header row</source>
         <translation>с заголовком</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="318" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="323"/>
         <source>no header row</source>
         <translation>без заголовка</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/import_dialog.py" line="319" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="324"/>
         <source>Read as: %1, %2, %n column(s)</source>
         <translation>
             <numerusform>Прочитано как: %1, %2, %n столбец</numerusform>
@@ -609,67 +614,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="322" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="327"/>
         <source>times in %1</source>
         <translation>время в поясе %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="330" />
-        <source>The file does not say in which time zone its times are written. Choose the zone of the file above (the call platform's zone, often Moscow time).</source>
+        <location filename="../../app/ui/calls/import_dialog.py" line="335"/>
+        <source>The file does not say in which time zone its times are written. Choose the zone of the file above (the call platform&apos;s zone, often Moscow time).</source>
         <translation>В файле не указано, в каком часовом поясе записано время. Выберите пояс файла выше (пояс платформы звонков, часто московское время).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="334" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="339"/>
         <source>Check the column mapping: %1</source>
         <translation>Проверьте соответствие столбцов: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="348" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="353"/>
         <source>Save as preset</source>
         <translation>Сохранить как шаблон</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="348" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="353"/>
         <source>Name of the preset:</source>
         <translation>Название шаблона:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="390" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="395"/>
         <source>Preset “%1” deleted.</source>
         <translation>Шаблон «%1» удалён.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="397" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="402"/>
         <source>Preset “%1” saved.</source>
         <translation>Шаблон «%1» сохранён.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="406" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="411"/>
         <source>Importing…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="409" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="418"/>
         <source>Importing %1</source>
         <translation>Загрузка %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="426" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="434"/>
         <source>Stopping…</source>
         <translation>Остановка…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="439" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="447"/>
         <source>Import stopped: nothing was imported.</source>
         <translation>Загрузка остановлена: ничего не загружено.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="450" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="458"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="461" />
+        <location filename="../../app/ui/calls/import_dialog.py" line="469"/>
         <source>This file was already imported into this case; importing it again would add nothing.</source>
         <translation>Этот файл уже загружен в дело; повторная загрузка ничего не добавит.</translation>
     </message>
@@ -677,57 +682,57 @@
 <context>
     <name>ImportResultView</name>
     <message>
-        <location filename="../../app/ui/calls/import_result.py" line="39" />
+        <location filename="../../app/ui/calls/import_result.py" line="39"/>
         <source>Line</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_result.py" line="39" />
+        <location filename="../../app/ui/calls/import_result.py" line="39"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_result.py" line="39" />
+        <location filename="../../app/ui/calls/import_result.py" line="39"/>
         <source>Value in the file</source>
         <translation>Значение в файле</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_result.py" line="49" />
+        <location filename="../../app/ui/calls/import_result.py" line="49"/>
         <source>Save report…</source>
         <translation>Сохранить отчёт…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_result.py" line="59" />
+        <location filename="../../app/ui/calls/import_result.py" line="59"/>
         <source>%1 imported.</source>
         <translation>%1 загружен.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_result.py" line="60" />
+        <location filename="../../app/ui/calls/import_result.py" line="60"/>
         <source>New calls: %1</source>
         <translation>Новых звонков: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_result.py" line="61" />
+        <location filename="../../app/ui/calls/import_result.py" line="61"/>
         <source>Already in the case (skipped): %1</source>
         <translation>Уже были в деле (пропущены): %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_result.py" line="62" />
+        <location filename="../../app/ui/calls/import_result.py" line="62"/>
         <source>Rejected rows: %1</source>
         <translation>Отклонено строк: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_result.py" line="65" />
+        <location filename="../../app/ui/calls/import_result.py" line="65"/>
         <source>Times read in the zone %1</source>
         <translation>Время прочитано в поясе %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_result.py" line="78" />
+        <location filename="../../app/ui/calls/import_result.py" line="78"/>
         <source>Save the rejected rows</source>
         <translation>Сохранить отклонённые строки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_result.py" line="80" />
+        <location filename="../../app/ui/calls/import_result.py" line="80"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
@@ -735,17 +740,17 @@
 <context>
     <name>LinkDialog</name>
     <message>
-        <location filename="../../app/ui/calls/numbers_panel.py" line="37" />
+        <location filename="../../app/ui/calls/numbers_panel.py" line="37"/>
         <source>Link a number to a party</source>
         <translation>Привязать номер к участнику</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/numbers_panel.py" line="39" />
+        <location filename="../../app/ui/calls/numbers_panel.py" line="39"/>
         <source>Whose number is %1?</source>
         <translation>Чей номер %1?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/numbers_panel.py" line="48" />
+        <location filename="../../app/ui/calls/numbers_panel.py" line="48"/>
         <source>Link</source>
         <translation>Привязать</translation>
     </message>
@@ -753,27 +758,27 @@
 <context>
     <name>MappingEditor</name>
     <message>
-        <location filename="../../app/ui/calls/mapping_editor.py" line="41" />
+        <location filename="../../app/ui/calls/mapping_editor.py" line="41"/>
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/mapping_editor.py" line="41" />
+        <location filename="../../app/ui/calls/mapping_editor.py" line="41"/>
         <source>Column in the file</source>
         <translation>Столбец файла</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/mapping_editor.py" line="48" />
+        <location filename="../../app/ui/calls/mapping_editor.py" line="48"/>
         <source>Required</source>
         <translation>Обязательное поле</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/mapping_editor.py" line="67" />
+        <location filename="../../app/ui/calls/mapping_editor.py" line="67"/>
         <source>— not in the file —</source>
         <translation>— нет в файле —</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/mapping_editor.py" line="73" />
+        <location filename="../../app/ui/calls/mapping_editor.py" line="73"/>
         <source>Column %1</source>
         <translation>Столбец %1</translation>
     </message>
@@ -781,37 +786,37 @@
 <context>
     <name>NumberSummaryModel</name>
     <message>
-        <location filename="../../app/ui/calls/number_model.py" line="58" />
+        <location filename="../../app/ui/calls/number_model.py" line="58"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/number_model.py" line="59" />
+        <location filename="../../app/ui/calls/number_model.py" line="59"/>
         <source>Party</source>
         <translation>Участник</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/number_model.py" line="60" />
+        <location filename="../../app/ui/calls/number_model.py" line="60"/>
         <source>Calls</source>
         <translation>Звонки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/number_model.py" line="61" />
+        <location filename="../../app/ui/calls/number_model.py" line="61"/>
         <source>First contact</source>
         <translation>Первый контакт</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/number_model.py" line="62" />
+        <location filename="../../app/ui/calls/number_model.py" line="62"/>
         <source>Last contact</source>
         <translation>Последний контакт</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/number_model.py" line="63" />
+        <location filename="../../app/ui/calls/number_model.py" line="63"/>
         <source>Talk time</source>
         <translation>Разговор</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/number_model.py" line="83" />
+        <location filename="../../app/ui/calls/number_model.py" line="83"/>
         <source>A virtual (masking) number of the call platform</source>
         <translation>Виртуальный (подменный) номер платформы звонков</translation>
     </message>
@@ -819,22 +824,22 @@
 <context>
     <name>NumbersPanel</name>
     <message>
-        <location filename="../../app/ui/calls/numbers_panel.py" line="69" />
+        <location filename="../../app/ui/calls/numbers_panel.py" line="69"/>
         <source>Link to party…</source>
         <translation>Привязать к участнику…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/numbers_panel.py" line="72" />
+        <location filename="../../app/ui/calls/numbers_panel.py" line="72"/>
         <source>Unlink</source>
         <translation>Отвязать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/numbers_panel.py" line="125" />
+        <location filename="../../app/ui/calls/numbers_panel.py" line="125"/>
         <source>Counting…</source>
         <translation>Подсчёт…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/numbers_panel.py" line="137" />
+        <location filename="../../app/ui/calls/numbers_panel.py" line="137"/>
         <source>%Ln number(s)</source>
         <translation>
             <numerusform>%Ln номер</numerusform>
@@ -846,62 +851,62 @@
 <context>
     <name>PreviewTables</name>
     <message>
-        <location filename="../../app/ui/calls/import_preview.py" line="49" />
+        <location filename="../../app/ui/calls/import_preview.py" line="49"/>
         <source>Rows as they will import</source>
         <translation>Строки, как они загрузятся</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_preview.py" line="50" />
+        <location filename="../../app/ui/calls/import_preview.py" line="50"/>
         <source>Rows as in the file</source>
         <translation>Строки, как в файле</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_preview.py" line="52" />
+        <location filename="../../app/ui/calls/import_preview.py" line="52"/>
         <source>Line</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_preview.py" line="53" />
+        <location filename="../../app/ui/calls/import_preview.py" line="53"/>
         <source>Start (%1)</source>
         <translation>Начало (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_preview.py" line="54" />
+        <location filename="../../app/ui/calls/import_preview.py" line="54"/>
         <source>Talk time</source>
         <translation>Разговор</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_preview.py" line="55" />
+        <location filename="../../app/ui/calls/import_preview.py" line="55"/>
         <source>Caller</source>
         <translation>Кто звонил</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_preview.py" line="56" />
+        <location filename="../../app/ui/calls/import_preview.py" line="56"/>
         <source>Callee</source>
         <translation>Кому звонили</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_preview.py" line="57" />
+        <location filename="../../app/ui/calls/import_preview.py" line="57"/>
         <source>Virtual number</source>
         <translation>Виртуальный номер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_preview.py" line="58" />
+        <location filename="../../app/ui/calls/import_preview.py" line="58"/>
         <source>Direction</source>
         <translation>Направление</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_preview.py" line="59" />
+        <location filename="../../app/ui/calls/import_preview.py" line="59"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_preview.py" line="60" />
+        <location filename="../../app/ui/calls/import_preview.py" line="60"/>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_preview.py" line="97" />
+        <location filename="../../app/ui/calls/import_preview.py" line="97"/>
         <source>Rejected — %1</source>
         <translation>Отклонена — %1</translation>
     </message>
@@ -909,57 +914,57 @@
 <context>
     <name>ThresholdsDialog</name>
     <message>
-        <location filename="../../app/ui/calls/thresholds_dialog.py" line="39" />
+        <location filename="../../app/ui/calls/thresholds_dialog.py" line="39"/>
         <source>Detector thresholds of this case</source>
         <translation>Пороги признаков для этого дела</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/thresholds_dialog.py" line="43" />
+        <location filename="../../app/ui/calls/thresholds_dialog.py" line="43"/>
         <source>Grace after delivery, minutes</source>
         <translation>Допуск после доставки, мин</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/thresholds_dialog.py" line="44" />
+        <location filename="../../app/ui/calls/thresholds_dialog.py" line="44"/>
         <source>“Many numbers”: at least this many numbers</source>
         <translation>«Разные номера»: не меньше номеров</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/thresholds_dialog.py" line="45" />
+        <location filename="../../app/ui/calls/thresholds_dialog.py" line="45"/>
         <source>… within this many hours after a courier contact</source>
         <translation>… в течение часов после контакта с курьером</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/thresholds_dialog.py" line="46" />
+        <location filename="../../app/ui/calls/thresholds_dialog.py" line="46"/>
         <source>Night starts at (hour)</source>
         <translation>Ночь начинается в (час)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/thresholds_dialog.py" line="47" />
+        <location filename="../../app/ui/calls/thresholds_dialog.py" line="47"/>
         <source>Night ends at (hour)</source>
         <translation>Ночь заканчивается в (час)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/thresholds_dialog.py" line="48" />
+        <location filename="../../app/ui/calls/thresholds_dialog.py" line="48"/>
         <source>Burst: at least this many calls to one number</source>
         <translation>Серия: не меньше звонков на один номер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/thresholds_dialog.py" line="49" />
+        <location filename="../../app/ui/calls/thresholds_dialog.py" line="49"/>
         <source>… within this many minutes</source>
         <translation>… в течение минут</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/thresholds_dialog.py" line="61" />
+        <location filename="../../app/ui/calls/thresholds_dialog.py" line="61"/>
         <source>One number per line, e.g. +7 495 000-00-00</source>
         <translation>По одному номеру в строке, например +7 495 000-00-00</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/thresholds_dialog.py" line="64" />
+        <location filename="../../app/ui/calls/thresholds_dialog.py" line="64"/>
         <source>Company lines (never misuse)</source>
         <translation>Номера компании (не нарушение)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/thresholds_dialog.py" line="89" />
+        <location filename="../../app/ui/calls/thresholds_dialog.py" line="89"/>
         <source>The night cannot start at the hour it ends.</source>
         <translation>Ночь не может начинаться в тот же час, когда заканчивается.</translation>
     </message>

@@ -409,11 +409,14 @@ class ImportDialog(QDialog):
         self.error.clear_error()
         self.progress.setRange(0, 0)
         self.status.setText(self.tr("Importing…"))
-        task = self.env.tasks.run_cpu(
+        # The import holds the database's write lock for its one transaction: it runs in the
+        # write lane, so other edits queue behind it instead of failing on a locked database.
+        task = self.env.tasks.run_db(
             lambda progress: import_calls(ctx, case_id, path, options, progress),
+            self._import_done,
+            self._import_failed,
             title=self.tr("Importing %1").replace("%1", path.name),
-            on_done=self._import_done,
-            on_error=self._import_failed,
+            cancellable=True,
         )
         if task in self.env.tasks.active_tasks():  # a synchronous runner has finished it
             self.task = task

@@ -34,6 +34,7 @@ REASONS = {
     "empty_callee": QT_TRANSLATE_NOOP("CallLabels", "Callee number is empty"),
     "bad_duration": QT_TRANSLATE_NOOP("CallLabels", "Duration is not a number"),
     "short_row": QT_TRANSLATE_NOOP("CallLabels", "Row has too few cells"),
+    "no_direction": QT_TRANSLATE_NOOP("CallLabels", "Neither incoming nor outgoing"),
 }
 
 DIRECTIONS = {
