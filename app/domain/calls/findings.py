@@ -82,14 +82,32 @@ class Finding:
 
     def explain(self, lang: str = "ru") -> str:
         table = TEMPLATES.get(lang, TEMPLATES["en"])
-        return table[self.kind].format(**self.params)
+        count = int(self.params.get("count", 0))
+        numbers = int(self.params.get("numbers", 0))
+        words = {
+            "calls_ru": f"{count} {plural_ru(count, 'звонок', 'звонка', 'звонков')}",
+            # After "с": genitive, "с 1 разного номера", "с 4 разных номеров".
+            "numbers_ru": f"{numbers} "
+            + plural_ru(numbers, "разного номера", "разных номеров", "разных номеров"),
+            "calls_en": f"{count} call" + ("" if count == 1 else "s"),
+        }
+        return table[self.kind].format(**self.params, **words)
+
+
+def plural_ru(n: int, one: str, few: str, many: str) -> str:
+    """The Russian noun form for `n`: 1 звонок, 3 звонка, 5 звонков, 21 звонок, 12 звонков."""
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many
 
 
 TEMPLATES: dict[str, dict[str, str]] = {
     "ru": {
         FindingKind.AFTER_DELIVERY_CONTACT: (
             "Контакт курьера с заявителем после закрытия заказа {order} ({closed}, допуск "
-            "{grace_min} мин): {count} звонк(а/ов), первый {first}, последний {last}."
+            "{grace_min} мин): {calls_ru}, первый {first}, последний {last}."
         ),
         FindingKind.MASKING_BYPASS: (
             "Прямые звонки между реальными номерами курьера и заявителя в обход подменного "
@@ -97,7 +115,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         ),
         FindingKind.MULTIPLE_NUMBERS: (
             "После контакта с курьером {anchor} заявителю в течение {window_h} ч звонили "
-            "{numbers} разных номер(а/ов) ({count} звонк(а/ов)): {masked}."
+            "с {numbers_ru} ({calls_ru}): {masked}."
         ),
         FindingKind.NIGHT_CONTACT: (
             "Звонки заявителю ночью ({night_start}:00–{night_end}:00, {tz}) в ночь на "
@@ -111,7 +129,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "en": {
         FindingKind.AFTER_DELIVERY_CONTACT: (
             "Courier–complainant contact after order {order} was closed ({closed}, grace "
-            "{grace_min} min): {count} call(s), first {first}, last {last}."
+            "{grace_min} min): {calls_en}, first {first}, last {last}."
         ),
         FindingKind.MASKING_BYPASS: (
             "Direct calls between the real numbers of the courier and the complainant, "
@@ -119,7 +137,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         ),
         FindingKind.MULTIPLE_NUMBERS: (
             "Within {window_h} h after a contact with the courier at {anchor} the complainant "
-            "was called from {numbers} different numbers ({count} calls): {masked}."
+            "was called from {numbers} different numbers ({calls_en}): {masked}."
         ),
         FindingKind.NIGHT_CONTACT: (
             "Calls to the complainant at night ({night_start}:00–{night_end}:00, {tz}), night "

@@ -196,3 +196,23 @@ def test_thresholds_validate_and_round_trip() -> None:
         Thresholds(burst_min_calls=0)
     with pytest.raises(ValidationError):
         Thresholds(night_start_h=8, night_end_h=8)
+
+
+def test_russian_explanations_use_proper_plural_forms():
+    from datetime import UTC, datetime
+
+    from app.domain.calls.findings import Finding, plural_ru
+
+    forms = [plural_ru(n, "звонок", "звонка", "звонков") for n in (1, 3, 5, 11, 21, 104, 112)]
+    assert forms == ["звонок", "звонка", "звонков", "звонков", "звонок", "звонка", "звонков"]
+    moment = datetime(2025, 9, 14, tzinfo=UTC)
+    finding = Finding(
+        "multiple_numbers",
+        "high",
+        (1, 2, 3),
+        moment,
+        moment,
+        {"anchor": "14.09.2025 13:48", "window_h": 24, "numbers": 4, "count": 7, "masked": "…"},
+    )
+    assert "с 4 разных номеров (7 звонков)" in finding.explain("ru")
+    assert "(7 calls)" in finding.explain("en")
