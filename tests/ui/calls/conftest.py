@@ -3,7 +3,6 @@ synchronous task runner, and the real-format call-log fixtures."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,18 +11,6 @@ import pytest
 from app.services.cases import CaseInput, create_case
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "calls"
-
-
-@pytest.fixture
-def env(qapp: Any, sqlite_ctx: Any) -> Iterator[Any]:
-    from app.ui.env import UiEnv
-    from app.ui.tasks import SyncTaskRunner
-
-    tasks = SyncTaskRunner()
-    ui_env = UiEnv(sqlite_ctx, tasks)
-    yield ui_env
-    ui_env.deleteLater()
-    tasks.deleteLater()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,18 +12,6 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from app.services import audit, demo, evidence_files
-
-
-@pytest.fixture
-def env(qapp: Any, sqlite_ctx: Any) -> Iterator[Any]:
-    from app.ui.env import UiEnv
-    from app.ui.tasks import SyncTaskRunner
-
-    tasks = SyncTaskRunner()
-    ui_env = UiEnv(sqlite_ctx, tasks)
-    yield ui_env
-    ui_env.deleteLater()
-    tasks.deleteLater()
 
 
 @pytest.fixture

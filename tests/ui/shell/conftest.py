@@ -3,7 +3,6 @@ SQLite database, the main window with its state in a temp INI file, a case with 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -21,16 +20,6 @@ def _shell_only(monkeypatch: pytest.MonkeyPatch) -> None:
     """These tests are about the shell: the feature tabs (tested by their owners, and
     possibly half-written in a shared tree) are left out of the case view."""
     monkeypatch.setattr("app.ui.cases.tabs.FEATURE_TABS", [])
-
-
-@pytest.fixture
-def env(sqlite_ctx: Any, qapp: Any) -> Iterator[Any]:
-    from app.ui.env import UiEnv
-    from app.ui.tasks import SyncTaskRunner
-
-    ui_env = UiEnv(sqlite_ctx, SyncTaskRunner())
-    yield ui_env
-    ui_env.deleteLater()
 
 
 @pytest.fixture

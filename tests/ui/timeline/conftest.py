@@ -3,25 +3,12 @@ SQLite database, a realistic case, and the timeline panel on it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.timeline_support import TimelineCase, make_case
-
-
-@pytest.fixture
-def env(qapp: Any, sqlite_ctx: Any) -> Iterator[Any]:
-    from app.ui.env import UiEnv
-    from app.ui.tasks import SyncTaskRunner
-
-    tasks = SyncTaskRunner()
-    ui_env = UiEnv(sqlite_ctx, tasks)
-    yield ui_env
-    ui_env.deleteLater()
-    tasks.deleteLater()
 
 
 @pytest.fixture

@@ -33,16 +33,6 @@ def clip(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def env(sqlite_ctx: Any, qapp: Any) -> Iterator[Any]:
-    from app.ui.env import UiEnv
-    from app.ui.tasks import SyncTaskRunner
-
-    ui_env = UiEnv(sqlite_ctx, SyncTaskRunner())
-    yield ui_env
-    ui_env.deleteLater()
-
-
-@pytest.fixture
 def case_id(sqlite_ctx: Any) -> int:
     return cases.create_case(
         sqlite_ctx,
