@@ -1,5 +1,6 @@
 """Headless front: `casebook SUBCOMMAND ...` (also `python -m app`). Every command calls the
-same services as the GUI. Command modules listed in COMMAND_MODULES register themselves."""
+same services as the GUI. Command modules listed in COMMAND_MODULES register themselves; they
+are imported by name, so the PyInstaller spec lists them as hidden imports."""
 
 from __future__ import annotations
 
@@ -49,13 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     common = common_parent()
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:  # that feature has not landed in this build
-                continue
-            raise
-        module.register(sub, common)
+        importlib.import_module(name).register(sub, common)
     return parser
 
 

@@ -2,12 +2,11 @@
 customer's door and kept calling her from different numbers), so that a newcomer sees a
 populated workstation. Everything goes through the ordinary services, audited as usual.
 
-Features add their part of the demo (call log, video) through `DEMO_EXTENSIONS`: modules with
-`add_demo(ctx, case_id, parties) -> None`, skipped when the feature is not in this build."""
+The call-log and video parts of the story live beside their features (`calls_demo`,
+`video_demo`: `add_demo(ctx, case_id, roles)`)."""
 
 from __future__ import annotations
 
-import importlib
 from datetime import datetime
 
 from app.domain.timeutil import to_utc
@@ -20,7 +19,6 @@ from app.services.records import EventInput, OrderInput, StatementInput
 
 TZ = "Europe/Moscow"
 DEMO_NUMBER = "MSK-2025-0001"
-DEMO_EXTENSIONS = ("app.services.calls_demo", "app.services.video_demo")
 
 
 def local(year: int, month: int, day: int, hour: int, minute: int = 0, second: int = 0) -> datetime:
@@ -136,23 +134,17 @@ def create_demo_case(ctx: ServiceContext) -> CaseSummary:
             party_id=witness.id,
         ),
     )
-    for name in DEMO_EXTENSIONS:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:
-                continue
-            raise
-        module.add_demo(
-            ctx,
-            case.id,
-            {
-                "complainant": customer.id,
-                "subject": courier.id,
-                "supervisor": supervisor.id,
-                "witness": witness.id,
-            },
-        )
+    # Imported here: both build on `local` and the story's times defined in this module.
+    from app.services import calls_demo, video_demo
+
+    roles = {
+        "complainant": customer.id,
+        "subject": courier.id,
+        "supervisor": supervisor.id,
+        "witness": witness.id,
+    }
+    for extension in (calls_demo, video_demo):
+        extension.add_demo(ctx, case.id, roles)
     return cases.search_cases(ctx, text=DEMO_NUMBER).rows[0]
 
 

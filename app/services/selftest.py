@@ -95,13 +95,8 @@ def run_selftest() -> list[StepResult]:
             return [StepResult("open", False, f"{type(exc).__name__}: {exc}")]
         steps = list(BASE_STEPS)
         for name in FEATURE_STEPS:
-            try:
-                module = importlib.import_module(name)
-            except ModuleNotFoundError as exc:
-                if exc.name == name:
-                    continue
-                raise
-            steps.append((name.rsplit(".", 1)[1].removesuffix("_selftest"), module.selftest_step))
+            step = importlib.import_module(name).selftest_step
+            steps.append((name.rsplit(".", 1)[1].removesuffix("_selftest"), step))
         try:
             for name, step in steps:
                 try:
