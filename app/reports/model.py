@@ -7,7 +7,7 @@ Instants are aware UTC datetimes; the report shows them in `CaseInfo.tz`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
@@ -161,4 +161,3 @@ class DossierData:
     corrections: tuple[CorrectionEntry, ...] = ()
     evidence: tuple[EvidenceEntry, ...] = ()
     author: str = ""
-    notes: tuple[str, ...] = field(default=())  # remarks printed in "about this document"

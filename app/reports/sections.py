@@ -359,7 +359,7 @@ class SectionWriter:
     def about(self) -> list[Flowable]:
         data = self.data
         profile = self.t(f"profile_{data.profile}")
-        out: list[Flowable] = [
+        return [
             self.heading("sec_about"),
             self.para(self.t("about_generated", time=self.time(data.generated_at))),
             self.para(self.t("about_profile", profile=profile)),
@@ -368,8 +368,6 @@ class SectionWriter:
             Spacer(1, 4),
             self.para(self.t("about_audit_note"), self.st.small),
         ]
-        out += [self.para(note, self.st.small) for note in data.notes]
-        return out
 
     def signature(self) -> list[Flowable]:
         blank = "_" * 28

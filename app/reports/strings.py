@@ -121,8 +121,6 @@ RU: dict[str, str] = {
         "Журнал аудита Casebook связан цепочкой хешей: любое изменение прошлой записи меняет "
         "вершину цепочки. Выгрузка этого документа также записана в журнал."
     ),
-    "note_omitted_calls": "Звонки не включены: модуль журналов звонков не установлен.",
-    "note_omitted_video": "Поправки часов камер не включены: модуль видео не установлен.",
     "profile_police": "для правоохранительных органов",
     "profile_management": "для регионального руководства",
     "sign_text": "Материалы подготовил",
@@ -258,10 +256,6 @@ EN: dict[str, str] = {
     "about_audit_note": (
         "Casebook's audit log is a hash chain: changing any past entry changes the head of "
         "the chain. The export of this document is recorded in the log as well."
-    ),
-    "note_omitted_calls": "Calls are not included: the call-log module is not installed.",
-    "note_omitted_video": (
-        "Camera clock corrections are not included: the video module is not installed."
     ),
     "profile_police": "for law enforcement",
     "profile_management": "for regional management",

@@ -23,7 +23,6 @@ from app.domain.progress import NullProgress, Progress, check_cancel
 from app.domain.timeutil import ensure_utc
 from app.media.redaction import face_detector, jpeg_copy, redact_still
 from app.media.stills import Region as PixelRegion
-from app.reports import strings
 from app.reports.model import (
     LANGS,
     PROFILES,
@@ -106,7 +105,6 @@ class AssembledDossier:
     case_id: int
     data: DossierData
     files: list[PackageFile]  # evidence the profile allows in a package
-    omitted: tuple[str, ...]  # parts left out because their feature is not installed
 
 
 def _anchor(ctx: ServiceContext, fallback: datetime) -> tuple[int, str, datetime]:
@@ -330,12 +328,7 @@ def assemble_dossier(
     stills, still_files = _stills(ctx, detail.id, options, workdir, clean, progress)
     evidence, evidence_files_ = _evidence(ctx, detail.id, profile, clean)
     summary = "\n\n".join(t for t in (detail.summary, detail.findings) if t.strip())
-    corrections, video_available = clock_corrections(ctx, detail.id, lang, detail.tz)
-    omitted = tuple(
-        name
-        for name, present in (("calls", calls.available), ("video", video_available))
-        if not present
-    )
+    corrections = clock_corrections(ctx, detail.id, lang, detail.tz)
     data = DossierData(
         profile=profile,
         lang=lang,
@@ -364,9 +357,8 @@ def assemble_dossier(
         corrections=tuple(corrections),
         evidence=tuple(evidence),
         author=investigator,
-        notes=tuple(strings.text(lang, f"note_omitted_{name}") for name in omitted),
     )
-    return AssembledDossier(detail.id, data, [*evidence_files_, *still_files], omitted)
+    return AssembledDossier(detail.id, data, [*evidence_files_, *still_files])
 
 
 def still_file(ctx: ServiceContext, still: StillChoice) -> Path:

@@ -29,7 +29,6 @@ class DossierExport:
     pages: int
     profile: str
     lang: str
-    omitted: tuple[str, ...]  # parts whose feature is not installed
 
 
 @dataclass(frozen=True)
@@ -94,9 +93,7 @@ def export_dossier(
     record_export(
         ctx, assembled.case_id, "dossier", {**_details(assembled, built), "file": out.name}
     )
-    return DossierExport(
-        out, built.sha256, built.pages, options.profile, options.lang, assembled.omitted
-    )
+    return DossierExport(out, built.sha256, built.pages, options.profile, options.lang)
 
 
 def export_package(

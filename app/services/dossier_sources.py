@@ -1,17 +1,14 @@
-"""What the dossier takes from the other features, when they are installed: timeline events
-(`app.services.timeline`), annotation texts of stills and camera clock corrections
-(`app.services.video_annotations`, `app.services.video_clock`). Without the timeline the
-events come from the foundation's records (orders, statements, manual events).
+"""What the dossier takes from the other features: timeline events (`app.services.timeline`),
+annotation texts of stills and camera clock corrections (`app.services.video_annotations`,
+`app.services.video_clock`).
 """
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from datetime import datetime
-from types import ModuleType
-from typing import Any
 
+from app.domain.timeline import TimelineEvent
 from app.reports import strings
 from app.reports.layout import fmt_time
 from app.reports.model import CorrectionEntry, Lang
@@ -19,6 +16,9 @@ from app.services import evidence_files
 from app.services.context import ServiceContext
 from app.services.dossier_privacy import Scrubber
 from app.services.dto import CaseDetail
+from app.services.timeline import build_timeline
+from app.services.video_annotations import list_annotations
+from app.services.video_clock import get_clock
 
 VIDEO_KINDS = ("dashcam", "cctv")
 # Calls are in the findings and the annex: a timeline of every call would drown the rest.
@@ -36,19 +36,11 @@ class EventChoice:
     in_dossier: bool = False  # marked "in the dossier" on the timeline
 
 
-def _module(name: str, *needed: str) -> ModuleType | None:
-    try:
-        module = importlib.import_module(name)
-    except ModuleNotFoundError:
-        return None
-    return module if all(hasattr(module, n) for n in needed) else None
-
-
-def _detail(event: Any, code: str) -> str:
+def _detail(event: TimelineEvent, code: str) -> str:
     return next((value for key, value in event.details if key == code), "")
 
 
-def _timeline_text(event: Any, lang: Lang) -> str:
+def _timeline_text(event: TimelineEvent, lang: Lang) -> str:
     if event.kind == "milestone":
         milestone = _detail(event, "milestone")
         text = strings.label(lang, "milestone", milestone)
@@ -59,7 +51,7 @@ def _timeline_text(event: Any, lang: Lang) -> str:
         status = _detail(event, "status")
         return f"{_detail(event, 'order')}: {strings.label(lang, 'order', status)}"
     full = _detail(event, "text") or _detail(event, "note") or _detail(event, "claim")
-    return full or str(event.title)
+    return full or event.title
 
 
 def _source_text(source: str, lang: Lang) -> str:
@@ -71,16 +63,12 @@ def _source_text(source: str, lang: Lang) -> str:
 def timeline_events(
     ctx: ServiceContext, detail: CaseDetail, lang: Lang, clean: Scrubber | None
 ) -> list[EventChoice]:
-    """The case's events (calls left out), on the timeline's corrected clock when the timeline
-    feature is installed, else from the foundation's records."""
+    """The case's events (calls left out), on the timeline's corrected clock."""
 
     def scrub(text: str) -> str:
         return clean.clean(text) if clean else text
 
-    timeline = _module("app.services.timeline", "build_timeline")
-    if timeline is None:
-        return _record_events(detail, lang, scrub)
-    data = timeline.build_timeline(ctx, detail.id)
+    data = build_timeline(ctx, detail.id)
     return [
         EventChoice(
             key=e.id,
@@ -89,28 +77,11 @@ def timeline_events(
             source=scrub(_source_text(e.source, lang)),
             text=scrub(_timeline_text(e, lang)),
             corrected=bool(e.correction_s),
-            in_dossier=bool(e.in_dossier),
+            in_dossier=e.in_dossier,
         )
         for e in data.events
         if e.kind not in SKIPPED_KINDS
     ]
-
-
-def _record_events(detail: CaseDetail, lang: Lang, scrub: Any) -> list[EventChoice]:
-    names = {p.id: p.name for p in detail.parties}
-    out = [
-        EventChoice(f"manual:{e.id}", e.at, "manual", scrub(e.source), scrub(e.text))
-        for e in detail.events
-    ]
-    for order in detail.orders:
-        for ev in order.events:
-            text = f"{order.number}: {strings.label(lang, 'order', ev.kind)}"
-            out.append(EventChoice(f"order:{ev.id}", ev.at, "order", scrub(ev.source), text))
-    for st in detail.statements:
-        who = names.get(st.party_id or -1, "")
-        out.append(EventChoice(f"statement:{st.id}", st.taken_at, "statement", st.taken_by, who))
-    out.sort(key=lambda e: (e.at, e.key))
-    return out
 
 
 @dataclass(frozen=True)
@@ -121,35 +92,31 @@ class StillNote:
 
 def still_notes(ctx: ServiceContext, case_id: int) -> dict[int, StillNote]:
     """Annotation text and region of each still taken from an annotation."""
-    annotations = _module("app.services.video_annotations", "list_annotations")
-    if annotations is None:
-        return {}
     out: dict[int, StillNote] = {}
-    for note in annotations.list_annotations(ctx, case_id):
+    for note in list_annotations(ctx, case_id):
         if note.still_id is not None:
-            rect = tuple(note.rect) if note.rect and len(note.rect) == 4 else None
+            rect = None
+            if note.rect and len(note.rect) == 4:
+                x, y, width, height = note.rect
+                rect = (x, y, width, height)
             out[note.still_id] = StillNote(note.text, rect)
     return out
 
 
 def clock_corrections(
     ctx: ServiceContext, case_id: int, lang: Lang, zone: str
-) -> tuple[list[CorrectionEntry], bool]:
-    """The correction applied to each camera file and how it was established; the flag says
-    whether the video feature is installed at all."""
-    clock = _module("app.services.video_clock", "get_clock")
-    if clock is None:
-        return [], False
+) -> list[CorrectionEntry]:
+    """The correction applied to each camera file and how it was established."""
     out = []
     files = evidence_files.list_evidence(ctx, case_id)
     names = {info.id: info.original_name for info in files}
     for info in files:
         if info.kind not in VIDEO_KINDS:
             continue
-        state = clock.get_clock(ctx, case_id, info.id)
+        state = get_clock(ctx, case_id, info.id)
         if state.correction_from is not None:
             # Files of one camera share the correction established on another of its files.
-            history = clock.get_clock(ctx, case_id, state.correction_from).history
+            history = get_clock(ctx, case_id, state.correction_from).history
             method = strings.text(
                 lang, "correction_shared", source=names.get(state.correction_from, "")
             )
@@ -179,4 +146,4 @@ def clock_corrections(
                 established_at=last.created_at if last else None,
             )
         )
-    return out, True
+    return out
