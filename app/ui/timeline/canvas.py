@@ -73,9 +73,9 @@ class TimelineCanvas(QWidget):
         if previous is not self.scene.selected:
             self.selection_changed.emit(self.scene.selected)
 
-    def fit_all(self) -> None:
+    def fit_all(self, incident_only: bool = False) -> None:
         self.scene.width = self.plot_width()
-        self.scene.fit_all()
+        self.scene.fit_all(incident_only)
         self._view_changed()
 
     def fit_selection(self) -> bool:
@@ -177,10 +177,15 @@ class TimelineCanvas(QWidget):
         painter.end()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        old = event.oldSize().width()
+        basis = self.scene.width
         self._sync_scrollbar()
-        if old > GUTTER_W:  # keep the same time span across the plot
-            self.scene.spp *= (old - GUTTER_W) / max(self.width() - GUTTER_W, 10)
+        # Keep the time span across the plot. The basis is the width the view was computed
+        # for, not the event's old size: a tab fitted before it was first shown reports no
+        # valid old size, and would otherwise keep a span meant for its minimum width.
+        new = self.plot_width()
+        if basis > GUTTER_W and new > GUTTER_W:
+            self.scene.spp *= (basis - GUTTER_W) / (new - GUTTER_W)
+        self.scene.width = new
         super().resizeEvent(event)
         self.view_changed.emit()
 

@@ -233,7 +233,7 @@ class TimelinePanel(QWidget):
         self.apply_filters()
         if not self._fitted and self.shown:
             self._fitted = True
-            self.canvas.fit_all()
+            self.canvas.fit_all(incident_only=True)
         self.loaded.emit()
 
     def current_filter(self) -> EventFilter:

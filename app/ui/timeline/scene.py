@@ -145,14 +145,19 @@ class TimelineScene:
         self.spp = min(max(span / self.plot_w(), MIN_SPP), MAX_SPAN_S / self.plot_w())
         self.t0 = mid - self.plot_w() * self.spp / 2
 
-    def fit_all(self) -> None:
-        if not self.events:
+    def fit_all(self, incident_only: bool = False) -> None:
+        """Show every event; with `incident_only`, leave out the case's own milestones (a case
+        opened or decided months after the incident would squeeze the incident to a sliver)."""
+        events = self.events
+        if incident_only:
+            events = [e for e in events if e.kind != "milestone"] or events
+        if not events:
             return
-        start = self.events[0].start_s
-        end = max(e.end_s for e in self.events[-200:])
+        start = events[0].start_s
+        end = max(e.end_s for e in events[-200:])
         for lane in self.lanes:
             for track in lane.tracks.values():
-                end = max([end, *(e.end_s for e in track.long_events)])
+                end = max([end, *(e.end_s for e in track.long_events if e in events)])
         self.fit(start, end)
 
     # ---- hit testing ----------------------------------------------------------------------
