@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -156,11 +156,7 @@ class TimelinePanel(QWidget):
         self.count = QLabel(self)
         self.count.setObjectName("timelineCount")
         row.addWidget(self.count)
-        refresh = QAction(self)
-        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
-        refresh.triggered.connect(self.reload)
-        self.addAction(refresh)
-        return row
+        return row  # F5 is the window's: it emits env.case_changed, which reloads this panel
 
     def _fill_menu(self, key: str, values: list[str], label: Callable[[str], str]) -> None:
         menu = self._menus[key]
