@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import cast
+from zoneinfo import ZoneInfo
 
 import av
 import cv2
@@ -50,10 +51,11 @@ def _scene_dashcam(t: float, width: int, height: int) -> np.ndarray:
 
 
 def write_clip(
-    path: Path, camera_start: datetime, label: str, kind: str, seconds: int = 20
+    path: Path, camera_start: datetime, label: str, kind: str, zone: str, seconds: int = 20
 ) -> Path:
-    """Write an H.264 clip whose burned-in clock starts at `camera_start` (the camera's own,
-    possibly wrong, time); the same time is stored as the container's creation time."""
+    """Write an H.264 clip whose clock starts at `camera_start` (the camera's own, possibly
+    wrong, time): burned into the picture in the camera's local `zone`, as cameras do, and
+    stored as the container's creation time in UTC."""
     width, height = SIZE
     scene = _scene_entrance if kind == "cctv" else _scene_dashcam
     codec = "libx264" if "libx264" in av.codecs_available else "mpeg4"
@@ -65,7 +67,8 @@ def write_clip(
         for number in range(seconds * FPS):
             t = number / FPS
             image = scene(t, width, height)
-            stamp = (camera_start + timedelta(seconds=t)).strftime("%Y-%m-%d %H:%M:%S")
+            local = (camera_start + timedelta(seconds=t)).astimezone(ZoneInfo(zone))
+            stamp = local.strftime("%Y-%m-%d %H:%M:%S")
             cv2.putText(
                 image,
                 f"{label}  {stamp}",

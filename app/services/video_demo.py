@@ -11,7 +11,7 @@ from pathlib import Path
 from app.media.demo_clips import write_clip
 from app.media.stills import Region
 from app.services.context import ServiceContext
-from app.services.demo import local
+from app.services.demo import TZ, local
 from app.services.video import add_video_evidence
 from app.services.video_annotations import annotate
 from app.services.video_clock import calibrate
@@ -34,9 +34,10 @@ def add_demo(ctx: ServiceContext, case_id: int, parties: dict[str, int]) -> None
             ENTRANCE_TRUE_START + timedelta(seconds=ENTRANCE_CLOCK_ERROR_S),
             "CAM-02",
             "cctv",
+            TZ,
         )
         dash_clip = write_clip(
-            folder / "DVR_CR-104233_0914.mp4", DASHCAM_TRUE_START, "DVR", "dashcam"
+            folder / "DVR_CR-104233_0914.mp4", DASHCAM_TRUE_START, "DVR", "dashcam", TZ
         )
         entrance = add_video_evidence(
             ctx,
