@@ -157,7 +157,9 @@ class TimelineScene:
         end = max(e.end_s for e in events[-200:])
         for lane in self.lanes:
             for track in lane.tracks.values():
-                end = max([end, *(e.end_s for e in track.long_events if e in events)])
+                if incident_only and track.kind == "milestone":
+                    continue
+                end = max([end, *(e.end_s for e in track.long_events)])
         self.fit(start, end)
 
     # ---- hit testing ----------------------------------------------------------------------
