@@ -20,6 +20,7 @@ from app.services.context import ServiceContext
 FEATURE_STEPS = (
     "app.services.calls_selftest",
     "app.services.video_selftest",
+    "app.services.timeline_selftest",
     "app.services.dossier_selftest",
 )
 QM_MAGIC = bytes.fromhex("3CB86418CAEF9C95CD211CBF60A1BDDD")
