@@ -6,6 +6,8 @@ import getpass
 import os
 from pathlib import Path
 
+from sqlalchemy.exc import OperationalError
+
 from app import paths
 from app.services.context import ServiceContext
 from app.settings import Settings
@@ -37,10 +39,14 @@ def open_context(
     settings = Settings.load(config)
     url = db_url or db.database_url_from_env() or paths.default_db_url(data)
     engine = db.make_engine(url)
-    if migrate:
-        db.migrate(engine, backup_dir=data / "backups")
-    else:
-        db.check_schema(engine)
+    try:
+        if migrate:
+            db.migrate(engine, backup_dir=data / "backups")
+        else:
+            db.check_schema(engine)
+    except OperationalError as exc:  # cannot connect, locked, unreadable file...
+        engine.dispose()
+        raise db.storage_error(engine, exc) from exc
     return ServiceContext(
         engine=engine,
         sessions=db.session_factory(engine),

@@ -212,6 +212,11 @@ def storage_error(engine: Engine, exc: Exception) -> StorageError:
             f"{describe(engine)}: the database is locked by another program "
             "(another Casebook window or a backup); try again when it has finished"
         )
+    if "connection" in text and ("refused" in text or "failed" in text or "timeout" in text):
+        return StorageError(
+            f"{describe(engine)}: cannot connect to the database server "
+            f"({text.splitlines()[0]})"
+        )
     if "unable to open" in text or "readonly" in text:
         return StorageError(f"{describe(engine)}: cannot open the database for writing ({text})")
     return StorageError(f"{describe(engine)}: {text.splitlines()[0] if text else exc}")

@@ -123,3 +123,10 @@ def test_services_do_not_load_qt():
         "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt loaded'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_unreachable_database_server_is_one_line(run_cli):
+    result = run_cli("case", "list", db_url="postgresql+psycopg://casebook@127.0.0.1:1/casebook")
+    assert result.code == 2
+    assert "cannot connect to the database server" in result.err
+    assert result.err.count("\n") == 1 and "Traceback" not in result.err
