@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_ID, APP_NAME, ORG_NAME, __version__, paths
@@ -28,6 +28,13 @@ def parse_gui_args(args: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--db-url")
     known, _rest = parser.parse_known_args(list(args))
     return known
+
+
+def use_bundled_fonts() -> None:
+    """Register the bundled PT Sans (full Cyrillic): on a machine without system fonts Qt falls
+    back to it, so the window never shows boxes instead of Russian text."""
+    for name in ("PTS55F.ttf", "PTS75F.ttf"):  # PT Sans regular and bold
+        QFontDatabase.addApplicationFont(str(paths.resource_path("fonts", name)))
 
 
 def window_state(config_dir: os.PathLike[str] | str) -> QSettings:
