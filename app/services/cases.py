@@ -154,18 +154,8 @@ def update_case(
             setattr(
                 case, key, value.strip() if isinstance(value, str) and key == "title" else value
             )
-        case.updated_at = timeutil.now_utc()
-        session.flush()
+        _save_update(ctx, session, case, before)
         repo.refresh_search_text(session, case.id)
-        ctx.audit(
-            session,
-            action="update",
-            entity="case",
-            entity_id=case.id,
-            case_id=case.id,
-            before=before,
-            after=mapping.case_audit(case),
-        )
     return get_case(ctx, case_id)
 
 
@@ -190,18 +180,25 @@ def set_status(
             case.measure = decided.value
         if target == CaseStatus.CLOSED:
             case.decided_at = timeutil.now_utc()
-        case.updated_at = timeutil.now_utc()
-        session.flush()
-        ctx.audit(
-            session,
-            action="update",
-            entity="case",
-            entity_id=case.id,
-            case_id=case.id,
-            before=before,
-            after=mapping.case_audit(case),
-        )
+        _save_update(ctx, session, case, before)
     return get_case(ctx, case_id)
+
+
+def _save_update(
+    ctx: ServiceContext, session: Session, case: CaseRow, before: dict[str, Any]
+) -> None:
+    """Stamp, flush (the version check happens here) and audit an edit of the case."""
+    case.updated_at = timeutil.now_utc()
+    session.flush()
+    ctx.audit(
+        session,
+        action="update",
+        entity="case",
+        entity_id=case.id,
+        case_id=case.id,
+        before=before,
+        after=mapping.case_audit(case),
+    )
 
 
 def check_version(actual: int, expected: int | None, what: str) -> None:
