@@ -214,8 +214,7 @@ def storage_error(engine: Engine, exc: Exception) -> StorageError:
         )
     if "connection" in text and ("refused" in text or "failed" in text or "timeout" in text):
         return StorageError(
-            f"{describe(engine)}: cannot connect to the database server "
-            f"({text.splitlines()[0]})"
+            f"{describe(engine)}: cannot connect to the database server ({text.splitlines()[0]})"
         )
     if "unable to open" in text or "readonly" in text:
         return StorageError(f"{describe(engine)}: cannot open the database for writing ({text})")
