@@ -222,9 +222,9 @@ def search_cases(
 ) -> CasePage:
     flt = CaseFilter(text=text, status=status, region=region, category=category)
     with ctx.session() as session:
-        ids = repo.search_ids(session, flt, order_by, descending, offset, limit)
+        ids, total = repo.search_page(session, flt, order_by, descending, offset, limit)
         rows = repo.rows_by_ids(session, ids)
-        return CasePage(repo.count(session, flt), [mapping.case_summary(r) for r in rows])
+        return CasePage(total, [mapping.case_summary(r) for r in rows])
 
 
 def search_case_ids(

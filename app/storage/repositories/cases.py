@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVarTuple
 
 from sqlalchemy import Select, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.phones import digits_of
 from app.storage.models.cases import CaseRow, OrderRow, PartyPhoneRow, PartyRow
+
+_Row = TypeVarTuple("_Row")
 
 SORT_COLUMNS = {
     "number": CaseRow.number,
@@ -41,7 +44,7 @@ class CaseFilter:
     category: str | None = None
 
 
-def _filtered(stmt: Select[tuple[int]], flt: CaseFilter) -> Select[tuple[int]]:
+def _filtered(stmt: Select[*_Row], flt: CaseFilter) -> Select[*_Row]:
     if flt.status:
         stmt = stmt.where(CaseRow.status == flt.status)
     if flt.region:
@@ -64,21 +67,40 @@ def _filtered(stmt: Select[tuple[int]], flt: CaseFilter) -> Select[tuple[int]]:
     return stmt
 
 
+def _ordered(stmt: Select[*_Row], order_by: str, descending: bool) -> Select[*_Row]:
+    column = SORT_COLUMNS.get(order_by, CaseRow.received_at)
+    order = column.desc() if descending else column.asc()
+    tie = CaseRow.id.desc() if descending else CaseRow.id.asc()
+    return stmt.order_by(order, tie)
+
+
 def search_ids(
+    session: Session, flt: CaseFilter, order_by: str = "received_at", descending: bool = True
+) -> list[int]:
+    """Every matching id in display order (the case list model holds ids only)."""
+    return list(session.scalars(_ordered(_filtered(select(CaseRow.id), flt), order_by, descending)))
+
+
+def search_page(
     session: Session,
     flt: CaseFilter,
     order_by: str = "received_at",
     descending: bool = True,
     offset: int = 0,
-    limit: int | None = None,
-) -> list[int]:
-    column = SORT_COLUMNS.get(order_by, CaseRow.received_at)
-    order = column.desc() if descending else column.asc()
-    tie = CaseRow.id.desc() if descending else CaseRow.id.asc()
-    stmt = _filtered(select(CaseRow.id), flt).order_by(order, tie).offset(offset)
-    if limit is not None:
-        stmt = stmt.limit(limit)
-    return list(session.scalars(stmt))
+    limit: int = 200,
+) -> tuple[list[int], int]:
+    """One page of matching ids and the number of all matches. A substring search cannot
+    use an index, so the page and the total come from one scan; without one, the page is
+    read through the sort index and counted separately, which is much faster."""
+    if not flt.text.strip():
+        page = _ordered(_filtered(select(CaseRow.id), flt), order_by, descending)
+        ids = list(session.scalars(page.offset(offset).limit(limit)))
+        return ids, count(session, flt)
+    stmt = _filtered(select(CaseRow.id, func.count().over()), flt)
+    rows = session.execute(_ordered(stmt, order_by, descending).offset(offset).limit(limit)).all()
+    if rows:
+        return [int(r[0]) for r in rows], int(rows[0][1])
+    return [], count(session, flt) if offset else 0
 
 
 def count(session: Session, flt: CaseFilter) -> int:

@@ -188,3 +188,17 @@ def test_reveal_needs_reason_and_is_audited(ctx):
 def test_unknown_case(ctx):
     with pytest.raises(NotFound):
         cases.get_case(ctx, "MSK-2099-0001")
+
+
+def test_search_pages_carry_the_total(ctx):
+    for i in range(3):
+        new_case(ctx, title=f"Жалоба {i}")
+    new_case(ctx, title="Другое")
+    first = cases.search_cases(ctx, text="жалоба", limit=2)
+    assert (first.total, len(first.rows)) == (3, 2)
+    last = cases.search_cases(ctx, text="жалоба", offset=2, limit=2)
+    assert (last.total, [r.title for r in last.rows]) == (3, ["Жалоба 0"])
+    beyond = cases.search_cases(ctx, text="жалоба", offset=5, limit=2)
+    assert (beyond.total, beyond.rows) == (3, [])
+    assert cases.search_cases(ctx, offset=1, limit=2).total == 4
+    assert cases.search_cases(ctx, text="нет такого").total == 0
