@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from app.domain import timeutil
 from app.domain.errors import NotFound, ValidationError
 from app.domain.progress import Progress
-from app.services.cases import load_case, resolve_case_id
+from app.services.cases import resolve_case_id
 from app.services.context import ServiceContext
 from app.storage.models.cases import EvidenceRow
 
@@ -63,6 +63,11 @@ class EvidenceCheck:
     ok: bool
 
 
+def check_kind(kind: str) -> None:
+    if kind not in KINDS:
+        raise ValidationError(f"kind {kind!r} is not one of {', '.join(KINDS)}", field="kind")
+
+
 def evidence_info(row: EvidenceRow) -> EvidenceInfo:
     return EvidenceInfo(
         row.id,
@@ -95,8 +100,7 @@ def insert_evidence_row(
     **fields: Any,
 ) -> EvidenceRow:
     """Register an already stored blob inside the caller's transaction (audited)."""
-    if kind not in KINDS:
-        raise ValidationError(f"kind {kind!r} is not one of {', '.join(KINDS)}", field="kind")
+    check_kind(kind)
     row = EvidenceRow(
         case_id=case_id,
         sha256=sha256,
@@ -147,8 +151,7 @@ def add_evidence(
     """Store a file and register it. With `session`, the row joins the caller's transaction
     (e.g. a call-log import that must be all or nothing); the blob itself is harmless if the
     transaction later rolls back: it is content-addressed and simply unreferenced."""
-    if kind not in KINDS:
-        raise ValidationError(f"kind {kind!r} is not one of {', '.join(KINDS)}", field="kind")
+    check_kind(kind)
     if tz is not None:
         timeutil.zone(tz)
     path = Path(path)
@@ -170,7 +173,6 @@ def add_evidence(
         return evidence_info(row)
     with ctx.transaction() as own:
         case_id = resolve_case_id(own, case_ref)
-        load_case(own, case_id)
         row = insert_evidence_row(
             ctx, own, case_id, blob.sha256, blob.size, kind, path.name, **fields
         )
