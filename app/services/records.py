@@ -59,6 +59,27 @@ class EventInput:
     party_id: int | None = None
 
 
+def _audit(
+    ctx: ServiceContext,
+    session: Session,
+    action: str,
+    entity: str,
+    row: Any,
+    after: dict[str, Any],
+    before: dict[str, Any] | None = None,
+) -> None:
+    """The audit entry of a change to an order, statement or manual event of a case."""
+    ctx.audit(
+        session,
+        action=action,
+        entity=entity,
+        entity_id=row.id,
+        case_id=row.case_id,
+        before=before,
+        after=after,
+    )
+
+
 def _check_party(session: Session, case_id: int, party_id: int | None, field: str) -> None:
     if party_id is None:
         return
@@ -112,14 +133,7 @@ def add_order(ctx: ServiceContext, case_id: int, data: OrderInput, source: str =
         session.flush()
         refresh_search_text(session, case_id)
         events = _order_events(session, row.id)
-        ctx.audit(
-            session,
-            action="create",
-            entity="order",
-            entity_id=row.id,
-            case_id=case_id,
-            after=mapping.order_audit(row, events),
-        )
+        _audit(ctx, session, "create", "order", row, mapping.order_audit(row, events))
         return mapping.order_info(row, events)
 
 
@@ -147,14 +161,8 @@ def update_order(
         session.flush()
         refresh_search_text(session, row.case_id)
         events = _order_events(session, row.id)
-        ctx.audit(
-            session,
-            action="update",
-            entity="order",
-            entity_id=row.id,
-            case_id=row.case_id,
-            before=before,
-            after=mapping.order_audit(row, events),
+        _audit(
+            ctx, session, "update", "order", row, mapping.order_audit(row, events), before=before
         )
         return mapping.order_info(row, events)
 
@@ -169,14 +177,8 @@ def add_order_event(
         session.add(OrderEventRow(order_id=row.id, kind=kind, at=at, source=source))
         session.flush()
         events = _order_events(session, row.id)
-        ctx.audit(
-            session,
-            action="update",
-            entity="order",
-            entity_id=row.id,
-            case_id=row.case_id,
-            before=before,
-            after=mapping.order_audit(row, events),
+        _audit(
+            ctx, session, "update", "order", row, mapping.order_audit(row, events), before=before
         )
         return mapping.order_info(row, events)
 
@@ -210,14 +212,7 @@ def add_statement(ctx: ServiceContext, case_id: int, data: StatementInput) -> St
         )
         session.add(row)
         session.flush()
-        ctx.audit(
-            session,
-            action="create",
-            entity="statement",
-            entity_id=row.id,
-            case_id=case_id,
-            after=mapping.statement_audit(row),
-        )
+        _audit(ctx, session, "create", "statement", row, mapping.statement_audit(row))
         return mapping.statement_info(row)
 
 
@@ -233,14 +228,8 @@ def update_statement(
         row.taken_by, row.text = data.taken_by.strip(), data.text
         row.attachment_id = data.attachment_id
         session.flush()
-        ctx.audit(
-            session,
-            action="update",
-            entity="statement",
-            entity_id=row.id,
-            case_id=row.case_id,
-            before=before,
-            after=mapping.statement_audit(row),
+        _audit(
+            ctx, session, "update", "statement", row, mapping.statement_audit(row), before=before
         )
         return mapping.statement_info(row)
 
@@ -269,14 +258,7 @@ def add_event(ctx: ServiceContext, case_id: int, data: EventInput) -> ManualEven
         )
         session.add(row)
         session.flush()
-        ctx.audit(
-            session,
-            action="create",
-            entity="event",
-            entity_id=row.id,
-            case_id=case_id,
-            after=mapping.event_audit(row),
-        )
+        _audit(ctx, session, "create", "event", row, mapping.event_audit(row))
         return mapping.event_info(row)
 
 
@@ -291,15 +273,7 @@ def update_event(
         row.at, row.uncertainty_s = data.at, data.uncertainty_s
         row.source, row.text, row.party_id = data.source.strip(), data.text.strip(), data.party_id
         session.flush()
-        ctx.audit(
-            session,
-            action="update",
-            entity="event",
-            entity_id=row.id,
-            case_id=row.case_id,
-            before=before,
-            after=mapping.event_audit(row),
-        )
+        _audit(ctx, session, "update", "event", row, mapping.event_audit(row), before=before)
         return mapping.event_info(row)
 
 
@@ -330,14 +304,8 @@ def set_deleted(
         session.flush()
         if entity == "order":
             refresh_search_text(session, row.case_id)
-        ctx.audit(
-            session,
-            action="delete" if deleted else "restore",
-            entity=entity,
-            entity_id=row.id,
-            case_id=row.case_id,
-            before=before,
-            after=snap(row),
+        _audit(
+            ctx, session, "delete" if deleted else "restore", entity, row, snap(row), before=before
         )
         return int(row.version)
 
