@@ -167,22 +167,6 @@ def update_order(
         return mapping.order_info(row, events)
 
 
-def add_order_event(
-    ctx: ServiceContext, order_id: int, kind: str, at: datetime, source: str = ""
-) -> OrderInfo:
-    parse_enum(OrderEventKind, kind, "event")
-    with ctx.transaction() as session:
-        row = _get(session, OrderRow, order_id, "order")
-        before = mapping.order_audit(row, _order_events(session, row.id))
-        session.add(OrderEventRow(order_id=row.id, kind=kind, at=at, source=source))
-        session.flush()
-        events = _order_events(session, row.id)
-        _audit(
-            ctx, session, "update", "order", row, mapping.order_audit(row, events), before=before
-        )
-        return mapping.order_info(row, events)
-
-
 def _check_statement(session: Session, case_id: int, data: StatementInput) -> None:
     case = load_case(session, case_id)
     if not data.text.strip():
