@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from app.cli.common import fail
 from app.domain import timeutil
 from app.services import cases, parties
 from app.services.context import ServiceContext
@@ -125,8 +126,6 @@ def _party_add(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
     )
     out: dict[str, Any] = {"id": result.party.id, "warnings": result.warnings}
     if "blacklisted" in result.warnings:
-        from app.cli.common import fail
-
         fail(f"warning: courier {args.courier_id} is on the blacklist")
     return out
 
