@@ -45,7 +45,7 @@ def window_state(config_dir: os.PathLike[str] | str) -> QSettings:
 
 def run_gui(args: Sequence[str]) -> int:
     """Start the workstation; returns the process exit code."""
-    from app.services.bootstrap import close_context, open_context
+    from app.services.core.bootstrap import close_context, open_context
 
     options = parse_gui_args(args)
     explicit = options.data_dir or os.environ.get(paths.DATA_DIR_ENV)

@@ -82,7 +82,7 @@ def db_url(request: pytest.FixtureRequest, data_dir: Path) -> Iterator[str]:
 @pytest.fixture
 def ctx(db_url: str, data_dir: Path) -> Iterator[Any]:
     """ServiceContext on a fresh, migrated database (SQLite and PostgreSQL)."""
-    from app.services.bootstrap import close_context, open_context
+    from app.services.core.bootstrap import close_context, open_context
 
     context = open_context(data_dir, db_url, actor="tester")
     try:
@@ -94,7 +94,7 @@ def ctx(db_url: str, data_dir: Path) -> Iterator[Any]:
 @pytest.fixture
 def sqlite_ctx(data_dir: Path) -> Iterator[Any]:
     """ServiceContext on a fresh SQLite file only (tests that poke the file with sqlite3)."""
-    from app.services.bootstrap import close_context, open_context
+    from app.services.core.bootstrap import close_context, open_context
 
     context = open_context(data_dir, None, actor="tester")
     try:

@@ -11,8 +11,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from app.services import calls_import, cases, parties, records
-from app.services.calls_dto import ImportOptions
+from app.services.calls import importing as calls_import
+from app.services.calls.dto import ImportOptions
+from app.services.core import cases, parties, records
 
 CUSTOMER_PHONE = "+79161234567"
 COURIER_PHONE = "+79265550101"

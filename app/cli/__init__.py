@@ -28,9 +28,9 @@ COMMAND_MODULES = (
     "app.cli.audit",
     "app.cli.selftest",
     "app.cli.calls",
-    "app.cli.evidence",
+    "app.cli.video",
     "app.cli.timeline",
-    "app.cli.export",
+    "app.cli.dossier",
 )
 
 
@@ -85,7 +85,7 @@ def main(argv: Sequence[str]) -> int:
     ctx = None
     try:
         if getattr(args, "needs_context", True):
-            from app.services.bootstrap import open_context
+            from app.services.core.bootstrap import open_context
 
             ctx = open_context(args.data_dir, args.db_url)
         payload = handler(args, ctx)

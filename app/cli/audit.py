@@ -6,8 +6,8 @@ import argparse
 from typing import Any
 
 from app.cli.common import CheckFailed
-from app.services import audit, cases
-from app.services.context import ServiceContext
+from app.services.core import audit, cases
+from app.services.core.context import ServiceContext
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:

@@ -8,15 +8,15 @@ from typing import Any
 
 from app.domain import timeutil
 from app.domain.errors import ValidationError
-from app.services import records
-from app.services.calls import parse_map_option
-from app.services.calls_analysis import analyze
-from app.services.calls_dto import CallFilter, ImportOptions
-from app.services.calls_import import import_calls
-from app.services.calls_query import call_ids, calls_by_ids, reveal_calls
-from app.services.cases import load_case, resolve_case_id
-from app.services.context import ServiceContext
-from app.services.orders import import_orders, party_ref
+from app.services.calls.analysis import analyze
+from app.services.calls.dto import CallFilter, ImportOptions
+from app.services.calls.importing import import_calls
+from app.services.calls.intake import parse_map_option
+from app.services.calls.orders import import_orders, party_ref
+from app.services.calls.query import call_ids, calls_by_ids, reveal_calls
+from app.services.core import records
+from app.services.core.cases import load_case, resolve_case_id
+from app.services.core.context import ServiceContext
 
 
 def _file_options(parser: argparse.ArgumentParser) -> None:

@@ -7,8 +7,8 @@ from typing import Any
 
 from app.cli.common import fail
 from app.domain import timeutil
-from app.services import cases, parties
-from app.services.context import ServiceContext
+from app.services.core import cases, parties
+from app.services.core.context import ServiceContext
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:

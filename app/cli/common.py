@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from app.domain.timeutil import iso_utc
-from app.services.context import ServiceContext
+from app.services.core.context import ServiceContext
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_USAGE = 0, 1, 2
 

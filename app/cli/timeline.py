@@ -11,9 +11,10 @@ from typing import Any
 
 from app.domain import timeutil
 from app.domain.timeline import EventKind
-from app.services import records, timeline
-from app.services.cases import get_case
-from app.services.context import ServiceContext
+from app.services.core import records
+from app.services.core.cases import get_case
+from app.services.core.context import ServiceContext
+from app.services.timeline import build as timeline
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:

@@ -2,28 +2,22 @@
 customer's door and kept calling her from different numbers), so that a newcomer sees a
 populated workstation. Everything goes through the ordinary services, audited as usual.
 
-The call-log and video parts of the story live beside their features (`calls_demo`,
-`video_demo`: `add_demo(ctx, case_id, roles)`)."""
+The call-log and video parts of the story live beside their features (`calls.demo`,
+`video.demo`: `add_demo(ctx, case_id, roles)`)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from app.services.calls import demo as calls_demo
+from app.services.core import cases, parties, records
+from app.services.core.cases import CaseInput
+from app.services.core.context import ServiceContext
+from app.services.core.demo_clock import TZ, local
+from app.services.core.dto import CaseSummary
+from app.services.core.parties import PartyInput
+from app.services.core.records import EventInput, OrderInput, StatementInput
+from app.services.video import demo as video_demo
 
-from app.domain.timeutil import to_utc
-from app.services import cases, parties, records
-from app.services.cases import CaseInput
-from app.services.context import ServiceContext
-from app.services.dto import CaseSummary
-from app.services.parties import PartyInput
-from app.services.records import EventInput, OrderInput, StatementInput
-
-TZ = "Europe/Moscow"
 DEMO_NUMBER = "MSK-2025-0001"
-
-
-def local(year: int, month: int, day: int, hour: int, minute: int = 0, second: int = 0) -> datetime:
-    """A moment of the story in Moscow time, as UTC."""
-    return to_utc(datetime(year, month, day, hour, minute, second), TZ)
 
 
 def create_demo_case(ctx: ServiceContext) -> CaseSummary:
@@ -134,9 +128,6 @@ def create_demo_case(ctx: ServiceContext) -> CaseSummary:
             party_id=witness.id,
         ),
     )
-    # Imported here: both build on `local` and the story's times defined in this module.
-    from app.services import calls_demo, video_demo
-
     roles = {
         "complainant": customer.id,
         "subject": courier.id,

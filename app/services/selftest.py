@@ -14,14 +14,14 @@ from pathlib import Path
 
 from app.domain.errors import IntegrityFailure
 from app.paths import resource_path
-from app.services.bootstrap import close_context, open_context
-from app.services.context import ServiceContext
+from app.services.core.bootstrap import close_context, open_context
+from app.services.core.context import ServiceContext
 
 FEATURE_STEPS = (
-    "app.services.calls_selftest",
-    "app.services.video_selftest",
-    "app.services.timeline_selftest",
-    "app.services.dossier_selftest",
+    "app.services.calls.selftest",
+    "app.services.video.selftest",
+    "app.services.timeline.selftest",
+    "app.services.dossier.selftest",
 )
 QM_MAGIC = bytes.fromhex("3CB86418CAEF9C95CD211CBF60A1BDDD")
 
@@ -34,7 +34,7 @@ class StepResult:
 
 
 def _database(ctx: ServiceContext, workdir: Path) -> str:
-    from app.services import cases, parties
+    from app.services.core import cases, parties
 
     case = cases.create_case(
         ctx, cases.CaseInput(title="Самопроверка", region="TEST", tz="Asia/Vladivostok")
@@ -51,7 +51,7 @@ def _database(ctx: ServiceContext, workdir: Path) -> str:
 
 
 def _audit(ctx: ServiceContext, workdir: Path) -> str:
-    from app.services.audit import verify_chain
+    from app.services.core.audit import verify_chain
 
     status = verify_chain(ctx)
     if not status.ok:

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import audit
-from app.services.audit import AuditEntryInfo, ChainStatus
+from app.services.core import audit
+from app.services.core.audit import AuditEntryInfo, ChainStatus
 from app.ui.env import UiEnv
 from app.ui.labels import audit_action_label, entity_label
 from app.ui.widgets.datetime_edit import format_local

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import parties
-from app.services.dto import BlacklistInfo
+from app.services.core import parties
+from app.services.core.dto import BlacklistInfo
 from app.ui.env import UiEnv
 from app.ui.errors import show_error
 from app.ui.widgets.datetime_edit import format_local

@@ -19,7 +19,7 @@ from app.ui.privacy import Privacy
 from app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from app.services.context import ServiceContext
+    from app.services.core.context import ServiceContext
 
 
 class UiEnv(QObject):

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME, __version__
-from app.services import cases as case_service
 from app.services import demo
-from app.services.bootstrap import default_actor
-from app.services.cases import CaseInput
-from app.services.dto import CaseDetail, CaseSummary
+from app.services.core import cases as case_service
+from app.services.core.bootstrap import default_actor
+from app.services.core.cases import CaseInput
+from app.services.core.dto import CaseDetail, CaseSummary
 from app.ui.audit_viewer import AuditViewer
 from app.ui.blacklist_dialog import BlacklistDialog
 from app.ui.cases.case_dialog import NewCaseDialog
@@ -36,7 +36,7 @@ from app.ui.errors import show_error
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.widgets.task_status import TaskStatusWidget
 
-EXPORT_MODULE = "app.ui.export.dialog"
+EXPORT_MODULE = "app.ui.dossier.dialog"
 
 
 class MainWindow(QMainWindow):

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import parties
+from app.services.core import parties
 
 if TYPE_CHECKING:
-    from app.services.context import ServiceContext
+    from app.services.core.context import ServiceContext
     from app.ui.tasks import TaskRunner
 
 MIN_REASON_CHARS = 5

@@ -23,10 +23,10 @@ from typing import Any
 
 from calls_callgen import write_export
 
-from app.services import calls_query
-from app.services.calls_dto import CallFilter, ImportOptions
-from app.services.calls_import import import_calls
-from app.services.cases import CaseInput, create_case
+from app.services.calls import query as calls_query
+from app.services.calls.dto import CallFilter, ImportOptions
+from app.services.calls.importing import import_calls
+from app.services.core.cases import CaseInput, create_case
 from app.ui.calls.call_model import CallTableModel
 
 ROWS = int(os.environ.get("CASEBOOK_BENCH_CALLS", "1000000"))  # smaller for a dry run

@@ -30,12 +30,12 @@ ROOT = Path(__file__).resolve().parents[2]
 REAL_IMPORT = r"""
 import json, resource, sys, time
 from pathlib import Path
-from app.services import cases
-from app.services.bootstrap import open_context
-from app.services.calls_dto import CallFilter
-from app.services.calls_import import import_calls
-from app.services.calls_query import call_ids
-from app.services.calls_analysis import analyze
+from app.services.core import cases
+from app.services.core.bootstrap import open_context
+from app.services.calls.dto import CallFilter
+from app.services.calls.importing import import_calls
+from app.services.calls.query import call_ids
+from app.services.calls.analysis import analyze
 
 data, path = Path(sys.argv[1]), Path(sys.argv[2])
 ctx = open_context(data, None, actor="bench")
@@ -70,8 +70,8 @@ def floor_seconds(path: Path, tmp: Path) -> float:
     from app.ingest.calls import CallImportSpec, CallRowReader, ParsedCall
     from app.ingest.plan import plan_import
     from app.ingest.tabular import iter_rows
-    from app.services.bootstrap import close_context, open_context
-    from app.services.calls_import import dedupe_key
+    from app.services.calls.importing import dedupe_key
+    from app.services.core.bootstrap import close_context, open_context
 
     ctx = open_context(tmp, None, actor="bench")
     db_file = ctx.engine.url.database

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import insert
 
-from app.services import cases
+from app.services.core import cases
 from app.storage.models.cases import CaseRow, PartyPhoneRow, PartyRow
 from app.storage.repositories.cases import fold
 

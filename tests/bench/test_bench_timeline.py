@@ -14,8 +14,8 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import insert
 
-from app.services import timeline
-from app.services.cases import CaseInput, create_case
+from app.services.core.cases import CaseInput, create_case
+from app.services.timeline import build as timeline
 from app.storage.models.calls import CallBatchRow, CallRow
 from app.storage.models.cases import (
     EvidenceRow,

@@ -117,8 +117,8 @@ def test_version_and_selftest_subprocess(data_dir):
 
 def test_services_do_not_load_qt():
     code = (
-        "import sys, app.services.cases, app.services.parties, app.services.records, "
-        "app.services.audit, app.cli; "
+        "import sys, app.services.core.cases, app.services.core.parties, "
+        "app.services.core.records, app.services.core.audit, app.cli; "
         "app.cli.build_parser(); "
         "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt loaded'"
     )

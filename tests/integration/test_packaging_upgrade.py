@@ -17,10 +17,10 @@ from alembic import command
 from alembic.script import ScriptDirectory
 
 from app import paths
-from app.services import cases
-from app.services.audit import verify_chain
-from app.services.bootstrap import close_context, open_context
-from app.services.evidence_files import add_evidence, verify_evidence
+from app.services.core import cases
+from app.services.core.audit import verify_chain
+from app.services.core.bootstrap import close_context, open_context
+from app.services.core.evidence_files import add_evidence, verify_evidence
 from app.storage import db
 
 SCRIPTS = ScriptDirectory(str(db.MIGRATIONS_DIR))

@@ -19,7 +19,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from app.services.calls_dto import CallView
+from app.services.calls.dto import CallView
 from app.ui.calls.labels import direction_label, format_duration, status_label
 from app.ui.widgets.datetime_edit import format_local
 

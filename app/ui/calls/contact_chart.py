@@ -16,9 +16,9 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from app.services import calls_query
-from app.services.calls_dto import CallFilter, CallView
-from app.services.context import ServiceContext
+from app.services.calls import query as calls_query
+from app.services.calls.dto import CallFilter, CallView
+from app.services.core.context import ServiceContext
 
 MAX_CALLS = 5_000  # more calls than this: no chart (each page is masked row by row)
 MAX_NODES = 14

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.calls_dto import CallFilter
-from app.services.dto import PartyInfo
+from app.services.calls.dto import CallFilter
+from app.services.core.dto import PartyInfo
 from app.ui.calls.labels import DIRECTIONS, STATUSES, direction_label, status_label
 from app.ui.labels import role_label
 from app.ui.widgets.datetime_edit import ZonedDateTimeEdit

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.calls.findings import Thresholds
-from app.services import calls_analysis
-from app.services.calls_dto import FindingView
-from app.services.dto import CaseDetail
+from app.services.calls import analysis as calls_analysis
+from app.services.calls.dto import FindingView
+from app.services.core.dto import CaseDetail
 from app.ui.calls.import_preview import compact_rows
 from app.ui.calls.labels import SEVERITY_RANK, kind_label, severity_label
 from app.ui.calls.thresholds_dialog import ThresholdsDialog

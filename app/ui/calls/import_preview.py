@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.calls_dto import ImportPreview, PreviewRow
+from app.services.calls.dto import ImportPreview, PreviewRow
 from app.ui.calls.labels import direction_label, format_duration, reason_label, status_label
 from app.ui.widgets.datetime_edit import format_local
 

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.calls_dto import ImportResult
-from app.services.calls_import import write_rejections
+from app.services.calls.dto import ImportResult
+from app.services.calls.importing import write_rejections
 from app.ui.calls.import_preview import compact_rows
 from app.ui.calls.labels import reason_label
 from app.ui.errors import show_error

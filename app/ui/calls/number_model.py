@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from app.services.calls_dto import NumberSummary
+from app.services.calls.dto import NumberSummary
 from app.ui.calls.labels import format_duration
 from app.ui.labels import role_label
 from app.ui.widgets.datetime_edit import format_local

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import calls_query
-from app.services.calls_dto import NumberSummary
-from app.services.dto import CaseDetail, PartyInfo
+from app.services.calls import query as calls_query
+from app.services.calls.dto import NumberSummary
+from app.services.core.dto import CaseDetail, PartyInfo
 from app.ui.calls.import_preview import compact_rows
 from app.ui.calls.number_model import NumberSummaryModel
 from app.ui.env import UiEnv

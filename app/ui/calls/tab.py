@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import calls_query
-from app.services import cases as case_service
-from app.services.calls_dto import CallFilter, CallView, FindingView
-from app.services.dto import CaseDetail
+from app.services.calls import query as calls_query
+from app.services.calls.dto import CallFilter, CallView, FindingView
+from app.services.core import cases as case_service
+from app.services.core.dto import CaseDetail
 from app.ui.calls.call_model import CallTableModel
 from app.ui.calls.contact_chart import ContactChart, load_contacts
 from app.ui.calls.filter_bar import CallFilterBar

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from app.domain.cases import Category, ComplaintSource, normalize_region
 from app.domain.errors import ValidationError
 from app.domain.timeutil import now_utc, zone
-from app.services.cases import CaseInput
+from app.services.core.cases import CaseInput
 from app.settings import Settings
 from app.ui.labels import category_label, source_label
 from app.ui.settings_dialog import zone_combo

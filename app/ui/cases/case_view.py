@@ -14,15 +14,15 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
-from app.services import cases as case_service
-from app.services.dto import (
+from app.services.core import cases as case_service
+from app.services.core.dto import (
     CaseDetail,
     ManualEventInfo,
     OrderInfo,
     PartyInfo,
     StatementInfo,
 )
-from app.services.parties import PartyResult
+from app.services.core.parties import PartyResult
 from app.ui.cases.commands import ServiceCommand, Work
 from app.ui.cases.overview_tab import OverviewTab
 from app.ui.cases.parties_tab import PartiesTab

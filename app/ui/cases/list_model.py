@@ -1,8 +1,8 @@
 """The case list model: ids of the matching cases in display order plus a lazy row cache.
 
-Searching, filtering and sorting happen in SQL (`app.services.cases.search_case_ids`, run off the
-GUI thread); the model holds only the ids (100,000 ints is nothing) and fetches the summaries of
-the rows the view actually paints, a block at a time, by primary key.
+Searching, filtering and sorting happen in SQL (`app.services.core.cases.search_case_ids`,
+run off the GUI thread); the model holds only the ids (100,000 ints is nothing) and fetches the
+summaries of the rows the view actually paints, a block at a time, by primary key.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.domain.cases import CaseStatus
 from app.domain.timeutil import in_zone, now_utc
-from app.services import cases as case_service
-from app.services.dto import CaseSummary
+from app.services.core import cases as case_service
+from app.services.core.dto import CaseSummary
 from app.ui.labels import category_label, status_label
 from app.ui.tasks import TaskRunner
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.cases import CaseStatus, Category
-from app.services import cases as case_service
+from app.services.core import cases as case_service
 from app.ui.cases.list_model import CaseListModel
 from app.ui.env import UiEnv
 from app.ui.labels import category_label, status_label

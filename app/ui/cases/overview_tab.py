@@ -32,9 +32,9 @@ from app.domain.cases import (
     Measure,
     PartyRole,
 )
-from app.services import cases as case_service
-from app.services import parties
-from app.services.dto import CaseDetail
+from app.services.core import cases as case_service
+from app.services.core import parties
+from app.services.core.dto import CaseDetail
 from app.ui.labels import category_label, measure_label, source_label, status_label
 from app.ui.settings_dialog import zone_combo
 from app.ui.widgets.datetime_edit import ZonedDateTimeEdit, format_local

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QMessageBox
 
-from app.services import parties
-from app.services.dto import PartyInfo
+from app.services.core import parties
+from app.services.core.dto import PartyInfo
 from app.ui.cases.party_dialog import PartyDialog
 from app.ui.cases.record_tab import RecordTab
 from app.ui.labels import role_label

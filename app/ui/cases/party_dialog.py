@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from app.domain.cases import PartyRole
 from app.domain.phones import is_valid
-from app.services import parties
-from app.services.dto import BlacklistInfo, PartyInfo
-from app.services.parties import PartyInput
+from app.services.core import parties
+from app.services.core.dto import BlacklistInfo, PartyInfo
+from app.services.core.parties import PartyInput
 from app.ui.env import UiEnv
 from app.ui.labels import role_label
 from app.ui.widgets.forms import ErrorLabel, mark_invalid

@@ -30,14 +30,14 @@ from PySide6.QtWidgets import (
 
 from app.domain.cases import OrderEventKind, PartyRole
 from app.domain.timeutil import now_utc
-from app.services.dto import (
+from app.services.core.dto import (
     CaseDetail,
     ManualEventInfo,
     OrderInfo,
     PartyInfo,
     StatementInfo,
 )
-from app.services.records import EventInput, OrderInput, StatementInput
+from app.services.core.records import EventInput, OrderInput, StatementInput
 from app.ui.labels import order_event_label, role_label
 from app.ui.widgets.datetime_edit import ZonedDateTimeEdit, format_local
 from app.ui.widgets.forms import ErrorLabel, mark_invalid

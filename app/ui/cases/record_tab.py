@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import parties, records
-from app.services.dto import CaseDetail
+from app.services.core import parties, records
+from app.services.core.dto import CaseDetail
 from app.ui.widgets.record_model import Column, RecordTableModel
 
 if TYPE_CHECKING:

@@ -12,11 +12,11 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QTableView
 
-from app.services import evidence_files, records
-from app.services.bootstrap import data_path
-from app.services.dto import CaseDetail, ManualEventInfo, OrderInfo, StatementInfo
-from app.services.evidence_files import EvidenceInfo
-from app.services.records import EventInput, OrderInput, StatementInput
+from app.services.core import evidence_files, records
+from app.services.core.bootstrap import data_path
+from app.services.core.dto import CaseDetail, ManualEventInfo, OrderInfo, StatementInfo
+from app.services.core.evidence_files import EvidenceInfo
+from app.services.core.records import EventInput, OrderInput, StatementInput
 from app.ui.cases.record_dialogs import EventDialog, OrderDialog, StatementDialog
 from app.ui.cases.record_tab import RecordTab
 from app.ui.labels import order_event_label

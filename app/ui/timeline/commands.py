@@ -15,8 +15,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from app.services import records, timeline
-from app.services.dto import ManualEventInfo
+from app.services.core import records
+from app.services.core.dto import ManualEventInfo
+from app.services.timeline import build as timeline
 from app.ui.env import UiEnv
 
 Step = Callable[[], Any]

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.timeline import utc_offset_label
 from app.domain.timeutil import ensure_utc
-from app.services.records import EventInput
+from app.services.core.records import EventInput
 
 
 class ManualEventDialog(QDialog):

@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QImageWriter, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog, QMenu, QToolButton
 
-from app.services import timeline as timeline_service
+from app.services.timeline import build as timeline_service
 from app.ui.timeline.labels import local_text
 from app.ui.timeline.scene import GUTTER_W, TimelineScene
 

@@ -1,7 +1,7 @@
 """The timeline tab of a case: toolbar (lanes, filters, zoom, add, export), the canvas and the
 details pane of the selected event.
 
-Events are built by `app.services.timeline.build_timeline` off the GUI thread; filtering runs
+Events are built by `app.services.timeline.build.build_timeline` off the GUI thread; filtering runs
 here on the loaded events (the domain's `EventFilter`); the call analysis's findings follow in
 a background step. Double-click or Enter on an event emits `open_requested(kind, ref)`; inside
 a case view the panel then shows the event where it lives (`routing.route_open`).
@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
 from app.domain.progress import Progress
 from app.domain.timeline import EventFilter, EventKind, LaneMode, TimelineEvent, apply_filter
 from app.domain.timeutil import in_zone
-from app.services import timeline as timeline_service
-from app.services.dto import ManualEventInfo
-from app.services.records import EventInput
-from app.services.timeline import TimelineData
+from app.services.core.dto import ManualEventInfo
+from app.services.core.records import EventInput
+from app.services.timeline import build as timeline_service
+from app.services.timeline.build import TimelineData
 from app.ui.env import UiEnv
 from app.ui.errors import show_error
 from app.ui.timeline import commands

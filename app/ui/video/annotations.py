@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.media.stills import Region
-from app.services import video_annotations as notes
-from app.services.video_dto import AnnotationInfo
+from app.services.video import annotations as notes
+from app.services.video.dto import AnnotationInfo
 from app.ui.env import UiEnv
 from app.ui.errors import show_error
 from app.ui.video.player_widget import PlayerWidget

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.video_dto import ClockInfo
+from app.services.video.dto import ClockInfo
 from app.ui.video.timefmt import format_clock, format_instant, format_media_time
 from app.ui.widgets.datetime_edit import ZonedDateTimeEdit
 

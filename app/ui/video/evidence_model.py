@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from app.services.video_dto import VideoEvidence
+from app.services.video.dto import VideoEvidence
 
 ADDABLE_KINDS = ("dashcam", "cctv", "photo", "document", "statement", "audio", "other")
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.video_dto import VideoSource
+from app.services.video.dto import VideoSource
 from app.ui.video.timefmt import format_media_time
 from app.ui.widgets.datetime_edit import ZonedDateTimeEdit
 from app.ui.widgets.forms import ErrorLabel

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.video import export_frame
-from app.services.video_clock import calibrate
-from app.services.video_dto import ClockInfo, VideoSource
+from app.services.video.clock import calibrate
+from app.services.video.dto import ClockInfo, VideoSource
+from app.services.video.intake import export_frame
 from app.ui.env import UiEnv
 from app.ui.errors import show_error
 from app.ui.tasks import Task

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.video_dto import VideoSource
+from app.services.video.dto import VideoSource
 from app.ui.env import UiEnv
 from app.ui.video.player import Player
 from app.ui.video.player_widget import PlayerWidget

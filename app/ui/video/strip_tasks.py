@@ -16,8 +16,8 @@ from PySide6.QtGui import QImage
 
 from app.domain.progress import Progress
 from app.media.thumbnails import thumbnails
-from app.services.video_activity import scan_evidence_activity, stored_activity
-from app.services.video_dto import ActivityInfo, VideoSource
+from app.services.video.activity import scan_evidence_activity, stored_activity
+from app.services.video.dto import ActivityInfo, VideoSource
 from app.ui.env import UiEnv
 from app.ui.tasks import Task
 from app.ui.video.decoder_worker import to_qimage

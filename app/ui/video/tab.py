@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 from app.domain.errors import ValidationError
 from app.domain.progress import Progress
 from app.media.container import MediaError
-from app.services.cases import get_case
-from app.services.evidence_files import EvidenceInfo, evidence_path, get_evidence
-from app.services.video import add_video_evidence, list_case_evidence, open_video
-from app.services.video_clock import local_zone
-from app.services.video_dto import VideoEvidence, VideoSource
+from app.services.core.cases import get_case
+from app.services.core.evidence_files import EvidenceInfo, evidence_path, get_evidence
+from app.services.video.clock import local_zone
+from app.services.video.dto import VideoEvidence, VideoSource
+from app.services.video.intake import add_video_evidence, list_case_evidence, open_video
 from app.ui.env import UiEnv
 from app.ui.errors import show_error
 from app.ui.tasks import Task

@@ -10,12 +10,12 @@ from sqlalchemy import func, select
 
 from app.domain.errors import Duplicate, ValidationError
 from app.domain.progress import Cancelled
-from app.services import cases
-from app.services.calls import preview_calls
-from app.services.calls_dto import ImportOptions
-from app.services.calls_import import import_calls, write_rejections
-from app.services.calls_query import list_batches
-from app.services.evidence_files import list_evidence
+from app.services.calls.dto import ImportOptions
+from app.services.calls.importing import import_calls, write_rejections
+from app.services.calls.intake import preview_calls
+from app.services.calls.query import list_batches
+from app.services.core import cases
+from app.services.core.evidence_files import list_evidence
 from app.storage.models.calls import CallBatchRow, CallRow
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "calls"

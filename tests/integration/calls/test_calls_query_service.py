@@ -10,11 +10,10 @@ from sqlalchemy import inspect
 
 from app.domain.calls.findings import Thresholds
 from app.domain.errors import NotFound, ValidationError
-from app.services import cases, parties
-from app.services.calls_analysis import analyze, get_thresholds, set_thresholds
-from app.services.calls_dto import CallFilter
-from app.services.calls_import import import_calls
-from app.services.calls_query import (
+from app.services.calls.analysis import analyze, get_thresholds, set_thresholds
+from app.services.calls.dto import CallFilter
+from app.services.calls.importing import import_calls
+from app.services.calls.query import (
     call_ids,
     calls_by_ids,
     link_number,
@@ -22,6 +21,7 @@ from app.services.calls_query import (
     reveal_calls,
     unlink_number,
 )
+from app.services.core import cases, parties
 from app.storage.models.calls import CALLS_BULK, CallRow
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "calls"
@@ -80,7 +80,7 @@ def test_reveal_needs_a_reason_and_is_audited(ctx, loaded) -> None:
         reveal_calls(ctx, case_id, ids, " ")
     [view] = reveal_calls(ctx, case_id, ids, "запрос полиции")
     assert view.caller == "+7 916 123-45-67"
-    from app.services.audit import list_entries
+    from app.services.core.audit import list_entries
 
     entry = next(e for e in list_entries(ctx, case_id=case_id) if e.action == "reveal")
     assert "запрос полиции" in str(entry) and "123-45-67" not in str(entry)

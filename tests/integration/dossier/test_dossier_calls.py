@@ -12,14 +12,14 @@ from pathlib import Path
 import pypdf
 
 from app.domain.phones import display
-from app.services import audit
-from app.services.calls_dto import ImportOptions
-from app.services.calls_import import import_calls
-from app.services.cases import CaseInput, create_case
-from app.services.dossier import DossierOptions
-from app.services.dossier_export import export_dossier
-from app.services.parties import PartyInput, add_party
-from app.services.records import OrderInput, add_order
+from app.services.calls.dto import ImportOptions
+from app.services.calls.importing import import_calls
+from app.services.core import audit
+from app.services.core.cases import CaseInput, create_case
+from app.services.core.parties import PartyInput, add_party
+from app.services.core.records import OrderInput, add_order
+from app.services.dossier.assemble import DossierOptions
+from app.services.dossier.export import export_dossier
 
 COURIER, SIM2, CUSTOMER, VIRTUAL = "+79161234567", "+79265550102", "+79037654321", "+74951112233"
 OTHER_COURIER, OTHER_CUSTOMER = "+79991112233", "+79994445566"  # another order, not this case

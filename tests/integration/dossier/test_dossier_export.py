@@ -17,9 +17,10 @@ import pytest
 
 from app.domain.phones import display
 from app.media.stills import Region
-from app.services import audit, demo, evidence_files, parties, records
-from app.services.dossier import DossierOptions, StillRedaction, dossier_choices
-from app.services.dossier_export import export_dossier, preview_dossier
+from app.services import demo
+from app.services.core import audit, evidence_files, parties, records
+from app.services.dossier.assemble import DossierOptions, StillRedaction, dossier_choices
+from app.services.dossier.export import export_dossier, preview_dossier
 
 
 def pdf_text(path: Path) -> str:

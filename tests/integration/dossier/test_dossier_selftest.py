@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.services.dossier_selftest import selftest_step
+from app.services.dossier.selftest import selftest_step
 
 
 def test_selftest_step(ctx, tmp_path: Path) -> None:

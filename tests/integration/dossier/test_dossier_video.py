@@ -12,9 +12,12 @@ import pypdf
 
 from app.media.redaction import face_detector
 from app.media.stills import Region
-from app.services import demo, video, video_annotations, video_clock
-from app.services.dossier import DossierOptions, dossier_choices
-from app.services.dossier_export import export_dossier
+from app.services import demo
+from app.services.dossier.assemble import DossierOptions, dossier_choices
+from app.services.dossier.export import export_dossier
+from app.services.video import annotations as video_annotations
+from app.services.video import clock as video_clock
+from app.services.video import intake as video
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from video_support import encode

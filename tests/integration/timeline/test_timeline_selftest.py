@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.services.timeline_selftest import selftest_step
+from app.services.timeline.selftest import selftest_step
 
 
 def test_timeline_selftest_step(ctx, tmp_path):

@@ -8,9 +8,9 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
-from app.services import timeline
-from app.services.audit import list_entries
-from app.services.timeline_claims import claimed_times
+from app.services.core.audit import list_entries
+from app.services.timeline import build as timeline
+from app.services.timeline.claims import claimed_times
 from app.storage.models.timeline import DossierMarkRow
 from tests.timeline_support import DELIVERED, make_case
 
@@ -125,9 +125,9 @@ def test_a_time_alone_takes_the_date_told_before_it():
 
 
 def test_video_notes_and_stills_land_on_the_corrected_clock(ctx, tmp_path):
-    from app.services.video import add_video_evidence
-    from app.services.video_annotations import annotate
-    from app.services.video_clock import calibrate
+    from app.services.video.annotations import annotate
+    from app.services.video.clock import calibrate
+    from app.services.video.intake import add_video_evidence
     from tests.video_support import encode
 
     case = make_case(ctx, tmp_path, calls=0)

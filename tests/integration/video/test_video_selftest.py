@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from app.services.video_selftest import selftest_step
+from app.services.video.selftest import selftest_step
 
 
 def test_video_selftest_step(sqlite_ctx: Any, tmp_path: Path) -> None:

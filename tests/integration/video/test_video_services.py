@@ -14,10 +14,9 @@ from app.domain.errors import Conflict, ValidationError
 from app.domain.progress import Cancelled
 from app.media.frames import FrameReader
 from app.media.probe import MediaError
-from app.services import audit, cases
-from app.services.video import add_video_evidence, list_case_evidence, open_video
-from app.services.video_activity import scan_evidence_activity, stored_activity
-from app.services.video_annotations import (
+from app.services.core import audit, cases
+from app.services.video.activity import scan_evidence_activity, stored_activity
+from app.services.video.annotations import (
     annotate,
     delete_annotation,
     list_annotations,
@@ -25,12 +24,13 @@ from app.services.video_annotations import (
     restore_annotation,
     update_annotation,
 )
-from app.services.video_clock import (
+from app.services.video.clock import (
     calibrate,
     get_clock,
     remove_calibration_point,
     set_camera_origin,
 )
+from app.services.video.intake import add_video_evidence, list_case_evidence, open_video
 
 
 def _case(ctx: Any) -> int:

@@ -9,11 +9,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from app.services.calls_dto import ImportOptions
-from app.services.calls_import import import_calls
-from app.services.cases import CaseInput, create_case
-from app.services.parties import PartyInput, add_party
-from app.services.records import OrderInput, add_order
+from app.services.calls.dto import ImportOptions
+from app.services.calls.importing import import_calls
+from app.services.core.cases import CaseInput, create_case
+from app.services.core.parties import PartyInput, add_party
+from app.services.core.records import OrderInput, add_order
 
 COURIER = "+79161234567"
 COURIER_SIM2 = "+79265550102"

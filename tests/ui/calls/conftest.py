@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from app.services.cases import CaseInput, create_case
+from app.services.core.cases import CaseInput, create_case
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "calls"
 
@@ -32,9 +32,9 @@ def ru_vpbx() -> Path:
 def case_with_calls(sqlite_ctx: Any, case_id: int, ru_vpbx: Path) -> int:
     """The case with the cp1251 export imported (Moscow time) and the courier and the
     complainant entered with their real numbers."""
-    from app.services.calls_dto import ImportOptions
-    from app.services.calls_import import import_calls
-    from app.services.parties import PartyInput, add_party
+    from app.services.calls.dto import ImportOptions
+    from app.services.calls.importing import import_calls
+    from app.services.core.parties import PartyInput, add_party
 
     import_calls(sqlite_ctx, case_id, ru_vpbx, ImportOptions(tz="Europe/Moscow"))
     add_party(

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QLocale
 
-from app.services import calls_analysis
+from app.services.calls import analysis as calls_analysis
 from app.ui.calls.tab import CallsTab, create_tab
 from app.ui.calls.thresholds_dialog import ThresholdsDialog
 

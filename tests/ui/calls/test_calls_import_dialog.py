@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from app.services import calls
-from app.services.calls_dto import ImportOptions
-from app.services.calls_import import import_calls
+from app.services.calls import intake as calls
+from app.services.calls.dto import ImportOptions
+from app.services.calls.importing import import_calls
 from app.ui.calls.import_dialog import ImportDialog
 
 
@@ -119,7 +119,7 @@ def test_mapping_fixed_by_hand_and_saved_as_preset(
 def test_stopped_import_keeps_nothing(
     qtbot: Any, env: Any, case_id: int, ru_vpbx: Path, sqlite_ctx: Any
 ) -> None:
-    from app.services.calls_query import call_ids
+    from app.services.calls.query import call_ids
     from app.ui.tasks import TaskRunner
 
     runner = TaskRunner(cpu_threads=1)

@@ -7,8 +7,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from app.services import calls_query
-from app.services.calls_dto import CallFilter
+from app.services.calls import query as calls_query
+from app.services.calls.dto import CallFilter
 from app.ui.calls.tab import CallsTab
 from app.ui.cases.case_view import CaseView
 from app.ui.timeline.routing import route_open

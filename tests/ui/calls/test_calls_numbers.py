@@ -8,7 +8,7 @@ from typing import Any
 from calls_scenario import STRANGERS
 from PySide6.QtCore import Qt
 
-from app.services import audit
+from app.services.core import audit
 from app.ui.calls.call_model import CallTableModel
 from app.ui.calls.number_model import NumberSummaryModel
 from app.ui.calls.tab import CallsTab, create_tab

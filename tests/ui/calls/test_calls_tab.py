@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.services import audit, calls_query
-from app.services.calls_dto import CallFilter
+from app.services.calls import query as calls_query
+from app.services.calls.dto import CallFilter
+from app.services.core import audit
 from app.ui.calls.call_model import CallTableModel
 from app.ui.calls.tab import CallsTab, create_tab, tab_title
 from app.ui.cases.tabs import available_tabs

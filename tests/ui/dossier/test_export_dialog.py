@@ -11,7 +11,8 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from app.services import audit, demo, evidence_files
+from app.services import demo
+from app.services.core import audit, evidence_files
 
 
 @pytest.fixture
@@ -26,7 +27,7 @@ def case_id(sqlite_ctx: Any, tmp_path: Path) -> int:
 
 @pytest.fixture
 def dialog(qtbot: Any, env: Any, case_id: int) -> Any:
-    from app.ui.export.dialog import ExportDialog
+    from app.ui.dossier.dialog import ExportDialog
 
     widget = ExportDialog(env, case_id)
     qtbot.addWidget(widget)
@@ -96,8 +97,8 @@ def test_failure_is_shown_not_raised(dialog: Any, tmp_path: Path) -> None:
 
 def test_preview_off_the_gui_thread(qtbot: Any, sqlite_ctx: Any, case_id: int) -> None:
     """With the real task runner the build runs in the CPU pool and the preview arrives."""
+    from app.ui.dossier.dialog import ExportDialog
     from app.ui.env import UiEnv
-    from app.ui.export.dialog import ExportDialog
     from app.ui.tasks import TaskRunner
 
     tasks = TaskRunner()

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from app.services.records import EventInput
+from app.services.core.records import EventInput
 from app.ui.timeline.event_dialog import ManualEventDialog
 
 

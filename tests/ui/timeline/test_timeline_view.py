@@ -10,8 +10,8 @@ from PySide6.QtGui import QImage, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from app.domain.timeline import LaneMode
-from app.services.audit import list_entries
-from app.services.records import EventInput
+from app.services.core.audit import list_entries
+from app.services.core.records import EventInput
 from app.ui.timeline import commands
 from app.ui.timeline.scene import ROW_H
 from tests.timeline_support import DELIVERED
@@ -170,7 +170,7 @@ def test_manual_event_add_edit_delete_with_undo_and_audit(panel, env, tcase, sql
     assert panel.details.edit_button.isVisibleTo(panel) and panel.details.delete_button.isVisibleTo(
         panel
     )
-    from app.services.timeline import manual_event
+    from app.services.timeline.build import manual_event
 
     info = manual_event(sqlite_ctx, tcase.id, int(restored.ref.split(":")[1]))
     commands.edit_event(panel, info, EventInput(at=at, text="Звонок в домофон дважды")).execute()

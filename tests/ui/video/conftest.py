@@ -15,8 +15,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from video_support import encode
 
-from app.services import cases
-from app.services.cases import CaseInput
+from app.services.core import cases
+from app.services.core.cases import CaseInput
 
 
 @pytest.fixture(scope="session")
@@ -48,7 +48,7 @@ def case_id(sqlite_ctx: Any) -> int:
 
 @pytest.fixture
 def evidence_id(sqlite_ctx: Any, case_id: int, clip: Path) -> int:
-    from app.services.video import add_video_evidence
+    from app.services.video.intake import add_video_evidence
 
     added = add_video_evidence(
         sqlite_ctx, case_id, clip, kind="dashcam", source="А123ВС 77", tz="Europe/Moscow"

@@ -31,7 +31,7 @@ def test_case_view_shows_the_tab_and_stops_its_threads(
 def test_insert_and_delete_keys_reach_the_tab(
     qtbot: Any, env: Any, case_id: int, evidence_id: int, clip: Path
 ) -> None:
-    from app.services.video_annotations import annotate, list_annotations
+    from app.services.video.annotations import annotate, list_annotations
     from app.ui.video.add_dialog import AddEvidenceDialog
     from app.ui.video.tab import create_tab
 

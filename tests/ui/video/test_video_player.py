@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 from video_support import read_number
 
-from app.services.video import open_video
+from app.services.video.intake import open_video
 
 
 def number_on_screen(widget) -> int:
@@ -207,7 +207,7 @@ def test_opening_another_file_during_seeks_never_mixes_files(
 ) -> None:
     from video_support import draw_frame, encode
 
-    from app.services.video import add_video_evidence
+    from app.services.video.intake import add_video_evidence
 
     other = encode(
         tmp_path / "entrance.mp4",

@@ -9,8 +9,8 @@ import numpy as np
 from PySide6.QtGui import QImage
 from video_support import encode, read_number
 
-from app.services.video import add_video_evidence
-from app.services.video_clock import calibrate
+from app.services.video.clock import calibrate
+from app.services.video.intake import add_video_evidence
 from app.ui.video.side_by_side import SideBySide
 
 

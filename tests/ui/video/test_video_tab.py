@@ -12,9 +12,9 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox
 from video_support import read_number
 
-from app.services.video import list_case_evidence
-from app.services.video_annotations import list_annotations
-from app.services.video_dto import VideoEvidence
+from app.services.video.annotations import list_annotations
+from app.services.video.dto import VideoEvidence
+from app.services.video.intake import list_case_evidence
 from app.ui.video.add_dialog import EvidenceRequest
 
 
@@ -163,7 +163,7 @@ def test_jump_to_annotation_and_still(qtbot: Any, tab: Any, clip: Path, env: Any
 def test_stored_file_gone_is_named_and_the_tab_recovers(
     qtbot: Any, tab: Any, clip: Path, env: Any, case_id: int
 ) -> None:
-    from app.services.video import open_video
+    from app.services.video.intake import open_video
 
     tab.add_evidence(_request(clip))
     _opened(qtbot, tab)

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from video_support import decode_all, read_number
 
-from app.services.video import list_case_evidence, open_video
+from app.services.video.intake import list_case_evidence, open_video
 
 
 @pytest.fixture

@@ -1,0 +1,184 @@
+"""`casebook evidence add|list|verify|calibrate|frame`, `casebook annotate`,
+`casebook scan-activity`: evidence intake and video review without a window."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from app.cli.common import CheckFailed
+from app.domain import timeutil
+from app.services.core.context import ServiceContext
+from app.services.core.evidence_files import verify_evidence
+from app.services.video import activity as video_activity
+from app.services.video import annotations as video_annotations
+from app.services.video import clock as video_clock
+from app.services.video import intake as video
+from app.services.video.dto import MediaSummary
+
+ADD_KINDS = ["dashcam", "cctv", "photo", "document", "statement", "audio", "other"]
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    evidence = sub.add_parser("evidence", help="evidence files of a case", parents=[common])
+    ev_sub = evidence.add_subparsers(dest="evidence_command", required=True)
+
+    add = ev_sub.add_parser("add", help="store a file as evidence", parents=[common])
+    add.add_argument("case", help="case id or number")
+    add.add_argument("file", type=Path)
+    add.add_argument("--kind", required=True, choices=ADD_KINDS)
+    add.add_argument("--source", default="", help="vehicle or camera name")
+    add.add_argument("--provided-by", default="")
+    add.add_argument("--tz", help="IANA time zone of the source, e.g. Europe/Moscow")
+    add.add_argument("--acquired", help="when it was acquired (ISO 8601)")
+    add.set_defaults(handler=_add)
+
+    lst = ev_sub.add_parser("list", help="evidence of a case", parents=[common])
+    lst.add_argument("case")
+    lst.set_defaults(handler=_list)
+
+    verify = ev_sub.add_parser("verify", help="re-hash stored files", parents=[common])
+    verify.add_argument("case", nargs="?")
+    verify.set_defaults(handler=_verify)
+
+    cal = ev_sub.add_parser("calibrate", help="correct a camera's clock", parents=[common])
+    cal.add_argument("case")
+    cal.add_argument("evidence", type=int)
+    cal.add_argument("--media-time", type=float, required=True, help="seconds into the file")
+    cal.add_argument("--true-time", required=True, help="ISO 8601 true time of that frame")
+    cal.add_argument("--note", default="")
+    cal.set_defaults(handler=_calibrate)
+
+    frame = ev_sub.add_parser("frame", help="export the exact frame as PNG", parents=[common])
+    frame.add_argument("case")
+    frame.add_argument("evidence", type=int)
+    frame.add_argument("--media-time", type=float, required=True)
+    frame.add_argument("--out", type=Path, required=True)
+    frame.set_defaults(handler=_frame)
+
+    note = sub.add_parser("annotate", help="annotate a video frame", parents=[common])
+    note.add_argument("case")
+    note.add_argument("evidence", type=int)
+    note.add_argument("--media-time", type=float, required=True)
+    note.add_argument("--text", required=True)
+    note.add_argument("--rect", help="region X,Y,W,H in frame pixels")
+    note.add_argument("--tag", action="append", default=[])
+    note.add_argument("--still", action="store_true", help="save the frame as a still")
+    note.set_defaults(handler=_annotate)
+
+    scan = sub.add_parser("scan-activity", help="find motion in a video", parents=[common])
+    scan.add_argument("case")
+    scan.add_argument("evidence", type=int)
+    scan.set_defaults(handler=_scan)
+
+
+def _add(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    acquired = timeutil.parse_iso(args.acquired, args.tz, "acquired") if args.acquired else None
+    result = video.add_video_evidence(
+        ctx,
+        args.case,
+        args.file,
+        kind=args.kind,
+        source=args.source,
+        provided_by=args.provided_by,
+        acquired_at=acquired,
+        tz=args.tz,
+    )
+    ev = result.evidence
+    return {"id": ev.id, "sha256": ev.sha256, "size": ev.size, "media": _media(result.media)}
+
+
+def _media(media: MediaSummary | None) -> dict[str, Any] | None:
+    if media is None:
+        return None
+    return {
+        "codec": media.codec,
+        "duration_s": media.duration_s,
+        "fps": media.fps,
+        "width": media.width,
+        "height": media.height,
+        "frames": media.frames,
+    }
+
+
+def _list(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    return {
+        "evidence": [
+            {
+                "id": item.evidence.id,
+                "sha256": item.evidence.sha256,
+                "size": item.evidence.size,
+                "kind": item.evidence.kind,
+                "original_name": item.evidence.original_name,
+                "source": item.evidence.source,
+                "provided_by": item.evidence.provided_by,
+                "acquired_at": item.evidence.acquired_at,
+                "tz": item.evidence.tz,
+                "parent_id": item.evidence.parent_id,
+                "frame_index": item.evidence.frame_index,
+                "media_time_s": item.evidence.media_time_s,
+                "media": _media(item.media),
+            }
+            for item in video.list_case_evidence(ctx, args.case)
+        ]
+    }
+
+
+def _verify(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    checks = verify_evidence(ctx, args.case)
+    copies = video.verify_working_copies(ctx, args.case)
+    failed = [
+        {"id": c.id, "sha256": c.sha256, "name": c.original_name} for c in checks if not c.ok
+    ] + [
+        {"id": c.evidence_id, "sha256": c.sha256, "name": f"{c.original_name} (working copy)"}
+        for c in copies
+        if not c.ok
+    ]
+    payload = {"checked": len(checks) + len(copies), "ok": not failed, "failed": failed}
+    if failed:
+        names = ", ".join(f"{f['name']} (evidence {f['id']})" for f in failed)
+        raise CheckFailed(payload, f"hash no longer matches: {names}")
+    return payload
+
+
+def _calibrate(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    zone = video_clock.local_zone(ctx, args.case, args.evidence)
+    true_time = timeutil.parse_iso(args.true_time, zone, "true_time")
+    clock = video_clock.calibrate(
+        ctx, args.case, args.evidence, args.media_time, true_time, note=args.note
+    )
+    return {
+        "offset_s": round(clock.offset_s, 6),
+        "drift_ppm": round(clock.drift_ppm, 3),
+        "points": len(clock.points),
+    }
+
+
+def _frame(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    export = video.export_frame(ctx, args.case, args.evidence, args.media_time, args.out)
+    return {"frame_index": export.frame_index, "pts_s": export.pts_s}
+
+
+def _annotate(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    note = video_annotations.annotate(
+        ctx,
+        args.case,
+        args.evidence,
+        args.media_time,
+        args.text,
+        rect=video_annotations.parse_rect(args.rect) if args.rect else None,
+        tags=args.tag,
+        still=args.still,
+    )
+    return {
+        "id": note.id,
+        "frame_index": note.frame_index,
+        "true_time_utc": note.true_time_utc,
+        "still_id": note.still_id,
+    }
+
+
+def _scan(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    segments = video_activity.scan_evidence_activity(ctx, args.case, args.evidence)
+    return {"segments": [{"start_s": s.start_s, "end_s": s.end_s} for s in segments]}

@@ -1,0 +1,69 @@
+"""Open Casebook's storage: settings, engine, migrations (with a backup first), evidence store."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from pathlib import Path
+
+from sqlalchemy.exc import OperationalError
+
+from app import paths
+from app.services.core.context import ServiceContext
+from app.settings import Settings
+from app.storage import db
+from app.storage.evidence_store import EvidenceStore
+
+
+def default_actor(settings: Settings) -> str:
+    """Who acts, for the audit log: the investigator's configured name and the OS account."""
+    try:
+        account = getpass.getuser()
+    except (KeyError, OSError):
+        account = os.environ.get("USERNAME", "unknown")
+    name = settings.investigator_name.strip()
+    return f"{name} ({account})" if name else account
+
+
+def open_context(
+    data_dir: str | os.PathLike[str] | None = None,
+    db_url: str | None = None,
+    actor: str | None = None,
+    *,
+    migrate: bool = True,
+) -> ServiceContext:
+    """Open (and migrate) the database. Raises StorageError with a clear message when it is
+    locked, on a network share, or made by a newer Casebook."""
+    data = paths.data_dir(data_dir)
+    config = paths.config_dir(data if data_dir or os.environ.get(paths.DATA_DIR_ENV) else None)
+    settings = Settings.load(config)
+    url = db_url or db.database_url_from_env() or paths.default_db_url(data)
+    engine = db.make_engine(url)
+    try:
+        if migrate:
+            db.migrate(engine, backup_dir=data / "backups")
+        else:
+            db.check_schema(engine)
+    except OperationalError as exc:  # cannot connect, locked, unreadable file...
+        engine.dispose()
+        raise db.storage_error(engine, exc) from exc
+    return ServiceContext(
+        engine=engine,
+        sessions=db.session_factory(engine),
+        data_dir=data,
+        config_dir=config,
+        actor=actor or default_actor(settings),
+        settings=settings,
+        evidence=EvidenceStore(paths.evidence_dir(data)),
+    )
+
+
+def close_context(ctx: ServiceContext) -> None:
+    ctx.engine.dispose()
+
+
+def data_path(ctx: ServiceContext, *parts: str) -> Path:
+    """A working directory inside the data dir (caches, indexes), created on demand."""
+    path = ctx.data_dir.joinpath(*parts)
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -1,0 +1,222 @@
+"""Adding any file to a case as evidence, listing it, and verifying stored hashes.
+
+The bytes go into the content-addressed store (copied while hashing, re-hashed, read-only);
+the `evidence` row points at the hash. Video probing and indexing build on top of this in
+`app.services.video.intake*`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain import timeutil
+from app.domain.errors import NotFound, ValidationError
+from app.domain.progress import Progress
+from app.services.core.cases import resolve_case_id
+from app.services.core.context import ServiceContext
+from app.storage.models.cases import EvidenceRow
+
+KINDS = (
+    "dashcam",
+    "cctv",
+    "photo",
+    "document",
+    "statement",
+    "audio",
+    "other",
+    "calllog",
+    "still",
+    "dossier",
+)
+
+
+@dataclass(frozen=True)
+class EvidenceInfo:
+    id: int
+    case_id: int
+    sha256: str
+    size: int
+    kind: str
+    original_name: str
+    source: str
+    provided_by: str
+    acquired_at: datetime | None
+    tz: str | None
+    parent_id: int | None
+    frame_index: int | None
+    media_time_s: float | None
+    meta: dict[str, Any]
+    created_at: datetime
+    created_by: str
+
+
+@dataclass(frozen=True)
+class EvidenceCheck:
+    id: int
+    sha256: str
+    original_name: str
+    ok: bool
+
+
+def check_kind(kind: str) -> None:
+    if kind not in KINDS:
+        raise ValidationError(f"kind {kind!r} is not one of {', '.join(KINDS)}", field="kind")
+
+
+def evidence_info(row: EvidenceRow) -> EvidenceInfo:
+    return EvidenceInfo(
+        row.id,
+        row.case_id,
+        row.sha256,
+        row.size,
+        row.kind,
+        row.original_name,
+        row.source,
+        row.provided_by,
+        row.acquired_at,
+        row.tz,
+        row.parent_id,
+        row.frame_index,
+        row.media_time_s,
+        dict(row.meta or {}),
+        row.created_at,
+        row.created_by,
+    )
+
+
+def insert_evidence_row(
+    ctx: ServiceContext,
+    session: Session,
+    case_id: int,
+    sha256: str,
+    size: int,
+    kind: str,
+    original_name: str,
+    **fields: Any,
+) -> EvidenceRow:
+    """Register an already stored blob inside the caller's transaction (audited)."""
+    check_kind(kind)
+    row = EvidenceRow(
+        case_id=case_id,
+        sha256=sha256,
+        size=size,
+        kind=kind,
+        original_name=original_name,
+        source=fields.pop("source", "") or "",
+        provided_by=fields.pop("provided_by", "") or "",
+        created_at=timeutil.now_utc(),
+        created_by=ctx.actor,
+        meta=fields.pop("meta", {}) or {},
+        **fields,
+    )
+    session.add(row)
+    session.flush()
+    ctx.audit(
+        session,
+        action="create",
+        entity="evidence",
+        entity_id=row.id,
+        case_id=case_id,
+        after={
+            "sha256": sha256,
+            "size": size,
+            "kind": kind,
+            "name": original_name,
+            "parent_id": row.parent_id,
+            "frame_index": row.frame_index,
+        },
+    )
+    return row
+
+
+def add_evidence(
+    ctx: ServiceContext,
+    case_ref: str | int,
+    path: Path,
+    *,
+    kind: str,
+    source: str = "",
+    provided_by: str = "",
+    acquired_at: datetime | None = None,
+    tz: str | None = None,
+    meta: dict[str, Any] | None = None,
+    progress: Progress | None = None,
+    session: Session | None = None,
+) -> EvidenceInfo:
+    """Store a file and register it. With `session`, the row joins the caller's transaction
+    (e.g. a call-log import that must be all or nothing); the blob itself is harmless if the
+    transaction later rolls back: it is content-addressed and simply unreferenced."""
+    check_kind(kind)
+    if tz is not None:
+        timeutil.zone(tz)
+    path = Path(path)
+    if not path.is_file():
+        raise ValidationError(f"{path}: no such file", field="file")
+    blob = ctx.evidence.put(path, progress)
+    fields: dict[str, Any] = {
+        "source": source,
+        "provided_by": provided_by,
+        "acquired_at": acquired_at,
+        "tz": tz,
+        "meta": meta or {},
+    }
+    if session is not None:
+        case_id = resolve_case_id(session, case_ref)
+        row = insert_evidence_row(
+            ctx, session, case_id, blob.sha256, blob.size, kind, path.name, **fields
+        )
+        return evidence_info(row)
+    with ctx.transaction() as own:
+        case_id = resolve_case_id(own, case_ref)
+        row = insert_evidence_row(
+            ctx, own, case_id, blob.sha256, blob.size, kind, path.name, **fields
+        )
+        return evidence_info(row)
+
+
+def list_evidence(ctx: ServiceContext, case_ref: str | int) -> list[EvidenceInfo]:
+    with ctx.session() as session:
+        case_id = resolve_case_id(session, case_ref)
+        rows = session.scalars(
+            select(EvidenceRow).where(EvidenceRow.case_id == case_id).order_by(EvidenceRow.id)
+        )
+        return [evidence_info(r) for r in rows]
+
+
+def get_evidence(ctx: ServiceContext, evidence_id: int) -> EvidenceInfo:
+    with ctx.session() as session:
+        row = session.get(EvidenceRow, evidence_id)
+        if row is None:
+            raise NotFound(f"no evidence with id {evidence_id}")
+        return evidence_info(row)
+
+
+def evidence_path(ctx: ServiceContext, info: EvidenceInfo) -> Path:
+    """Where the stored (read-only) bytes are; never open it for writing."""
+    return ctx.evidence.path_of(info.sha256)
+
+
+def verify_evidence(
+    ctx: ServiceContext, case_ref: str | int | None = None, progress: Progress | None = None
+) -> list[EvidenceCheck]:
+    """Re-hash every stored file (of one case, or all)."""
+    with ctx.session() as session:
+        stmt = select(EvidenceRow).order_by(EvidenceRow.id)
+        if case_ref is not None:
+            stmt = stmt.where(EvidenceRow.case_id == resolve_case_id(session, case_ref))
+        rows = [evidence_info(r) for r in session.scalars(stmt)]
+    out = []
+    for n, info in enumerate(rows):
+        if progress is not None:
+            progress.report(n, len(rows), info.original_name)
+        out.append(
+            EvidenceCheck(
+                info.id, info.sha256, info.original_name, ctx.evidence.verify(info.sha256)
+            )
+        )
+    return out

@@ -1,0 +1,301 @@
+"""Orders with their status events, statements and manual timeline events of a case.
+
+Deletes are soft (a `deleted` flag) so that undo restores the same record; each change writes
+an audit entry with the record's before and after."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from app.domain.cases import OrderEventKind, parse_enum
+from app.domain.errors import Duplicate, NotFound, ValidationError
+from app.domain.timeutil import iso_utc
+from app.services.core import rows as mapping
+from app.services.core.cases import check_version, load_case
+from app.services.core.context import ServiceContext
+from app.services.core.dto import ManualEventInfo, OrderInfo, StatementInfo
+from app.storage.models.cases import (
+    ManualEventRow,
+    OrderEventRow,
+    OrderRow,
+    PartyRow,
+    StatementRow,
+)
+from app.storage.repositories.cases import refresh_search_text
+
+
+@dataclass(frozen=True)
+class OrderInput:
+    number: str
+    slot_start: datetime | None = None
+    slot_end: datetime | None = None
+    courier_party_id: int | None = None
+    customer_party_id: int | None = None
+    address: str = ""
+    events: tuple[tuple[str, datetime], ...] = ()  # (kind, at)
+
+
+@dataclass(frozen=True)
+class StatementInput:
+    party_id: int | None
+    taken_at: datetime
+    taken_by: str
+    text: str
+    attachment_id: int | None = None
+
+
+@dataclass(frozen=True)
+class EventInput:
+    at: datetime
+    text: str
+    uncertainty_s: int = 0
+    source: str = ""
+    party_id: int | None = None
+
+
+def _audit(
+    ctx: ServiceContext,
+    session: Session,
+    action: str,
+    entity: str,
+    row: Any,
+    after: dict[str, Any],
+    before: dict[str, Any] | None = None,
+) -> None:
+    """The audit entry of a change to an order, statement or manual event of a case."""
+    ctx.audit(
+        session,
+        action=action,
+        entity=entity,
+        entity_id=row.id,
+        case_id=row.case_id,
+        before=before,
+        after=after,
+    )
+
+
+def _check_party(session: Session, case_id: int, party_id: int | None, field: str) -> None:
+    if party_id is None:
+        return
+    row = session.get(PartyRow, party_id)
+    if row is None or row.case_id != case_id or row.deleted:
+        raise ValidationError(f"party {party_id} is not a party of this case", field=field)
+
+
+def _order_events(session: Session, order_id: int) -> list[OrderEventRow]:
+    stmt = (
+        select(OrderEventRow).where(OrderEventRow.order_id == order_id).order_by(OrderEventRow.at)
+    )
+    return list(session.scalars(stmt))
+
+
+def _check_order(session: Session, case_id: int, data: OrderInput) -> None:
+    if not data.number.strip():
+        raise ValidationError("the order needs a number", field="number")
+    if data.slot_start and data.slot_end and data.slot_end < data.slot_start:
+        raise ValidationError("the slot ends before it starts", field="slot_end")
+    for kind, _at in data.events:
+        parse_enum(OrderEventKind, kind, "event")
+    _check_party(session, case_id, data.courier_party_id, "courier")
+    _check_party(session, case_id, data.customer_party_id, "customer")
+
+
+def add_order(ctx: ServiceContext, case_id: int, data: OrderInput, source: str = "") -> OrderInfo:
+    with ctx.transaction() as session:
+        load_case(session, case_id)
+        _check_order(session, case_id, data)
+        number = data.number.strip()
+        exists = session.scalar(
+            select(OrderRow.id).where(OrderRow.case_id == case_id, OrderRow.number == number)
+        )
+        if exists is not None:
+            raise Duplicate(f"order {number} is already in this case")
+        row = OrderRow(
+            case_id=case_id,
+            number=number,
+            slot_start=data.slot_start,
+            slot_end=data.slot_end,
+            courier_party_id=data.courier_party_id,
+            customer_party_id=data.customer_party_id,
+            address=data.address.strip(),
+            deleted=False,
+        )
+        session.add(row)
+        session.flush()
+        for kind, at in data.events:
+            session.add(OrderEventRow(order_id=row.id, kind=kind, at=at, source=source))
+        session.flush()
+        refresh_search_text(session, case_id)
+        events = _order_events(session, row.id)
+        _audit(ctx, session, "create", "order", row, mapping.order_audit(row, events))
+        return mapping.order_info(row, events)
+
+
+def update_order(
+    ctx: ServiceContext,
+    order_id: int,
+    expected_version: int,
+    data: OrderInput,
+    *,
+    keep_address: bool = False,
+) -> OrderInfo:
+    with ctx.transaction() as session:
+        row = _get(session, OrderRow, order_id, "order")
+        check_version(row.version, expected_version, "order")
+        _check_order(session, row.case_id, data)
+        before = mapping.order_audit(row, _order_events(session, row.id))
+        row.number = data.number.strip()
+        row.slot_start, row.slot_end = data.slot_start, data.slot_end
+        row.courier_party_id, row.customer_party_id = data.courier_party_id, data.customer_party_id
+        if not keep_address:
+            row.address = data.address.strip()
+        session.execute(delete(OrderEventRow).where(OrderEventRow.order_id == row.id))
+        for kind, at in data.events:
+            session.add(OrderEventRow(order_id=row.id, kind=kind, at=at, source=""))
+        session.flush()
+        refresh_search_text(session, row.case_id)
+        events = _order_events(session, row.id)
+        _audit(
+            ctx, session, "update", "order", row, mapping.order_audit(row, events), before=before
+        )
+        return mapping.order_info(row, events)
+
+
+def _check_statement(session: Session, case_id: int, data: StatementInput) -> None:
+    case = load_case(session, case_id)
+    if not data.text.strip():
+        raise ValidationError("the statement has no text", field="text")
+    if not data.taken_by.strip():
+        raise ValidationError("say who took the statement", field="taken_by")
+    if data.taken_at < case.received_at:
+        raise ValidationError(
+            f"the statement is dated {iso_utc(data.taken_at)}, before the case was received "
+            f"({iso_utc(case.received_at)})",
+            field="taken_at",
+        )
+    _check_party(session, case_id, data.party_id, "party")
+
+
+def add_statement(ctx: ServiceContext, case_id: int, data: StatementInput) -> StatementInfo:
+    with ctx.transaction() as session:
+        _check_statement(session, case_id, data)
+        row = StatementRow(
+            case_id=case_id,
+            party_id=data.party_id,
+            taken_at=data.taken_at,
+            taken_by=data.taken_by.strip(),
+            text=data.text,
+            attachment_id=data.attachment_id,
+            deleted=False,
+        )
+        session.add(row)
+        session.flush()
+        _audit(ctx, session, "create", "statement", row, mapping.statement_audit(row))
+        return mapping.statement_info(row)
+
+
+def update_statement(
+    ctx: ServiceContext, statement_id: int, expected_version: int, data: StatementInput
+) -> StatementInfo:
+    with ctx.transaction() as session:
+        row = _get(session, StatementRow, statement_id, "statement")
+        check_version(row.version, expected_version, "statement")
+        _check_statement(session, row.case_id, data)
+        before = mapping.statement_audit(row)
+        row.party_id, row.taken_at = data.party_id, data.taken_at
+        row.taken_by, row.text = data.taken_by.strip(), data.text
+        row.attachment_id = data.attachment_id
+        session.flush()
+        _audit(
+            ctx, session, "update", "statement", row, mapping.statement_audit(row), before=before
+        )
+        return mapping.statement_info(row)
+
+
+def _check_event(session: Session, case_id: int, data: EventInput) -> None:
+    load_case(session, case_id)
+    if not data.text.strip():
+        raise ValidationError("the event needs a text", field="text")
+    if data.uncertainty_s < 0:
+        raise ValidationError("uncertainty cannot be negative", field="uncertainty_s")
+    _check_party(session, case_id, data.party_id, "party")
+
+
+def add_event(ctx: ServiceContext, case_id: int, data: EventInput) -> ManualEventInfo:
+    """A manual timeline event ("about 21:00 ± 15 min the courier rang at the door")."""
+    with ctx.transaction() as session:
+        _check_event(session, case_id, data)
+        row = ManualEventRow(
+            case_id=case_id,
+            at=data.at,
+            uncertainty_s=data.uncertainty_s,
+            source=data.source.strip(),
+            text=data.text.strip(),
+            party_id=data.party_id,
+            deleted=False,
+        )
+        session.add(row)
+        session.flush()
+        _audit(ctx, session, "create", "event", row, mapping.event_audit(row))
+        return mapping.event_info(row)
+
+
+def update_event(
+    ctx: ServiceContext, event_id: int, expected_version: int, data: EventInput
+) -> ManualEventInfo:
+    with ctx.transaction() as session:
+        row = _get(session, ManualEventRow, event_id, "event")
+        check_version(row.version, expected_version, "event")
+        _check_event(session, row.case_id, data)
+        before = mapping.event_audit(row)
+        row.at, row.uncertainty_s = data.at, data.uncertainty_s
+        row.source, row.text, row.party_id = data.source.strip(), data.text.strip(), data.party_id
+        session.flush()
+        _audit(ctx, session, "update", "event", row, mapping.event_audit(row), before=before)
+        return mapping.event_info(row)
+
+
+_KINDS: dict[str, tuple[type[Any], Callable[[Any], dict[str, Any]]]] = {
+    "statement": (StatementRow, mapping.statement_audit),
+    "event": (ManualEventRow, mapping.event_audit),
+}
+
+
+def set_deleted(
+    ctx: ServiceContext, entity: str, record_id: int, expected_version: int, deleted: bool
+) -> int:
+    """Soft-delete or restore an order, statement or manual event; returns the new version."""
+    with ctx.transaction() as session:
+        if entity == "order":
+            row: Any = _get(session, OrderRow, record_id, "order")
+            snap: Callable[[Any], dict[str, Any]] = lambda r: mapping.order_audit(  # noqa: E731
+                r, _order_events(session, r.id)
+            )
+        elif entity in _KINDS:
+            model, snap = _KINDS[entity]
+            row = _get(session, model, record_id, entity)
+        else:
+            raise ValidationError(f"cannot delete a {entity}", field="entity")
+        check_version(row.version, expected_version, entity)
+        before = snap(row)
+        row.deleted = deleted
+        session.flush()
+        if entity == "order":
+            refresh_search_text(session, row.case_id)
+        _audit(
+            ctx, session, "delete" if deleted else "restore", entity, row, snap(row), before=before
+        )
+        return int(row.version)
+
+
+def _get(session: Session, model: type[Any], record_id: int, what: str) -> Any:
+    row = session.get(model, record_id)
+    if row is None:
+        raise NotFound(f"no {what} with id {record_id}")
+    return row

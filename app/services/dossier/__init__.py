@@ -1,0 +1,1 @@
+"""The dossier feature: the PDF dossier, the evidence package and their sources."""

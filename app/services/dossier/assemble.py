@@ -1,0 +1,366 @@
+"""Assemble a case's `DossierData` for an export profile from the database.
+
+The foundation gives the case, parties, orders, statements, manual events, evidence and the
+audit log; the calls feature gives calls and findings (`dossier_calls`). Personal data is
+decided here, once, by the profile (`dossier_privacy`). The investigator's choice of events
+and stills, and the regions to blur, come in `DossierOptions`.
+
+Use `dossier_export` to build, save and audit; this module only reads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from app.domain.errors import ValidationError
+from app.domain.progress import NullProgress, Progress, check_cancel
+from app.domain.timeutil import ensure_utc
+from app.media.redaction import face_detector, jpeg_copy, redact_still
+from app.media.stills import Region as PixelRegion
+from app.reports.model import (
+    LANGS,
+    PROFILES,
+    CaseInfo,
+    DossierData,
+    EventEntry,
+    EvidenceEntry,
+    Lang,
+    PartyEntry,
+    Profile,
+    StatementEntry,
+    StillEntry,
+)
+from app.reports.package import PackageFile, safe_name
+from app.services.core import cases, evidence_files
+from app.services.core.context import ServiceContext
+from app.services.core.dto import CaseDetail
+from app.services.core.parties import party_phone_values
+from app.services.dossier.calls import load_calls
+from app.services.dossier.privacy import Scrubber, address_text, phone_text, reveals
+from app.services.dossier.sources import (
+    EventChoice,
+    clock_corrections,
+    still_notes,
+    timeline_events,
+)
+from app.storage.models.audit import AuditEntryRow
+from app.storage.models.cases import PartyRow
+
+# Entries that do not change what a dossier shows: the anchor printed in it skips them, so
+# exporting twice gives the same bytes.
+NON_CHANGING_ACTIONS = ("export", "reveal")
+
+
+@dataclass(frozen=True)
+class StillRedaction:
+    """Pixel regions on one still: `blur` to hide, `keep` holding parties (faces stay)."""
+
+    blur: tuple[PixelRegion, ...] = ()
+    keep: tuple[PixelRegion, ...] = ()
+
+
+@dataclass(frozen=True)
+class DossierOptions:
+    profile: Profile
+    lang: Lang = "ru"
+    events: frozenset[str] | None = None  # keys from `dossier_choices`; None → all
+    stills: frozenset[int] | None = None  # still evidence ids; None → all
+    addressee: str = ""  # police: to whom the dossier goes
+    redactions: Mapping[int, StillRedaction] = field(default_factory=dict)
+
+    def check(self) -> None:
+        if self.profile not in PROFILES:
+            raise ValidationError(f"profile must be one of {', '.join(PROFILES)}", field="profile")
+        if self.lang not in LANGS:
+            raise ValidationError(f"language must be one of {', '.join(LANGS)}", field="lang")
+
+
+@dataclass(frozen=True)
+class StillChoice:
+    id: int
+    name: str
+    sha256: str
+    taken_at: datetime | None
+    frame_index: int | None
+
+
+@dataclass(frozen=True)
+class DossierChoices:
+    case_id: int
+    number: str
+    tz: str
+    events: list[EventChoice]
+    stills: list[StillChoice]
+    face_detector: str | None  # None: only drawn regions can be blurred
+
+
+@dataclass(frozen=True)
+class AssembledDossier:
+    case_id: int
+    data: DossierData
+    files: list[PackageFile]  # evidence the profile allows in a package
+
+
+def _anchor(ctx: ServiceContext, fallback: datetime) -> tuple[int, str, datetime]:
+    """Newest audit entry that changed data: (seq, hash, at)."""
+    with ctx.session() as session:
+        row = session.execute(
+            select(AuditEntryRow.seq, AuditEntryRow.hash, AuditEntryRow.at)
+            .where(AuditEntryRow.action.not_in(NON_CHANGING_ACTIONS))
+            .order_by(AuditEntryRow.seq.desc())
+            .limit(1)
+        ).first()
+    if row is None:
+        return 0, "", fallback
+    return int(row.seq), str(row.hash), ensure_utc(row.at)
+
+
+def _still_choices(ctx: ServiceContext, case_id: int) -> list[StillChoice]:
+    return [
+        StillChoice(e.id, e.original_name, e.sha256, e.acquired_at, e.frame_index)
+        for e in evidence_files.list_evidence(ctx, case_id)
+        if e.kind == "still"
+    ]
+
+
+def dossier_choices(ctx: ServiceContext, case_ref: str | int, lang: Lang = "ru") -> DossierChoices:
+    """What the investigator can pick from (texts masked, as on screen)."""
+    detail = cases.get_case(ctx, case_ref)
+    return DossierChoices(
+        detail.id,
+        detail.number,
+        detail.tz,
+        timeline_events(ctx, detail, lang, _scrubber(ctx, detail)),
+        _still_choices(ctx, detail.id),
+        face_detector(),
+    )
+
+
+def selected_events(events: list[EventChoice], chosen: frozenset[str] | None) -> list[EventChoice]:
+    """The investigator's choice; without one, the events marked "in the dossier" on the
+    timeline, and when none is marked, all of them."""
+    if chosen is not None:
+        return [e for e in events if e.key in chosen]
+    marked = [e for e in events if e.in_dossier]
+    return marked or events
+
+
+def _scrubber(ctx: ServiceContext, detail: CaseDetail) -> Scrubber:
+    phones = [v for values in party_phone_values(ctx, detail.id).values() for v in values]
+    with ctx.session() as session:
+        addresses = list(
+            session.scalars(select(PartyRow.address).where(PartyRow.case_id == detail.id))
+        )
+    return Scrubber.of(phones, addresses)
+
+
+def _parties(ctx: ServiceContext, detail: CaseDetail, profile: Profile) -> tuple[PartyEntry, ...]:
+    names = {p.id: p.name for p in detail.parties}
+    phones = party_phone_values(ctx, detail.id) if reveals(profile) else {}
+    addresses: dict[int, str] = {}
+    if reveals(profile):
+        with ctx.session() as session:
+            rows = session.execute(
+                select(PartyRow.id, PartyRow.address).where(PartyRow.case_id == detail.id)
+            )
+            addresses = {int(r.id): str(r.address) for r in rows}
+    return tuple(
+        PartyEntry(
+            role=p.role,
+            name=p.name,
+            phones=phone_text(phones[p.id], profile) if p.id in phones else p.phones_masked,
+            address=address_text(addresses[p.id], profile)
+            if p.id in addresses
+            else p.address_masked,
+            courier_id=p.courier_id or "",
+            supervisor=names.get(p.supervisor_id or -1, ""),
+            note=p.notes,
+        )
+        for p in detail.parties
+    )
+
+
+def _stills(
+    ctx: ServiceContext,
+    case_id: int,
+    options: DossierOptions,
+    workdir: Path,
+    clean: Scrubber | None,
+    progress: Progress,
+) -> tuple[list[StillEntry], list[PackageFile]]:
+    """The chosen stills as JPEG files in `workdir`, redacted as the profile and the
+    investigator ask; for management their texts go through the scrubber."""
+
+    def scrub(text: str) -> str:
+        return clean.clean(text) if clean else text
+
+    evidence = evidence_files.list_evidence(ctx, case_id)
+    names = {e.id: e.original_name for e in evidence}
+    notes = still_notes(ctx, case_id)
+    stills, files = [], []
+    chosen = [
+        e
+        for e in evidence
+        if e.kind == "still" and (options.stills is None or e.id in options.stills)
+    ]
+    for done, info in enumerate(chosen, 1):
+        check_cancel(progress)
+        progress.report(done, len(chosen), info.original_name)
+        original = evidence_files.evidence_path(ctx, info).read_bytes()
+        note = notes.get(info.id)
+        # The region the investigator annotated holds what the still is about (usually the
+        # courier): faces there stay visible unless the investigator says otherwise.
+        marked = (PixelRegion(*note.rect),) if note and note.rect else ()
+        redaction = options.redactions.get(info.id, StillRedaction(keep=marked))
+        if reveals(options.profile) and not redaction.blur:
+            jpeg, done_to_it = jpeg_copy(original), ""
+        else:
+            faces = not reveals(options.profile)
+            result = redact_still(original, blur=redaction.blur, keep=redaction.keep, faces=faces)
+            jpeg = result.jpeg
+            if faces and result.detector is None:
+                done_to_it = "no_detector"
+            else:
+                done_to_it = "faces" if faces else "regions"
+        path = workdir / f"still-{info.id}.jpg"
+        path.write_bytes(jpeg)
+        stills.append(
+            StillEntry(
+                image=path,
+                caption=scrub(info.original_name),
+                source=scrub(names.get(info.parent_id or -1, "")),
+                taken_at=info.acquired_at,
+                frame_index=info.frame_index,
+                sha256=info.sha256,
+                note=scrub(note.text) if note else "",
+                redaction=done_to_it,
+            )
+        )
+        if done_to_it:
+            digest = hashlib.sha256(jpeg).hexdigest()
+            files.append(PackageFile(path, f"stills/{info.id:04d}_redacted.jpg", digest))
+    return stills, files
+
+
+def _evidence(
+    ctx: ServiceContext, case_id: int, profile: Profile, clean: Scrubber | None
+) -> tuple[list[EvidenceEntry], list[PackageFile]]:
+    entries, files = [], []
+    for info in evidence_files.list_evidence(ctx, case_id):
+        if info.kind == "dossier":  # earlier exports are not evidence of the case
+            continue
+        name = clean.clean(info.original_name) if clean else info.original_name
+        entries.append(
+            EvidenceEntry(
+                name=name,
+                kind=info.kind,
+                sha256=info.sha256,
+                size=info.size,
+                acquired_at=info.acquired_at,
+                source=clean.clean(info.source) if clean else info.source,
+                provided_by=info.provided_by,
+            )
+        )
+        if reveals(profile):  # originals hold unmasked personal data: police only
+            arcname = f"evidence/{info.id:04d}_{safe_name(info.original_name)}"
+            files.append(PackageFile(evidence_files.evidence_path(ctx, info), arcname, info.sha256))
+    return entries, files
+
+
+def _statements(detail: CaseDetail, ctx: ServiceContext) -> list[StatementEntry]:
+    parties = {p.id: p for p in detail.parties}
+    out = []
+    for st in detail.statements:
+        party = parties.get(st.party_id or -1)
+        scan = ""
+        if st.attachment_id is not None:
+            scan = evidence_files.get_evidence(ctx, st.attachment_id).sha256
+        out.append(
+            StatementEntry(
+                party=party.name if party else "",
+                role=party.role if party else "",
+                taken_at=st.taken_at,
+                taken_by=st.taken_by,
+                text=st.text,
+                sha256=scan,
+            )
+        )
+    return out
+
+
+def assemble_dossier(
+    ctx: ServiceContext,
+    case_ref: str | int,
+    options: DossierOptions,
+    workdir: Path,
+    progress: Progress | None = None,
+) -> AssembledDossier:
+    """Everything the dossier of `options.profile` shows; stills are written to `workdir`
+    (JPEG, redacted where the profile or the investigator asks), which must outlive the build."""
+    options.check()
+    progress = progress or NullProgress()
+    detail = cases.get_case(ctx, case_ref)
+    profile, lang = options.profile, options.lang
+    clean = None if reveals(profile) else _scrubber(ctx, detail)
+
+    def scrub(text: str) -> str:
+        return clean.clean(text) if clean else text
+
+    investigator = ctx.settings.investigator_name or ctx.actor
+    seq, head, generated_at = _anchor(ctx, detail.updated_at)
+    events = [
+        EventEntry(e.at, e.kind, e.source, e.text, e.corrected)
+        for e in selected_events(timeline_events(ctx, detail, lang, clean), options.events)
+    ]
+    check_cancel(progress)
+    calls = load_calls(ctx, detail.id, [p.id for p in detail.parties], profile, lang)
+    findings = (
+        calls.findings
+        if reveals(profile)
+        else tuple(replace(f, detail=scrub(f.detail)) for f in calls.findings)
+    )
+    stills, still_files = _stills(ctx, detail.id, options, workdir, clean, progress)
+    evidence, evidence_files_ = _evidence(ctx, detail.id, profile, clean)
+    summary = "\n\n".join(t for t in (detail.summary, detail.findings) if t.strip())
+    corrections = clock_corrections(ctx, detail.id, lang, detail.tz)
+    data = DossierData(
+        profile=profile,
+        lang=lang,
+        case=CaseInfo(
+            number=detail.number,
+            category=detail.category,
+            region=detail.region,
+            tz=detail.tz,
+            received_at=detail.received_at,
+            status=detail.status,
+            summary=scrub(summary),
+            measure=detail.measure,
+            investigator=investigator,
+            addressee=options.addressee if reveals(profile) else "",
+        ),
+        generated_at=generated_at,
+        audit_head=head,
+        audit_entries=seq,
+        parties=_parties(ctx, detail, profile),
+        events=tuple(events),
+        findings=findings,
+        calls=calls.calls if reveals(profile) else (),
+        statistics=calls.statistics,
+        stills=tuple(stills),
+        statements=tuple(_statements(detail, ctx)) if reveals(profile) else (),
+        corrections=tuple(corrections),
+        evidence=tuple(evidence),
+        author=investigator,
+    )
+    return AssembledDossier(detail.id, data, [*evidence_files_, *still_files])
+
+
+def still_file(ctx: ServiceContext, still: StillChoice) -> Path:
+    """The stored (read-only) image of a still, for showing it in the export dialog."""
+    return ctx.evidence.path_of(still.sha256)

@@ -1,0 +1,153 @@
+"""Export use cases: the dossier PDF and the evidence package, each audited with its SHA-256
+and profile; a preview for the export dialog; package verification.
+
+Stills and redacted copies live in a temporary folder for the duration of one build.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.domain.progress import NullProgress, Progress
+from app.domain.timeutil import iso_utc
+from app.reports import strings
+from app.reports.dossier import BuiltDossier, build_dossier, write_dossier
+from app.reports.package import PackageCheck, build_package, verify_package
+from app.reports.package import unpack_package as extract_package
+from app.services.core.audit import record_export
+from app.services.core.context import ServiceContext
+from app.services.dossier.assemble import AssembledDossier, DossierOptions, assemble_dossier
+from app.services.dossier.privacy import reveals
+
+
+@dataclass(frozen=True)
+class DossierExport:
+    path: Path
+    sha256: str
+    pages: int
+    profile: str
+    lang: str
+
+
+@dataclass(frozen=True)
+class PackageExport:
+    path: Path
+    sha256: str
+    files: tuple[str, ...]
+    dossier_sha256: str
+    profile: str
+
+
+def _details(assembled: AssembledDossier, built: BuiltDossier) -> dict[str, object]:
+    data = assembled.data
+    return {
+        "profile": data.profile,
+        "lang": data.lang,
+        "sha256": built.sha256,
+        "pages": built.pages,
+        "reveals": ["phones", "addresses", "calls"] if reveals(data.profile) else [],
+        "events": len(data.events),
+        "stills": len(data.stills),
+        "audit_anchor": data.audit_head,
+    }
+
+
+def preview_dossier(
+    ctx: ServiceContext,
+    case_ref: str | int,
+    options: DossierOptions,
+    progress: Progress | None = None,
+) -> BuiltDossier:
+    """The dossier as it would be saved, for the preview; shown on screen only. A police
+    preview shows unmasked data, so it is audited as a reveal."""
+    with tempfile.TemporaryDirectory(prefix="casebook-dossier-") as tmp:
+        assembled = assemble_dossier(ctx, case_ref, options, Path(tmp), progress)
+        built = build_dossier(assembled.data, progress)
+    if reveals(options.profile):
+        with ctx.transaction() as session:
+            ctx.audit(
+                session,
+                action="reveal",
+                entity="dossier_preview",
+                entity_id=assembled.case_id,
+                case_id=assembled.case_id,
+                after={"reason": "dossier preview", **_details(assembled, built)},
+            )
+    return built
+
+
+def export_dossier(
+    ctx: ServiceContext,
+    case_ref: str | int,
+    options: DossierOptions,
+    out: Path,
+    progress: Progress | None = None,
+) -> DossierExport:
+    """Build the dossier, write it to `out` and record the export (SHA-256, profile)."""
+    progress = progress or NullProgress()
+    with tempfile.TemporaryDirectory(prefix="casebook-dossier-") as tmp:
+        assembled = assemble_dossier(ctx, case_ref, options, Path(tmp), progress)
+        built = write_dossier(assembled.data, out, progress)
+    record_export(
+        ctx, assembled.case_id, "dossier", {**_details(assembled, built), "file": out.name}
+    )
+    return DossierExport(out, built.sha256, built.pages, options.profile, options.lang)
+
+
+def export_package(
+    ctx: ServiceContext,
+    case_ref: str | int,
+    options: DossierOptions,
+    out: Path,
+    progress: Progress | None = None,
+) -> PackageExport:
+    """A ZIP with the dossier, the evidence the profile allows (police: every original;
+    management: the redacted stills only), manifests and a how-to-verify note."""
+    progress = progress or NullProgress()
+    with tempfile.TemporaryDirectory(prefix="casebook-package-") as tmp:
+        assembled = assemble_dossier(ctx, case_ref, options, Path(tmp), progress)
+        built = build_dossier(assembled.data, progress)
+        data = assembled.data
+        number = data.case.number
+        note = strings.text(
+            data.lang, "package_note", number=number, time=iso_utc(data.generated_at)
+        )
+        result = build_package(
+            out,
+            dossier=built.pdf,
+            dossier_name=f"dossier_{data.profile}.pdf",
+            files=assembled.files,
+            note=note,
+            meta={
+                "case": number,
+                "profile": data.profile,
+                "lang": data.lang,
+                "audit_anchor": data.audit_head,
+            },
+            created=data.generated_at,
+            progress=progress,
+        )
+    record_export(
+        ctx,
+        assembled.case_id,
+        "package",
+        {
+            **_details(assembled, built),
+            "package_sha256": result.sha256,
+            "file": out.name,
+            "files": len(result.files),
+        },
+    )
+    return PackageExport(result.path, result.sha256, result.files, built.sha256, data.profile)
+
+
+def check_package(path: Path) -> PackageCheck:
+    """Verify a package file (no database needed)."""
+    return verify_package(path)
+
+
+def unpack_package(path: Path, folder: Path) -> list[Path]:
+    """Unpack a checked package into `folder`; refuses names that would land outside it."""
+    return extract_package(path, folder)

@@ -1,0 +1,1 @@
+"""The timeline feature: every source of a case on one corrected clock."""

@@ -1,0 +1,363 @@
+"""Reading each source of a case's timeline with SQLAlchemy Core selects (no ORM objects, so
+100,000 calls become events in well under a second).
+
+One function per source returns `TimelineEvent`s on the corrected clock: order status events and
+slots, statements and the times they claim, manual events, case milestones, calls, and video
+annotations and stills placed through their camera's clock correction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain import phones
+from app.domain.clock import camera_time_at
+from app.domain.timeline import EventKind, TimelineEvent, corrected_start
+from app.domain.timeutil import ensure_utc
+from app.services.timeline.claims import claimed_times
+from app.services.video.clock import clock_info
+from app.storage.models.calls import CallRow
+from app.storage.models.cases import (
+    CaseRow,
+    EvidenceRow,
+    ManualEventRow,
+    OrderEventRow,
+    OrderRow,
+    PartyPhoneRow,
+    PartyRow,
+    StatementRow,
+)
+from app.storage.models.evidence import AnnotationRow, VideoMediaRow
+
+TITLE_CHARS = 120
+
+
+def _short(text: str) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= TITLE_CHARS else line[: TITLE_CHARS - 1] + "…"
+
+
+def parties(session: Session, case_id: int) -> list[Any]:
+    """(id, name, deleted) of every party of the case, deleted ones too: their events keep
+    their name."""
+    return list(
+        session.execute(
+            select(PartyRow.id, PartyRow.name, PartyRow.deleted)
+            .where(PartyRow.case_id == case_id)
+            .order_by(PartyRow.name)
+        ).all()
+    )
+
+
+def milestones(case: Any) -> list[TimelineEvent]:
+    """The case's own moments: complaint received, case opened, decision taken."""
+    out = [
+        TimelineEvent(
+            id="milestone:received",
+            kind=EventKind.MILESTONE,
+            start_utc=ensure_utc(case.received_at),
+            source="case",
+            title=f"Complaint received ({case.source})",
+            ref=f"case:{case.id}",
+            details=(("milestone", "received"), ("complaint_source", case.source)),
+        ),
+        TimelineEvent(
+            id="milestone:opened",
+            kind=EventKind.MILESTONE,
+            start_utc=ensure_utc(case.created_at),
+            source="case",
+            title=f"Case {case.number} opened",
+            ref=f"case:{case.id}",
+            details=(("milestone", "opened"), ("case", case.number), ("author", case.created_by)),
+        ),
+    ]
+    if case.decided_at is not None:
+        out.append(
+            TimelineEvent(
+                id="milestone:decided",
+                kind=EventKind.MILESTONE,
+                start_utc=ensure_utc(case.decided_at),
+                source="case",
+                title=f"Decision: {case.measure or case.status}",
+                ref=f"case:{case.id}",
+                details=(("milestone", "decided"), ("measure", case.measure or "")),
+            )
+        )
+    return out
+
+
+def load_case_row(session: Session, case_id: int) -> Any:
+    return session.execute(
+        select(
+            CaseRow.id,
+            CaseRow.number,
+            CaseRow.tz,
+            CaseRow.source,
+            CaseRow.status,
+            CaseRow.measure,
+            CaseRow.received_at,
+            CaseRow.created_at,
+            CaseRow.decided_at,
+            CaseRow.created_by,
+        ).where(CaseRow.id == case_id)
+    ).one()
+
+
+def orders(session: Session, case_id: int, names: dict[int, str]) -> Iterator[TimelineEvent]:
+    rows = session.execute(
+        select(
+            OrderRow.id,
+            OrderRow.number,
+            OrderRow.slot_start,
+            OrderRow.slot_end,
+            OrderRow.courier_party_id,
+            OrderRow.customer_party_id,
+        ).where(OrderRow.case_id == case_id, ~OrderRow.deleted)
+    ).all()
+    by_id = {row.id: row for row in rows}
+    for row in rows:
+        if row.slot_start is not None and row.slot_end is not None:
+            yield TimelineEvent(
+                id=f"order_slot:{row.id}",
+                kind=EventKind.ORDER,
+                start_utc=row.slot_start,
+                end_utc=row.slot_end,
+                source="orders",
+                title=f"Order {row.number}: delivery slot",
+                party=names.get(row.customer_party_id or 0, ""),
+                ref=f"order:{row.id}",
+                details=(("order", row.number), ("status", "slot")),
+            )
+    if not by_id:
+        return
+    events = session.execute(
+        select(OrderEventRow.id, OrderEventRow.order_id, OrderEventRow.kind, OrderEventRow.at)
+        .where(OrderEventRow.order_id.in_(list(by_id)))
+        .order_by(OrderEventRow.at)
+    ).all()
+    for ev in events:
+        order = by_id[ev.order_id]
+        yield TimelineEvent(
+            id=f"order_event:{ev.id}",
+            kind=EventKind.ORDER,
+            start_utc=ev.at,
+            source="orders",
+            title=f"Order {order.number}: {ev.kind}",
+            party=names.get(order.courier_party_id or 0, ""),
+            ref=f"order:{order.id}",
+            details=(("order", order.number), ("status", ev.kind)),
+        )
+
+
+def statements(
+    session: Session, case_id: int, names: dict[int, str], zone_name: str
+) -> Iterator[TimelineEvent]:
+    rows = session.execute(
+        select(
+            StatementRow.id,
+            StatementRow.party_id,
+            StatementRow.taken_at,
+            StatementRow.taken_by,
+            StatementRow.text,
+        ).where(StatementRow.case_id == case_id, ~StatementRow.deleted)
+    ).all()
+    for row in rows:
+        party = names.get(row.party_id or 0, "")
+        yield TimelineEvent(
+            id=f"statement:{row.id}",
+            kind=EventKind.STATEMENT,
+            start_utc=row.taken_at,
+            source="statements",
+            title=_short(row.text),
+            party=party,
+            ref=f"statement:{row.id}",
+            details=(("taken_by", row.taken_by), ("text", row.text)),
+        )
+        for n, claim in enumerate(claimed_times(row.text, zone_name, row.taken_at), start=1):
+            yield TimelineEvent(
+                id=f"statement_claim:{row.id}:{n}",
+                kind=EventKind.STATEMENT_CLAIM,
+                start_utc=claim.at,
+                uncertainty_s=claim.uncertainty_s,
+                source="statements",
+                title=_short(claim.context),
+                party=party,
+                ref=f"statement:{row.id}",
+                details=(("claim", claim.context),),
+            )
+
+
+def manual_events(session: Session, case_id: int, names: dict[int, str]) -> Iterator[TimelineEvent]:
+    rows = session.execute(
+        select(
+            ManualEventRow.id,
+            ManualEventRow.at,
+            ManualEventRow.uncertainty_s,
+            ManualEventRow.source,
+            ManualEventRow.text,
+            ManualEventRow.party_id,
+        ).where(ManualEventRow.case_id == case_id, ~ManualEventRow.deleted)
+    ).all()
+    for row in rows:
+        yield TimelineEvent(
+            id=f"manual:{row.id}",
+            kind=EventKind.MANUAL,
+            start_utc=row.at,
+            uncertainty_s=float(row.uncertainty_s or 0),
+            source="manual",
+            title=_short(row.text),
+            party=names.get(row.party_id or 0, ""),
+            ref=f"event:{row.id}",
+            details=(("text", row.text), ("reported_by", row.source)),
+        )
+
+
+def phone_owners(session: Session, case_id: int, names: dict[int, str]) -> dict[str, str]:
+    """E.164 (or raw) number → the name of the party it belongs to."""
+    rows = session.execute(
+        select(PartyPhoneRow.value, PartyPhoneRow.party_id)
+        .join(PartyRow, PartyRow.id == PartyPhoneRow.party_id)
+        .where(PartyRow.case_id == case_id, ~PartyRow.deleted)
+    ).all()
+    return {row.value: names.get(row.party_id, "") for row in rows}
+
+
+def calls(session: Session, case_id: int, owners: dict[str, str]) -> list[TimelineEvent]:
+    """One event per call, with its duration; the party is the caller's owner, else the
+    callee's (a customer called from unknown numbers); numbers are masked in the title."""
+    # Core on the session's connection: the ORM's row loading would double the time
+    result = session.connection().execute(
+        select(
+            CallRow.id,
+            CallRow.start_utc,
+            CallRow.duration_s,
+            CallRow.caller,
+            CallRow.callee,
+            CallRow.status,
+        ).where(CallRow.case_id == case_id)
+    )
+    # numbers and durations repeat: mask each pair and look up its party once
+    pairs: dict[tuple[str, str, str], tuple[str, str]] = {}
+    lengths: dict[int, timedelta] = {}
+    out: list[TimelineEvent] = []
+    append = out.append
+    for call_id, start, duration, caller, callee, status in result.all():
+        pair = pairs.get((caller, callee, status))
+        if pair is None:
+            title = f"{phones.mask(caller)} → {phones.mask(callee)} ({status})"
+            party = owners.get(caller) or owners.get(callee) or ""
+            pair = pairs[(caller, callee, status)] = (title, party)
+        length = lengths.get(duration)
+        if length is None:
+            length = lengths[duration] = timedelta(seconds=duration)
+        ref = f"call:{call_id}"
+        append(
+            TimelineEvent(
+                ref,
+                EventKind.CALL,
+                start,
+                start + length if duration else None,
+                0.0,
+                "calls",
+                pair[0],
+                pair[1],
+                ref,
+            )
+        )
+    return out
+
+
+def video(session: Session, case_id: int) -> Iterator[TimelineEvent]:
+    """Annotations and stills of every video of the case, on each camera's corrected clock.
+    A file whose camera-time origin is unknown cannot be placed and gives no events."""
+    files = session.execute(
+        select(
+            EvidenceRow.id,
+            EvidenceRow.original_name,
+            EvidenceRow.source,
+            VideoMediaRow.camera_origin,
+        )
+        .join(VideoMediaRow, VideoMediaRow.evidence_id == EvidenceRow.id)
+        .where(EvidenceRow.case_id == case_id)
+    ).all()
+    placed = {row.id: row for row in files if row.camera_origin is not None}
+    if not placed:
+        return
+    corrections = {eid: clock_info(session, eid).correction for eid in placed}
+
+    def camera_at(evidence_id: int, media_time_s: float) -> datetime:
+        return camera_time_at(placed[evidence_id].camera_origin, media_time_s)
+
+    def camera_source(evidence_id: int) -> str:
+        row = placed[evidence_id]
+        return f"camera:{row.source or row.original_name}"
+
+    notes = (
+        session.connection()
+        .execute(
+            select(
+                AnnotationRow.id,
+                AnnotationRow.evidence_id,
+                AnnotationRow.frame_index,
+                AnnotationRow.media_time_s,
+                AnnotationRow.text,
+                AnnotationRow.tags,
+            ).where(
+                AnnotationRow.case_id == case_id,
+                ~AnnotationRow.deleted,
+                AnnotationRow.evidence_id.in_(list(placed)),
+            )
+        )
+        .all()
+    )
+    for note in notes:
+        camera = camera_at(note.evidence_id, note.media_time_s)
+        start, correction_s = corrected_start(camera, corrections[note.evidence_id].true_time)
+        yield TimelineEvent(
+            id=f"annotation:{note.id}",
+            kind=EventKind.ANNOTATION,
+            start_utc=start,
+            source=camera_source(note.evidence_id),
+            title=_short(note.text),
+            ref=f"evidence:{note.evidence_id}#frame={note.frame_index}",
+            correction_s=correction_s,
+            details=(
+                ("camera_time", camera.isoformat()),
+                ("frame", str(note.frame_index)),
+                ("note", note.text),
+                ("tags", ", ".join(note.tags or ())),
+            ),
+        )
+    stills = session.execute(
+        select(
+            EvidenceRow.id,
+            EvidenceRow.parent_id,
+            EvidenceRow.frame_index,
+            EvidenceRow.media_time_s,
+            EvidenceRow.original_name,
+        ).where(
+            EvidenceRow.case_id == case_id,
+            EvidenceRow.kind == "still",
+            EvidenceRow.parent_id.in_(list(placed)),
+        )
+    ).all()
+    for still in stills:
+        if still.media_time_s is None:
+            continue
+        camera = camera_at(still.parent_id, still.media_time_s)
+        start, correction_s = corrected_start(camera, corrections[still.parent_id].true_time)
+        yield TimelineEvent(
+            id=f"still:{still.id}",
+            kind=EventKind.STILL,
+            start_utc=start,
+            source=camera_source(still.parent_id),
+            title=still.original_name,
+            ref=f"evidence:{still.parent_id}#frame={still.frame_index or 0}",
+            correction_s=correction_s,
+            details=(("camera_time", camera.isoformat()), ("frame", str(still.frame_index))),
+        )

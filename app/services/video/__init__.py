@@ -1,0 +1,1 @@
+"""The video feature: intake, exact frames, clock calibration, annotations, activity."""

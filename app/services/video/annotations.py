@@ -1,0 +1,289 @@
+"""Annotations on video frames: create (optionally with a still), edit, delete, restore, list.
+
+An annotation sits on one frame (the frame shown at the media time given) with text, an
+optional rectangle in frame pixels and tags. Edits check the version the caller read
+(optimistic locking); deletion is soft, so undo is a restore and the audit log shows both.
+A still is a new evidence object (kind `still`): the exact frame as PNG with the region drawn
+on a copy, recording its parent, the parent's hash, the frame index and the media time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain import timeutil
+from app.domain.errors import NotFound, ValidationError
+from app.media.frames import FrameReader
+from app.media.stills import Region, still_png
+from app.services.core.cases import check_version, resolve_case_id
+from app.services.core.context import ServiceContext
+from app.services.core.evidence_files import insert_evidence_row
+from app.services.video.clock import clock_info
+from app.services.video.common import evidence_in_case, frame_number, media_of
+from app.services.video.dto import AnnotationInfo, ClockInfo, VideoSource
+from app.services.video.intake import open_video
+from app.storage.models.evidence import AnnotationRow
+
+MAX_TEXT = 10_000
+
+
+def annotate(
+    ctx: ServiceContext,
+    case_ref: str | int,
+    evidence_id: int,
+    media_time_s: float,
+    text: str,
+    *,
+    rect: Region | None = None,
+    tags: Sequence[str] = (),
+    still: bool = False,
+) -> AnnotationInfo:
+    """Mark the frame shown at `media_time_s`; with `still`, save it as new evidence too."""
+    text = _clean_text(text)
+    source = open_video(ctx, case_ref, evidence_id)
+    number = frame_number(source.index, media_time_s)
+    if rect is not None:
+        rect.check_within(source.media.width, source.media.height)
+    blob = _still_blob(ctx, source, number, rect) if still else None
+    now = timeutil.now_utc()
+    with ctx.transaction() as session:
+        parent = evidence_in_case(session, case_ref, evidence_id)
+        frame_time = source.index.pts_of(number)
+        still_id = None
+        if blob is not None:
+            still_row = insert_evidence_row(
+                ctx,
+                session,
+                parent.case_id,
+                blob[0],
+                blob[1],
+                "still",
+                f"{Path(parent.original_name).stem}_frame{number}.png",
+                source=parent.source,
+                tz=parent.tz,
+                parent_id=parent.id,
+                frame_index=number,
+                media_time_s=frame_time,
+                acquired_at=source.clock.true_time(frame_time),
+                meta={
+                    "parent_sha256": parent.sha256,
+                    # a remuxed file's frames come from its working copy (same pictures)
+                    "decoded_from_sha256": source.path.name if source.media.remuxed else None,
+                    "region": rect.as_list() if rect else None,
+                    "true_time_utc": timeutil.iso_utc(source.clock.true_time(frame_time)),
+                },
+            )
+            still_id = still_row.id
+        row = AnnotationRow(
+            case_id=parent.case_id,
+            evidence_id=evidence_id,
+            frame_index=number,
+            media_time_s=frame_time,
+            text=text,
+            rect=rect.as_list() if rect else None,
+            tags=_clean_tags(tags),
+            still_id=still_id,
+            deleted=False,
+            created_at=now,
+            created_by=ctx.actor,
+            updated_at=now,
+        )
+        session.add(row)
+        session.flush()
+        ctx.audit(
+            session,
+            action="create",
+            entity="annotation",
+            entity_id=row.id,
+            case_id=parent.case_id,
+            after=_snapshot(row),
+        )
+        return _info(row, source.clock)
+
+
+def _still_blob(
+    ctx: ServiceContext, source: VideoSource, number: int, rect: Region | None
+) -> tuple[str, int]:
+    with FrameReader(source.path, source.index) as reader:
+        image = reader.frame(number)
+    blob = ctx.evidence.put_bytes(still_png(image, rect))
+    return blob.sha256, blob.size
+
+
+def update_annotation(
+    ctx: ServiceContext,
+    annotation_id: int,
+    expected_version: int,
+    *,
+    text: str | None = None,
+    rect: Region | None = None,
+    clear_rect: bool = False,
+    tags: Sequence[str] | None = None,
+) -> AnnotationInfo:
+    """Change text, region or tags; Conflict when someone changed it since it was read."""
+    with ctx.transaction() as session:
+        row = _row(session, annotation_id)
+        check_version(row.version, expected_version, "annotation")
+        before = _snapshot(row)
+        if text is not None:
+            row.text = _clean_text(text)
+        if clear_rect:
+            row.rect = None
+        elif rect is not None:
+            media_width, media_height = _frame_size(session, row.evidence_id)
+            rect.check_within(media_width, media_height)
+            row.rect = rect.as_list()
+        if tags is not None:
+            row.tags = _clean_tags(tags)
+        row.updated_at = timeutil.now_utc()
+        session.flush()
+        ctx.audit(
+            session,
+            action="update",
+            entity="annotation",
+            entity_id=row.id,
+            case_id=row.case_id,
+            before=before,
+            after=_snapshot(row),
+        )
+        return _info(row, clock_info(session, row.evidence_id))
+
+
+def delete_annotation(
+    ctx: ServiceContext, annotation_id: int, expected_version: int
+) -> AnnotationInfo:
+    """Soft-delete (restorable; the still, if any, stays as evidence)."""
+    return _set_deleted(ctx, annotation_id, expected_version, True)
+
+
+def restore_annotation(
+    ctx: ServiceContext, annotation_id: int, expected_version: int
+) -> AnnotationInfo:
+    """Undo a deletion."""
+    return _set_deleted(ctx, annotation_id, expected_version, False)
+
+
+def _set_deleted(
+    ctx: ServiceContext, annotation_id: int, expected_version: int, deleted: bool
+) -> AnnotationInfo:
+    with ctx.transaction() as session:
+        row = _row(session, annotation_id)
+        check_version(row.version, expected_version, "annotation")
+        if row.deleted == deleted:
+            raise ValidationError(
+                f"annotation {annotation_id} is {'already' if deleted else 'not'} deleted",
+                field="annotation",
+            )
+        row.deleted = deleted
+        row.updated_at = timeutil.now_utc()
+        session.flush()
+        ctx.audit(
+            session,
+            action="delete" if deleted else "restore",
+            entity="annotation",
+            entity_id=row.id,
+            case_id=row.case_id,
+            before={"deleted": not deleted},
+            after={"deleted": deleted},
+        )
+        return _info(row, clock_info(session, row.evidence_id))
+
+
+def list_annotations(
+    ctx: ServiceContext,
+    case_ref: str | int,
+    evidence_id: int | None = None,
+    include_deleted: bool = False,
+) -> list[AnnotationInfo]:
+    """A case's annotations (of one file, or all), in media-time order per file."""
+    with ctx.session() as session:
+        case_id = resolve_case_id(session, case_ref)
+        stmt = select(AnnotationRow).where(AnnotationRow.case_id == case_id)
+        if evidence_id is not None:
+            stmt = stmt.where(AnnotationRow.evidence_id == evidence_id)
+        if not include_deleted:
+            stmt = stmt.where(~AnnotationRow.deleted)
+        rows = session.scalars(
+            stmt.order_by(AnnotationRow.evidence_id, AnnotationRow.frame_index, AnnotationRow.id)
+        ).all()
+        clocks: dict[int, ClockInfo] = {}
+        out = []
+        for row in rows:
+            if row.evidence_id not in clocks:
+                clocks[row.evidence_id] = clock_info(session, row.evidence_id)
+            out.append(_info(row, clocks[row.evidence_id]))
+        return out
+
+
+def parse_rect(text: str) -> Region:
+    """A region typed as `X,Y,W,H` (frame pixels)."""
+    return Region.parse(text)
+
+
+def _row(session: Session, annotation_id: int) -> AnnotationRow:
+    row = session.get(AnnotationRow, annotation_id)
+    if row is None:
+        raise NotFound(f"no annotation with id {annotation_id}")
+    return row
+
+
+def _frame_size(session: Session, evidence_id: int) -> tuple[int, int]:
+    media = media_of(session, evidence_id)
+    return media.width, media.height
+
+
+def _clean_text(text: str) -> str:
+    text = text.strip()
+    if not text:
+        raise ValidationError("an annotation needs text", field="text")
+    if len(text) > MAX_TEXT:
+        raise ValidationError(f"annotation text is longer than {MAX_TEXT} characters", field="text")
+    return text
+
+
+def _clean_tags(tags: Sequence[str]) -> list[str]:
+    seen: list[str] = []
+    for tag in tags:
+        tag = tag.strip()
+        if tag and tag not in seen:
+            seen.append(tag)
+    return seen
+
+
+def _snapshot(row: AnnotationRow) -> dict[str, Any]:
+    return {
+        "evidence_id": row.evidence_id,
+        "frame_index": row.frame_index,
+        "media_time_s": row.media_time_s,
+        "text": row.text,
+        "rect": row.rect,
+        "tags": list(row.tags or []),
+        "still_id": row.still_id,
+        "deleted": row.deleted,
+    }
+
+
+def _info(row: AnnotationRow, clock: ClockInfo) -> AnnotationInfo:
+    return AnnotationInfo(
+        id=row.id,
+        case_id=row.case_id,
+        evidence_id=row.evidence_id,
+        frame_index=row.frame_index,
+        media_time_s=row.media_time_s,
+        text=row.text,
+        rect=list(row.rect) if row.rect else None,
+        tags=list(row.tags or []),
+        still_id=row.still_id,
+        deleted=row.deleted,
+        version=row.version,
+        camera_time_utc=clock.camera_time(row.media_time_s),
+        true_time_utc=clock.true_time(row.media_time_s),
+        created_at=row.created_at,
+        created_by=row.created_by,
+        updated_at=row.updated_at,
+    )

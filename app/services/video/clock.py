@@ -1,0 +1,290 @@
+"""Camera clock calibration of a video file: points, the correction in force, and its history.
+
+"The frame at media time t shows true time T" adds a calibration point; the correction is
+refitted from the file's active points (one: offset; two or more: offset and drift) and stored
+as a new history entry. Every change is audited, and the history is kept for the dossier.
+
+The camera time of a frame is the file's camera-time origin plus its media time. The origin is
+the container's creation time, or one the investigator set; a file with neither gets its origin
+from the first calibration (camera time taken as true there, so the offset reads 0 and only
+the drift remains to be learnt from a second point).
+
+A file without calibration of its own uses the latest correction of another file of the same
+camera (same case, same source name): dash-cams write many short files on one clock.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain import timeutil
+from app.domain.clock import CalibrationPoint, ClockCorrection, camera_time_at
+from app.domain.errors import NotFound, ValidationError
+from app.services.core.cases import load_case
+from app.services.core.context import ServiceContext
+from app.services.video.common import evidence_in_case, frame_number, index_of, media_of
+from app.services.video.dto import CalibrationInfo, ClockInfo, CorrectionInfo
+from app.storage.models.cases import EvidenceRow
+from app.storage.models.evidence import CalibrationPointRow, ClockCorrectionRow, VideoMediaRow
+
+# Origins that are readings of the camera's own clock: a correction learnt on one file of a
+# camera applies to its other files only when both are on that clock.
+CAMERA_ORIGINS = ("container", "manual")
+
+
+def clock_info(session: Session, evidence_id: int) -> ClockInfo:
+    """The file's origin, current correction, active points and correction history."""
+    media = media_of(session, evidence_id)
+    points = session.scalars(
+        select(CalibrationPointRow)
+        .where(CalibrationPointRow.evidence_id == evidence_id, ~CalibrationPointRow.deleted)
+        .order_by(CalibrationPointRow.id)
+    ).all()
+    history = session.scalars(
+        select(ClockCorrectionRow)
+        .where(ClockCorrectionRow.evidence_id == evidence_id)
+        .order_by(ClockCorrectionRow.id)
+    ).all()
+    current = history[-1] if history else None
+    inherited_from = None
+    if current is None and media.origin_source in CAMERA_ORIGINS:
+        current = _same_camera_correction(session, evidence_id)
+        inherited_from = current.evidence_id if current is not None else None
+    correction = (
+        ClockCorrection(current.reference, current.offset_s, current.drift_ppm)
+        if current is not None
+        else ClockCorrection.identity()
+    )
+    return ClockInfo(
+        evidence_id=evidence_id,
+        camera_origin=media.camera_origin,
+        origin_source=media.origin_source,
+        correction=correction,
+        points=[_point_info(p) for p in points],
+        history=[_correction_info(h) for h in history],
+        correction_from=inherited_from,
+    )
+
+
+def _same_camera_correction(session: Session, evidence_id: int) -> ClockCorrectionRow | None:
+    """The latest correction calibrated on another file of the same camera (same case and
+    source name, camera-clock origin): a dash-cam writes many short files with one clock."""
+    row = session.get(EvidenceRow, evidence_id)
+    if row is None or not row.source.strip():
+        return None
+    siblings = (
+        select(EvidenceRow.id)
+        .join(VideoMediaRow, VideoMediaRow.evidence_id == EvidenceRow.id)
+        .where(
+            EvidenceRow.case_id == row.case_id,
+            EvidenceRow.source == row.source,
+            EvidenceRow.id != evidence_id,
+            VideoMediaRow.origin_source.in_(CAMERA_ORIGINS),
+        )
+    )
+    return session.scalars(
+        select(ClockCorrectionRow)
+        .where(ClockCorrectionRow.evidence_id.in_(siblings))
+        .order_by(ClockCorrectionRow.created_at.desc(), ClockCorrectionRow.id.desc())
+        .limit(1)
+    ).first()
+
+
+def get_clock(ctx: ServiceContext, case_ref: str | int, evidence_id: int) -> ClockInfo:
+    with ctx.session() as session:
+        evidence_in_case(session, case_ref, evidence_id)
+        return clock_info(session, evidence_id)
+
+
+def local_zone(ctx: ServiceContext, case_ref: str | int, evidence_id: int) -> str:
+    """The zone in which a typed time without offset is read: the source's, else the case's."""
+    with ctx.session() as session:
+        row = evidence_in_case(session, case_ref, evidence_id)
+        return row.tz or load_case(session, row.case_id).tz
+
+
+def calibrate(
+    ctx: ServiceContext,
+    case_ref: str | int,
+    evidence_id: int,
+    media_time_s: float,
+    true_time: datetime,
+    note: str = "",
+) -> ClockInfo:
+    """Add "the frame at media time t shows true time T" and refit the correction."""
+    if true_time.tzinfo is None:
+        raise ValidationError(
+            f"true time without a zone: {true_time.isoformat()}", field="true_time"
+        )
+    true_time = timeutil.ensure_utc(true_time)
+    with ctx.transaction() as session:
+        row = evidence_in_case(session, case_ref, evidence_id)
+        media = media_of(session, evidence_id)
+        index = index_of(session, evidence_id)
+        number = frame_number(index, media_time_s)
+        frame_time = index.pts_of(number)
+        if media.camera_origin is None:
+            media.camera_origin = true_time - timedelta(seconds=frame_time)
+            media.origin_source = "calibration"
+        point = CalibrationPointRow(
+            evidence_id=evidence_id,
+            media_time_s=frame_time,
+            frame_index=number,
+            camera_time=camera_time_at(media.camera_origin, frame_time),
+            true_time=true_time,
+            note=note,
+            deleted=False,
+            created_at=timeutil.now_utc(),
+            created_by=ctx.actor,
+        )
+        session.add(point)
+        session.flush()
+        before = _current(session, evidence_id)
+        after = _refit(ctx, session, evidence_id)
+        ctx.audit(
+            session,
+            action="calibrate",
+            entity="video_clock",
+            entity_id=evidence_id,
+            case_id=row.case_id,
+            before=before,
+            after={
+                **after,
+                "point_id": point.id,
+                "frame_index": number,
+                "media_time_s": frame_time,
+                "true_time": timeutil.iso_utc(true_time),
+            },
+        )
+        return clock_info(session, evidence_id)
+
+
+def remove_calibration_point(
+    ctx: ServiceContext, case_ref: str | int, evidence_id: int, point_id: int
+) -> ClockInfo:
+    """Withdraw a point (kept, marked deleted) and refit; no points left means no correction."""
+    with ctx.transaction() as session:
+        row = evidence_in_case(session, case_ref, evidence_id)
+        point = session.get(CalibrationPointRow, point_id)
+        if point is None or point.evidence_id != evidence_id or point.deleted:
+            raise NotFound(f"no calibration point {point_id} on evidence {evidence_id}")
+        point.deleted = True
+        session.flush()
+        before = _current(session, evidence_id)
+        after = _refit(ctx, session, evidence_id)
+        ctx.audit(
+            session,
+            action="calibrate",
+            entity="video_clock",
+            entity_id=evidence_id,
+            case_id=row.case_id,
+            before=before,
+            after={**after, "removed_point_id": point_id},
+        )
+        return clock_info(session, evidence_id)
+
+
+def set_camera_origin(
+    ctx: ServiceContext, case_ref: str | int, evidence_id: int, origin: datetime
+) -> ClockInfo:
+    """Set what the camera's clock read at media time 0 (e.g. from its on-screen overlay)."""
+    if origin.tzinfo is None:
+        raise ValidationError("the camera-time origin needs a zone", field="origin")
+    with ctx.transaction() as session:
+        row = evidence_in_case(session, case_ref, evidence_id)
+        media = media_of(session, evidence_id)
+        before = {
+            "camera_origin": timeutil.iso_utc(media.camera_origin),
+            "origin_source": media.origin_source,
+        }
+        media.camera_origin = timeutil.ensure_utc(origin)
+        media.origin_source = "manual"
+        ctx.audit(
+            session,
+            action="update",
+            entity="video_clock",
+            entity_id=evidence_id,
+            case_id=row.case_id,
+            before=before,
+            after={
+                "camera_origin": timeutil.iso_utc(media.camera_origin),
+                "origin_source": "manual",
+            },
+        )
+        session.flush()
+        return clock_info(session, evidence_id)
+
+
+def _refit(ctx: ServiceContext, session: Session, evidence_id: int) -> dict[str, object]:
+    points = session.scalars(
+        select(CalibrationPointRow)
+        .where(CalibrationPointRow.evidence_id == evidence_id, ~CalibrationPointRow.deleted)
+        .order_by(CalibrationPointRow.id)
+    ).all()
+    if points:
+        correction = ClockCorrection.from_points(
+            [CalibrationPoint(p.camera_time, p.true_time) for p in points]
+        )
+    else:
+        correction = ClockCorrection.identity()
+    session.add(
+        ClockCorrectionRow(
+            evidence_id=evidence_id,
+            reference=correction.reference,
+            offset_s=correction.offset_s,
+            drift_ppm=correction.drift_ppm,
+            point_ids=[p.id for p in points],
+            created_at=timeutil.now_utc(),
+            created_by=ctx.actor,
+        )
+    )
+    session.flush()
+    return _correction_dict(correction)
+
+
+def _current(session: Session, evidence_id: int) -> dict[str, object] | None:
+    latest = session.scalars(
+        select(ClockCorrectionRow)
+        .where(ClockCorrectionRow.evidence_id == evidence_id)
+        .order_by(ClockCorrectionRow.id.desc())
+        .limit(1)
+    ).first()
+    if latest is None:
+        return None
+    return _correction_dict(ClockCorrection(latest.reference, latest.offset_s, latest.drift_ppm))
+
+
+def _correction_dict(correction: ClockCorrection) -> dict[str, object]:
+    return {
+        "offset_s": round(correction.offset_s, 6),
+        "drift_ppm": round(correction.drift_ppm, 3),
+        "reference": timeutil.iso_utc(correction.reference),
+    }
+
+
+def _point_info(row: CalibrationPointRow) -> CalibrationInfo:
+    return CalibrationInfo(
+        id=row.id,
+        media_time_s=row.media_time_s,
+        frame_index=row.frame_index,
+        camera_time=row.camera_time,
+        true_time=row.true_time,
+        note=row.note,
+        created_at=row.created_at,
+        created_by=row.created_by,
+    )
+
+
+def _correction_info(row: ClockCorrectionRow) -> CorrectionInfo:
+    return CorrectionInfo(
+        id=row.id,
+        reference=row.reference,
+        offset_s=row.offset_s,
+        drift_ppm=row.drift_ppm,
+        point_ids=list(row.point_ids or []),
+        created_at=row.created_at,
+        created_by=row.created_by,
+    )

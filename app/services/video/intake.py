@@ -1,0 +1,245 @@
+"""Video evidence intake and access: add a file (probe, pts index, remux when needed), list a
+case's evidence with media metadata, open a file for reading, export an exact frame.
+
+Intake is all or nothing: the file is indexed and probed (and remuxed when it has no usable
+timestamps) before anything is copied into the store, and the evidence row, media row and
+index go in one transaction. A file the demuxer cannot read is refused with a `MediaError`
+naming it.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from app.domain import timeutil
+from app.domain.errors import ValidationError
+from app.domain.progress import NullProgress, Progress
+from app.media.container import MediaError
+from app.media.frame_index import build_index
+from app.media.frames import FrameReader
+from app.media.probe import MediaInfo, probe
+from app.media.remux import needs_remux, remux_to_mp4
+from app.media.stills import still_png
+from app.services.core.cases import load_case, resolve_case_id
+from app.services.core.context import ServiceContext
+from app.services.core.evidence_files import add_evidence, evidence_info, insert_evidence_row
+from app.services.video.clock import clock_info
+from app.services.video.common import evidence_in_case, frame_number, index_of, media_of
+from app.services.video.dto import (
+    VIDEO_KINDS,
+    FrameExport,
+    MediaSummary,
+    VideoEvidence,
+    VideoSource,
+    WorkingCopyCheck,
+)
+from app.storage.models.cases import EvidenceRow
+from app.storage.models.evidence import VideoFrameIndexRow, VideoMediaRow
+
+
+def add_video_evidence(
+    ctx: ServiceContext,
+    case_ref: str | int,
+    path: Path,
+    *,
+    kind: str,
+    source: str = "",
+    provided_by: str = "",
+    acquired_at: datetime | None = None,
+    tz: str | None = None,
+    progress: Progress | None = None,
+) -> VideoEvidence:
+    """Store any evidence file; dash-cam and CCTV files are probed and indexed as well."""
+    progress = progress or NullProgress()
+    path = Path(path)
+    if kind not in VIDEO_KINDS:
+        info = add_evidence(
+            ctx,
+            case_ref,
+            path,
+            kind=kind,
+            source=source,
+            provided_by=provided_by,
+            acquired_at=acquired_at,
+            tz=tz,
+            progress=progress,
+        )
+        return VideoEvidence(info, None)
+    if tz is not None:
+        timeutil.zone(tz)
+    with ctx.session() as session:
+        load_case(session, resolve_case_id(session, case_ref))
+    before = _fingerprint(path)
+    # All media work happens on the source before anything is stored, so a file that cannot
+    # be read leaves nothing behind; the fingerprint proves the stored bytes are those indexed.
+    with tempfile.TemporaryDirectory(dir=ctx.data_dir) as tmp:
+        working = None
+        if needs_remux(path):
+            working = remux_to_mp4(path, Path(tmp) / f"{path.stem}.mp4", progress=progress)
+        index = build_index(working or path, progress)
+        probed = probe(working or path, index)
+        blob = ctx.evidence.put(path, progress)
+        if _fingerprint(path) != before:
+            raise ValidationError(f"{path.name}: the file changed while it was being added")
+        working_sha = ctx.evidence.put(working, progress).sha256 if working else None
+    with ctx.transaction() as session:
+        case_id = resolve_case_id(session, case_ref)
+        evidence = evidence_info(
+            insert_evidence_row(
+                ctx,
+                session,
+                case_id,
+                blob.sha256,
+                blob.size,
+                kind,
+                path.name,
+                source=source,
+                provided_by=provided_by,
+                acquired_at=acquired_at,
+                tz=tz,
+            )
+        )
+        media = _media_row(evidence.id, probed, working_sha)
+        session.add(media)
+        session.add(VideoFrameIndexRow(evidence_id=evidence.id, data=index.to_bytes()))
+        session.flush()
+        ctx.audit(
+            session,
+            action="create",
+            entity="video_media",
+            entity_id=evidence.id,
+            case_id=evidence.case_id,
+            after={
+                "codec": probed.codec,
+                "frames": probed.frames,
+                "duration_s": probed.duration_s,
+                "working_sha256": working_sha,
+            },
+        )
+        return VideoEvidence(evidence, media_summary(media))
+
+
+def _fingerprint(path: Path) -> tuple[int, int]:
+    try:
+        info = path.stat()
+    except FileNotFoundError as exc:
+        raise MediaError(
+            path, "file not found (moved, deleted or disconnected)", "missing"
+        ) from exc
+    return info.st_size, info.st_mtime_ns
+
+
+def _media_row(evidence_id: int, info: MediaInfo, working_sha: str | None) -> VideoMediaRow:
+    return VideoMediaRow(
+        evidence_id=evidence_id,
+        container=info.container,
+        codec=info.codec,
+        duration_s=info.duration_s,
+        fps=info.fps,
+        width=info.width,
+        height=info.height,
+        frames=info.frames,
+        creation_time=info.creation_time,
+        camera_origin=info.creation_time,
+        origin_source="container" if info.creation_time else None,
+        working_sha256=working_sha,
+    )
+
+
+def media_summary(row: VideoMediaRow) -> MediaSummary:
+    return MediaSummary(
+        container=row.container,
+        codec=row.codec,
+        duration_s=row.duration_s,
+        fps=row.fps,
+        width=row.width,
+        height=row.height,
+        frames=row.frames,
+        creation_time=row.creation_time,
+        camera_origin=row.camera_origin,
+        origin_source=row.origin_source,
+        remuxed=row.working_sha256 is not None,
+    )
+
+
+def list_case_evidence(ctx: ServiceContext, case_ref: str | int) -> list[VideoEvidence]:
+    """Every evidence object of the case, oldest first, with media metadata for videos."""
+    with ctx.session() as session:
+        case_id = resolve_case_id(session, case_ref)
+        rows = session.execute(
+            select(EvidenceRow, VideoMediaRow)
+            .outerjoin(VideoMediaRow, VideoMediaRow.evidence_id == EvidenceRow.id)
+            .where(EvidenceRow.case_id == case_id)
+            .order_by(EvidenceRow.id)
+        ).all()
+        return [
+            VideoEvidence(evidence_info(ev), media_summary(m) if m is not None else None)
+            for ev, m in rows
+        ]
+
+
+def open_video(ctx: ServiceContext, case_ref: str | int, evidence_id: int) -> VideoSource:
+    """Path, pts index, metadata and clock of a video: everything a reader needs."""
+    with ctx.session() as session:
+        row = evidence_in_case(session, case_ref, evidence_id)
+        media = media_of(session, evidence_id)
+        sha = media.working_sha256 or row.sha256
+        return VideoSource(
+            evidence=evidence_info(row),
+            path=ctx.evidence.path_of(sha),
+            index=index_of(session, evidence_id),
+            media=media_summary(media),
+            clock=clock_info(session, evidence_id),
+        )
+
+
+def export_frame(
+    ctx: ServiceContext, case_ref: str | int, evidence_id: int, media_time_s: float, out: Path
+) -> FrameExport:
+    """Write the exact frame shown at `media_time_s` to `out` as PNG (audited export)."""
+    source = open_video(ctx, case_ref, evidence_id)
+    number = frame_number(source.index, media_time_s)
+    with FrameReader(source.path, source.index) as reader:
+        image = reader.frame(number)
+    out = Path(out)
+    out.write_bytes(still_png(image))
+    with ctx.transaction() as session:
+        ctx.audit(
+            session,
+            action="export",
+            entity="evidence",
+            entity_id=evidence_id,
+            case_id=source.evidence.case_id,
+            after={
+                "frame_index": number,
+                "media_time_s": source.index.pts_of(number),
+                "file": out.name,
+            },
+        )
+    return FrameExport(number, round(source.index.pts_of(number), 6), out)
+
+
+def verify_working_copies(
+    ctx: ServiceContext, case_ref: str | int | None = None
+) -> list[WorkingCopyCheck]:
+    """Re-hash the remuxed working copies (stills and frames are taken from them)."""
+    with ctx.session() as session:
+        stmt = (
+            select(EvidenceRow.id, EvidenceRow.original_name, VideoMediaRow.working_sha256)
+            .join(VideoMediaRow, VideoMediaRow.evidence_id == EvidenceRow.id)
+            .where(VideoMediaRow.working_sha256.is_not(None))
+            .order_by(EvidenceRow.id)
+        )
+        if case_ref is not None:
+            stmt = stmt.where(EvidenceRow.case_id == resolve_case_id(session, case_ref))
+        rows = session.execute(stmt).all()
+    return [
+        WorkingCopyCheck(
+            row.id, row.original_name, row.working_sha256, ctx.evidence.verify(row.working_sha256)
+        )
+        for row in rows
+    ]
