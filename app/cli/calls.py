@@ -6,16 +6,15 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from app.domain import timeutil
 from app.domain.errors import ValidationError
 from app.services.calls.analysis import analyze
 from app.services.calls.dto import CallFilter, ImportOptions
 from app.services.calls.importing import import_calls
 from app.services.calls.intake import parse_map_option
-from app.services.calls.orders import import_orders, party_ref
+from app.services.calls.orders import import_orders, order_events_in_case_zone, party_ids
 from app.services.calls.query import call_ids, calls_by_ids, reveal_calls
 from app.services.core import records
-from app.services.core.cases import load_case, resolve_case_id
+from app.services.core.cases import resolve_case
 from app.services.core.context import ServiceContext
 
 
@@ -91,7 +90,7 @@ def _options(args: argparse.Namespace) -> ImportOptions:
 
 
 def _import_calls(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
-    result = import_calls(ctx, args.case, args.file, _options(args))
+    result = import_calls(ctx, resolve_case(ctx, args.case), args.file, _options(args))
     return {
         "batch_id": result.batch_id,
         "imported": result.imported,
@@ -101,7 +100,7 @@ def _import_calls(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, An
 
 
 def _import_orders(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
-    result = import_orders(ctx, args.case, args.file, _options(args))
+    result = import_orders(ctx, resolve_case(ctx, args.case), args.file, _options(args))
     return {
         "created": result.created,
         "updated": result.updated,
@@ -112,20 +111,18 @@ def _import_orders(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, A
 
 
 def _order_add(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
-    with ctx.session() as session:
-        case_id = resolve_case_id(session, args.case)
-        tz = load_case(session, case_id).tz
-        courier = party_ref(session, case_id, args.courier, "courier")
-        customer = party_ref(session, case_id, args.customer, "customer")
-    events = tuple(
-        (kind, timeutil.parse_iso(text, tz, field))
-        for kind, field, text in (
-            ("assigned", "assigned_at", args.assigned_at),
-            ("picked_up", "picked_up_at", args.picked_up_at),
-            ("delivered", "delivered_at", args.delivered_at),
-            ("cancelled", "cancelled_at", args.cancelled_at),
-        )
-        if text
+    case_id = resolve_case(ctx, args.case)
+    found = party_ids(ctx, case_id, {"courier": args.courier, "customer": args.customer})
+    courier, customer = found["courier"], found["customer"]
+    events = order_events_in_case_zone(
+        ctx,
+        case_id,
+        {
+            "assigned": args.assigned_at,
+            "picked_up": args.picked_up_at,
+            "delivered": args.delivered_at,
+            "cancelled": args.cancelled_at,
+        },
     )
     info = records.add_order(
         ctx,
@@ -149,12 +146,11 @@ def _order_add(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
 def _calls_list(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
     if args.reveal and not (args.reason or "").strip():
         raise ValidationError("--reveal needs --reason", field="reason")
-    ids = call_ids(ctx, args.case, CallFilter(number=args.number))
+    case_id = resolve_case(ctx, args.case)
+    ids = call_ids(ctx, case_id, CallFilter(number=args.number))
     if args.limit is not None:
         ids = ids[: max(args.limit, 0)]
-    views = (
-        reveal_calls(ctx, args.case, ids, args.reason) if args.reveal else calls_by_ids(ctx, ids)
-    )
+    views = reveal_calls(ctx, case_id, ids, args.reason) if args.reveal else calls_by_ids(ctx, ids)
     return {
         "calls": [
             {
@@ -173,7 +169,7 @@ def _calls_list(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]
 
 
 def _analyze(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
-    findings = analyze(ctx, args.case)
+    findings = analyze(ctx, resolve_case(ctx, args.case))
     return {
         "findings": [
             {

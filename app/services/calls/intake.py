@@ -1,7 +1,8 @@
 """Call-log use cases for the UI and the CLI (issue 3). Everything returns plain dataclasses
 from `app.services.calls.dto`; numbers are masked unless revealed through `reveal_calls`.
 
-API (all take `ctx: ServiceContext` first; `case_ref` is an id or a case number):
+API (all take `ctx: ServiceContext` first and the case as `case_id: int`; the fronts resolve a
+reference once with `app.services.core.cases.resolve_case`):
 
 Import (dialog: choose file → `preview_calls` → let the user fix options → `import_calls`)
 - here: `list_presets(ctx, target="calls") -> list[Preset]`; `save_preset(ctx, Preset)`;
@@ -17,29 +18,29 @@ Import (dialog: choose file → `preview_calls` → let the user fix options →
   subscriber)`; a mapping value is a header name or a 1-based column number as text;
   `subscriber` is the own number of a mobile operator's detail (rows: other party +
   direction).
-- `calls_import.import_calls(ctx, case_ref, path, ImportOptions, progress) -> ImportResult(
+- `importing.import_calls(ctx, case_id, path, ImportOptions, progress) -> ImportResult(
   batch_id, evidence_id, sha256, imported, duplicates, rejected[Rejection(line, reason,
   detail)], tz)`: one transaction; `Cancelled` → nothing stays; the same file twice →
   `Duplicate`. Naive times without `tz` are read in the case's zone.
-- `calls_import.write_rejections(result.rejected, path)`: the rejected-rows report (CSV).
-- `orders.import_orders(ctx, case_ref, path, ImportOptions, progress) -> OrderImportResult`.
-- `calls_query.list_batches(ctx, case_ref) -> list[BatchInfo]` (imported files).
+- `importing.write_rejections(result.rejected, path)`: the rejected-rows report (CSV).
+- `orders.import_orders(ctx, case_id, path, ImportOptions, progress) -> OrderImportResult`.
+- `query.list_batches(ctx, case_id) -> list[BatchInfo]` (imported files).
 
-Browse (`calls_query`; 1M rows: keep ids, fetch rows for the visible window)
-- `call_ids(ctx, case_ref, CallFilter) -> list[int]` ordered by start time;
+Browse (`query`; 1M rows: keep ids, fetch rows for the visible window)
+- `call_ids(ctx, case_id, CallFilter) -> list[int]` ordered by start time;
   `CallFilter(number, start_from, start_to, direction, status, order, party_id, batch_id)`,
   `number` is any run of digits.
 - `calls_by_ids(ctx, ids) -> list[CallView]` (masked, in the order of `ids`).
-- `reveal_calls(ctx, case_ref, ids, reason) -> list[CallView]` unmasked, audited.
-- `number_summary(ctx, case_ref) -> list[NumberSummary]`;
-  `link_number(ctx, case_ref, number_id, party_id)`, `unlink_number(...)` (audited; a link
+- `reveal_calls(ctx, case_id, ids, reason) -> list[CallView]` unmasked, audited.
+- `number_summary(ctx, case_id) -> list[NumberSummary]`;
+  `link_number(ctx, case_id, number_id, party_id)`, `unlink_number(...)` (audited; a link
   is a `party_phones` row, so the party's phones and the detectors see it).
 
-Findings (`calls_analysis`)
-- `get_thresholds(ctx, case_ref) -> Thresholds`; `set_thresholds(ctx, case_ref, Thresholds)`
+Findings (`analysis`)
+- `get_thresholds(ctx, case_id) -> Thresholds`; `set_thresholds(ctx, case_id, Thresholds)`
   (`app.domain.calls.findings.Thresholds`: grace_min, multi_min_numbers, multi_window_h,
   night_start_h, night_end_h, burst_min_calls, burst_window_min, company_lines).
-- `analyze(ctx, case_ref, progress=None) -> list[FindingView]` (kind, severity, call_ids,
+- `analyze(ctx, case_id, progress=None) -> list[FindingView]` (kind, severity, call_ids,
   start/end, params, explanation_ru/en).
 """
 
@@ -63,6 +64,7 @@ from app.services.core.context import ServiceContext
 __all__ = [
     "CALL_FIELDS",
     "REASONS",
+    "Preset",
     "delete_preset",
     "list_presets",
     "parse_map_option",

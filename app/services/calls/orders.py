@@ -11,9 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
+from app.domain import timeutil
 from app.domain.errors import NotFound, ValidationError
 from app.domain.progress import NullProgress, Progress, check_cancel
 from app.ingest.calls import RejectedRow
@@ -21,43 +19,40 @@ from app.ingest.mapping import ORDER_FIELDS
 from app.ingest.orders import OrderRecord, parse_orders
 from app.ingest.plan import plan_import
 from app.services.calls.dto import ImportOptions, OrderImportResult, Rejection
-from app.services.core.cases import load_case, resolve_case_id
 from app.services.core.context import ServiceContext
 from app.services.core.evidence_files import add_evidence
-from app.storage.models.cases import OrderEventRow, OrderRow, PartyRow
+from app.storage.repositories import calls as repo
 from app.storage.repositories.cases import refresh_search_text
 
 
-def resolve_party(session: Session, case_id: int, ref: str) -> int | None:
-    """A party of the case by id, courier ID or name (case-insensitive); None if none."""
-    text = ref.strip()
-    if not text:
-        return None
-    alive = (PartyRow.case_id == case_id, PartyRow.deleted.is_(False))
-    if text.isdigit():
-        hit = session.scalar(select(PartyRow.id).where(PartyRow.id == int(text), *alive))
-        if hit is not None:
-            return int(hit)
-    hit = session.scalar(select(PartyRow.id).where(PartyRow.courier_id == text, *alive))
-    if hit is None:
-        hit = session.scalar(
-            select(PartyRow.id).where(func.lower(PartyRow.name) == text.lower(), *alive)
-        )
-    if hit is None:
-        # SQLite's lower() leaves Cyrillic alone: compare in Python over the case's parties.
-        names = session.execute(select(PartyRow.id, PartyRow.name).where(*alive)).all()
-        hit = next((pid for pid, name in names if name.casefold() == text.casefold()), None)
-    return int(hit) if hit is not None else None
-
-
-def party_ref(session: Session, case_id: int, ref: str | None, what: str) -> int | None:
-    """Like `resolve_party` but an unknown reference is an error (the CLI's options)."""
-    if ref is None or not ref.strip():
-        return None
-    found = resolve_party(session, case_id, ref)
-    if found is None:
-        raise NotFound(f"no {what} party {ref!r} in this case")
+def party_ids(
+    ctx: ServiceContext, case_id: int, refs: dict[str, str | None]
+) -> dict[str, int | None]:
+    """The parties named by the CLI's options (`{"courier": "C-7781", ...}`: party id,
+    courier ID or name); an unknown reference is `NotFound` naming the option."""
+    found: dict[str, int | None] = {}
+    with ctx.session() as session:
+        for what, ref in refs.items():
+            if ref is None or not ref.strip():
+                found[what] = None
+                continue
+            hit = repo.find_party(session, case_id, ref)
+            if hit is None:
+                raise NotFound(f"no {what} party {ref!r} in this case")
+            found[what] = hit
     return found
+
+
+def order_events_in_case_zone(
+    ctx: ServiceContext, case_id: int, texts: dict[str, str | None]
+) -> tuple[tuple[str, datetime], ...]:
+    """`{"assigned": "2025-10-09T13:00", ...}` → events; times without a zone are the
+    case's local time (the CLI's `order add`)."""
+    with ctx.session() as session:
+        tz = repo.case_zone(session, case_id)
+    return tuple(
+        (kind, timeutil.parse_iso(text, tz, f"{kind}_at")) for kind, text in texts.items() if text
+    )
 
 
 @dataclass
@@ -68,7 +63,7 @@ class _Merged:
 
 def import_orders(
     ctx: ServiceContext,
-    case_ref: str | int,
+    case_id: int,
     path: Path,
     options: ImportOptions | None = None,
     progress: Progress | None = None,
@@ -77,8 +72,7 @@ def import_orders(
     progress = progress or NullProgress()
     path = Path(path)
     with ctx.session() as session:
-        case_id = resolve_case_id(session, case_ref)
-        case_tz = load_case(session, case_id).tz
+        case_tz = repo.case_zone(session, case_id)
     plan = plan_import(
         path,
         target="orders",
@@ -110,16 +104,15 @@ def import_orders(
         for number, entry in merged.items():
             check_cancel(progress)
             rec = entry.record
-            courier = resolve_party(session, case_id, rec.courier)
-            customer = resolve_party(session, case_id, rec.customer)
+            courier = repo.find_party(session, case_id, rec.courier)
+            customer = repo.find_party(session, case_id, rec.customer)
             unmatched.update(
                 c for c, p in ((rec.courier, courier), (rec.customer, customer)) if c and p is None
             )
-            row = session.scalar(
-                select(OrderRow).where(OrderRow.case_id == case_id, OrderRow.number == number)
-            )
-            if row is None:
-                row = OrderRow(
+            order = repo.order_id(session, case_id, number)
+            if order is None:
+                order = repo.add_order(
+                    session,
                     case_id=case_id,
                     number=number,
                     slot_start=rec.slot_start,
@@ -127,26 +120,14 @@ def import_orders(
                     courier_party_id=courier,
                     customer_party_id=customer,
                     address=rec.address,
-                    deleted=False,
                 )
-                session.add(row)
-                session.flush()
                 created += 1
                 known: set[tuple[str, datetime]] = set()
             else:
-                row.courier_party_id = row.courier_party_id or courier
-                row.customer_party_id = row.customer_party_id or customer
+                known = repo.fill_order_parties(session, order, courier, customer)
                 updated += 1
-                known = {
-                    (kind, at)
-                    for kind, at in session.execute(
-                        select(OrderEventRow.kind, OrderEventRow.at).where(
-                            OrderEventRow.order_id == row.id
-                        )
-                    )
-                }
             for kind, at in sorted(set(entry.events) - known, key=lambda e: e[1]):
-                session.add(OrderEventRow(order_id=row.id, kind=kind, at=at, source=path.name))
+                repo.add_order_event(session, order, kind, at, path.name)
                 events += 1
         if not merged:
             raise ValidationError(f"{path.name}: no order could be read", field="file")

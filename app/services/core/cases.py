@@ -64,6 +64,12 @@ def resolve_case_id(session: Session, ref: str | int) -> int:
     return int(found)
 
 
+def resolve_case(ctx: ServiceContext, ref: str | int) -> int:
+    """The fronts' one lookup of a case reference (id or number); services take the id."""
+    with ctx.session() as session:
+        return resolve_case_id(session, ref)
+
+
 def load_case(session: Session, case_id: int) -> CaseRow:
     case = session.get(CaseRow, case_id)
     if case is None:

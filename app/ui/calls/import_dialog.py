@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import Duplicate
-from app.ingest.presets import Preset
 from app.services.calls import intake as calls
 from app.services.calls.dto import ImportOptions, ImportPreview, ImportResult
 from app.services.calls.importing import import_calls
+from app.services.calls.intake import Preset
 from app.ui.calls.import_preview import PreviewTables
 from app.ui.calls.import_result import ImportResultView
 from app.ui.calls.mapping_editor import MappingEditor

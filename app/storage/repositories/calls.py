@@ -1,0 +1,673 @@
+"""Call-log queries: import batches and the bulk call writer, filtered id lists, rows for the
+visible window, the per-number summary, party links, detector inputs and thresholds, and the
+order rows an order export writes.
+
+Everything takes the session of the service's unit of work and returns plain values or
+`app.domain` records; no ORM row leaves this module.
+
+Query shapes (1M calls per case): a number filter is a UNION of one branch per number column,
+each `column IN (...)` on its own `(case, column, start)` index (an OR would make the planner
+walk the whole case in time order); numbers are searched through `call_numbers` (the case's
+distinct numbers, a few thousand rows); a full number is matched by equality, not `LIKE`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, literal, or_, select, union, union_all, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from app.domain.calls.records import CallRecord
+from app.domain.errors import NotFound, StorageError
+from app.domain.phones import digits_of
+from app.domain.timeutil import ensure_utc
+from app.storage.models.calls import (
+    CALLS_BULK,
+    CallBatchRow,
+    CallNumberRow,
+    CallRow,
+    CallSettingsRow,
+    bulk_instant,
+)
+from app.storage.models.cases import CaseRow, OrderEventRow, OrderRow, PartyPhoneRow, PartyRow
+
+CHUNK = 500  # ids per IN (...) query: well under every driver's parameter limit
+BATCH_ROWS = 50_000
+BULK_CACHE_KIB = 32 * 1024
+_CALLS = CallRow.__table__
+
+
+# --- cases and parties as the calls feature sees them ---------------------------------------
+
+
+def case_zone(session: Session, case_id: int) -> str:
+    tz = session.scalar(select(CaseRow.tz).where(CaseRow.id == case_id))
+    if tz is None:
+        raise NotFound(f"no case with id {case_id}")
+    return str(tz)
+
+
+@dataclass(frozen=True)
+class NumberOwner:
+    party_id: int
+    name: str
+    role: str
+
+
+def party_numbers(session: Session, case_id: int) -> dict[str, NumberOwner]:
+    """number value → its party (not deleted) for the case."""
+    stmt = (
+        select(PartyPhoneRow.value, PartyRow.id, PartyRow.name, PartyRow.role)
+        .join(PartyRow, PartyRow.id == PartyPhoneRow.party_id)
+        .where(PartyRow.case_id == case_id, PartyRow.deleted.is_(False))
+    )
+    return {value: NumberOwner(pid, name, role) for value, pid, name, role in session.execute(stmt)}
+
+
+def party_phone_values(session: Session, party_id: int) -> list[str]:
+    return list(
+        session.scalars(select(PartyPhoneRow.value).where(PartyPhoneRow.party_id == party_id))
+    )
+
+
+def find_party(session: Session, case_id: int, ref: str) -> int | None:
+    """A party of the case by id, courier ID or name (case-insensitive, Cyrillic too)."""
+    text = ref.strip()
+    if not text:
+        return None
+    alive = (PartyRow.case_id == case_id, PartyRow.deleted.is_(False))
+    if text.isdigit():
+        hit = session.scalar(select(PartyRow.id).where(PartyRow.id == int(text), *alive))
+        if hit is not None:
+            return int(hit)
+    hit = session.scalar(select(PartyRow.id).where(PartyRow.courier_id == text, *alive))
+    if hit is None:
+        hit = session.scalar(
+            select(PartyRow.id).where(func.lower(PartyRow.name) == text.lower(), *alive)
+        )
+    if hit is None:
+        # SQLite's lower() leaves Cyrillic alone: compare in Python over the case's parties.
+        names = session.execute(select(PartyRow.id, PartyRow.name).where(*alive)).all()
+        hit = next((pid for pid, name in names if name.casefold() == text.casefold()), None)
+    return int(hit) if hit is not None else None
+
+
+def party_exists(session: Session, case_id: int, party_id: int) -> bool:
+    row = session.get(PartyRow, party_id)
+    return row is not None and row.case_id == case_id and not row.deleted
+
+
+# --- import ------------------------------------------------------------------------------------
+
+
+def batch_of_file(session: Session, case_id: int, sha256: str) -> tuple[int, datetime] | None:
+    """(batch id, imported at) when the file was already imported into the case."""
+    row = session.execute(
+        select(CallBatchRow.id, CallBatchRow.created_at).where(
+            CallBatchRow.case_id == case_id, CallBatchRow.sha256 == sha256
+        )
+    ).first()
+    return (int(row[0]), row[1]) if row else None
+
+
+def add_batch(
+    session: Session,
+    *,
+    case_id: int,
+    evidence_id: int,
+    sha256: str,
+    original_name: str,
+    options: dict[str, Any],
+    tz: str | None,
+    created_at: datetime,
+    created_by: str,
+) -> int:
+    batch = CallBatchRow(
+        case_id=case_id,
+        evidence_id=evidence_id,
+        sha256=sha256,
+        original_name=original_name,
+        options=options,
+        tz=tz,
+        rejections=[],
+        created_at=created_at,
+        created_by=created_by,
+    )
+    session.add(batch)
+    session.flush()
+    return batch.id
+
+
+def finish_batch(
+    session: Session, batch_id: int, parsed: int, rejected: int, rejections: list[list[Any]]
+) -> tuple[int, int]:
+    """Count what went in, store the counts; returns (imported, duplicates)."""
+    imported = int(
+        session.scalar(
+            select(func.count()).select_from(_CALLS).where(_CALLS.c.batch_id == batch_id)
+        )
+        or 0
+    )
+    duplicates = parsed - imported
+    session.execute(
+        update(CallBatchRow)
+        .where(CallBatchRow.id == batch_id)
+        .values(imported=imported, duplicates=duplicates, rejected=rejected, rejections=rejections)
+    )
+    return imported, duplicates
+
+
+def _insert_ignoring_duplicates(session: Session, table: Any) -> Any:
+    """INSERT that skips rows hitting a unique key (the two databases Casebook runs on)."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        return pg_insert(table).on_conflict_do_nothing()
+    if dialect == "sqlite":
+        return sqlite_insert(table).on_conflict_do_nothing()
+    raise StorageError(f"call imports need SQLite or PostgreSQL, not {dialect}")
+
+
+@contextmanager
+def bulk_session(session: Session) -> Iterator[None]:
+    """SQLite's default 2 MB page cache thrashes once the call indexes outgrow it (random
+    inserts into five B-trees); give the import 32 MB, then put the setting back."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    old = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    connection.exec_driver_sql(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size={int(old or -2000)}")
+
+
+class CallWriter:
+    """Writes batches of calls with the Core `insert()` of `CALLS_BULK` (skipping dedupe-key
+    conflicts). On SQLite the compiled statement goes to the driver's executemany with plain
+    tuples: SQLAlchemy's per-row parameter handling would otherwise cost as much as the
+    insert itself. Elsewhere rows go through `Connection.execute` as dicts."""
+
+    def __init__(self, session: Session, case_id: int, batch_id: int) -> None:
+        self.connection = session.connection()
+        self.dialect = self.connection.dialect.name
+        self.statement = _insert_ignoring_duplicates(session, CALLS_BULK)
+        self.case_id, self.batch_id = case_id, batch_id
+        self.sql: str | None = None
+        if self.dialect == "sqlite":
+            compiled = self.statement.compile(dialect=self.connection.dialect)
+            names = [c.name for c in CALLS_BULK.columns]
+            if list(compiled.positiontup or ()) != names:
+                raise RuntimeError(f"unexpected bulk insert parameters: {compiled.positiontup}")
+            self.sql = str(compiled)
+
+    def row(self, rec: CallRecord, dedupe_key: int) -> tuple[Any, ...]:
+        """Values in `CALLS_BULK` column order."""
+        return (
+            self.case_id,
+            self.batch_id,
+            rec.line,
+            bulk_instant(rec.start_utc, self.dialect),
+            rec.duration_s,
+            rec.caller,
+            rec.caller_raw,
+            rec.callee,
+            rec.callee_raw,
+            rec.virtual,
+            rec.virtual_raw,
+            rec.direction,
+            rec.status,
+            rec.order_number,
+            rec.call_id,
+            dedupe_key,
+        )
+
+    def write(self, rows: list[tuple[Any, ...]]) -> None:
+        if self.sql is not None:
+            self.connection.exec_driver_sql(self.sql, rows)
+            return
+        names = [c.name for c in CALLS_BULK.columns]
+        self.connection.execute(self.statement, [dict(zip(names, r, strict=True)) for r in rows])
+
+
+def add_numbers(session: Session, case_id: int, numbers: set[str]) -> None:
+    """Record the case's distinct numbers (existing ones are kept)."""
+    statement = _insert_ignoring_duplicates(session, CallNumberRow.__table__)
+    values = [{"case_id": case_id, "value": n, "digits": digits_of(n)} for n in sorted(numbers)]
+    for start in range(0, len(values), BATCH_ROWS):
+        session.execute(statement, values[start : start + BATCH_ROWS])
+
+
+def refresh_statistics(session: Session) -> None:
+    """Let the planner know the new sizes (without statistics SQLite guesses index
+    selectivity and may range-scan the start index for a two-number query)."""
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        # sampled statistics: a few ms at a million rows instead of a full scan of each index
+        connection.exec_driver_sql("PRAGMA analysis_limit=1000")
+    for table in ("calls", "call_numbers"):
+        connection.exec_driver_sql(f"ANALYZE {table}")
+
+
+# --- browsing ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CallCriteria:
+    """A call filter in storage terms: `digits` any run of digits of a number."""
+
+    digits: str | None = None
+    party_id: int | None = None
+    start_from: datetime | None = None
+    start_to: datetime | None = None
+    direction: str | None = None
+    status: str | None = None
+    order: str | None = None
+    batch_id: int | None = None
+
+
+def numbers_matching(session: Session, case_id: int, digits: str) -> list[str]:
+    """The case's numbers holding the run `digits` (a whole number matches by equality)."""
+    exact = list(
+        session.scalars(
+            select(CallNumberRow.value).where(
+                CallNumberRow.case_id == case_id, CallNumberRow.digits == digits
+            )
+        )
+    )
+    if exact and len(digits) >= 10:
+        return exact
+    stmt = select(CallNumberRow.value).where(
+        CallNumberRow.case_id == case_id, CallNumberRow.digits.contains(digits, autoescape=True)
+    )
+    return list(session.scalars(stmt))
+
+
+def _touching(values: Sequence[str]) -> ColumnElement[bool]:
+    return or_(CallRow.caller.in_(values), CallRow.callee.in_(values), CallRow.virtual.in_(values))
+
+
+def call_ids(session: Session, case_id: int, crit: CallCriteria) -> list[int]:
+    """Ids of the matching calls in time order."""
+    where: list[ColumnElement[bool]] = [CallRow.case_id == case_id]
+    number_sets: list[list[str]] = []
+    if crit.digits:
+        number_sets.append(numbers_matching(session, case_id, crit.digits))
+    if crit.party_id is not None:
+        number_sets.append(party_phone_values(session, crit.party_id))
+    if any(not values for values in number_sets):
+        return []
+    if crit.start_from is not None:
+        where.append(CallRow.start_utc >= crit.start_from)
+    if crit.start_to is not None:
+        where.append(CallRow.start_utc < crit.start_to)
+    if crit.direction:
+        where.append(CallRow.direction == crit.direction)
+    if crit.status:
+        where.append(CallRow.status == crit.status)
+    if crit.order:
+        where.append(CallRow.order_number == crit.order.strip())
+    if crit.batch_id is not None:
+        where.append(CallRow.batch_id == crit.batch_id)
+    if not number_sets:
+        stmt = select(CallRow.id).where(*where).order_by(CallRow.start_utc, CallRow.id)
+        return list(session.scalars(stmt))
+    first, *others = number_sets
+    extra = [_touching(values) for values in others]
+    branches = [
+        select(CallRow.id, CallRow.start_utc).where(*where, *extra, column.in_(first))
+        for column in (CallRow.caller, CallRow.callee, CallRow.virtual)
+    ]
+    both = union(*branches).subquery()
+    ordered = select(both.c.id).order_by(both.c.start_utc, both.c.id)
+    return list(session.scalars(ordered))
+
+
+def calls_between(
+    session: Session, case_id: int, a: str, b: str, start: datetime, end: datetime
+) -> list[int]:
+    """Ids of the calls between numbers `a` and `b` (either way) in [start, end), time order.
+    Two equality branches on `(case, caller, callee, start)`: a point lookup plus a short range."""
+    branches = [
+        select(CallRow.id, CallRow.start_utc).where(
+            CallRow.case_id == case_id,
+            CallRow.caller == x,
+            CallRow.callee == y,
+            CallRow.start_utc >= start,
+            CallRow.start_utc < end,
+        )
+        for x, y in ((a, b), (b, a))
+    ]
+    both = union_all(*branches).subquery()
+    return list(session.scalars(select(both.c.id).order_by(both.c.start_utc, both.c.id)))
+
+
+@dataclass(frozen=True)
+class StoredCall:
+    id: int
+    case_id: int
+    batch_id: int
+    line: int
+    start_utc: datetime
+    duration_s: int
+    caller: str
+    callee: str
+    virtual: str | None
+    direction: str | None
+    status: str
+    order_number: str | None
+    call_id: str | None
+
+
+_STORED = (
+    CallRow.id,
+    CallRow.case_id,
+    CallRow.batch_id,
+    CallRow.line,
+    CallRow.start_utc,
+    CallRow.duration_s,
+    CallRow.caller,
+    CallRow.callee,
+    CallRow.virtual,
+    CallRow.direction,
+    CallRow.status,
+    CallRow.order_number,
+    CallRow.call_id,
+)
+
+
+def calls_by_ids(session: Session, ids: Sequence[int]) -> list[StoredCall]:
+    """Calls in the order of `ids` (ids that vanished are skipped)."""
+    rows: dict[int, StoredCall] = {}
+    for start in range(0, len(ids), CHUNK):
+        chunk = list(ids[start : start + CHUNK])
+        for r in session.execute(select(*_STORED).where(CallRow.id.in_(chunk))):
+            rows[r.id] = StoredCall(**r._mapping)
+    return [rows[i] for i in ids if i in rows]
+
+
+@dataclass(frozen=True)
+class NumberStats:
+    number_id: int
+    value: str
+    calls: int
+    first_utc: datetime | None
+    last_utc: datetime | None
+    talk_s: int
+    virtual: bool
+
+
+def number_stats(session: Session, case_id: int) -> list[NumberStats]:
+    """Calls, first and last contact, talk time of every number of the case's calls."""
+    sides = [
+        select(
+            column.label("num"),
+            CallRow.start_utc.label("start"),
+            CallRow.duration_s.label("talk"),
+            literal(flag).label("is_virtual"),
+        ).where(CallRow.case_id == case_id, column.is_not(None))
+        for column, flag in ((CallRow.caller, 0), (CallRow.callee, 0), (CallRow.virtual, 1))
+    ]
+    both = union_all(*sides).subquery()
+    stmt = select(
+        both.c.num,
+        func.count(),
+        func.min(both.c.start),
+        func.max(both.c.start),
+        func.sum(both.c.talk),
+        func.max(both.c.is_virtual),
+    ).group_by(both.c.num)
+    ids = {
+        value: number_id
+        for value, number_id in session.execute(
+            select(CallNumberRow.value, CallNumberRow.id).where(CallNumberRow.case_id == case_id)
+        )
+    }
+    return [
+        NumberStats(
+            number_id=ids.get(value, 0),
+            value=value,
+            calls=int(count),
+            first_utc=_utc(first),
+            last_utc=_utc(last),
+            talk_s=int(talk or 0),
+            virtual=bool(is_virtual),
+        )
+        for value, count, first, last, talk, is_virtual in session.execute(stmt)
+    ]
+
+
+def _utc(value: object) -> datetime | None:
+    """Aggregates bypass the column type (SQLite hands back text): make aware UTC."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return ensure_utc(value)
+    return ensure_utc(datetime.fromisoformat(str(value)))
+
+
+BatchValues = tuple[int, int, str, str, int, int, int, datetime, dict[str, object]]
+
+
+def batches(session: Session, case_id: int) -> list[BatchValues]:
+    """(id, evidence id, file name, sha256, imported, duplicates, rejected, created at,
+    options) of the case's imported files, oldest first."""
+    rows = session.scalars(
+        select(CallBatchRow).where(CallBatchRow.case_id == case_id).order_by(CallBatchRow.id)
+    )
+    return [
+        (
+            r.id,
+            r.evidence_id,
+            r.original_name,
+            r.sha256,
+            r.imported,
+            r.duplicates,
+            r.rejected,
+            r.created_at,
+            dict(r.options or {}),
+        )
+        for r in rows
+    ]
+
+
+def cases_of_calls(session: Session, ids: Sequence[int]) -> set[int]:
+    found: set[int] = set()
+    for start in range(0, len(ids), CHUNK):
+        chunk = list(ids[start : start + CHUNK])
+        found.update(
+            session.scalars(select(CallRow.case_id).where(CallRow.id.in_(chunk)).distinct())
+        )
+    return found
+
+
+def case_number(session: Session, case_id: int, number_id: int) -> tuple[str, str]:
+    """(value, digits) of a number of the case's calls."""
+    row = session.get(CallNumberRow, number_id)
+    if row is None or row.case_id != case_id:
+        raise NotFound(f"no number {number_id} in this case")
+    return row.value, row.digits
+
+
+def link_phone(session: Session, party_id: int, value: str, digits: str) -> None:
+    session.add(PartyPhoneRow(party_id=party_id, raw=value, value=value, digits=digits))
+
+
+def unlink_phone(session: Session, party_id: int, value: str) -> bool:
+    row = session.scalar(
+        select(PartyPhoneRow).where(
+            PartyPhoneRow.party_id == party_id, PartyPhoneRow.value == value
+        )
+    )
+    if row is None:
+        return False
+    session.delete(row)
+    return True
+
+
+# --- detector inputs ---------------------------------------------------------------------------
+
+
+def thresholds(session: Session, case_id: int) -> dict[str, Any] | None:
+    row = session.get(CallSettingsRow, case_id)
+    return dict(row.thresholds) if row is not None else None
+
+
+def store_thresholds(
+    session: Session, case_id: int, values: dict[str, Any], updated_at: datetime
+) -> None:
+    row = session.get(CallSettingsRow, case_id)
+    if row is None:
+        row = CallSettingsRow(case_id=case_id, thresholds={}, updated_at=updated_at)
+        session.add(row)
+    row.thresholds = values
+    row.updated_at = updated_at
+
+
+def order_events(
+    session: Session, case_id: int
+) -> list[tuple[str, datetime | None, list[tuple[str, datetime]]]]:
+    """(order number, slot start, [(event kind, at)]) of the case's orders (not deleted)."""
+    orders = session.execute(
+        select(OrderRow.id, OrderRow.number, OrderRow.slot_start).where(
+            OrderRow.case_id == case_id, OrderRow.deleted.is_(False)
+        )
+    ).all()
+    events: dict[int, list[tuple[str, datetime]]] = defaultdict(list)
+    ids = [o.id for o in orders]
+    for start in range(0, len(ids), CHUNK):
+        stmt = select(OrderEventRow.order_id, OrderEventRow.kind, OrderEventRow.at).where(
+            OrderEventRow.order_id.in_(ids[start : start + CHUNK])
+        )
+        for order_id, kind, at in session.execute(stmt):
+            events[order_id].append((kind, at))
+    return [(number, slot, events[oid]) for oid, number, slot in orders]
+
+
+_DETECTOR_COLUMNS = (
+    CallRow.id,
+    CallRow.start_utc,
+    CallRow.duration_s,
+    CallRow.caller,
+    CallRow.callee,
+    CallRow.virtual,
+    CallRow.status,
+    CallRow.order_number,
+)
+
+
+def _record(row: Any, numbers: dict[str, str]) -> CallRecord:
+    cid, start, duration, caller, callee, virtual, status, order = row
+    # one string per number: a large case repeats a few thousand numbers a million times
+    caller = numbers.setdefault(caller, caller)
+    callee = numbers.setdefault(callee, callee)
+    return CallRecord(start, duration, caller, callee, virtual, None, status, order, id=cid)
+
+
+def calls_touching(session: Session, case_id: int, values: frozenset[str]) -> list[CallRecord]:
+    """Calls from or to any of `values` (the parties' numbers), time order."""
+    if not values:
+        return []
+    wanted = list(values)
+    branches = [
+        select(*_DETECTOR_COLUMNS).where(CallRow.case_id == case_id, column.in_(wanted))
+        for column in (CallRow.caller, CallRow.callee)
+    ]
+    numbers: dict[str, str] = {}
+    found = [_record(row, numbers) for row in session.execute(union(*branches))]
+    return sorted(found, key=lambda c: (c.start_utc, c.id or 0))
+
+
+def calls_by_callee(session: Session, case_id: int) -> Iterator[tuple[int, CallRecord]]:
+    """All calls of the case, callee by callee in time order (index order), streamed;
+    each with its running count (for progress and cancel)."""
+    stmt = (
+        select(*_DETECTOR_COLUMNS)
+        .where(CallRow.case_id == case_id)
+        .order_by(CallRow.callee, CallRow.start_utc)
+        .execution_options(yield_per=50_000)
+    )
+    numbers: dict[str, str] = {}
+    for n, row in enumerate(session.execute(stmt), start=1):
+        yield n, _record(row, numbers)
+
+
+def virtual_numbers(session: Session, case_id: int) -> frozenset[str]:
+    stmt = select(CallRow.virtual).where(CallRow.case_id == case_id).distinct()
+    return frozenset(v for v in session.scalars(stmt) if v)
+
+
+def calls_version(session: Session, case_id: int) -> tuple[int, int]:
+    """What changes when the case's calls change: (batches, the last batch id)."""
+    row = session.execute(
+        select(func.count(CallBatchRow.id), func.max(CallBatchRow.id)).where(
+            CallBatchRow.case_id == case_id
+        )
+    ).one()
+    return int(row[0] or 0), int(row[1] or 0)
+
+
+# --- orders written by an order export ---------------------------------------------------------
+
+
+def order_id(session: Session, case_id: int, number: str) -> int | None:
+    found = session.scalar(
+        select(OrderRow.id).where(OrderRow.case_id == case_id, OrderRow.number == number)
+    )
+    return int(found) if found is not None else None
+
+
+def add_order(
+    session: Session,
+    *,
+    case_id: int,
+    number: str,
+    slot_start: datetime | None,
+    slot_end: datetime | None,
+    courier_party_id: int | None,
+    customer_party_id: int | None,
+    address: str,
+) -> int:
+    row = OrderRow(
+        case_id=case_id,
+        number=number,
+        slot_start=slot_start,
+        slot_end=slot_end,
+        courier_party_id=courier_party_id,
+        customer_party_id=customer_party_id,
+        address=address,
+        deleted=False,
+    )
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def fill_order_parties(
+    session: Session, order: int, courier_party_id: int | None, customer_party_id: int | None
+) -> set[tuple[str, datetime]]:
+    """Set the order's courier/customer where it has none; returns its known events."""
+    row = session.get(OrderRow, order)
+    if row is None:
+        raise NotFound(f"no order {order}")
+    row.courier_party_id = row.courier_party_id or courier_party_id
+    row.customer_party_id = row.customer_party_id or customer_party_id
+    return {
+        (kind, at)
+        for kind, at in session.execute(
+            select(OrderEventRow.kind, OrderEventRow.at).where(OrderEventRow.order_id == order)
+        )
+    }
+
+
+def add_order_event(session: Session, order: int, kind: str, at: datetime, source: str) -> None:
+    session.add(OrderEventRow(order_id=order, kind=kind, at=at, source=source))
