@@ -18,8 +18,10 @@ from app.cli.common import (
     CheckFailed,
     common_parent,
     emit,
+    error_location,
     fail,
     global_options,
+    report_error,
 )
 from app.domain.errors import CasebookError, IntegrityFailure
 
@@ -75,13 +77,14 @@ def main(argv: Sequence[str]) -> int:
     try:
         args = parser.parse_args(list(argv))
     except UsageError as exc:
-        fail(str(exc))
+        report_error("usage", str(exc), "--json" in argv)
         return EXIT_USAGE
     handler = getattr(args, "handler", None)
+    as_json = bool(getattr(args, "json", False))
     if handler is None:
         parser.print_help(sys.stderr)
+        report_error("usage", "a command is needed (see --help)", as_json)
         return EXIT_USAGE
-    as_json = bool(getattr(args, "json", False))
     ctx = None
     try:
         if getattr(args, "needs_context", True):
@@ -95,14 +98,14 @@ def main(argv: Sequence[str]) -> int:
         emit(exc.payload, as_json)
         fail(exc.message)
         return EXIT_CHECK_FAILED
-    except IntegrityFailure as exc:
-        fail(exc.message)
-        return EXIT_CHECK_FAILED
     except CasebookError as exc:
-        fail(exc.message)
-        return EXIT_USAGE
+        file, line = error_location(exc)
+        report_error(exc.code, exc.message, as_json, file=file, line=line)
+        return EXIT_CHECK_FAILED if isinstance(exc, IntegrityFailure) else EXIT_USAGE
     except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
-        fail(f"{exc.filename}: {exc.strerror}")
+        code = "not_found" if isinstance(exc, FileNotFoundError) else "unreadable"
+        message = f"{exc.filename}: {exc.strerror}"
+        report_error(code, message, as_json, file=str(exc.filename))
         return EXIT_USAGE
     finally:
         if ctx is not None:

@@ -1,7 +1,8 @@
 """CLI plumbing: the global options, printing results (JSON or text), errors → exit codes.
 
 Exit codes: 0 ok, 1 a check failed (verification, a finding where asked), 2 bad input or
-usage — with one line on stderr naming the problem."""
+usage — with one line on stderr naming the problem and, with `--json`, the error as one
+object on stdout (`report_error`)."""
 
 from __future__ import annotations
 
@@ -115,3 +116,27 @@ def _scalar(value: Any) -> str:
 
 def fail(message: str) -> None:
     sys.stderr.write(f"casebook: {message}\n")
+
+
+def report_error(
+    code: str,
+    message: str,
+    as_json: bool,
+    *,
+    file: str | None = None,
+    line: int | None = None,
+) -> None:
+    """A refusal: one line on stderr and, with `--json`, one object on stdout,
+    `{"error": {"code", "message", "file", "line"}}` (file and line null where none)."""
+    if as_json:
+        error = {"code": code, "message": message, "file": file, "line": line}
+        sys.stdout.write(json.dumps({"error": error}, ensure_ascii=False) + "\n")
+    fail(message)
+
+
+def error_location(exc: BaseException) -> tuple[str | None, int | None]:
+    """The file and line an error names (`CasebookError(..., file=, line=)`), if any."""
+    details = getattr(exc, "details", None) or {}
+    file = details.get("file")
+    line = details.get("line")
+    return (str(file) if file is not None else None, int(line) if line is not None else None)

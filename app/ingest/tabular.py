@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
@@ -63,21 +64,88 @@ def sniff_source(
         with path.open("rb") as handle:
             head = handle.read(SAMPLE_BYTES)
     except OSError as exc:
-        raise ValidationError(f"{path}: cannot read: {exc.strerror}", field="file") from exc
+        raise ValidationError(
+            f"{path}: cannot read: {exc.strerror}", field="file", file=str(path)
+        ) from exc
     if not head.strip():
-        raise ValidationError(f"{path}: the file is empty", field="file")
-    if head.startswith(XLSX_MAGIC):
+        raise ValidationError(f"{path}: the file is empty", field="file", file=str(path))
+    if head.startswith(XLSX_MAGIC) and _is_workbook(path):
         return _sniff_xlsx(path, has_header, looks_like_header)
+    what = binary_kind(head)
+    if what is not None:
+        raise not_a_table(path, what)
     enc = normalize_encoding(encoding) if encoding else detect_encoding(head)
     text = _decode_head(head, enc, path)
+    if _MARKUP.match(text):
+        raise not_a_table(path, "HTML or XML")
     lines = text.splitlines()[: SAMPLE_ROWS + 1]
     delim = _decode_delimiter(delimiter) if delimiter else detect_delimiter(lines)
     rows = [tuple(r) for r in csv.reader(lines, delimiter=delim) if any(c.strip() for c in r)]
     if not rows:
-        raise ValidationError(f"{path}: no rows found", field="file")
+        raise ValidationError(f"{path}: no rows found", field="file", file=str(path))
+    if delimiter is None and not _tabular(rows):
+        raise not_a_table(path, "text without columns")
     return _finish(
         SourceFormat("csv", enc, delim, False, (), ()), rows, has_header, looks_like_header
     )
+
+
+# Leading bytes of files people hand over instead of the table (or along with it).
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "PDF"),
+    (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"II*\x00", "TIFF image"),
+    (b"MM\x00*", "TIFF image"),
+    (b"PK\x03\x04", "ZIP archive"),
+    (b"PK\x05\x06", "ZIP archive"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7z archive"),
+    (b"Rar!", "RAR archive"),
+    (b"\xd0\xcf\x11\xe0", "old Office document (XLS/DOC): save it as XLSX or CSV"),
+    (b"{\\rtf", "RTF document"),
+)
+_MARKUP = re.compile(r"\s*(<!doctype|<html|<\?xml|<table|<svg)", re.IGNORECASE)
+
+
+def binary_kind(head: bytes) -> str | None:
+    """What a non-text head is (PDF, an image, an archive...), or None for text."""
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            return what
+    if head[4:12] in (b"ftypheic", b"ftypmif1") or head[8:12] == b"WEBP":
+        return "image"
+    if head.startswith(b"BM") and head[6:10] == b"\x00\x00\x00\x00":
+        return "BMP image"
+    if b"\x00" in head[:4096]:
+        return "binary data"
+    return None
+
+
+def _tabular(rows: list[tuple[str, ...]]) -> bool:
+    """Rows of a table mostly share one width above 1 (title lines above it aside); prose,
+    or text copied out of a PDF, splits at its commas into ragged rows."""
+    widths = [len(r) for r in rows]
+    common = max(set(widths), key=widths.count)
+    return common >= 2 and (len(rows) < 4 or widths.count(common) * 2 >= len(rows))
+
+
+def not_a_table(path: Path, what: str) -> ValidationError:
+    return ValidationError(
+        f"{path}: not a CSV/XLSX table ({what})", field="file", file=str(path), line=None
+    )
+
+
+def _is_workbook(path: Path) -> bool:
+    """A ZIP is an XLSX workbook when it holds `xl/workbook.xml`."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return "xl/workbook.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return False
 
 
 def _finish(
@@ -151,7 +219,9 @@ def _decode_head(head: bytes, encoding: str, path: Path) -> str:
         return chunk.decode(encoding)
     except UnicodeDecodeError as exc:
         raise ValidationError(
-            f"{path}: not readable as {encoding} (byte {exc.start})", field="encoding"
+            f"{path}: not readable as {encoding} (byte {exc.start})",
+            field="encoding",
+            file=str(path),
         ) from exc
 
 
@@ -199,10 +269,15 @@ def iter_rows(path: Path, fmt: SourceFormat) -> Iterator[tuple[int, list[str]]]:
                 yield start, cells
         except UnicodeDecodeError as exc:
             raise ValidationError(
-                f"{path}:{line}: not readable as {fmt.encoding}", field="encoding"
+                f"{path}:{line}: not readable as {fmt.encoding}",
+                field="encoding",
+                file=str(path),
+                line=line,
             ) from exc
         except csv.Error as exc:
-            raise ValidationError(f"{path}:{line}: {exc}", field="file") from exc
+            raise ValidationError(
+                f"{path}:{line}: {exc}", field="file", file=str(path), line=line
+            ) from exc
 
 
 def _sniff_xlsx(
@@ -210,7 +285,7 @@ def _sniff_xlsx(
 ) -> SourceFormat:
     rows = [tuple(cells) for _, cells in _xlsx_cells(path, limit=SAMPLE_ROWS + 1)]
     if not rows:
-        raise ValidationError(f"{path}: the workbook has no rows", field="file")
+        raise ValidationError(f"{path}: the workbook has no rows", field="file", file=str(path))
     return _finish(SourceFormat("xlsx", "", "", False, (), ()), rows, has_header, looks_like_header)
 
 
@@ -227,7 +302,9 @@ def _xlsx_cells(path: Path, limit: int | None = None) -> Iterator[tuple[int, lis
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken workbook
-        raise ValidationError(f"{path}: not a readable XLSX workbook: {exc}", field="file") from exc
+        raise ValidationError(
+            f"{path}: not a readable XLSX workbook: {exc}", field="file", file=str(path)
+        ) from exc
     try:
         sheet = book.worksheets[0]
         count = 0
