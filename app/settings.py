@@ -25,6 +25,9 @@ class Settings:
     phone_region: str = "RU"
     demo_offered: bool = False
     recent_presets: list[str] = field(default_factory=list)
+    # The Ed25519 key that signs audit checkpoints when the OS key store has no backend
+    # ("" = `audit-signing.key` in the data dir, made with owner-only rights on first use).
+    audit_key_file: str = ""
     schema_version: int = SCHEMA_VERSION
 
     @classmethod

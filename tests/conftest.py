@@ -19,6 +19,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("CASEBOOK_DB_URL", None)
+# Never the user's real OS key store: audit signing keys go to key files in the test's data dir.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 PG_URL = os.environ.get("CASEBOOK_TEST_PG_URL")
 DATABASES = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
