@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.cli.common import CheckFailed
-from app.services.core import audit, cases, checkpoints
-from app.services.core.context import ServiceContext
-from app.services.core.outputs import check_output_path
+
+if TYPE_CHECKING:
+    from app.services.core.context import ServiceContext
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -49,6 +49,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _verify(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    from app.services.core import checkpoints
+
     anchors = [checkpoints.parse_anchor(a) for a in args.anchor]
     status = checkpoints.verify_log(ctx, anchors, list(args.checkpoint))
     payload = {
@@ -70,6 +72,9 @@ def _verify(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
 
 
 def _checkpoint(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    from app.services.core import checkpoints
+    from app.services.core.outputs import check_output_path
+
     if args.out is not None:  # refuse a bad path before anything is signed
         check_output_path(ctx, args.out)
     info = checkpoints.take_checkpoint(ctx)
@@ -80,6 +85,8 @@ def _checkpoint(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]
 
 
 def _show(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    from app.services.core import audit, cases
+
     case_id = None
     if args.case:
         with ctx.session() as session:

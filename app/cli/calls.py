@@ -4,18 +4,13 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.domain.errors import ValidationError
-from app.services.calls.analysis import analyze
-from app.services.calls.dto import CallFilter, ImportOptions
-from app.services.calls.importing import import_calls
-from app.services.calls.intake import parse_map_option
-from app.services.calls.orders import import_orders, order_events_in_case_zone, party_ids
-from app.services.calls.query import call_ids, calls_by_ids, reveal_calls
-from app.services.core import records
-from app.services.core.cases import resolve_case
-from app.services.core.context import ServiceContext
+
+if TYPE_CHECKING:
+    from app.services.calls.dto import ImportOptions
+    from app.services.core.context import ServiceContext
 
 
 def _file_options(parser: argparse.ArgumentParser) -> None:
@@ -78,6 +73,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _options(args: argparse.Namespace) -> ImportOptions:
+    from app.services.calls.dto import ImportOptions
+    from app.services.calls.intake import parse_map_option
+
     return ImportOptions(
         preset=args.preset,
         mapping=parse_map_option(args.map) if args.map else {},
@@ -90,6 +88,9 @@ def _options(args: argparse.Namespace) -> ImportOptions:
 
 
 def _import_calls(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    from app.services.calls.importing import import_calls
+    from app.services.core.cases import resolve_case
+
     result = import_calls(ctx, resolve_case(ctx, args.case), args.file, _options(args))
     return {
         "batch_id": result.batch_id,
@@ -100,6 +101,9 @@ def _import_calls(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, An
 
 
 def _import_orders(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    from app.services.calls.orders import import_orders
+    from app.services.core.cases import resolve_case
+
     result = import_orders(ctx, resolve_case(ctx, args.case), args.file, _options(args))
     return {
         "created": result.created,
@@ -111,6 +115,10 @@ def _import_orders(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, A
 
 
 def _order_add(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    from app.services.calls.orders import order_events_in_case_zone, party_ids
+    from app.services.core import records
+    from app.services.core.cases import resolve_case
+
     case_id = resolve_case(ctx, args.case)
     found = party_ids(ctx, case_id, {"courier": args.courier, "customer": args.customer})
     courier, customer = found["courier"], found["customer"]
@@ -144,6 +152,10 @@ def _order_add(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
 
 
 def _calls_list(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    from app.services.calls.dto import CallFilter
+    from app.services.calls.query import call_ids, calls_by_ids, reveal_calls
+    from app.services.core.cases import resolve_case
+
     if args.reveal and not (args.reason or "").strip():
         raise ValidationError("--reveal needs --reason", field="reason")
     case_id = resolve_case(ctx, args.case)
@@ -169,6 +181,9 @@ def _calls_list(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]
 
 
 def _analyze(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    from app.services.calls.analysis import analyze
+    from app.services.core.cases import resolve_case
+
     findings = analyze(ctx, resolve_case(ctx, args.case))
     return {
         "findings": [

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.cli.common import fail
 from app.domain import timeutil
-from app.services.core import cases, parties
-from app.services.core.context import ServiceContext
+
+if TYPE_CHECKING:
+    from app.services.core.context import ServiceContext
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -63,6 +64,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _case_new(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    from app.services.core import cases
+
     received = timeutil.parse_iso(args.received, args.tz, "received") if args.received else None
     summary = cases.create_case(
         ctx,
@@ -81,6 +84,8 @@ def _case_new(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
 
 
 def _case_list(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    from app.services.core import cases
+
     page = cases.search_cases(
         ctx,
         text=args.search,
@@ -107,10 +112,14 @@ def _case_list(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
 
 
 def _case_show(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    from app.services.core import cases
+
     return {"case": cases.get_case(ctx, args.case)}
 
 
 def _party_add(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    from app.services.core import cases, parties
+
     with ctx.session() as session:
         case_id = cases.resolve_case_id(session, args.case)
     result = parties.add_party(
@@ -131,6 +140,8 @@ def _party_add(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
 
 
 def _blacklist_add(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    from app.services.core import cases, parties
+
     case_id = None
     if args.case:
         with ctx.session() as session:
@@ -140,4 +151,6 @@ def _blacklist_add(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, A
 
 
 def _blacklist_list(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    from app.services.core import parties
+
     return {"blacklist": parties.blacklist_list(ctx)}

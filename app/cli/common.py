@@ -13,14 +13,17 @@ from collections.abc import Callable
 from dataclasses import asdict, is_dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.domain.timeutil import iso_utc
-from app.services.core.context import ServiceContext
+
+if TYPE_CHECKING:
+    from app.services.core.context import ServiceContext
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_USAGE = 0, 1, 2
 
-Handler = Callable[[argparse.Namespace, ServiceContext], dict[str, Any]]
+# A command handler: parsed arguments and the context in, the JSON payload out.
+Handler = Callable[[argparse.Namespace, "ServiceContext"], dict[str, Any]]
 
 
 class CheckFailed(Exception):

@@ -5,18 +5,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.cli.common import CheckFailed
 from app.reports.model import LANGS, PROFILES
-from app.services.core.context import ServiceContext
-from app.services.dossier.assemble import DossierOptions
-from app.services.dossier.export import (
-    check_package,
-    export_dossier,
-    export_package,
-    unpack_package,
-)
+
+if TYPE_CHECKING:
+    from app.services.core.context import ServiceContext
+    from app.services.dossier.assemble import DossierOptions
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -45,10 +41,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _options(args: argparse.Namespace) -> DossierOptions:
+    from app.services.dossier.assemble import DossierOptions
+
     return DossierOptions(profile=args.profile, lang=args.lang, addressee=args.addressee)
 
 
 def _dossier(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    from app.services.dossier.export import export_dossier
+
     result = export_dossier(ctx, args.case, _options(args), args.out)
     return {
         "path": str(result.path),
@@ -59,11 +59,15 @@ def _dossier(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
 
 
 def _package(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    from app.services.dossier.export import export_package
+
     result = export_package(ctx, args.case, _options(args), args.out)
     return {"path": str(result.path), "sha256": result.sha256, "files": list(result.files)}
 
 
 def _verify(args: argparse.Namespace, ctx: ServiceContext | None) -> dict[str, Any]:
+    from app.services.dossier.export import check_package, unpack_package
+
     if not args.file.is_file():
         raise FileNotFoundError(2, "No such file", str(args.file))
     check = check_package(args.file)

@@ -7,7 +7,6 @@ from typing import Any
 
 from app import __version__
 from app.cli.common import CheckFailed
-from app.services.selftest import run_selftest
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -16,6 +15,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _selftest(args: argparse.Namespace, ctx: Any) -> dict[str, Any]:
+    from app.services.selftest import run_selftest
+
     results = run_selftest()
     payload = {
         "version": __version__,

@@ -7,14 +7,13 @@ Times without a zone are read in the case's zone; output times are UTC (`...Z`).
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.domain import timeutil
 from app.domain.timeline import EventKind
-from app.services.core import records
-from app.services.core.cases import get_case
-from app.services.core.context import ServiceContext
-from app.services.timeline import build as timeline
+
+if TYPE_CHECKING:
+    from app.services.core.context import ServiceContext
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -46,6 +45,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _timeline(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    from app.services.core.cases import get_case
+    from app.services.timeline import build as timeline
+
     case = get_case(ctx, args.case)
     start = timeutil.parse_iso(args.start, case.tz, "from") if args.start else None
     end = timeutil.parse_iso(args.end, case.tz, "to") if args.end else None
@@ -54,6 +56,9 @@ def _timeline(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
 
 
 def _event_add(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    from app.services.core import records
+    from app.services.core.cases import get_case
+
     case = get_case(ctx, args.case)
     at = timeutil.parse_iso(args.at, case.tz, "at")
     info = records.add_event(

@@ -5,17 +5,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.cli.common import CheckFailed
 from app.domain import timeutil
-from app.services.core.context import ServiceContext
-from app.services.core.evidence_files import verify_evidence
-from app.services.video import activity as video_activity
-from app.services.video import annotations as video_annotations
-from app.services.video import clock as video_clock
-from app.services.video import intake as video
-from app.services.video.dto import MediaSummary
+
+if TYPE_CHECKING:
+    from app.services.core.context import ServiceContext
+    from app.services.video.dto import MediaSummary
 
 ADD_KINDS = ["dashcam", "cctv", "photo", "document", "statement", "audio", "other"]
 
@@ -74,6 +71,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _add(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    from app.services.video import intake as video
+
     acquired = timeutil.parse_iso(args.acquired, args.tz, "acquired") if args.acquired else None
     result = video.add_video_evidence(
         ctx,
@@ -103,6 +102,8 @@ def _media(media: MediaSummary | None) -> dict[str, Any] | None:
 
 
 def _list(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    from app.services.video import intake as video
+
     return {
         "evidence": [
             {
@@ -126,6 +127,9 @@ def _list(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
 
 
 def _verify(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    from app.services.core.evidence_files import verify_evidence
+    from app.services.video import intake as video
+
     checks = verify_evidence(ctx, args.case)
     copies = video.verify_working_copies(ctx, args.case)
     failed = [
@@ -143,6 +147,8 @@ def _verify(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
 
 
 def _calibrate(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    from app.services.video import clock as video_clock
+
     zone = video_clock.local_zone(ctx, args.case, args.evidence)
     true_time = timeutil.parse_iso(args.true_time, zone, "true_time")
     clock = video_clock.calibrate(
@@ -156,11 +162,15 @@ def _calibrate(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
 
 
 def _frame(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    from app.services.video import intake as video
+
     export = video.export_frame(ctx, args.case, args.evidence, args.media_time, args.out)
     return {"frame_index": export.frame_index, "pts_s": export.pts_s}
 
 
 def _annotate(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    from app.services.video import annotations as video_annotations
+
     note = video_annotations.annotate(
         ctx,
         args.case,
@@ -180,5 +190,7 @@ def _annotate(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
 
 
 def _scan(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    from app.services.video import activity as video_activity
+
     segments = video_activity.scan_evidence_activity(ctx, args.case, args.evidence)
     return {"segments": [{"start_s": s.start_s, "end_s": s.end_s} for s in segments]}

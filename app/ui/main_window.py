@@ -4,7 +4,6 @@ QSettings; everything else the user sets lives in `app.settings.Settings`."""
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
@@ -31,12 +30,11 @@ from app.ui.blacklist_dialog import BlacklistDialog
 from app.ui.cases.case_dialog import NewCaseDialog
 from app.ui.cases.case_view import CaseView
 from app.ui.cases.list_panel import CaseListPanel
+from app.ui.dossier.dialog import open_export_dialog
 from app.ui.env import UiEnv
 from app.ui.errors import show_error
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.widgets.task_status import TaskStatusWidget
-
-EXPORT_MODULE = "app.ui.dossier.dialog"
 
 
 class MainWindow(QMainWindow):
@@ -141,16 +139,13 @@ class MainWindow(QMainWindow):
             self.tr("&Quit"), self.close, QKeySequence(QKeySequence.StandardKey.Quit)
         )
         self.about_action = self._action(self.tr("&About Casebook"), self.show_about)
-        self.export_action: QAction | None = None
-        if _export_module() is not None:
-            self.export_action = self._action(
-                self.tr("E&xport dossier…"), self.export_current, "Ctrl+E"
-            )
+        self.export_action = self._action(
+            self.tr("E&xport dossier…"), self.export_current, "Ctrl+E"
+        )
 
         menu = self.menuBar().addMenu(self.tr("&Case"))
         menu.addActions([self.new_action, self.save_action, self.close_action, self.reload_action])
-        if self.export_action is not None:
-            menu.addAction(self.export_action)
+        menu.addAction(self.export_action)
         menu.addSeparator()
         menu.addAction(self.quit_action)
         menu = self.menuBar().addMenu(self.tr("&Edit"))
@@ -273,8 +268,7 @@ class MainWindow(QMainWindow):
             self.case_audit_action,
         ):
             action.setEnabled(has_case)
-        if self.export_action is not None:
-            self.export_action.setEnabled(has_case)
+        self.export_action.setEnabled(has_case)
         if view is None:
             self.setWindowTitle(APP_NAME)
         elif view.detail is not None:
@@ -395,10 +389,9 @@ class MainWindow(QMainWindow):
             box.open()
 
     def export_current(self) -> None:
-        module = _export_module()
         case_id = self.current_case_id()
-        if module is not None and case_id is not None:
-            self.dialog = module.open_export_dialog(self.env, case_id, self)
+        if case_id is not None:
+            self.dialog = open_export_dialog(self.env, case_id, self)
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -449,13 +442,3 @@ class MainWindow(QMainWindow):
     def _views(self) -> list[CaseView]:
         widgets = (self.case_tabs.widget(i) for i in range(self.case_tabs.count()))
         return [w for w in widgets if isinstance(w, CaseView)]
-
-
-def _export_module() -> Any:
-    """The export feature's dialog module, when that feature is installed."""
-    try:
-        return importlib.import_module(EXPORT_MODULE)
-    except ModuleNotFoundError as exc:
-        if exc.name and EXPORT_MODULE.startswith(exc.name):
-            return None
-        raise

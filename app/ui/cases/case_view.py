@@ -1,8 +1,9 @@
 """One open case: its built-in tabs (overview and decision, parties, orders, statements,
-manual events) and the feature tabs registered in `app.ui.cases.tabs`.
+manual events) and the feature tabs listed in `app.ui.cases.tabs`.
 
-The view owns the case's latest `CaseDetail` and a memory of record versions, runs every
-write through the database lane and the case's undo stack, and reloads after each change.
+The view is the tabs' `CaseHost` (`app.ui.case_host`): it owns the case's latest `CaseDetail`
+and a memory of record versions, runs every write through the database lane and the case's
+undo stack, reloads after each change, and brings a tab or record forward when asked.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import threading
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from app.services.core import cases as case_service
 from app.services.core.dto import (
@@ -23,11 +24,11 @@ from app.services.core.dto import (
     StatementInfo,
 )
 from app.services.core.parties import PartyResult
+from app.ui.cases import tabs as feature_tabs
 from app.ui.cases.commands import ServiceCommand, Work
 from app.ui.cases.overview_tab import OverviewTab
 from app.ui.cases.parties_tab import PartiesTab
 from app.ui.cases.record_tabs import EventsTab, OrdersTab, StatementsTab
-from app.ui.cases.tabs import available_tabs
 from app.ui.env import UiEnv
 from app.ui.errors import show_error
 
@@ -72,18 +73,31 @@ class CaseView(QWidget):
         self.tabs.addTab(self.statements, self.tr("Statements"))
         self.tabs.addTab(self.events, self.tr("Events"))
         self.feature_tabs: dict[str, QWidget] = {}
-        for feature in available_tabs():
+        for feature in feature_tabs.FEATURE_TABS:
+            title = feature.title()
             try:
-                widget = feature.module.create_tab(env, case_id, self.tabs)
-                title = feature.title()
-            except Exception:  # a broken feature must not keep the case from opening
+                widget = feature.create(env, case_id, self.tabs)
+            except Exception as exc:  # a broken tab must not keep the case from opening
                 log.exception("feature tab %s failed to open case %s", feature.key, case_id)
+                self.tabs.addTab(self._broken_tab(title, exc), title)
                 continue
             widget.setObjectName(f"featureTab_{feature.key}")
             self.feature_tabs[feature.key] = widget
             self.tabs.addTab(_scrollable(widget, self.tabs), title)
         env.case_changed.connect(self._case_changed_elsewhere)
         self.reload()
+
+    def _broken_tab(self, title: str, exc: Exception) -> QWidget:
+        """The place of a tab that failed to open says so (never a silently missing tab)."""
+        label = QLabel(
+            self.tr("The %1 tab could not be opened: %2")
+            .replace("%1", title)
+            .replace("%2", str(exc) or type(exc).__name__),
+            self.tabs,
+        )
+        label.setWordWrap(True)
+        label.setObjectName("brokenFeatureTab")
+        return label
 
     # --- loading --------------------------------------------------------------------------
     def reload(self) -> None:
@@ -169,6 +183,31 @@ class CaseView(QWidget):
 
     def show_error(self, exc: BaseException) -> None:
         show_error(self, exc, on_reload=self.reload)
+
+    # --- navigation (CaseHost) -------------------------------------------------------------
+    def show_feature(self, key: str) -> QWidget | None:
+        widget = self.feature_tabs.get(key)
+        if widget is not None:
+            self._bring_forward(widget)
+        return widget
+
+    def show_record(self, entity: str, record_id: int) -> bool:
+        if entity == "case":
+            self._bring_forward(self.overview)
+            return True
+        tab = {"order": self.orders, "statement": self.statements, "event": self.events}.get(entity)
+        if tab is None:
+            return False
+        self._bring_forward(tab)
+        tab.select(record_id)
+        return True
+
+    def _bring_forward(self, widget: QWidget) -> None:
+        for index in range(self.tabs.count()):
+            page = self.tabs.widget(index)
+            if page is not None and (page is widget or page.isAncestorOf(widget)):
+                self.tabs.setCurrentIndex(index)
+                return
 
     # --- actions the window forwards to the current tab -----------------------------------
     def current_tab(self) -> QWidget | None:

@@ -11,20 +11,21 @@ cleared, because it no longer describes the data.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
-if TYPE_CHECKING:
-    from app.ui.cases.case_view import CaseView
-
 Work = Callable[[Any], Any]
+
+
+class StepRunner(Protocol):
+    def run_step(self, work: Work, command: ServiceCommand) -> None: ...
 
 
 class ServiceCommand(QUndoCommand):
     """An applied change with its inverse; both are task functions for the DB lane."""
 
-    def __init__(self, view: CaseView, text: str, apply: Work, revert: Work) -> None:
+    def __init__(self, view: StepRunner, text: str, apply: Work, revert: Work) -> None:
         super().__init__(text)
         self._view = view
         self._apply = apply

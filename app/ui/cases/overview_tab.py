@@ -41,7 +41,7 @@ from app.ui.widgets.datetime_edit import ZonedDateTimeEdit, format_local
 from app.ui.widgets.forms import ErrorLabel
 
 if TYPE_CHECKING:
-    from app.ui.cases.case_view import CaseView
+    from app.ui.case_host import CaseHost
 
 
 def _combo(parent: QWidget, items: list[tuple[str, Any]], name: str) -> QComboBox:
@@ -53,8 +53,8 @@ def _combo(parent: QWidget, items: list[tuple[str, Any]], name: str) -> QComboBo
 
 
 class OverviewTab(QWidget):
-    def __init__(self, view: CaseView) -> None:
-        super().__init__(view)
+    def __init__(self, view: CaseHost) -> None:
+        super().__init__()  # the host's tab widget adopts it
         self.view = view
         self._loading = False
         self._shown: CaseDetail | None = None

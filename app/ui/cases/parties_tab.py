@@ -16,14 +16,14 @@ from app.ui.labels import role_label
 from app.ui.widgets.record_model import Column
 
 if TYPE_CHECKING:
-    from app.ui.cases.case_view import CaseView
+    from app.ui.case_host import CaseHost
 
 
 class PartiesTab(RecordTab):
     entity = "party"
     ROLE, NAME, COURIER, PHONES, ADDRESS, NOTES = range(6)
 
-    def __init__(self, view: CaseView) -> None:
+    def __init__(self, view: CaseHost) -> None:
         columns: list[Column] = [
             (self.tr("Role"), lambda p: role_label(p.role)),
             (self.tr("Name"), lambda p: p.name),

@@ -26,7 +26,7 @@ from app.services.core.dto import CaseDetail
 from app.ui.widgets.record_model import Column, RecordTableModel
 
 if TYPE_CHECKING:
-    from app.ui.cases.case_view import CaseView
+    from app.ui.case_host import CaseHost
 
 
 class RecordTab(QWidget):
@@ -36,11 +36,11 @@ class RecordTab(QWidget):
 
     def __init__(
         self,
-        view: CaseView,
+        view: CaseHost,
         columns: Sequence[Column],
         records_of: Callable[[CaseDetail], Sequence[Any]],
     ) -> None:
-        super().__init__(view)
+        super().__init__()  # the host's tab widget adopts it
         self.view = view
         self.ctx = view.env.ctx
         self._records_of = records_of

@@ -24,7 +24,7 @@ from app.ui.widgets.datetime_edit import format_local
 from app.ui.widgets.record_model import Column, RecordTableModel
 
 if TYPE_CHECKING:
-    from app.ui.cases.case_view import CaseView
+    from app.ui.case_host import CaseHost
 
 
 def _party_name(detail: CaseDetail | None, party_id: int | None) -> str:
@@ -37,7 +37,7 @@ class OrdersTab(RecordTab):
     entity = "order"
     NUMBER, SLOT, COURIER, CUSTOMER, ADDRESS, STATUS = range(6)
 
-    def __init__(self, view: CaseView) -> None:
+    def __init__(self, view: CaseHost) -> None:
         columns: list[Column] = [
             (self.tr("Order"), lambda o: o.number),
             (self.tr("Slot"), self._slot_text),
@@ -143,7 +143,7 @@ class OrdersTab(RecordTab):
 class StatementsTab(RecordTab):
     entity = "statement"
 
-    def __init__(self, view: CaseView) -> None:
+    def __init__(self, view: CaseHost) -> None:
         self._scans: dict[int, EvidenceInfo] = {}
         columns: list[Column] = [
             (self.tr("Taken at"), lambda s: format_local(s.taken_at, self.case_tz())),
@@ -246,7 +246,7 @@ class StatementsTab(RecordTab):
 class EventsTab(RecordTab):
     entity = "event"
 
-    def __init__(self, view: CaseView) -> None:
+    def __init__(self, view: CaseHost) -> None:
         columns: list[Column] = [
             (self.tr("Time"), lambda e: format_local(e.at, self.case_tz())),
             (

@@ -1,57 +1,39 @@
-"""Registry of the feature tabs of the case view.
+"""The feature tabs of the case view: a static list, in the order they appear.
 
-Each entry names a module that exposes `tab_title() -> str` and
-`create_tab(env, case_id, parent) -> QWidget`. A module that does not exist yet is skipped, so
-the case view never shows an empty placeholder tab. A module that exists but fails to import is
-a bug of its feature: it is logged and skipped so the rest of the workstation keeps working
-(`strict=True` raises instead; a test uses it to catch broken feature modules).
+Each entry names its key (the feature's name: `calls`, `video`, `timeline`; a messages tab
+takes `messages`), its title and its factory `create_tab(env, case_id, parent) -> QWidget`.
+Adding a feature's tab is one import and one line here. A feature module that is missing is an
+ImportError when the workstation starts (and in the tests and the bundle), never a tab that is
+silently left out. Tabs reach their host through `app.ui.case_host.CaseHost`.
 """
 
 from __future__ import annotations
 
-import importlib
-import logging
+from collections.abc import Callable
 from dataclasses import dataclass
-from types import ModuleType
+from typing import TYPE_CHECKING
 
-log = logging.getLogger(__name__)
+from PySide6.QtWidgets import QWidget
 
-FEATURE_TABS: list[tuple[str, str]] = [
-    ("calls", "app.ui.calls.tab"),
-    ("evidence", "app.ui.video.tab"),
-    ("timeline", "app.ui.timeline.tab"),
-]
+from app.ui.calls import tab as calls_tab
+from app.ui.timeline import tab as timeline_tab
+from app.ui.video import tab as video_tab
+
+if TYPE_CHECKING:
+    from app.ui.env import UiEnv
+
+TabFactory = Callable[["UiEnv", int, QWidget | None], QWidget]
 
 
 @dataclass(frozen=True)
 class FeatureTab:
     key: str
-    module: ModuleType
-
-    def title(self) -> str:
-        return str(self.module.tab_title())
+    title: Callable[[], str]
+    create: TabFactory
 
 
-def _missing(exc: ModuleNotFoundError, module_name: str) -> bool:
-    """True when the module itself (or its package) is absent, not one of its imports."""
-    missing = exc.name or ""
-    return module_name == missing or module_name.startswith(missing + ".")
-
-
-def available_tabs(
-    entries: list[tuple[str, str]] | None = None, strict: bool = False
-) -> list[FeatureTab]:
-    """The feature tabs whose modules are installed, in registry order."""
-    found: list[FeatureTab] = []
-    for key, module_name in FEATURE_TABS if entries is None else entries:
-        try:
-            module = importlib.import_module(module_name)
-        except Exception as exc:
-            if isinstance(exc, ModuleNotFoundError) and _missing(exc, module_name):
-                continue
-            if strict:
-                raise
-            log.exception("feature tab %s cannot be imported; skipped", module_name)
-            continue
-        found.append(FeatureTab(key, module))
-    return found
+FEATURE_TABS: tuple[FeatureTab, ...] = (
+    FeatureTab("calls", calls_tab.tab_title, calls_tab.create_tab),
+    FeatureTab("video", video_tab.tab_title, video_tab.create_tab),
+    FeatureTab("timeline", timeline_tab.tab_title, timeline_tab.create_tab),
+)

@@ -6,19 +6,37 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QImageWriter, QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QFileDialog, QMenu, QToolButton
+from PySide6.QtWidgets import QFileDialog, QMenu, QToolButton, QWidget
 
 from app.services.timeline import build as timeline_service
 from app.ui.timeline.labels import local_text
 from app.ui.timeline.scene import GUTTER_W, TimelineScene
 
 if TYPE_CHECKING:
-    from app.ui.timeline.panel import TimelinePanel
+    from app.domain.timeline import EventFilter, TimelineEvent
+    from app.services.timeline.build import TimelineData
+    from app.ui.env import UiEnv
+    from app.ui.timeline.canvas import TimelineCanvas
+
+
+class ExportSource(Protocol):
+    """What the export needs of the timeline panel (a protocol: no import cycle)."""
+
+    env: UiEnv
+    case_id: int
+    data: TimelineData | None
+    shown: list[TimelineEvent]
+    canvas: TimelineCanvas
+
+    def current_filter(self) -> EventFilter: ...
+
+    def show_error(self, exc: BaseException) -> None: ...
+
 
 MIN_PICTURE_W = 1600
 CAPTION_H = 26
@@ -54,10 +72,10 @@ def render(
 
 
 class ExportMenu(QObject):
-    def __init__(self, panel: TimelinePanel) -> None:
-        super().__init__(panel)
+    def __init__(self, panel: ExportSource, parent: QWidget) -> None:
+        super().__init__(parent)
         self.panel = panel
-        self.button = QToolButton(panel)
+        self.button = QToolButton(parent)
         self.button.setObjectName("timelineExport")
         self.button.setText(self.tr("Export"))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -78,7 +96,7 @@ class ExportMenu(QObject):
         }
         name = f"{data.case_number}_timeline.{fmt}"
         path, _ = QFileDialog.getSaveFileName(
-            self.panel, self.tr("Export the timeline"), name, filters[fmt]
+            self.button, self.tr("Export the timeline"), name, filters[fmt]
         )
         if path:
             self.export(fmt, Path(path))
@@ -140,7 +158,7 @@ class ExportMenu(QObject):
         )
 
 
-def _filter_note(panel: TimelinePanel) -> str:
+def _filter_note(panel: ExportSource) -> str:
     flt = panel.current_filter()
     parts = [
         f"{name}={','.join(sorted(values))}"

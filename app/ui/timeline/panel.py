@@ -36,6 +36,7 @@ from app.services.core.dto import ManualEventInfo
 from app.services.core.records import EventInput
 from app.services.timeline import build as timeline_service
 from app.services.timeline.build import TimelineData
+from app.ui.case_host import host_of
 from app.ui.env import UiEnv
 from app.ui.errors import show_error
 from app.ui.timeline import commands
@@ -44,7 +45,7 @@ from app.ui.timeline.details import EventDetails
 from app.ui.timeline.event_dialog import ManualEventDialog
 from app.ui.timeline.export import ExportMenu
 from app.ui.timeline.labels import finding_label, kind_plural, party_label, source_label
-from app.ui.timeline.routing import case_view_of, route_open
+from app.ui.timeline.routing import route_open
 
 SEARCH_DELAY_MS = 250
 
@@ -147,7 +148,7 @@ class TimelinePanel(QWidget):
             action.setObjectName(f"timeline_{name}")
             action.setToolTip(tip)
             action.triggered.connect(lambda _c=False, s=slot: s())
-        self.export = ExportMenu(self)
+        self.export = ExportMenu(self, self)
         bar.addWidget(self.export.button)
         row.addWidget(bar, 1)
         self.window_label = QLabel(self)
@@ -306,9 +307,9 @@ class TimelinePanel(QWidget):
     def _route(self, kind: str, ref: str) -> None:
         """Inside a case view, show the event where it lives (idempotent, so the case view
         may route the same signal too)."""
-        view = case_view_of(self)
-        if view is not None:
-            route_open(view, kind, ref)
+        host = host_of(self)
+        if host is not None:
+            route_open(host, kind, ref)
 
     def _toggle_dossier(self, marked: bool) -> None:
         event = self.canvas.scene.selected

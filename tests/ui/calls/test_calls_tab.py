@@ -10,7 +10,7 @@ from app.services.calls.dto import CallFilter
 from app.services.core import audit
 from app.ui.calls.call_model import CallTableModel
 from app.ui.calls.tab import CallsTab, create_tab, tab_title
-from app.ui.cases.tabs import available_tabs
+from app.ui.cases.tabs import FEATURE_TABS
 
 
 def _tab(qtbot: Any, env: Any, case_id: int) -> CallsTab:
@@ -21,7 +21,7 @@ def _tab(qtbot: Any, env: Any, case_id: int) -> CallsTab:
 
 
 def test_registered_as_case_tab() -> None:
-    assert "calls" in [t.key for t in available_tabs()]
+    assert "calls" in [t.key for t in FEATURE_TABS]
     assert tab_title() == "Calls"
 
 

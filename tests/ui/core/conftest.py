@@ -19,7 +19,7 @@ from app.services.core.parties import PartyInput
 def _shell_only(monkeypatch: pytest.MonkeyPatch) -> None:
     """These tests are about the shell: the feature tabs (tested by their owners, and
     possibly half-written in a shared tree) are left out of the case view."""
-    monkeypatch.setattr("app.ui.cases.tabs.FEATURE_TABS", [])
+    monkeypatch.setattr("app.ui.cases.tabs.FEATURE_TABS", ())
 
 
 @pytest.fixture

@@ -4,15 +4,15 @@ shortcuts reach the open case."""
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from app.services.core import cases, parties
 from app.ui.blacklist_dialog import BlacklistDialog
 from app.ui.cases.party_dialog import PartyDialog
+from app.ui.cases.tabs import FeatureTab
 
 
 def test_closing_with_blacklist_offers_to_list_courier(
@@ -109,35 +109,21 @@ def test_unsaved_edits_survive_reloads_caused_elsewhere(window: Any, case_id: in
     assert not overview.save_button.isEnabled()
 
 
-PROBE_TAB = """
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
-
-
-def tab_title():
-    return "Probe"
-
-
 class ProbeTab(QWidget):
-    def __init__(self, parent):
+    def __init__(self, parent: Any) -> None:
         super().__init__(parent)
         self.box = QLineEdit(self)
         QVBoxLayout(self).addWidget(self.box)
 
-    def focus_search(self):
+    def focus_search(self) -> None:
         self.box.setFocus()
 
 
-def create_tab(env, case_id, parent):
-    return ProbeTab(parent)
-"""
-
-
 def test_find_goes_to_the_search_of_the_focused_tab(
-    window: Any, case_id: int, qtbot: Any, tmp_path: Any, monkeypatch: Any
+    window: Any, case_id: int, qtbot: Any, monkeypatch: Any
 ) -> None:
-    (tmp_path / "shell_probe_tab.py").write_text(PROBE_TAB)
-    monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.setattr("app.ui.cases.tabs.FEATURE_TABS", [("probe", "shell_probe_tab")])
+    probe_tab = FeatureTab("probe", lambda: "Probe", lambda env, case_id, parent: ProbeTab(parent))
+    monkeypatch.setattr("app.ui.cases.tabs.FEATURE_TABS", (probe_tab,))
     view = window.open_case(case_id)
     probe = view.feature_tabs["probe"]
     view.tabs.setCurrentIndex(view.tabs.count() - 1)
@@ -147,4 +133,3 @@ def test_find_goes_to_the_search_of_the_focused_tab(
     window.cases.view.setFocus()
     qtbot.keyClick(window.cases.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.cases.search.hasFocus()
-    monkeypatch.delitem(sys.modules, "shell_probe_tab")

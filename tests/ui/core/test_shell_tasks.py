@@ -3,16 +3,14 @@ synchronous twin, and the feature tab registry."""
 
 from __future__ import annotations
 
-import sys
 import threading
-from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QThread
 
 from app.domain.progress import check_cancel
-from app.ui.cases.tabs import available_tabs
+from app.ui.cases.tabs import FEATURE_TABS
 from app.ui.tasks import SyncTaskRunner, TaskRunner
 
 
@@ -100,28 +98,30 @@ def test_sync_runner_has_same_api_and_runs_at_once(qapp: Any) -> None:
     assert runner.active_tasks() == []
 
 
-def test_tab_registry_skips_missing_and_raises_on_broken(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    pkg = tmp_path / "shelltabs_probe"
-    pkg.mkdir()
-    (pkg / "__init__.py").write_text("")
-    (pkg / "good.py").write_text(
-        "def tab_title():\n    return 'Good'\n\n"
-        "def create_tab(env, case_id, parent):\n    return None\n"
+def test_feature_tabs_are_a_static_list_in_feature_order() -> None:
+    """Every feature tab is imported with the case view: none can go missing silently."""
+    assert [t.key for t in FEATURE_TABS] == ["calls", "video", "timeline"]
+    assert all(t.title() for t in FEATURE_TABS)
+
+
+def test_a_tab_that_fails_to_open_says_so(env: Any, qtbot: Any, monkeypatch: Any) -> None:
+    from app.services.core import cases
+    from app.ui.cases.case_view import CaseView
+    from app.ui.cases.tabs import FeatureTab
+
+    def broken(env: Any, case_id: int, parent: Any) -> Any:
+        raise RuntimeError("no decoder")
+
+    monkeypatch.setattr(
+        "app.ui.cases.tabs.FEATURE_TABS", (FeatureTab("probe", lambda: "Probe", broken),)
     )
-    (pkg / "broken.py").write_text("import shelltabs_no_such_dependency\n")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    found = available_tabs(
-        [("good", "shelltabs_probe.good"), ("missing", "shelltabs_probe.absent")]
-    )
-    assert [(t.key, t.title()) for t in found] == [("good", "Good")]
-    broken = [("broken", "shelltabs_probe.broken"), ("good", "shelltabs_probe.good")]
-    assert [t.key for t in available_tabs(broken)] == ["good"]  # logged and skipped
-    with pytest.raises(ModuleNotFoundError):
-        available_tabs(broken, strict=True)
-    for name in [m for m in sys.modules if m.startswith("shelltabs_probe")]:
-        monkeypatch.delitem(sys.modules, name)
+    case = cases.create_case(env.ctx, cases.CaseInput(title="t", region="MSK", tz="UTC"))
+    view = CaseView(env, case.id)
+    qtbot.addWidget(view)
+    assert view.tabs.tabText(view.tabs.count() - 1) == "Probe"
+    page = view.tabs.widget(view.tabs.count() - 1)
+    assert page.objectName() == "brokenFeatureTab" and "no decoder" in page.text()
+    assert "probe" not in view.feature_tabs
 
 
 def test_status_widget_shows_running_task_and_cancels(runner: TaskRunner, qtbot: Any) -> None:

@@ -38,11 +38,11 @@ def _opened(qtbot: Any, tab: Any, frame: int = 0) -> None:
     qtbot.waitUntil(lambda: tab.player.view.frame == frame and tab.player.view.exact, timeout=5000)
 
 
-def test_tab_registers_under_the_evidence_key() -> None:
-    from app.ui.cases.tabs import available_tabs
+def test_tab_registers_under_the_video_key() -> None:
+    from app.ui.cases.tabs import FEATURE_TABS
 
-    keys = {t.key: t for t in available_tabs()}
-    assert keys["evidence"].title() == "Evidence"
+    keys = {t.key: t for t in FEATURE_TABS}
+    assert keys["video"].title() == "Evidence"
 
 
 def test_add_a_video_lists_and_opens_it(qtbot: Any, tab: Any, clip: Path) -> None:

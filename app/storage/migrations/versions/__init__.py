@@ -1,0 +1,1 @@
+"""Alembic revisions: one fixed linear chain (docs/CONTRACTS.md)."""

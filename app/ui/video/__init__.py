@@ -1,0 +1,1 @@
+"""The video tab of a case: evidence list, frame-exact player, annotations, clock correction."""
