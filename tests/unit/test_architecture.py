@@ -112,3 +112,24 @@ def test_services_and_the_cli_parser_do_not_load_the_gui():
         "assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["--help"], ["case", "--help"]])
+def test_version_and_help_start_without_heavy_libraries(argv: list[str]) -> None:
+    """`casebook --version`/`--help` answer at once: no Qt, SQLAlchemy, PyAV or OpenCV."""
+    code = (
+        "import sys, contextlib, io\n"
+        "from app.__main__ import main\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):\n"
+        "    try:\n"
+        f"        main({argv!r})\n"
+        "    except SystemExit as exc:\n"
+        "        assert exc.code in (0, None), exc.code\n"
+        "assert out.getvalue().strip(), 'nothing printed'\n"
+        "heavy = ('PySide6', 'shiboken6', 'sqlalchemy', 'alembic', 'av', 'cv2', 'numpy',\n"
+        "         'reportlab', 'psycopg')\n"
+        "loaded = sorted({m.split('.')[0] for m in sys.modules} & set(heavy))\n"
+        "assert not loaded, loaded\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
