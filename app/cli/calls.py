@@ -22,6 +22,11 @@ def _file_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--encoding", help="e.g. cp1251 (default: detected)")
     parser.add_argument("--delimiter", help="';', ',', 'tab' (default: detected)")
     parser.add_argument("--no-header", action="store_true", help="the first row is data")
+    parser.add_argument(
+        "--date-order",
+        choices=["dmy", "mdy"],
+        help="for dates like 04/05/2020 that the file cannot tell apart",
+    )
 
 
 def _subscriber_option(parser: argparse.ArgumentParser) -> None:
@@ -84,6 +89,7 @@ def _options(args: argparse.Namespace) -> ImportOptions:
         delimiter=args.delimiter,
         has_header=False if args.no_header else None,
         subscriber=getattr(args, "subscriber", None),
+        date_order=args.date_order,
     )
 
 
@@ -97,6 +103,7 @@ def _import_calls(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, An
         "imported": result.imported,
         "duplicates": result.duplicates,
         "rejected": [{"line": r.line, "reason": r.reason} for r in result.rejected],
+        "recognition": result.recognition,
     }
 
 

@@ -24,11 +24,13 @@ from app.domain.calls.records import CallRecord
 from app.domain.errors import ValidationError
 from app.domain.phones import DEFAULT_REGION, normalize
 from app.domain.timeutil import zone as load_zone
-from app.ingest.mapping import CALL_FIELDS, is_utc_label, resolve_mapping
+from app.ingest.mapping import CALL_FIELDS, is_utc_label, present_mapping, resolve_mapping
 from app.ingest.tabular import SourceFormat, iter_rows
 from app.ingest.values import (
     ANSWERED,
+    DATE_ORDERS,
     MISSED,
+    ambiguous_day_month,
     detect_date_format,
     make_instant_reader,
     parse_direction,
@@ -58,6 +60,10 @@ class CallImportSpec:
     region: str = DEFAULT_REGION
     constants: Mapping[str, str] = field(default_factory=dict)
     subscriber: str | None = None  # whose operator detail this is (see the module doc)
+    fallbacks: Mapping[str, str] = field(default_factory=dict)  # field → column if empty
+    codes: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # vendor codes
+    swap_outbound: bool = False  # number columns are (other party, own line)
+    date_order: str | None = None  # "dmy" | "mdy" when the file cannot tell
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +114,20 @@ class CallRowReader:
             raise ValidationError(f"map the column for: {', '.join(missing)}", field="map")
         self.width = max((i for f, i in self.index.items() if f in REQUIRED), default=-1) + 1
         self.region = spec.region
+        self.date_order = spec.date_order
+        present = {f: ref for f, ref in spec.fallbacks.items() if f in ("caller", "callee")}
+        self.fallbacks = {
+            _ORDER.index(f): i
+            for f, i in resolve_mapping(
+                {f: r for f, r in present.items() if _resolvable(r, fmt.columns)},
+                fmt.columns,
+                CALL_FIELDS,
+            ).items()
+        }
+        self.codes = {
+            _ORDER.index(f): dict(table) for f, table in spec.codes.items() if f in _ORDER
+        }
+        self.swap_outbound = spec.swap_outbound
         file_zone = load_zone(spec.tz) if spec.tz else None
         self.readers: dict[str, Callable[[str], datetime]] = {
             f: self._instant_reader(f, file_zone) for f in ("start", "end") if f in self.index
@@ -115,14 +135,21 @@ class CallRowReader:
         self._numbers: dict[str, str] = {}
         self.numbers_seen: set[str] = set()  # every number value produced (for the case index)
         # All cells of a row in one C call: absent fields read the empty cell appended last.
-        self._full = max(self.index.values(), default=-1) + 1
+        self._full = max([*self.index.values(), *self.fallbacks.values()], default=-1) + 1
         self._pick = itemgetter(*(self.index.get(f, -1) for f in _ORDER))
         self._constants = [(_ORDER.index(f), v) for f, v in self.constants.items() if f in _ORDER]
 
     def _instant_reader(self, name: str, file_zone: tzinfo | None) -> Callable[[str], datetime]:
         col = self.index[name]
         samples = [row[col] for row in self.fmt.sample if col < len(row)]
-        fmt = detect_date_format(samples)
+        fmt = detect_date_format(samples, self.date_order)
+        if fmt in DATE_ORDERS and self.date_order is None and ambiguous_day_month(samples):
+            raise ValidationError(
+                f"column {self.fmt.columns[col]!r} ({name}) holds dates such as "
+                f"{next(s for s in samples if s.strip())!r} that read day-first and "
+                "month-first alike: say which (date order dmy or mdy)",
+                field="date_order",
+            )
         if fmt is None:
             shown = next((s for s in samples if s.strip()), "")
             raise ValidationError(
@@ -180,6 +207,11 @@ class CallRowReader:
             cells.extend([""] * (self._full - len(cells)))
         cells.append("")
         values = [c.strip() for c in self._pick(cells)]
+        for position, column in self.fallbacks.items():
+            if not values[position]:
+                values[position] = cells[column].strip()
+        for position, table in self.codes.items():
+            values[position] = table.get(values[position], values[position])
         for position, constant in self._constants:
             values[position] = constant
         start_text, end_text, duration_text, caller_raw, callee_raw, virtual_raw = values[:6]
@@ -187,6 +219,8 @@ class CallRowReader:
             raise _RowError("no_start")
         if self.subscriber:
             caller_raw, callee_raw = self._sides(caller_raw, values[7])
+        elif self.swap_outbound and parse_direction(values[7]) == "out":
+            caller_raw, callee_raw = callee_raw, caller_raw
         start = self._instant("start", start_text)
         if not caller_raw:
             raise _RowError("empty_caller")
@@ -242,6 +276,10 @@ class CallRowReader:
                 raise _RowError("bad_duration", end_text)
             return round((end - start).total_seconds())
         return 0
+
+
+def _resolvable(ref: str, columns: tuple[str, ...]) -> bool:
+    return bool(present_mapping({"x": ref}, columns))
 
 
 def parse_calls(

@@ -21,38 +21,63 @@ ORDER_FIELDS = (
     "picked_up", "delivered", "cancelled", "event", "at",
 )  # fmt: skip
 
-# Exact names first; then the longest alias contained in a header wins.
+# Header words of real exports (vendors' and operators' documentation), normalized by
+# `normalize_header`. Exact names first; then the longest alias contained in a header wins.
 ALIASES: dict[str, tuple[str, ...]] = {
     "start": (
         "start", "start time", "date time start", "date time", "datetime", "call start",
-        "calldate", "start stamp", "начало", "начало звонка", "время начала", "дата и время",
-        "дата время", "дата звонка", "время звонка", "дата", "timestamp", "date",
+        "calldate", "call date", "start stamp", "time start", "starting date", "start date",
+        "date time origination", "date created", "timestamp", "date", "time", "начало",
+        "начало звонка", "время начала", "дата и время", "дата время", "дата звонка",
+        "время звонка", "дата и время звонка", "дата начала", "время", "дата",
+        "дата и время начала", "начало разговора", "время вызова", "дата вызова",
     ),
-    "end": ("end", "end time", "date time end", "end stamp", "окончание", "конец",
-            "время окончания", "завершение"),
+    "end": (
+        "end", "end time", "date time end", "end stamp", "time end", "date time disconnect",
+        "finish", "окончание", "конец", "время окончания", "завершение",
+        "время завершения", "дата окончания",
+    ),
     "duration": (
-        "duration", "duration sec", "billsec", "talk time", "длительность",
-        "длительность разговора", "продолжительность", "время разговора", "длит",
+        "billsec", "duration", "duration sec", "talk time", "call duration", "billable",
+        "billseconds", "bill sec", "talk duration", "длительность разговора",
+        "продолжительность разговора", "длительность", "продолжительность",
+        "время разговора", "длит", "длительность звонка", "продолжительность звонка",
+        "продолжительность вызова", "длительность вызова", "длительность сек",
     ),
     "caller": (
         "caller", "from", "source", "source number", "src", "a number", "calling number",
-        "caller id number", "caller number", "ani", "кто звонил", "звонящий",
-        "номер звонящего", "абонент а", "номер а", "с номера", "исходящий номер", "от кого",
+        "caller id number", "caller number", "ani", "calling party number", "from number",
+        "from no", "clid", "caller id", "callerid", "number from", "кто звонил", "звонящий",
+        "номер звонящего", "абонент а", "номер а", "с номера", "исходящий номер",
+        "от кого", "откуда", "номер абонента а", "вызывающий", "вызывающий номер",
+        "номер вызывающего", "кто", "абонент", "номер клиента",
     ),
     "callee": (
         "callee", "to", "destination", "dst", "b number", "called number", "destination number",
-        "кому", "кому звонили", "куда", "вызываемый", "вызываемый номер", "номер вызываемого",
-        "абонент б", "номер б", "на номер", "номер назначения",
+        "final called party number", "to number", "to no", "number to", "dialed number",
+        "кому", "кому звонили", "куда", "вызываемый", "вызываемый номер",
+        "номер вызываемого", "абонент б", "номер б", "на номер", "номер назначения",
+        "номер абонента б", "куда звонили", "набранный номер",
     ),
     "virtual": (
         "virtual", "virtual number", "did", "destination did", "masked number", "proxy number",
-        "виртуальный номер", "подменный номер", "виртуальный", "подменный", "номер платформы",
-        "номер маскировки", "маскированный номер",
+        "line number", "виртуальный номер", "подменный номер", "виртуальный", "подменный",
+        "номер платформы", "номер маскировки", "маскированный номер", "номер линии",
+        "линия", "входящая линия", "исходящая линия",
     ),
-    "direction": ("direction", "call type", "направление", "тип звонка", "тип вызова", "тип"),
-    "status": ("status", "disposition", "result", "статус", "результат", "состояние"),
+    "direction": (
+        "direction", "call type", "call direction", "направление", "тип звонка",
+        "тип вызова", "тип", "type", "направление звонка",
+    ),
+    "status": (
+        "status", "disposition", "result", "call status", "hangup cause", "статус",
+        "результат", "состояние", "статус звонка", "результат звонка",
+    ),
     "order": ("order", "order id", "order number", "заказ", "номер заказа", "id заказа"),
-    "call_id": ("call id", "uniqueid", "uuid", "id звонка", "идентификатор звонка", "id"),
+    "call_id": (
+        "call id", "uniqueid", "uuid", "call sid", "sid", "global call id call id", "callid",
+        "id звонка", "идентификатор звонка", "id записи", "id",
+    ),
     "customer": ("customer", "client", "recipient", "клиент", "покупатель", "получатель"),
     "courier": ("courier", "courier id", "курьер", "id курьера", "исполнитель"),
     "address": ("address", "delivery address", "адрес", "адрес доставки"),
@@ -67,16 +92,30 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "at": ("at", "event time", "time", "время события", "время"),
 }  # fmt: skip
 
+# Headers that contain a field's alias but name something else (Sipuni's "ID заказа
+# звонка" is a callback request, not a delivery order).
+_NOT_FOR: dict[str, tuple[str, ...]] = {"order": ("звонка", "call")}
+
 _UTC_LABEL = re.compile(r"\b(utc|gmt)\b", re.IGNORECASE)
 _NON_WORD = re.compile(r"[^\w]+")
 
 
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_UNITS = re.compile(
+    r"[,(\[]\s*(utc|gmt|сек|с|sec|secs|seconds|s|мин|min|msk|мск|ч:м:с|чч:мм:сс|hh:mm:ss)"
+    r"\.?\s*[)\]]?\s*$"
+)
+
+
 def normalize_header(name: str) -> str:
-    """`Date/Time Start (UTC)` → `date time start`; `ё` read as `е`, unit suffixes dropped."""
-    text = name.lower().replace("ё", "е")
+    """`Date/Time Start (UTC)` → `date time start`, `dateTimeOrigination` → `date time
+    origination`, `Продолжительность звонка, сек.` → `продолжительность звонка`; `ё` read as
+    `е`, case, punctuation and unit suffixes dropped."""
+    text = _CAMEL.sub(" ", name.strip()).lower().replace("ё", "е")
+    text = _UNITS.sub(" ", text)
     text = re.sub(r"\((utc|gmt|сек|sec|secs|с)\)", " ", text)
     text = re.sub(r"\b(utc|gmt)\b", " ", text)
-    return _NON_WORD.sub(" ", text).replace("_", " ").strip()
+    return " ".join(_NON_WORD.sub(" ", text).replace("_", " ").split())
 
 
 def is_utc_label(name: str) -> bool:
@@ -104,6 +143,8 @@ def guess_mapping(columns: Sequence[str], fields: Sequence[str] = CALL_FIELDS) -
             if len(alias) < 4:
                 continue
             for i, name in enumerate(normalized):
+                if any(word in name.split() for word in _NOT_FOR.get(field, ())):
+                    continue
                 if f" {alias} " in f" {name} ":
                     candidates.append((len(alias), field, i))
     for _, field, i in sorted(candidates, reverse=True):
@@ -169,3 +210,15 @@ def present_mapping(mapping: Mapping[str, str], columns: Sequence[str]) -> dict[
         for f, ref in mapping.items()
         if _column_index(str(ref), lowered, len(columns)) is not None
     }
+
+
+def concrete_mapping(mapping: Mapping[str, str], columns: Sequence[str]) -> dict[str, str]:
+    """`mapping` with each `a|b|3` reference replaced by the column of this file it names
+    (entries naming no column of the file are left out)."""
+    lowered = {c.strip().lower(): i for i, c in reversed(list(enumerate(columns)))}
+    found: dict[str, str] = {}
+    for field, ref in mapping.items():
+        index = _column_index(str(ref), lowered, len(columns))
+        if index is not None:
+            found[field] = columns[index]
+    return found

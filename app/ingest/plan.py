@@ -7,8 +7,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.ingest.mapping import CALL_FIELDS, guess_mapping, looks_like_header, present_mapping
+from app.ingest.mapping import CALL_FIELDS, concrete_mapping, guess_mapping, looks_like_header
 from app.ingest.presets import Preset, find_preset
+from app.ingest.recognize import Guess, guess_columns
 from app.ingest.tabular import SourceFormat, sniff_source
 
 
@@ -19,6 +20,7 @@ class ImportPlan:
     tz: str | None
     constants: dict[str, str]
     preset: Preset | None
+    guess: Guess  # what the mapping rests on and how sure it is (a preset: certain)
 
 
 def plan_import(
@@ -41,24 +43,49 @@ def plan_import(
     `default_tz` (the case's zone). Raises `ValidationError`/`NotFound` for bad options.
     """
     chosen = find_preset(preset, config_dir, target) if preset else None
-    if has_header is None and chosen is not None:
-        has_header = chosen.has_header
-    fmt = sniff_source(
-        path,
-        encoding=encoding or (chosen.encoding if chosen else None),
-        delimiter=delimiter or (chosen.delimiter if chosen else None),
-        has_header=has_header
-        if has_header is not None
-        else (chosen.has_header if chosen else None),
-        looks_like_header=lambda cells: looks_like_header(cells, fields),
-    )
-    if chosen is not None:
-        base = present_mapping(chosen.mapping, fmt.columns)
-    elif fmt.has_header:
-        base = guess_mapping(fmt.columns, fields)
+    fmt = _sniff(path, chosen, encoding, delimiter, has_header, fields)
+    if chosen is None and target == "calls" and not _covers(mapping):
+        guess = guess_columns(fmt.columns, fmt.sample, fmt.has_header, fields)
+        if guess.preset is not None:  # a vendor layout recognised by its shape or header
+            chosen = find_preset(guess.preset, config_dir, target)
+            fmt = _sniff(path, chosen, encoding, delimiter, has_header, fields)
+    elif chosen is None and target == "calls":
+        guess = Guess({}, "mapping", 1.0)
+    elif chosen is None:
+        guess = Guess(guess_mapping(fmt.columns, fields) if fmt.has_header else {}, "header", 1.0)
     else:
-        base = {}
+        guess = Guess({}, "preset", 1.0, preset=chosen.name)
+    if chosen is not None:
+        base = concrete_mapping(chosen.mapping, fmt.columns)
+        basis = guess.basis if guess.basis in ("shape", "header") else "preset"
+        guess = Guess(base, basis, guess.confidence, preset=chosen.name)
+    else:
+        base = dict(guess.mapping)
     base.update(mapping or {})
     zone = tz or (chosen.tz if chosen else None) or default_tz
     constants = dict(chosen.constants) if chosen else {}
-    return ImportPlan(fmt, base, zone, constants, chosen)
+    return ImportPlan(fmt, base, zone, constants, chosen, guess)
+
+
+def _sniff(
+    path: Path,
+    chosen: Preset | None,
+    encoding: str | None,
+    delimiter: str | None,
+    has_header: bool | None,
+    fields: Sequence[str],
+) -> SourceFormat:
+    if has_header is None and chosen is not None:
+        has_header = chosen.has_header
+    return sniff_source(
+        path,
+        encoding=encoding or (chosen.encoding if chosen else None),
+        delimiter=delimiter or (chosen.delimiter if chosen else None),
+        has_header=has_header,
+        looks_like_header=lambda cells: looks_like_header(cells, fields),
+    )
+
+
+def _covers(mapping: Mapping[str, str] | None) -> bool:
+    """The user mapped every field a call needs: nothing to guess."""
+    return mapping is not None and all(f in mapping for f in ("start", "caller", "callee"))

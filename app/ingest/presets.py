@@ -30,6 +30,14 @@ class Preset:
     tz: str | None = None  # zone the vendor writes times in, when it is fixed
     constants: dict[str, str] = field(default_factory=dict)  # field → value for every row
     builtin: bool = False
+    # field → column read when the mapped cell is empty (Asterisk's channel when `src` is
+    # empty, Mango's extension when the number is)
+    fallbacks: dict[str, str] = field(default_factory=dict)
+    # field → {cell → value}: a vendor's codes (Android's call type 1/2/3)
+    codes: dict[str, dict[str, str]] = field(default_factory=dict)
+    # the number columns are (other party, own line): an outbound row is the other way round
+    swap_outbound: bool = False
+    title: str = ""  # what the dialog shows beside the name
 
 
 BUILTIN_PRESETS: tuple[Preset, ...] = (
@@ -86,6 +94,8 @@ BUILTIN_PRESETS: tuple[Preset, ...] = (
     ),
     # cdr_csv Master.csv: accountcode, src, dst, dcontext, clid, channel, dstchannel, lastapp,
     # lastdata, start, answer, end, duration, billsec, disposition, amaflags, uniqueid, userfield
+    # (times in the server's local time). A console or internal call may have no `src`: the
+    # channel names the caller then.
     Preset(
         "asterisk-master",
         mapping={
@@ -97,9 +107,11 @@ BUILTIN_PRESETS: tuple[Preset, ...] = (
             "status": "15",
             "call_id": "17",
         },
+        fallbacks={"caller": "6", "callee": "7"},
         delimiter=",",
         has_header=False,
         builtin=True,
+        title="Asterisk Master.csv (cdr_csv)",
     ),
     # mod_cdr_csv default template: caller_id_name, caller_id_number, destination_number,
     # context, start_stamp, answer_stamp, end_stamp, duration, billsec, hangup_cause, uuid, ...
@@ -117,6 +129,220 @@ BUILTIN_PRESETS: tuple[Preset, ...] = (
         delimiter=",",
         has_header=False,
         builtin=True,
+        title="FreeSWITCH cdr-csv",
+    ),
+    # Cisco Unified CM CDR flat file (CDR Analysis and Reporting guide): line 1 field names,
+    # line 2 field types, then records; times are UTC epoch seconds. Also without the two
+    # header lines (1-based positions of the same fields).
+    Preset(
+        "cisco-cucm",
+        mapping={
+            "start": "dateTimeOrigination|5",
+            "end": "dateTimeDisconnect|49",
+            "caller": "callingPartyNumber|9",
+            "callee": "finalCalledPartyNumber|31",
+            "duration": "duration|56",
+            "call_id": "globalCallID_callId|3",
+        },
+        fallbacks={"callee": "originalCalledPartyNumber|30"},
+        delimiter=",",
+        tz="UTC",
+        builtin=True,
+        title="Cisco CUCM CDR",
+    ),
+    # 3CX CDR service, all fields in the documented order: historyid, callid, duration,
+    # time-start, time-answered, time-end, reason-terminated, from-no, to-no, from-dn, to-dn,
+    # dial-no, reason-changed, final-number, final-dn, ... (no header; `YYYY/MM/DD` times)
+    Preset(
+        "3cx",
+        mapping={
+            "call_id": "2",
+            "duration": "3",
+            "start": "4",
+            "end": "6",
+            "status": "7",
+            "caller": "8",
+            "callee": "9",
+        },
+        fallbacks={"caller": "10", "callee": "12"},
+        delimiter=",",
+        has_header=False,
+        builtin=True,
+        title="3CX CDR",
+    ),
+    # Sipuni statistics export: Тип;Статус;Время;Схема;Откуда;Куда;Кто ответил;Длительность
+    # звонка;Длительность разговора;Время ответа;Оценка;ID записи;... (Moscow time)
+    Preset(
+        "sipuni",
+        mapping={
+            "direction": "Тип",
+            "status": "Статус",
+            "start": "Время",
+            "caller": "Откуда",
+            "callee": "Куда",
+            "duration": "Длительность разговора, сек|Длительность разговора"
+            "|Продолжительность разговора",
+            "call_id": "ID записи",
+        },
+        delimiter=";",
+        has_header=True,
+        tz="Europe/Moscow",
+        builtin=True,
+        title="Sipuni",
+    ),
+    # MANGO OFFICE VPBX statistics (`stats/request`, default fields): records; start; finish;
+    # answer; from_extension; from_number; to_extension; to_number; disconnect_reason;
+    # line_number; location — `;`, no header, Unix times.
+    Preset(
+        "mango-office",
+        mapping={
+            "start": "2",
+            "end": "3",
+            "caller": "6",
+            "callee": "8",
+            "status": "9",
+            "virtual": "10",
+        },
+        fallbacks={"caller": "5", "callee": "7"},
+        delimiter=";",
+        has_header=False,
+        builtin=True,
+        title="MANGO OFFICE",
+    ),
+    # Zadarma PBX statistics (API `statistics/pbx`): call_id, sip, callstart, clid,
+    # destination, disposition, seconds, is_recorded, pbx_call_id; also its cabinet export.
+    Preset(
+        "zadarma",
+        mapping={
+            "start": "callstart|Дата|Дата и время",
+            "caller": "clid|sip|Откуда|Кто звонил",
+            "callee": "destination|Куда|Кому",
+            "duration": "seconds|billseconds|Длительность",
+            "status": "disposition|Статус",
+            "call_id": "pbx_call_id|call_id",
+        },
+        has_header=True,
+        builtin=True,
+        title="Zadarma",
+    ),
+    # UIS / CoMagic calls report (Data API `get.calls_report`): id, start_time, finish_time,
+    # direction, contact_phone_number, virtual_phone_number, talk_duration, total_duration,
+    # finish_reason, is_lost; the cabinet export has the Russian names.
+    Preset(
+        "uis-comagic",
+        mapping={
+            "start": "start_time|Дата и время|Время начала",
+            "end": "finish_time|Время окончания",
+            "direction": "direction|Направление|Тип",
+            "caller": "contact_phone_number|Номер абонента|Номер клиента",
+            "callee": "virtual_phone_number|Виртуальный номер",
+            "virtual": "virtual_phone_number|Виртуальный номер",
+            "duration": "talk_duration|Длительность разговора|total_duration",
+            "status": "finish_reason|Причина завершения|Статус",
+            "call_id": "id|communication_id|ID звонка",
+        },
+        has_header=True,
+        swap_outbound=True,
+        builtin=True,
+        title="UIS / CoMagic",
+    ),
+    # Beeline cloud PBX call history (statistics): date, direction INBOUND/OUTBOUND, phone
+    # (the client), abonent (the employee's line), duration, status.
+    Preset(
+        "beeline-cloudpbx",
+        mapping={
+            "start": "date|Дата|Дата и время|Дата звонка",
+            "direction": "direction|Направление|Тип",
+            "caller": "phone|Номер клиента|Телефон|Внешний номер",
+            "callee": "abonent|Абонент|Сотрудник|Номер абонента",
+            "duration": "duration|Длительность|Длительность разговора",
+            "status": "status|Статус",
+            "call_id": "id|externalId|ID",
+        },
+        has_header=True,
+        swap_outbound=True,
+        builtin=True,
+        title="Билайн Облачная АТС",
+    ),
+    # MTS virtual PBX (Виртуальная АТС МТС) call history export: date and time, call type,
+    # the external number, the employee's number, talk duration, result.
+    Preset(
+        "mts-vpbx",
+        mapping={
+            "start": "Дата и время|Дата звонка|Время звонка|startTime",
+            "direction": "Тип вызова|Направление|Тип звонка|direction",
+            "caller": "Внешний номер|Номер клиента|Номер абонента|callingNumber",
+            "callee": "Внутренний номер|Сотрудник|Номер сотрудника|calledNumber",
+            "duration": "Длительность разговора|Длительность|duration",
+            "status": "Результат|Статус|status",
+        },
+        has_header=True,
+        swap_outbound=True,
+        builtin=True,
+        title="МТС Виртуальная АТС",
+    ),
+    # Yandex Telephony (Телефония Яндекс Бизнеса) call history export: date, direction,
+    # client number, employee, duration, status.
+    Preset(
+        "yandex-telephony",
+        mapping={
+            "start": "Дата и время|Дата|Время начала",
+            "direction": "Направление|Тип звонка|Тип",
+            "caller": "Номер клиента|Клиент|Абонент",
+            "callee": "Номер сотрудника|Сотрудник|Номер линии|Линия",
+            "duration": "Длительность разговора|Длительность",
+            "status": "Статус|Результат",
+        },
+        has_header=True,
+        swap_outbound=True,
+        builtin=True,
+        title="Яндекс Телефония",
+    ),
+    # Twilio call log export / `Calls` resource: Call Sid, Start Time, End Time, Duration,
+    # From, To, Direction (inbound, outbound-api, outbound-dial), Status; times UTC.
+    Preset(
+        "twilio",
+        mapping={
+            "call_id": "Call Sid|Sid|sid",
+            "start": "Start Time|start_time|Date Created",
+            "end": "End Time|end_time",
+            "duration": "Duration|duration",
+            "caller": "From|from",
+            "callee": "To|to",
+            "direction": "Direction|direction",
+            "status": "Status|status",
+        },
+        has_header=True,
+        tz="UTC",
+        builtin=True,
+        title="Twilio",
+    ),
+    # Android call log exported from `CallLog.Calls`: number, date (Unix ms), duration (s),
+    # type (1 incoming, 2 outgoing, 3 missed, 4 voicemail, 5 rejected, 6 blocked). It lists
+    # the other party only: the phone's own number goes in `--subscriber`.
+    Preset(
+        "android-calllog",
+        mapping={
+            "caller": "number|Number|Номер",
+            "start": "date|Date|Дата",
+            "duration": "duration|Duration|Длительность",
+            "direction": "type|Type|Тип",
+            "status": "type|Type|Тип",
+        },
+        codes={
+            "direction": {"1": "in", "2": "out", "3": "in", "4": "in", "5": "in", "6": "in"},
+            "status": {
+                "1": "answered",
+                "2": "answered",
+                "3": "missed",
+                "4": "missed",
+                "5": "missed",
+                "6": "missed",
+            },
+        },
+        has_header=True,
+        builtin=True,
+        title="Android call log",
     ),
 )
 

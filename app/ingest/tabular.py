@@ -43,6 +43,7 @@ class SourceFormat:
     columns: tuple[str, ...]  # header names, or "1", "2", ... when there is no header
     sample: tuple[tuple[str, ...], ...]  # first data rows (header excluded)
     skip: int = 0  # title rows above the table ("Детализация звонков за период ...")
+    types_row: bool = False  # a row of column types under the header (Cisco CUCM flat files)
 
 
 def sniff_source(
@@ -163,13 +164,33 @@ def _finish(
         else:
             has_header = not any(_looks_like_data(c) for c in first)
     width = max(len(r) for r in rows)
+    types_row = False
     if has_header:
         columns = tuple(c.strip() or str(i + 1) for i, c in enumerate(first))
-        sample = tuple(rows[1 : SAMPLE_ROWS + 1])
+        types_row = len(rows) > 1 and _is_types_row(rows[1])
+        body = rows[2:] if types_row else rows[1:]
+        sample = tuple(body[:SAMPLE_ROWS])
     else:
         columns = tuple(str(i + 1) for i in range(width))
         sample = tuple(rows[:SAMPLE_ROWS])
-    return replace(fmt, has_header=has_header, columns=columns, sample=sample, skip=skip)
+    return replace(
+        fmt,
+        has_header=has_header,
+        columns=columns,
+        sample=sample,
+        skip=skip,
+        types_row=types_row,
+    )
+
+
+_SQL_TYPE = re.compile(r"(INTEGER|BIGINT|SMALLINT|VARCHAR\(\d+\)|CHAR\(\d+\)|TEXT|"
+                       r"UNIQUEIDENTIFIER|DATETIME|BOOLEAN|BIT)$", re.IGNORECASE)  # fmt: skip
+
+
+def _is_types_row(cells: Sequence[str]) -> bool:
+    """`INTEGER,INTEGER,VARCHAR(50),...` under the field names."""
+    filled = [c.strip() for c in cells if c.strip()]
+    return bool(filled) and all(_SQL_TYPE.match(c) for c in filled)
 
 
 def _preamble(rows: list[tuple[str, ...]]) -> int:
@@ -257,7 +278,8 @@ def iter_rows(path: Path, fmt: SourceFormat) -> Iterator[tuple[int, list[str]]]:
     with Path(path).open("r", encoding=fmt.encoding, newline="", errors="strict") as handle:
         reader = csv.reader(handle, delimiter=fmt.delimiter)
         line = 1
-        to_skip = fmt.skip + (1 if fmt.has_header else 0)  # non-blank rows before the data
+        # non-blank rows before the data
+        to_skip = fmt.skip + (1 if fmt.has_header else 0) + (1 if fmt.types_row else 0)
         try:
             for cells in reader:
                 start, line = line, reader.line_num + 1
@@ -291,7 +313,7 @@ def _sniff_xlsx(
 
 def _iter_xlsx(path: Path, fmt: SourceFormat) -> Iterator[tuple[int, list[str]]]:
     rows = _xlsx_cells(path)
-    for _ in range(fmt.skip + (1 if fmt.has_header else 0)):
+    for _ in range(fmt.skip + (1 if fmt.has_header else 0) + (1 if fmt.types_row else 0)):
         next(rows, None)
     yield from rows
 

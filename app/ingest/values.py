@@ -9,50 +9,113 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
+from email.utils import parsedate_to_datetime
 from functools import lru_cache
 
 # A parser returns an aware datetime, or a naive one that the caller localizes.
 DateParser = Callable[[str], datetime]
 
-_DMY = re.compile(
-    r"(\d{1,2})[./](\d{1,2})[./](\d{4})[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?$"
+# Day, month and year in any order with `.`, `/` or `-`, then an optional time of day that
+# may be a 12-hour clock (`PM`, `pm`, `p. m.`).
+_DATE_TIME = re.compile(
+    r"(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})"
+    r"(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,](\d{1,6}))?"
+    r"\s*([ap])?\.?\s*(?:m\.?)?)?$",
+    re.IGNORECASE,
 )
+_EXCEL_EPOCH = datetime(1899, 12, 30)
+
+
+def _ordered(order: str) -> DateParser:
+    """A parser of `D.M.Y`, `M/D/Y` or `Y/M/D` dates (with or without a time of day)."""
+
+    def parse(text: str) -> datetime:
+        match = _DATE_TIME.match(text)
+        if match is None:
+            raise ValueError(text)
+        first, second, third, hour, minute, sec, frac, half = match.groups()
+        if order == "ymd":
+            if len(first) != 4:
+                raise ValueError(text)
+            year, month, day = first, second, third
+        else:
+            if len(third) != 4:
+                raise ValueError(text)
+            year = third
+            day, month = (first, second) if order == "dmy" else (second, first)
+        h = int(hour or 0)
+        if half:
+            if not 1 <= h <= 12:
+                raise ValueError(text)
+            h = h % 12 + (12 if half.lower() == "p" else 0)
+        micro = int((frac or "0").ljust(6, "0")[:6])
+        return datetime(int(year), int(month), int(day), h, int(minute or 0), int(sec or 0), micro)
+
+    return parse
 
 
 def _parse_iso(text: str) -> datetime:
     return datetime.fromisoformat(text)
 
 
-def _parse_dmy(text: str) -> datetime:
-    match = _DMY.match(text)
-    if match is None:
-        raise ValueError(text)
-    day, month, year, hour, minute, second = match.groups()
-    return datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0))
-
-
 def _parse_unix(text: str) -> datetime:
     value = float(text)
-    if not 0 < value < 4_102_444_800:  # 1970 … 2100: anything else is not an instant
+    if not 946_684_800 <= value < 2_208_988_800:  # 2000 … 2040: else a number, not an instant
         raise ValueError(text)
     return datetime.fromtimestamp(value, UTC)
 
 
+def _parse_unix_ms(text: str) -> datetime:
+    if not text.isdigit() or not 946_684_800_000 <= int(text) < 2_208_988_800_000:
+        raise ValueError(text)
+    return datetime.fromtimestamp(int(text) / 1000, UTC)
+
+
+def _parse_excel(text: str) -> datetime:
+    """An Excel serial day number (days since 1899-12-30, the time as the fraction)."""
+    value = float(text.replace(",", "."))
+    if not 25_000 < value < 80_000 or "." not in text.replace(",", "."):
+        raise ValueError(text)  # 1968 … 2119, and a time of day: a bare integer is no instant
+    return _EXCEL_EPOCH + timedelta(days=value)
+
+
+def _parse_rfc2822(text: str) -> datetime:
+    """`Tue, 10 Aug 2010 08:02:17 +0000` (e-mail dates, Twilio's API)."""
+    if "," not in text[:5]:
+        raise ValueError(text)
+    try:
+        return parsedate_to_datetime(text)
+    except (TypeError, IndexError) as exc:
+        raise ValueError(text) from exc
+
+
 DATE_FORMATS: dict[str, DateParser] = {
-    "iso": _parse_iso,  # ISO 8601, also `YYYY-MM-DD HH:MM:SS` and offsets / `Z`
-    "dmy": _parse_dmy,  # `DD.MM.YYYY HH:MM[:SS]` (also `/`)
+    "iso": _parse_iso,  # ISO 8601, also `YYYY-MM-DD HH:MM:SS`, `T`, `Z` and offsets
+    "dmy": _ordered("dmy"),  # `DD.MM.YYYY HH:MM[:SS]` (also `/` and `-`), 12-hour clocks
+    "mdy": _ordered("mdy"),  # `MM/DD/YYYY hh:mm:ss PM`
+    "ymd": _ordered("ymd"),  # `YYYY/MM/DD HH:MM:SS` (3CX)
     "unix": _parse_unix,  # Unix seconds
+    "unix_ms": _parse_unix_ms,  # Unix milliseconds (Android)
+    "excel": _parse_excel,  # Excel serial days
+    "rfc2822": _parse_rfc2822,
 }
+DATE_ORDERS = ("dmy", "mdy")
 
 
-def detect_date_format(samples: Iterable[str]) -> str | None:
-    """The format that reads most of the non-empty `samples` (a bad row may be among them)."""
+def detect_date_format(samples: Iterable[str], order: str | None = None) -> str | None:
+    """The format that reads most of the non-empty `samples` (a bad row may be among them).
+
+    Day-first and month-first dates are told apart by the data (a 13th of a month, a
+    month above 12); `order` decides when the data cannot, else day-first (the Russian
+    and European way) wins a tie — see `ambiguous_day_month`."""
     values = [s.strip() for s in samples if s and s.strip()]
     if not values:
         return None
     best, best_hits = None, 0
     for name, parser in DATE_FORMATS.items():
+        if order is not None and name in DATE_ORDERS and name != order:
+            continue
         hits = 0
         for value in values:
             try:
@@ -63,6 +126,21 @@ def detect_date_format(samples: Iterable[str]) -> str | None:
         if hits > best_hits:
             best, best_hits = name, hits
     return best if best_hits * 2 >= len(values) else None
+
+
+def ambiguous_day_month(samples: Iterable[str]) -> bool:
+    """True when `samples` read as day-first and as month-first alike (`04/05/2020`):
+    the file cannot tell, the user must. Dotted dates are always day-first."""
+    values = [s.strip() for s in samples if s and s.strip()]
+    if not values or all("." in v.split(" ")[0] for v in values):
+        return False
+    for order in DATE_ORDERS:
+        try:
+            for value in values:
+                DATE_FORMATS[order](value)
+        except (ValueError, OverflowError):
+            return False
+    return True
 
 
 def make_instant_reader(fmt: str, zone: tzinfo | None) -> Callable[[str], datetime]:

@@ -19,6 +19,8 @@ class ImportOptions:
     has_header: bool | None = None
     region: str | None = None  # phone region; None → settings.phone_region
     subscriber: str | None = None  # an operator detail's own number (rows hold the other side)
+    date_order: str | None = None  # "dmy" | "mdy" for `04/05/2020` when the file cannot tell
+    accept_guess: bool = False  # import even when recognition is unsure (the dialog asked)
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,10 @@ class ImportPreview:
     preset: str | None
     rows: list[PreviewRow]
     error: str | None = None  # why the file cannot be imported with these options
-    error_field: str | None = None  # "tz", "map", "encoding", ...
+    error_field: str | None = None  # "tz", "map", "encoding", "date_order", ...
+    basis: str = "preset"  # what the mapping rests on: preset, header, shape, content...
+    confidence: float = 1.0  # how sure the recognition is (0 … 1)
+    unplaced: tuple[str, ...] = ()  # needed fields no column was found for
 
 
 @dataclass(frozen=True)
@@ -69,6 +74,18 @@ class ImportResult:
     rejected: list[Rejection]  # the first 100,000 rejected rows
     tz: str | None
     rejected_total: int = 0  # all rejected rows
+    recognition: Recognition | None = None
+
+
+@dataclass(frozen=True)
+class Recognition:
+    """How the columns were placed: `basis` preset / header / shape / content /
+    header+content / mapping, the preset it led to, how sure, the mapping used."""
+
+    basis: str
+    preset: str | None
+    confidence: float
+    mapping: dict[str, str]
 
 
 @dataclass(frozen=True)

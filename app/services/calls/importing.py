@@ -23,7 +23,7 @@ from app.domain.progress import NullProgress, Progress, check_cancel
 from app.ingest.calls import CallRowReader, ParsedCall
 from app.ingest.tabular import iter_rows
 from app.services.calls.dto import ImportOptions, ImportResult, Rejection
-from app.services.calls.intake import plan_calls
+from app.services.calls.intake import check_recognition, plan_calls, recognition
 from app.services.core.context import ServiceContext
 from app.services.core.evidence_files import add_evidence
 from app.storage.repositories import calls as repo
@@ -66,6 +66,7 @@ def import_calls(
     with ctx.session() as session:
         case_tz = repo.case_zone(session, case_id)
     plan, spec = plan_calls(ctx, path, options, case_tz)
+    check_recognition(plan, options, path.name)
     reader = CallRowReader(plan.fmt, spec)  # mapping and zone problems surface before any work
     estimate = _estimate_rows(path, plan.fmt.sample, plan.fmt.delimiter or ",")
     with ctx.transaction() as session:
@@ -80,6 +81,8 @@ def import_calls(
             )
         recorded_options = {
             "preset": plan.preset.name if plan.preset else None,
+            "recognized": plan.guess.basis,
+            "confidence": plan.guess.confidence,
             "mapping": dict(plan.mapping),
             "constants": dict(plan.constants),
             "encoding": plan.fmt.encoding,
@@ -138,6 +141,7 @@ def import_calls(
             rejected=rejected,
             tz=plan.tz,
             rejected_total=rejected_count,
+            recognition=recognition(plan, spec),
         )
 
 

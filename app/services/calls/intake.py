@@ -48,7 +48,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.domain.errors import CasebookError
+from app.domain.errors import CasebookError, ValidationError
 from app.domain.phones import digits_of, mask
 from app.ingest.calls import REASONS, CallImportSpec, ParsedCall
 from app.ingest.calls import preview_calls as _preview
@@ -57,8 +57,9 @@ from app.ingest.plan import ImportPlan, plan_import
 from app.ingest.presets import Preset, all_presets
 from app.ingest.presets import delete_preset as _delete_preset
 from app.ingest.presets import save_preset as _save_preset
+from app.ingest.recognize import CONFIDENT
 from app.ingest.values import detect_date_format
-from app.services.calls.dto import ImportOptions, ImportPreview, PreviewRow
+from app.services.calls.dto import ImportOptions, ImportPreview, PreviewRow, Recognition
 from app.services.core.context import ServiceContext
 
 __all__ = [
@@ -103,12 +104,17 @@ def plan_calls(
         has_header=options.has_header,
         config_dir=ctx.config_dir,
     )
+    preset = plan.preset
     spec = CallImportSpec(
         mapping=plan.mapping,
         tz=plan.tz,
         region=options.region or ctx.settings.phone_region,
         constants=plan.constants,
         subscriber=options.subscriber,
+        fallbacks=preset.fallbacks if preset else {},
+        codes=preset.codes if preset else {},
+        swap_outbound=preset.swap_outbound if preset else False,
+        date_order=options.date_order,
     )
     return plan, spec
 
@@ -166,12 +172,40 @@ def preview_calls(
         rows=rows,
         error=error.message if error else None,
         error_field=getattr(error, "field", None) if error else None,
+        basis=plan.guess.basis,
+        confidence=plan.guess.confidence,
+        unplaced=plan.guess.unplaced,
     )
+
+
+def check_recognition(plan: ImportPlan, options: ImportOptions, name: str) -> None:
+    """Refuse a guess that is not sure enough unless the user looked at it (the dialog's
+    `accept_guess`) or mapped the columns; the message names what could not be placed."""
+    guess = plan.guess
+    described = options.accept_guess or options.mapping or options.subscriber
+    if guess.confidence >= CONFIDENT or described:
+        return
+    columns = ", ".join(plan.fmt.columns[:12])
+    if guess.unplaced:
+        what = f"could not place the columns for {', '.join(guess.unplaced)}"
+    else:
+        what = "placed the columns only by a guess"
+    raise ValidationError(
+        f"{name}: {what} (from the {guess.basis}, {guess.confidence:.0%} sure; columns: "
+        f"{columns}); map them with --map FIELD=COLUMN or choose a preset",
+        field="map",
+        file=name,
+    )
+
+
+def recognition(plan: ImportPlan, spec: CallImportSpec) -> Recognition:
+    guess = plan.guess
+    return Recognition(guess.basis, guess.preset, guess.confidence, dict(spec.mapping))
 
 
 def mask_cell(cell: str) -> str:
     """A raw cell for the screen: anything holding a phone-length run of digits is masked
     unless it reads as a date or a time (those are not personal data)."""
-    if len(digits_of(cell)) < 7 or detect_date_format([cell]) in ("iso", "dmy"):
+    if len(digits_of(cell)) < 7 or detect_date_format([cell]) not in (None, "unix", "unix_ms"):
         return cell
     return mask(cell)

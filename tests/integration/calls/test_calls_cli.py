@@ -45,7 +45,7 @@ def test_cli_end_to_end(run_cli, tmp_path: Path) -> None:
     imported = run_cli("import", "calls", number, str(path))
     assert imported.code == 0, imported.err
     body = imported.json()
-    assert set(body) == {"batch_id", "imported", "duplicates", "rejected"}
+    assert set(body) == {"batch_id", "imported", "duplicates", "rejected", "recognition"}
     assert (body["imported"], body["duplicates"], body["rejected"]) == (9, 0, [])
 
     again = run_cli("import", "calls", number, str(path))
