@@ -1,6 +1,11 @@
 """Shared fixtures: a fresh data dir and database per test (SQLite, and PostgreSQL when
 CASEBOOK_TEST_PG_URL names a server), a ServiceContext on it, the CLI run in-process.
 
+The databases of `db_url`, `ctx` and `sqlite_ctx` are copies of a template migrated once per
+session (a SQLite file copied per test; PostgreSQL `CREATE DATABASE ... TEMPLATE`), so a test
+does not run every migration again. A test that needs an empty database takes the mark
+`fresh_database`; tests of the migrations themselves build their own files in `data_dir`.
+
 Never the user's real data or settings: CASEBOOK_DATA_DIR points into a temp dir."""
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ import io
 import json
 import os
 import shutil
+import sqlite3
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -47,38 +53,102 @@ def data_dir(tmp_path: Path) -> Path:
     return path
 
 
-def _fresh_pg_database() -> Iterator[str]:
+def _pg_admin() -> Any:
     import sqlalchemy as sa
 
     assert PG_URL
-    name = f"cb_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    return sa.create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+
+
+def _pg_url(name: str) -> str:
+    import sqlalchemy as sa
+
+    assert PG_URL
+    return sa.engine.make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+
+
+def _drop_pg_database(admin: Any, name: str) -> None:
+    import sqlalchemy as sa
+
     with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    url = sa.engine.make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+        conn.execute(
+            sa.text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"),
+            {"n": name},
+        )
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}"'))
+
+
+def _migrated(url: str, workdir: Path) -> None:
+    """Migrate the database at `url` to head (the same path as a user's first start)."""
+    from app.services.core.bootstrap import close_context, open_context
+
+    close_context(open_context(workdir, url, actor="template"))
+
+
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One SQLite database migrated to head, compacted into a single file (no -wal)."""
+    folder = tmp_path_factory.mktemp("sqlite-template")
+    work = folder / "work.sqlite3"
+    _migrated(f"sqlite:///{work.as_posix()}", folder / "data")
+    template = folder / "template.sqlite3"
+    conn = sqlite3.connect(work)
     try:
-        yield url
+        conn.execute("VACUUM INTO ?", (str(template),))
     finally:
-        with admin.connect() as conn:
-            conn.execute(
-                sa.text(
-                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"
-                ),
-                {"n": name},
-            )
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}"'))
+        conn.close()
+    return template
+
+
+@pytest.fixture(scope="session")
+def _pg_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One PostgreSQL database migrated to head; each test's database is created from it."""
+    admin = _pg_admin()
+    name = f"cb_tpl_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    try:
+        _migrated(_pg_url(name), tmp_path_factory.mktemp("pg-template"))
+        yield name
+    finally:
+        _drop_pg_database(admin, name)
         admin.dispose()
+
+
+def _fresh_pg_database(template: str | None) -> Iterator[str]:
+    admin = _pg_admin()
+    name = f"cb_{uuid.uuid4().hex[:12]}"
+    clause = f' TEMPLATE "{template}"' if template else ""
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"{clause}')
+    try:
+        yield _pg_url(name)
+    finally:
+        _drop_pg_database(admin, name)
+        admin.dispose()
+
+
+def _copy_sqlite_template(request: pytest.FixtureRequest, target: Path) -> None:
+    """Put the migrated template at `target` unless the test wants an empty database or a
+    database is already there (two fixtures of one test share the file)."""
+    if request.node.get_closest_marker("fresh_database") or target.exists():
+        return
+    shutil.copyfile(request.getfixturevalue("_sqlite_template"), target)
 
 
 @pytest.fixture(params=DATABASES)
 def db_url(request: pytest.FixtureRequest, data_dir: Path) -> Iterator[str]:
-    """A fresh, empty database: a SQLite file, or a new PostgreSQL database."""
+    """A database migrated to head and holding no data: a SQLite file, or a new PostgreSQL
+    database (an empty one with the mark `fresh_database`)."""
     if request.param == "sqlite":
-        yield f"sqlite:///{(data_dir / 'casebook.sqlite3').as_posix()}"
+        path = data_dir / "casebook.sqlite3"
+        _copy_sqlite_template(request, path)
+        yield f"sqlite:///{path.as_posix()}"
         return
     if not PG_URL:
         pytest.skip(_no_pg_reason())
-    yield from _fresh_pg_database()
+    fresh = request.node.get_closest_marker("fresh_database")
+    yield from _fresh_pg_database(None if fresh else request.getfixturevalue("_pg_template"))
 
 
 @pytest.fixture
@@ -94,10 +164,11 @@ def ctx(db_url: str, data_dir: Path) -> Iterator[Any]:
 
 
 @pytest.fixture
-def sqlite_ctx(data_dir: Path) -> Iterator[Any]:
+def sqlite_ctx(request: pytest.FixtureRequest, data_dir: Path) -> Iterator[Any]:
     """ServiceContext on a fresh SQLite file only (tests that poke the file with sqlite3)."""
     from app.services.core.bootstrap import close_context, open_context
 
+    _copy_sqlite_template(request, data_dir / "casebook.sqlite3")
     context = open_context(data_dir, None, actor="tester")
     try:
         yield context
