@@ -5,6 +5,8 @@
 - `privacy`: reveals masked personal data after asking for a reason (audited by the service);
 - `undo_stack_for(case_id)`: one `QUndoStack` per open case, all in one `QUndoGroup` so the
   window's Undo/Redo follow the case the user is looking at;
+- `versions_for(case_id)`: the newest known record versions of an open case, shared by all its
+  tabs and their undo steps (`app.ui.widgets.undo`);
 - `case_changed(case_id)` / `cases_changed()`: a tab that changed a case tells the others.
 """
 
@@ -17,6 +19,7 @@ from PySide6.QtGui import QUndoGroup, QUndoStack
 
 from app.ui.privacy import Privacy
 from app.ui.tasks import TaskRunner
+from app.ui.widgets.undo import RecordVersions
 
 if TYPE_CHECKING:
     from app.services.core.context import ServiceContext
@@ -35,6 +38,7 @@ class UiEnv(QObject):
         self.privacy = Privacy(ctx, self)
         self.undo_group = QUndoGroup(self)
         self._stacks: dict[int, QUndoStack] = {}
+        self._versions: dict[int, RecordVersions] = {}
 
     def undo_stack_for(self, case_id: int) -> QUndoStack:
         """The undo stack of an open case, created on first use."""
@@ -44,8 +48,13 @@ class UiEnv(QObject):
             self._stacks[case_id] = stack
         return stack
 
+    def versions_for(self, case_id: int) -> RecordVersions:
+        """The record versions known for an open case, created on first use."""
+        return self._versions.setdefault(case_id, RecordVersions())
+
     def release_case(self, case_id: int) -> None:
         """Forget the undo history of a case whose view was closed."""
+        self._versions.pop(case_id, None)
         stack = self._stacks.pop(case_id, None)
         if stack is not None:
             self.undo_group.removeStack(stack)

@@ -9,10 +9,9 @@ undo stack, reloads after each change, and brings a tab or record forward when a
 from __future__ import annotations
 
 import logging
-import threading
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from app.services.core import cases as case_service
@@ -25,12 +24,12 @@ from app.services.core.dto import (
 )
 from app.services.core.parties import PartyResult
 from app.ui.cases import tabs as feature_tabs
-from app.ui.cases.commands import ServiceCommand, Work
 from app.ui.cases.overview_tab import OverviewTab
 from app.ui.cases.parties_tab import PartiesTab
 from app.ui.cases.record_tabs import EventsTab, OrdersTab, StatementsTab
 from app.ui.env import UiEnv
 from app.ui.errors import show_error
+from app.ui.widgets.undo import ServiceCommand, Work
 
 log = logging.getLogger(__name__)
 
@@ -53,8 +52,7 @@ class CaseView(QWidget):
         self.case_id = case_id
         self.detail: CaseDetail | None = None
         self.undo_stack = env.undo_stack_for(case_id)
-        self._versions: dict[tuple[str, int], int] = {}
-        self._lock = threading.Lock()
+        self.versions = env.versions_for(case_id)
         self._announcing = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -124,19 +122,15 @@ class CaseView(QWidget):
         version number with its entity and id); returns `result` for chaining."""
         record = result.party if isinstance(result, PartyResult) else result
         if isinstance(record, int) and entity:
-            key, version = (entity, record_id), record
-        else:
-            kind = _ENTITY_OF.get(type(record))
-            if kind is None:
-                return result
-            key, version = (kind, record.id), record.version
-        with self._lock:
-            self._versions[key] = max(version, self._versions.get(key, 0))
+            self.versions.keep(entity, record_id, record)
+            return result
+        kind = _ENTITY_OF.get(type(record))
+        if kind is not None:
+            self.versions.keep_record(kind, record)
         return result
 
     def version_of(self, entity: str, record_id: int) -> int:
-        with self._lock:
-            return self._versions[(entity, record_id)]
+        return self.versions.of(entity, record_id)
 
     # --- writing --------------------------------------------------------------------------
     def execute(
@@ -148,26 +142,24 @@ class CaseView(QWidget):
     ) -> None:
         """Run `apply` in the DB lane; on success push an undo command (when `revert` is given),
         reload and tell the other views. `on_done(result)` follows a successful apply."""
+        if revert is None:
 
-        def done(result: Any) -> None:
-            if revert is not None:
-                self.undo_stack.push(ServiceCommand(self, text, apply, revert))
-            self._after_write()
-            if on_done is not None:
-                on_done(result)
+            def done(result: Any) -> None:
+                self._after_write()
+                if on_done is not None:
+                    on_done(result)
 
-        self.env.tasks.run_db(self._remembering(apply), done, self.show_error)
-
-    def run_step(self, work: Work, command: ServiceCommand) -> None:
-        """An undo or redo step of `command`."""
-
-        def failed(exc: BaseException) -> None:
-            # The stack may still be inside this command's undo()/redo(): clear it afterwards.
-            QTimer.singleShot(0, self.undo_stack.clear)
-            self.show_error(exc)
-            self.reload()
-
-        self.env.tasks.run_db(self._remembering(work), lambda _r: self._after_write(), failed)
+            self.env.tasks.run_db(self._remembering(apply), done, self.show_error)
+            return
+        ServiceCommand(
+            self.env.tasks,
+            self.undo_stack,
+            text,
+            self._remembering(apply),
+            self._remembering(revert),
+            on_changed=self._after_write,
+            on_error=self.show_error,
+        ).run_first(on_done)
 
     def _remembering(self, work: Work) -> Work:
         return lambda progress: self.remember(work(progress))

@@ -314,7 +314,7 @@ class TimelinePanel(QWidget):
     def _toggle_dossier(self, marked: bool) -> None:
         event = self.canvas.scene.selected
         if event is not None:
-            commands.mark_in_dossier(self, [event.id], marked).execute()
+            commands.mark_in_dossier(self, [event.id], marked).run_first()
 
     def mark_range_in_dossier(self, marked: bool) -> None:
         """Mark every shown event inside the Shift+drag range."""
@@ -323,7 +323,7 @@ class TimelinePanel(QWidget):
         a, b = sorted(self.canvas.scene.range_sel)
         ids = [e.id for e in self.shown if e.start_s <= b and e.end_s >= a]
         if ids:
-            commands.mark_in_dossier(self, ids, marked).execute()
+            commands.mark_in_dossier(self, ids, marked).run_first()
 
     def _manual_id(self) -> int | None:
         event = self.canvas.scene.selected
@@ -341,7 +341,7 @@ class TimelinePanel(QWidget):
             self.data.zone, self.data.party_choices, datetime.fromtimestamp(at_s, UTC), self
         )
         if dialog.exec() == ManualEventDialog.DialogCode.Accepted:
-            commands.add_event(self, dialog.result_input()).execute()
+            commands.add_event(self, dialog.result_input()).run_first()
 
     def edit_current(self) -> None:
         event_id = self._manual_id()
@@ -367,7 +367,7 @@ class TimelinePanel(QWidget):
             self.data.zone, self.data.party_choices, before.at, self, initial
         )
         if dialog.exec() == ManualEventDialog.DialogCode.Accepted:
-            commands.edit_event(self, before, dialog.result_input()).execute()
+            commands.edit_event(self, before, dialog.result_input()).run_first()
 
     def delete_current(self) -> None:
         event_id = self._manual_id()
@@ -386,7 +386,7 @@ class TimelinePanel(QWidget):
         )
 
     def _delete_loaded(self, before: ManualEventInfo) -> None:
-        commands.delete_event(self, before).execute()
+        commands.delete_event(self, before).run_first()
 
     def add_record(self) -> None:
         """The window's "Add" action on this tab adds a manual event."""

@@ -1,9 +1,10 @@
 """Annotations beside the player: the list with jump-to, and add / edit / delete with undo.
 
-Every change goes through the video service in the database lane and, once it succeeded,
-onto the case's undo stack (undo of an add or a delete is a delete or a restore; undo of an
-edit writes the previous values back). The version of each annotation is remembered inside
-the lane, so steps queued quickly one after another never race on optimistic locking.
+Every change is the UI's one `ServiceCommand` (`app.ui.widgets.undo`): the video service runs
+in the database lane and, once it succeeded, the change enters the case's undo stack (undo of an
+add or a delete is a delete or a restore; undo of an edit writes the previous values back). The
+version of each annotation is kept in the case's shared `RecordVersions` inside the lane, so
+steps queued quickly one after another never race on optimistic locking.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, Qt, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -33,8 +34,10 @@ from app.ui.env import UiEnv
 from app.ui.errors import show_error
 from app.ui.video.player_widget import PlayerWidget
 from app.ui.video.timefmt import format_instant, format_media_time
+from app.ui.widgets.undo import ServiceCommand
 
 Step = Callable[[], AnnotationInfo]
+ANNOTATION = "annotation"
 
 
 @dataclass(frozen=True)
@@ -42,26 +45,6 @@ class Draft:
     text: str
     rect: Region | None
     tags: list[str]
-
-
-class AnnotationCommand(QUndoCommand):
-    """A change that already happened, with the service calls that redo and undo it."""
-
-    def __init__(self, panel: AnnotationsPanel, text: str, apply: Step, revert: Step) -> None:
-        super().__init__(text)
-        self._panel = panel
-        self._apply = apply
-        self._revert = revert
-        self._applied = True  # pushed after its first, successful execution
-
-    def redo(self) -> None:
-        if not self._applied:
-            self._applied = True
-            self._panel.run_step(self._apply)
-
-    def undo(self) -> None:
-        self._applied = False
-        self._panel.run_step(self._revert)
 
 
 def parse_tags(text: str) -> list[str]:
@@ -83,7 +66,7 @@ class AnnotationsPanel(QWidget):
         self.player = player
         self.undo_stack: QUndoStack = env.undo_stack_for(case_id)
         self.annotations: list[AnnotationInfo] = []
-        self._versions: dict[int, int] = {}
+        self.versions = env.versions_for(case_id)
         self.region: Region | None = None
         self._build()
         player.region_drawn.connect(self.set_region)
@@ -161,7 +144,7 @@ class AnnotationsPanel(QWidget):
             a for a in annotations if source is not None and a.evidence_id == source.evidence.id
         ]
         for item in self.annotations:
-            self._versions[item.id] = item.version
+            self.versions.keep_record(ANNOTATION, item)
         self.list.blockSignals(True)
         self.list.clear()
         for annotation in self.annotations:
@@ -271,7 +254,9 @@ class AnnotationsPanel(QWidget):
         media_time = self.player.player.media_time()
         still = self.still.isChecked()
 
-        def work(_progress: object) -> AnnotationInfo:
+        created: list[int] = []
+
+        def first(_progress: object) -> AnnotationInfo:
             info = notes.annotate(
                 ctx,
                 self.case_id,
@@ -282,25 +267,20 @@ class AnnotationsPanel(QWidget):
                 tags=draft.tags,
                 still=still,
             )
-            self._versions[info.id] = info.version
-            return info
+            created.append(info.id)
+            return self.versions.keep_record(ANNOTATION, info)
 
-        def done(info: AnnotationInfo) -> None:
-            self.undo_stack.push(
-                AnnotationCommand(
-                    self,
-                    self.tr("Add annotation"),
-                    self._call(notes.restore_annotation, info.id),
-                    self._call(notes.delete_annotation, info.id),
-                )
-            )
+        def done(_info: AnnotationInfo) -> None:
             self.text.clear()
             self.tags.clear()
             self.still.setChecked(False)
             self.set_region(None)
-            self._changed()
 
-        self.env.tasks.run_db(work, done, self._failed, title=self.tr("Saving annotation"))
+        self._command(
+            self.tr("Add annotation"),
+            lambda: self._call(notes.restore_annotation, created[0])(),
+            lambda: self._call(notes.delete_annotation, created[0])(),
+        ).run_first(done, self.tr("Saving annotation"), first=first)
 
     def save_selected(self) -> None:
         annotation = self.selected()
@@ -331,9 +311,8 @@ class AnnotationsPanel(QWidget):
         ctx = self.env.ctx
 
         def step() -> AnnotationInfo:
-            info = fn(ctx, annotation_id, self._versions[annotation_id])
-            self._versions[info.id] = info.version
-            return info
+            info = fn(ctx, annotation_id, self.versions.of(ANNOTATION, annotation_id))
+            return self.versions.keep_record(ANNOTATION, info)
 
         return step
 
@@ -344,27 +323,29 @@ class AnnotationsPanel(QWidget):
             info = notes.update_annotation(
                 ctx,
                 annotation_id,
-                self._versions[annotation_id],
+                self.versions.of(ANNOTATION, annotation_id),
                 text=values.text,
                 rect=values.rect,
                 clear_rect=values.rect is None,
                 tags=values.tags,
             )
-            self._versions[info.id] = info.version
-            return info
+            return self.versions.keep_record(ANNOTATION, info)
 
         return step
 
+    def _command(self, text: str, apply: Step, revert: Step) -> ServiceCommand:
+        return ServiceCommand(
+            self.env.tasks,
+            self.undo_stack,
+            text,
+            lambda _p: apply(),
+            lambda _p: revert(),
+            on_changed=self._changed,
+            on_error=self._failed,
+        )
+
     def _first_step(self, text: str, apply: Step, revert: Step) -> None:
-        def done(_info: AnnotationInfo) -> None:
-            self.undo_stack.push(AnnotationCommand(self, text, apply, revert))
-            self._changed()
-
-        self.env.tasks.run_db(lambda _p: apply(), done, self._failed)
-
-    def run_step(self, step: Step) -> None:
-        """Undo or redo: run the service call; if it fails, the history no longer holds."""
-        self.env.tasks.run_db(lambda _p: step(), lambda _info: self._changed(), self._step_failed)
+        self._command(text, apply, revert).run_first()
 
     def _changed(self) -> None:
         self.reload()
@@ -372,8 +353,3 @@ class AnnotationsPanel(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         show_error(self, exc)
-
-    def _step_failed(self, exc: BaseException) -> None:
-        self.undo_stack.clear()
-        show_error(self, exc)
-        self.reload()

@@ -157,7 +157,7 @@ def test_manual_event_add_edit_delete_with_undo_and_audit(panel, env, tcase, sql
     at = DELIVERED + timedelta(hours=10)
     commands.add_event(
         panel, EventInput(at=at, text="Звонок в домофон", uncertainty_s=600)
-    ).execute()
+    ).run_first()
     added = [e for e in panel.data.events if e.title == "Звонок в домофон"]
     assert len(added) == 1 and added[0].uncertainty_s == 600 and added[0].start_utc == at
     stack.undo()
@@ -173,7 +173,7 @@ def test_manual_event_add_edit_delete_with_undo_and_audit(panel, env, tcase, sql
     from app.services.timeline.build import manual_event
 
     info = manual_event(sqlite_ctx, tcase.id, int(restored.ref.split(":")[1]))
-    commands.edit_event(panel, info, EventInput(at=at, text="Звонок в домофон дважды")).execute()
+    commands.edit_event(panel, info, EventInput(at=at, text="Звонок в домофон дважды")).run_first()
     assert any(e.title == "Звонок в домофон дважды" for e in panel.data.events)
     stack.undo()
     assert any(e.title == "Звонок в домофон" for e in panel.data.events)
