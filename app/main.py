@@ -26,6 +26,7 @@ def parse_gui_args(args: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog=APP_ID, add_help=False)
     parser.add_argument("--data-dir")
     parser.add_argument("--db-url")
+    parser.add_argument("--evidence-dir")
     known, _rest = parser.parse_known_args(list(args))
     return known
 
@@ -60,7 +61,11 @@ def run_gui(args: Sequence[str]) -> int:
     install_translators(app, choose_language(settings.language))  # parented to the app
 
     try:
-        ctx = open_context(data_dir=data if explicit else None, db_url=options.db_url)
+        ctx = open_context(
+            data_dir=data if explicit else None,
+            db_url=options.db_url,
+            evidence_dir=options.evidence_dir,
+        )
     except CasebookError as exc:
         QMessageBox.critical(None, APP_NAME, f"{heading(exc)}\n\n{exc.message}")
         return 2

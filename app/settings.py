@@ -28,6 +28,7 @@ class Settings:
     # The Ed25519 key that signs audit checkpoints when the OS key store has no backend
     # ("" = `audit-signing.key` in the data dir, made with owner-only rights on first use).
     audit_key_file: str = ""
+    evidence_dir: str = ""  # "" = the database's recorded store, else <data dir>/evidence
     schema_version: int = SCHEMA_VERSION
 
     @classmethod

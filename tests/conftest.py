@@ -202,3 +202,11 @@ def run_cli(data_dir: Path) -> Any:
         return CliResult(code, out.getvalue(), err.getvalue())
 
     return run
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh PostgreSQL database only (office server tests); skipped without a server."""
+    if not PG_URL:
+        pytest.skip(_no_pg_reason())
+    yield from _fresh_pg_database()

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from app import APP_NAME, __version__
-from app.cli import audit, calls, cases, dossier, selftest, timeline, video
+from app.cli import admin, audit, calls, cases, dossier, office, selftest, timeline, video
 from app.cli.common import (
     EXIT_CHECK_FAILED,
     EXIT_OK,
@@ -30,7 +30,7 @@ from app.cli.common import (
 )
 from app.domain.errors import CasebookError, IntegrityFailure
 
-COMMAND_MODULES = (cases, audit, selftest, calls, video, timeline, dossier)
+COMMAND_MODULES = (cases, audit, selftest, calls, video, timeline, dossier, admin, office)
 
 
 class UsageError(Exception):
@@ -60,10 +60,10 @@ def wants_gui(argv: Sequence[str]) -> bool:
         if skip_next:
             skip_next = False
             continue
-        if arg in ("--data-dir", "--db-url"):
+        if arg in ("--data-dir", "--db-url", "--evidence-dir"):
             skip_next = True
             continue
-        if arg.startswith("--data-dir=") or arg.startswith("--db-url="):
+        if arg.startswith(("--data-dir=", "--db-url=", "--evidence-dir=")):
             continue
         return False
     return True
@@ -87,7 +87,9 @@ def main(argv: Sequence[str]) -> int:
         if getattr(args, "needs_context", True):
             from app.services.core.bootstrap import open_context
 
-            ctx = open_context(args.data_dir, args.db_url)
+            ctx = open_context(
+                args.data_dir, args.db_url, evidence_dir=getattr(args, "evidence_dir", None)
+            )
         payload = handler(args, ctx)
         emit(payload, as_json)
         return EXIT_OK

@@ -51,6 +51,11 @@ def global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     parser.add_argument(
         "--db-url", default=default, help="database URL, e.g. postgresql+psycopg://user@host/db"
     )
+    parser.add_argument(
+        "--evidence-dir",
+        default=default,
+        help="evidence store root, e.g. a mounted share (also $CASEBOOK_EVIDENCE_DIR)",
+    )
 
 
 def common_parent() -> argparse.ArgumentParser:

@@ -50,3 +50,10 @@ class IntegrityFailure(CasebookError):
     """A verification found tampering (audit chain, evidence hash, package member)."""
 
     code = "integrity"
+
+
+class NotAllowed(CasebookError):
+    """The user's role does not allow the action (the office server decides; the message names
+    the role)."""
+
+    code = "not_allowed"

@@ -10,6 +10,8 @@ from sqlalchemy.exc import OperationalError
 
 from app import paths
 from app.services.core.context import ServiceContext
+from app.services.office.identity import server_identity
+from app.services.office.store import resolve_store_root
 from app.settings import Settings
 from app.storage import db
 from app.storage.evidence_store import EvidenceStore
@@ -31,6 +33,7 @@ def open_context(
     actor: str | None = None,
     *,
     migrate: bool = True,
+    evidence_dir: str | os.PathLike[str] | None = None,
 ) -> ServiceContext:
     """Open (and migrate) the database. Raises StorageError with a clear message when it is
     locked, on a network share, or made by a newer Casebook."""
@@ -47,14 +50,23 @@ def open_context(
     except OperationalError as exc:  # cannot connect, locked, unreadable file...
         engine.dispose()
         raise db.storage_error(engine, exc) from exc
+    sessions = db.session_factory(engine)
+    try:
+        root = resolve_store_root(sessions, data, evidence_dir, settings)
+        identity, server_actor = server_identity(sessions)
+    except BaseException:
+        engine.dispose()
+        raise
     return ServiceContext(
         engine=engine,
-        sessions=db.session_factory(engine),
+        sessions=sessions,
         data_dir=data,
         config_dir=config,
-        actor=actor or default_actor(settings),
+        # On an office server the database names the actor (its audit trigger checks it).
+        actor=server_actor or actor or default_actor(settings),
         settings=settings,
-        evidence=EvidenceStore(paths.evidence_dir(data)),
+        evidence=EvidenceStore(root),
+        identity=identity,
     )
 
 

@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from app.domain.errors import Conflict, Duplicate
+from app.domain.errors import Conflict, Duplicate, NotAllowed
+from app.domain.office import Identity
 from app.settings import Settings
 from app.storage import audit
 from app.storage.db import storage_error
@@ -29,6 +30,8 @@ class ServiceContext:
     actor: str
     settings: Settings
     evidence: EvidenceStore
+    # The account on an office server (PostgreSQL with `admin init`); None on a workstation.
+    identity: Identity | None = None
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -38,6 +41,11 @@ class ServiceContext:
             yield session
         except OperationalError as exc:
             raise storage_error(self.engine, exc) from exc
+        except DBAPIError as exc:
+            refused = self._not_allowed(exc)
+            if refused is None:
+                raise
+            raise refused from exc
         finally:
             session.rollback()
             session.close()
@@ -60,6 +68,12 @@ class ServiceContext:
         except OperationalError as exc:
             session.rollback()
             raise storage_error(self.engine, exc) from exc
+        except DBAPIError as exc:
+            session.rollback()
+            refused = self._not_allowed(exc)
+            if refused is None:
+                raise
+            raise refused from exc
         except BaseException:
             session.rollback()
             raise
@@ -87,6 +101,14 @@ class ServiceContext:
             before=before,
             after=after,
         )
+
+    def _not_allowed(self, exc: DBAPIError) -> NotAllowed | None:
+        """The server refused by privilege or row-level security (SQLSTATE 42501)."""
+        if getattr(exc.orig, "sqlstate", None) != "42501":
+            return None
+        who = self.identity.label if self.identity else self.actor
+        text = str(exc.orig).splitlines()[0].removeprefix("not allowed: ")
+        return NotAllowed(f"not allowed for {who}: {text}")
 
 
 def _integrity_message(exc: IntegrityError) -> str:

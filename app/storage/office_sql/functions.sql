@@ -1,0 +1,154 @@
+-- Casebook office server: helper functions for the row-level security policies, triggers that
+-- keep the two-person rule and the audit actor, and the change notifications.
+-- Applied by `casebook admin init`; every statement can run again (CREATE OR REPLACE).
+-- The SECURITY DEFINER helpers read the account tables as their owner (no policy recursion);
+-- they take the user as an argument so a policy passes `current_user`, the querying role.
+
+CREATE OR REPLACE FUNCTION casebook_has_role(u text, r text) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT EXISTS (
+    SELECT 1 FROM office_accounts a JOIN office_account_scopes s ON s.login = a.login
+    WHERE a.login = u AND a.active AND s.kind = 'role' AND s.value = r)
+$$;
+
+-- Regions whose cases `u` reads (investigator or manager of the region).
+CREATE OR REPLACE FUNCTION casebook_read_regions(u text) RETURNS text[]
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT coalesce(array_agg(s.value), '{}') FROM office_account_scopes s
+  WHERE s.login = u AND s.kind = 'region'
+    AND (casebook_has_role(u, 'investigator') OR casebook_has_role(u, 'manager'))
+$$;
+
+-- Regions whose cases `u` works (investigator).
+CREATE OR REPLACE FUNCTION casebook_work_regions(u text) RETURNS text[]
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT coalesce(array_agg(s.value), '{}') FROM office_account_scopes s
+  WHERE s.login = u AND s.kind = 'region' AND casebook_has_role(u, 'investigator')
+$$;
+
+-- Regions whose measures `u` decides (regional manager).
+CREATE OR REPLACE FUNCTION casebook_decide_regions(u text) RETURNS text[]
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT coalesce(array_agg(s.value), '{}') FROM office_account_scopes s
+  WHERE s.login = u AND s.kind = 'region' AND casebook_has_role(u, 'manager')
+$$;
+
+-- Cases of the couriers a supervisor looks after (a subject party with one of their ids).
+CREATE OR REPLACE FUNCTION casebook_supervised_cases(u text) RETURNS integer[]
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT coalesce(array_agg(DISTINCT p.case_id), '{}') FROM parties p
+  JOIN office_account_scopes s ON s.login = u AND s.kind = 'courier' AND s.value = p.courier_id
+  WHERE p.role = 'subject' AND NOT p.deleted AND casebook_has_role(u, 'supervisor')
+$$;
+
+CREATE OR REPLACE FUNCTION casebook_case_readable(u text, cid integer) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT EXISTS (
+    SELECT 1 FROM cases c WHERE c.id = cid AND (
+      casebook_has_role(u, 'auditor')
+      OR c.region = ANY (casebook_read_regions(u))
+      OR c.id = ANY (casebook_supervised_cases(u))))
+$$;
+
+CREATE OR REPLACE FUNCTION casebook_case_writable(u text, cid integer) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT EXISTS (SELECT 1 FROM cases c WHERE c.id = cid AND c.region = ANY (casebook_work_regions(u)))
+$$;
+
+-- Statements: the investigators of the region and the courier's supervisor add them.
+CREATE OR REPLACE FUNCTION casebook_statement_writable(u text, cid integer) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT casebook_case_writable(u, cid) OR cid = ANY (casebook_supervised_cases(u))
+$$;
+
+CREATE OR REPLACE FUNCTION casebook_case_decidable(u text, cid integer) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT EXISTS (SELECT 1 FROM cases c WHERE c.id = cid AND c.region = ANY (casebook_decide_regions(u)))
+$$;
+
+-- A case may be deleted by an administrator only through a confirmed destruction task that
+-- lists it, planned and confirmed by two different people.
+CREATE OR REPLACE FUNCTION casebook_destruction_allowed(u text, cid integer) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT casebook_has_role(u, 'admin') AND EXISTS (
+    SELECT 1 FROM destruction_tasks t
+    WHERE t.status = 'confirmed' AND t.confirmed_by IS NOT NULL AND t.confirmed_by <> t.planned_by
+      AND t.case_ids::jsonb @> to_jsonb(cid))
+$$;
+
+-- (session_user: inside a SECURITY DEFINER function current_user is the owner.)
+-- What the retention rules need of every case, without its personal data: the administrator
+-- plans destruction from this and sees no names, phones or texts.
+CREATE OR REPLACE FUNCTION casebook_retention_facts()
+RETURNS TABLE (id integer, number text, region text, status text, measure text,
+               decided_at timestamptz, updated_at timestamptz)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT c.id, c.number, c.region, c.status, c.measure, c.decided_at, c.updated_at FROM cases c
+  WHERE casebook_has_role(session_user::text, 'admin')
+$$;
+
+-- Evidence blobs of a case with the number of other cases that hold the same bytes (for the
+-- destruction task, which erases only blobs no other case uses).
+CREATE OR REPLACE FUNCTION casebook_case_blobs(cid integer)
+RETURNS TABLE (sha256 text, kind text, other_cases bigint)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT e.sha256, min(e.kind),
+         (SELECT count(DISTINCT o.case_id) FROM evidence o WHERE o.sha256 = e.sha256 AND o.case_id <> cid)
+  FROM evidence e WHERE e.case_id = cid
+    AND casebook_destruction_allowed(session_user::text, cid)
+  GROUP BY e.sha256
+$$;
+
+-- Only a measure approved by a regional manager closes a case.
+CREATE OR REPLACE FUNCTION casebook_close_rule() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.status = 'closed' AND OLD.status IS DISTINCT FROM 'closed' AND NOT EXISTS (
+      SELECT 1 FROM case_decisions d
+      WHERE d.case_id = NEW.id AND d.step = 'approve' AND d.measure = NEW.measure
+        AND d.id = (SELECT max(x.id) FROM case_decisions x WHERE x.case_id = NEW.id)) THEN
+    RAISE EXCEPTION 'not allowed: case % closes only with a measure approved by a regional manager', NEW.number
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END $$;
+
+-- The manager who approves or returns is not the person who proposed.
+CREATE OR REPLACE FUNCTION casebook_decision_rule() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.step <> 'propose' AND EXISTS (
+      SELECT 1 FROM case_decisions p WHERE p.id = NEW.proposal_id AND p.actor = NEW.actor) THEN
+    RAISE EXCEPTION 'not allowed: % cannot decide on their own proposal', NEW.actor
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END $$;
+
+-- The audit actor is the database role, not a name the client chose.
+CREATE OR REPLACE FUNCTION casebook_audit_actor_rule() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.actor IS DISTINCT FROM current_user::text THEN
+    RAISE EXCEPTION 'not allowed: audit entries are written as %, not as %', current_user, NEW.actor
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END $$;
+
+-- Change notifications: one per table and case per transaction (identical payloads collapse).
+CREATE OR REPLACE FUNCTION casebook_notify_change() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+  rec record;
+  cid integer;
+BEGIN
+  IF TG_OP = 'DELETE' THEN rec := OLD; ELSE rec := NEW; END IF;
+  IF TG_ARGV[0] = 'id' THEN
+    cid := (to_jsonb(rec) ->> 'id')::integer;
+  ELSIF TG_ARGV[0] = 'case_id' THEN
+    cid := (to_jsonb(rec) ->> 'case_id')::integer;
+  END IF;
+  PERFORM pg_notify(TG_ARGV[1], json_build_object('table', TG_TABLE_NAME, 'case_id', cid)::text);
+  RETURN NULL;
+END $$;

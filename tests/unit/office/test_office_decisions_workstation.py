@@ -1,0 +1,54 @@
+"""On a single workstation (no accounts) the decision steps work for the one person, and the
+direct close with a measure keeps working as before."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.domain.errors import ValidationError
+from app.services.core import cases, parties
+from app.services.office import decisions
+
+
+def _case(ctx):
+    case = cases.create_case(
+        ctx, cases.CaseInput(title="Сообщения клиентке", region="MSK", tz="Europe/Moscow")
+    )
+    parties.add_party(
+        ctx, case.id, parties.PartyInput(role="subject", name="Курьер", courier_id="C-1")
+    )
+    return case
+
+
+def test_propose_return_propose_approve(ctx):
+    case = _case(ctx)
+    with pytest.raises(ValidationError):
+        decisions.approve(ctx, case.id)  # nothing proposed
+    decisions.propose(ctx, case.id, "warning", "Писал клиентке с личного номера")
+    assert cases.get_case(ctx, case.id).status == "awaiting_decision"
+    state = decisions.return_for_work(ctx, case.id, "Нет объяснения курьера")
+    assert state.status == "returned"
+    assert cases.get_case(ctx, case.id).status == "in_progress"
+    decisions.propose(ctx, case.id, "blacklist", "Объяснение получено, нарушение подтверждено")
+    state = decisions.approve(ctx, case.id, "Согласовано")
+    assert [s.step for s in state.steps] == ["propose", "return", "propose", "approve"]
+    detail = cases.get_case(ctx, case.id)
+    assert (detail.status, detail.measure) == ("closed", "blacklist")
+    assert [b.courier_id for b in parties.blacklist_list(ctx)] == ["C-1"]
+
+
+def test_stale_version_is_refused(ctx):
+    case = _case(ctx)
+    version = cases.get_case(ctx, case.id).version
+    decisions.propose(ctx, case.id, "warning", "Нарушение", expected_version=version)
+    with pytest.raises(Exception, match="changed by someone else"):
+        decisions.propose(ctx, case.id, "warning", "Другое", expected_version=version)
+
+
+def test_direct_close_still_works_on_a_workstation(sqlite_ctx):
+    case = _case(sqlite_ctx)
+    version = cases.get_case(sqlite_ctx, case.id).version
+    detail = cases.set_status(sqlite_ctx, case.id, "in_progress", version)
+    detail = cases.set_status(sqlite_ctx, case.id, "awaiting_decision", detail.version)
+    detail = cases.set_status(sqlite_ctx, case.id, "closed", detail.version, measure="no_violation")
+    assert detail.status == "closed"
