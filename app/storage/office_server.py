@@ -31,7 +31,14 @@ OWN_POLICY = {
     "office_account_scopes",
     "destruction_tasks",
 }
-NO_RLS = {"alembic_version", "audit_head"}
+NO_RLS = {"alembic_version", "audit_head", "audit_checkpoints"}
+# Written only through the trust feature's SECURITY DEFINER functions (migration 0009).
+AUDIT_TABLES = ("audit_entries", "audit_head", "audit_checkpoints")
+AUDIT_FUNCTIONS = (
+    "casebook_audit_head()",
+    "casebook_audit_append(text, text)",
+    "casebook_audit_checkpoint(timestamptz, bigint, text, text, text, text, text)",
+)
 OFFICE_TABLES = ("office_settings", "office_accounts", "office_account_scopes", "destruction_tasks")
 POLICY_NAMES = ("cb_read", "cb_insert", "cb_update", "cb_delete")
 
@@ -169,9 +176,10 @@ def _grants(connection: Connection, schema: _Schema, case_tables: list[str]) -> 
     for table in sorted(schema.tables):
         connection.execute(text(f'REVOKE ALL ON "{table}" FROM {everyone}'))
         connection.execute(text(f'GRANT SELECT ON "{table}" TO {everyone}'))
-    connection.execute(text(f"GRANT INSERT ON audit_entries TO {everyone}"))
-    connection.execute(text(f"GRANT UPDATE ON audit_head TO {everyone}"))
-    writable = [t for t in schema.tables if t not in NO_RLS | {"audit_entries", *OFFICE_TABLES}]
+    for function in AUDIT_FUNCTIONS:
+        connection.execute(text(f"GRANT EXECUTE ON FUNCTION {function} TO {everyone}"))
+    excluded = {*NO_RLS, *AUDIT_TABLES, *OFFICE_TABLES}
+    writable = [t for t in schema.tables if t not in excluded]
     for table in sorted(writable):
         connection.execute(text(f'GRANT INSERT, UPDATE, DELETE ON "{table}" TO {workers}'))
     admin = f'"{group("admin")}"'
@@ -238,7 +246,7 @@ def _own_policies(connection: Connection) -> None:
         f"{has('auditor')} OR actor = {ME} "
         "OR (case_id IS NOT NULL AND EXISTS "
         "(SELECT 1 FROM cases c WHERE c.id = audit_entries.case_id))",
-        {"insert": f"actor = {ME}"},
+        {},  # entries are added only by casebook_audit_append (as its owner)
     )
     admin = has("admin")
     _policies(

@@ -125,12 +125,14 @@ BEGIN
   RETURN NEW;
 END $$;
 
--- The audit actor is the database role, not a name the client chose.
+-- The audit actor is the database role, not a name the client chose. Entries are inserted by
+-- the SECURITY DEFINER `casebook_audit_append` (current_user is its owner there), so the check
+-- names the logged-in role: session_user.
 CREATE OR REPLACE FUNCTION casebook_audit_actor_rule() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  IF NEW.actor IS DISTINCT FROM current_user::text THEN
-    RAISE EXCEPTION 'not allowed: audit entries are written as %, not as %', current_user, NEW.actor
+  IF NEW.actor IS DISTINCT FROM session_user::text THEN
+    RAISE EXCEPTION 'not allowed: audit entries are written as %, not as %', session_user, NEW.actor
       USING ERRCODE = 'insufficient_privilege';
   END IF;
   RETURN NEW;

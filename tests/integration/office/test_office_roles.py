@@ -40,6 +40,18 @@ def two_cases(office, tmp_path):
         close_context(ctx_b)
 
 
+# Build the next entry as app.storage.audit.record does, in someone else's name.
+_FORGED_APPEND = """
+WITH h AS (SELECT head_seq, head_hash FROM casebook_audit_head()),
+     p AS (SELECT h.head_hash AS prev, json_build_object(
+             'seq', h.head_seq + 1, 'at', '2026-01-01T00:00:00Z', 'actor', 'someone else',
+             'action', 'x', 'entity', 'x', 'entity_id', '1', 'case_id', NULL,
+             'before', NULL, 'after', NULL, 'prev_hash', h.head_hash)::text AS payload FROM h)
+SELECT casebook_audit_append(p.payload,
+         encode(sha256(convert_to(p.prev || p.payload, 'UTF8')), 'hex')) FROM p
+"""
+
+
 def _numbers(office, who):
     return sorted(r[0] for r in office.sql(who, "SELECT number FROM cases"))
 
@@ -74,13 +86,12 @@ def test_writes_outside_the_role_are_refused_by_the_server(office, two_cases):
         office.sql("aud", "UPDATE cases SET title = 'x'")
     with pytest.raises(psycopg.errors.InsufficientPrivilege):
         office.sql("inv_a", "DELETE FROM audit_entries")
-    # The audit actor is the database role: another name is refused.
     with pytest.raises(psycopg.errors.InsufficientPrivilege):
-        office.sql(
-            "inv_a",
-            "INSERT INTO audit_entries (seq, at, actor, action, entity, entity_id, payload, "
-            "prev_hash, hash) VALUES (999, now(), 'someone else', 'x', 'x', '1', '{}', '', '')",
-        )
+        office.sql("inv_a", "TRUNCATE audit_entries")
+    # The audit actor is the database role: an entry in another name is refused, even through
+    # the audit's own append function.
+    with pytest.raises(psycopg.errors.InsufficientPrivilege, match="written as"):
+        office.sql("inv_a", _FORGED_APPEND)
     actors = {r[0] for r in office.sql("aud", "SELECT DISTINCT actor FROM audit_entries")}
     assert office.logins["inv_a"] in actors and office.logins["inv_b"] in actors
 
