@@ -10,8 +10,8 @@ from sqlalchemy.exc import OperationalError
 
 from app import paths
 from app.services.core.context import ServiceContext
-from app.services.office.identity import server_identity
-from app.services.office.store import resolve_store_root
+from app.services.core.evidence_root import resolve_store_root
+from app.services.core.identity import server_identity
 from app.settings import Settings
 from app.storage import db
 from app.storage.evidence_store import EvidenceStore

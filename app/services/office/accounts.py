@@ -11,8 +11,8 @@ from app.domain.cases import normalize_region
 from app.domain.errors import Duplicate, NotFound, ValidationError
 from app.domain.office import Action, Role, parse_roles, require
 from app.services.core.context import ServiceContext
+from app.services.core.evidence_root import record_store
 from app.services.office.dto import AccountInfo, InitInfo
-from app.services.office.store import record_store
 from app.storage import office_server as server
 from app.storage.repositories import office as repo
 
