@@ -94,7 +94,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
 
 # Headers that contain a field's alias but name something else (Sipuni's "ID заказа
 # звонка" is a callback request, not a delivery order).
-_NOT_FOR: dict[str, tuple[str, ...]] = {"order": ("звонка", "call")}
+_NOT_FOR: dict[str, tuple[str, ...]] = {
+    "order": ("звонка", "call"),
+    "direction": ("record", "cdr"),  # CUCM's cdrRecordType is no call direction
+}
 
 _UTC_LABEL = re.compile(r"\b(utc|gmt)\b", re.IGNORECASE)
 _NON_WORD = re.compile(r"[^\w]+")

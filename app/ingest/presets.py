@@ -181,7 +181,7 @@ BUILTIN_PRESETS: tuple[Preset, ...] = (
             "caller": "Откуда",
             "callee": "Куда",
             "duration": "Длительность разговора, сек|Длительность разговора"
-            "|Продолжительность разговора",
+            "|Продолжительность разговора|Продолжительность звонка|Длительность звонка, сек",
             "call_id": "ID записи",
         },
         delimiter=";",
@@ -200,10 +200,13 @@ BUILTIN_PRESETS: tuple[Preset, ...] = (
             "end": "3",
             "caller": "6",
             "callee": "8",
-            "status": "9",
+            "status": "4",
             "virtual": "10",
         },
         fallbacks={"caller": "5", "callee": "7"},
+        # `answer` is 0 when nobody picked up; there is no talk time, the duration is the
+        # whole call (finish − start)
+        codes={"status": {"0": "missed"}},
         delimiter=";",
         has_header=False,
         builtin=True,

@@ -23,7 +23,8 @@ CONFIDENT = 0.6
 _PHONE = re.compile(r"\s*\+?[\d\s()\-.]{7,20}$")
 _EXTENSION = re.compile(r"\s*(ext\.?\s*)?\d{2,6}\s*$", re.IGNORECASE)
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
-_ASTERISK_DISPOSITIONS = {"ANSWERED", "NO ANSWER", "BUSY", "FAILED", "CONGESTION"}
+_HANGUP_CAUSE = re.compile(r"[A-Z_]{4,}$")  # Q.850 names: NORMAL_CLEARING, USER_BUSY...
+_DISPOSITIONS = {"ANSWERED", "NO ANSWER", "BUSY", "FAILED", "CONGESTION"}
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,10 @@ def _all(values: Sequence[str], test: Callable[[str], bool]) -> bool:
     return bool(values) and all(test(v) for v in values)
 
 
+def _epoch(value: str) -> bool:
+    return value.isdigit() and detect_date_format([value]) == "unix"
+
+
 def _iso(value: str) -> bool:
     return detect_date_format([value]) == "iso"
 
@@ -132,33 +137,26 @@ def shape_preset(sample: Sequence[Sequence[str]]) -> str | None:
     """The built-in preset whose header-less layout `sample` has, if any."""
     if not sample:
         return None
-    widths = {len(row) for row in sample}
-    width = max(widths)
-    if (
-        width in (17, 18)
-        and _all(_cells(sample, 9), _iso)
-        and _all(_cells(sample, 14), lambda v: v.upper() in _ASTERISK_DISPOSITIONS)
-    ):
+    width = max(len(row) for row in sample)
+
+    def col(index: int, test: Callable[[str], bool]) -> bool:
+        return _all(_cells(sample, index), test)
+
+    if width in (17, 18) and col(9, _iso) and col(14, lambda v: v.upper() in _DISPOSITIONS):
         return "asterisk-master"
-    if (
-        width >= 11
-        and _all(_cells(sample, 4), _iso)
-        and _all(_cells(sample, 10), lambda v: bool(_UUID.match(v)))
-    ):
+    if width >= 11 and col(4, _iso) and col(9, lambda v: bool(_HANGUP_CAUSE.match(v))):
         return "freeswitch-csv"
-    if (
-        width >= 94
-        and _all(_cells(sample, 0), lambda v: v in ("0", "1", "2"))
-        and _all(_cells(sample, 4), lambda v: v.isdigit() and len(v) == 10)
-    ):
+    if width >= 94 and col(0, lambda v: v in ("0", "1", "2")) and col(4, _epoch):
         return "cisco-cucm"
-    if (
-        width >= 9
-        and _all(_cells(sample, 3), lambda v: detect_date_format([v]) == "ymd")
-        and _all(_cells(sample, 2), lambda v: ":" in v)
-    ):
+    if width >= 9 and col(3, lambda v: detect_date_format([v]) == "ymd") and col(2, _clock):
         return "3cx"
+    if 11 <= width <= 13 and col(1, _epoch) and col(8, lambda v: v.isdigit() and len(v) == 4):
+        return "mango-office"
     return None
+
+
+def _clock(value: str) -> bool:
+    return ":" in value
 
 
 # --- the guess ---------------------------------------------------------------------------------
@@ -244,7 +242,7 @@ def header_preset(columns: Sequence[str], presets: Sequence[Preset]) -> str | No
             if not all(part.strip().isdigit() for part in ref.split("|"))
         }
         found = present_mapping(named, columns)
-        if not all(f in found for f in REQUIRED):
+        if not all(f in found for f in REQUIRED if f in preset.mapping):
             continue
         if len(found) > best_hits:
             best, best_hits = preset.name, len(found)

@@ -77,7 +77,7 @@ def _parse_excel(text: str) -> datetime:
     value = float(text.replace(",", "."))
     if not 25_000 < value < 80_000 or "." not in text.replace(",", "."):
         raise ValueError(text)  # 1968 … 2119, and a time of day: a bare integer is no instant
-    return _EXCEL_EPOCH + timedelta(days=value)
+    return _EXCEL_EPOCH + timedelta(seconds=round(value * 86_400))  # serials carry float noise
 
 
 def _parse_rfc2822(text: str) -> datetime:
@@ -187,13 +187,15 @@ def parse_duration(text: str) -> int | None:
 ANSWERED = "answered"
 MISSED = "missed"
 _MISSED_WORDS = (
-    "no answer", "noanswer", "no_answer", "not answered", "missed", "busy", "fail", "cancel",
+    "no answer", "noanswer", "no_answer", "no-answer", "not answered", "missed", "busy", "fail",
+    "cancel",
     "reject", "unanswered", "не отвеч", "неотвеч", "пропущ", "занят", "отклон", "недозвон",
     "не дозвон", "не принят", "сброш", "без ответа", "ошибка", "неуспеш", "no_user_response",
     "originator_cancel", "user_busy", "call_rejected",
 )  # fmt: skip
 _ANSWERED_WORDS = (
     "answered", "answer", "success", "connected", "completed", "отвечен", "принят", "успешн",
+    "normal_clearing",
     "состоял", "разговор",
 )  # fmt: skip
 
