@@ -115,7 +115,8 @@ def _pg_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         admin.dispose()
 
 
-def _fresh_pg_database(template: str | None) -> Iterator[str]:
+def _fresh_pg_database(template: str | None = None) -> Iterator[str]:
+    """A new PostgreSQL database: a copy of `template`, or empty."""
     admin = _pg_admin()
     name = f"cb_{uuid.uuid4().hex[:12]}"
     clause = f' TEMPLATE "{template}"' if template else ""
