@@ -1,10 +1,9 @@
 """`CallTableModel`: the call table of a case, built to stay smooth at a million calls.
 
-The model holds only the ordered list of call ids (from `calls.call_ids`) and a bounded cache
-of rows; rows are read in pages of `PAGE` through `calls.calls_by_ids` when the view first
-asks for one (the shape of Anki's browser table). A page is one indexed `IN (...)` read of a
-few milliseconds, so it runs where the view asks for it: reading it in a worker would make
-rows flash empty while scrolling. Filtering happens in SQL (the id list is replaced).
+An `IdPagedModel` (`app.ui.widgets.id_paged_model`): the ordered list of call ids (from
+`calls.call_ids`) and a bounded cache of rows read in pages of `PAGE` through
+`calls.calls_by_ids` when the view first asks for one. Filtering happens in SQL (the id list is
+replaced; cached rows stay valid, a call does not change).
 
 Numbers are masked as the service returns them; revealed rows (`set_revealed`, after the
 audited `reveal_calls`) replace the masked ones for as long as the model lives. Times are
@@ -16,24 +15,22 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from app.services.calls.dto import CallView
 from app.ui.calls.labels import direction_label, format_duration, status_label
 from app.ui.widgets.datetime_edit import format_local
+from app.ui.widgets.id_paged_model import IdPagedModel, Index
 
-Index = QModelIndex | QPersistentModelIndex
 Fetch = Callable[[list[int]], Sequence[CallView]]
 
-_MISSING = object()  # cache marker: the id was asked for and is gone (deleted meanwhile)
 
-
-class CallTableModel(QAbstractTableModel):
+class CallTableModel(IdPagedModel[CallView]):
     START, DURATION, DIRECTION, STATUS, CALLER, CALLEE, VIRTUAL, ORDER, SOURCE = range(9)
     COLUMN_COUNT = 9
 
-    ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the call id (int)
+    ID_ROLE = IdPagedModel.ID_ROLE  # the call id (int)
     CALL_ROLE = Qt.ItemDataRole.UserRole + 2  # the CallView
     REVEALED_ROLE = Qt.ItemDataRole.UserRole + 3  # True when the row's numbers are unmasked
 
@@ -41,63 +38,27 @@ class CallTableModel(QAbstractTableModel):
     CACHE_LIMIT = 20_000
 
     def __init__(self, fetch: Fetch, tz: str, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._fetch = fetch
+        super().__init__(fetch, parent)
         self._tz = tz
-        self._ids: list[int] = []
-        self._cache: dict[int, Any] = {}
         self._revealed: dict[int, CallView] = {}
         self._batch_names: dict[int, str] = {}  # import batch → file name
-        self.fetches = 0  # pages read so far (the benchmark and tests look at it)
 
     # --- content ------------------------------------------------------------------------
-    def set_ids(self, ids: Sequence[int]) -> None:
-        """Show these calls, in this order (cached rows stay valid: a call does not change)."""
-        self.beginResetModel()
-        self._ids = list(ids)
-        self.endResetModel()
-
-    def reload(self) -> None:
-        """Forget cached rows (party links or imports changed what a row shows)."""
-        self.beginResetModel()
-        self._cache.clear()
-        self.endResetModel()
-
     def set_batch_names(self, names: dict[int, str]) -> None:
         """Name each import batch by its file in the source column."""
         self._batch_names = dict(names)
-        self._changed_column(self.SOURCE)
+        self.changed_column(self.SOURCE)
 
     def set_tz(self, tz: str) -> None:
         self._tz = tz
-        self._changed_column(self.START)
-
-    def ids(self) -> list[int]:
-        return list(self._ids)
-
-    def id_at(self, row: int) -> int | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
-
-    def row_of(self, call_id: int) -> int:
-        """The row showing `call_id`, or -1 (a scan in C: ~5 ms at a million rows, where an
-        id → row dict would hold ~100 MB)."""
-        try:
-            return self._ids.index(call_id)
-        except ValueError:
-            return -1
+        self.changed_column(self.START)
 
     def call_at(self, row: int) -> CallView | None:
         call_id = self.id_at(row)
         if call_id is None:
             return None
         revealed = self._revealed.get(call_id)
-        if revealed is not None:
-            return revealed
-        view = self._cache.get(call_id)
-        if view is None:
-            self._load_page(row)
-            view = self._cache.get(call_id)
-        return None if view is _MISSING else view
+        return revealed if revealed is not None else self.record_at(row)
 
     def set_revealed(self, views: Sequence[CallView]) -> None:
         """Show these unmasked rows instead of the masked ones."""
@@ -107,30 +68,7 @@ class CallTableModel(QAbstractTableModel):
             last = self.index(len(self._ids) - 1, self.COLUMN_COUNT - 1)
             self.dataChanged.emit(self.index(0, 0), last)
 
-    def _load_page(self, row: int) -> None:
-        # Read the rows around `row` (a little behind, mostly ahead: views scroll down).
-        first = max(0, row - self.PAGE // 4)
-        wanted = [cid for cid in self._ids[first : first + self.PAGE] if cid not in self._cache]
-        if not wanted:
-            return
-        views = self._fetch(wanted)
-        self.fetches += 1
-        if len(self._cache) + len(wanted) > self.CACHE_LIMIT:
-            self._cache.clear()
-        self._cache.update(dict.fromkeys(wanted, _MISSING))
-        self._cache.update((v.id, v) for v in views)
-
-    def _changed_column(self, column: int) -> None:
-        if self._ids:
-            self.dataChanged.emit(self.index(0, column), self.index(len(self._ids) - 1, column))
-
     # --- Qt model API -------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -150,10 +88,10 @@ class CallTableModel(QAbstractTableModel):
         return titles.get(section)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        if not self.row_in_range(index):
             return None
         if role == self.ID_ROLE:
-            return self._ids[index.row()]
+            return self.id_at(index.row())
         if role not in _ROLES_NEEDING_ROW:
             return None
         call = self.call_at(index.row())

@@ -1,8 +1,8 @@
-"""The case list model: ids of the matching cases in display order plus a lazy row cache.
+"""The case list model: an `IdPagedModel` over the ids of the matching cases.
 
 Searching, filtering and sorting happen in SQL (`app.services.core.cases.search_case_ids`,
 run off the GUI thread); the model holds only the ids (100,000 ints is nothing) and fetches the
-summaries of the rows the view actually paints, a block at a time, by primary key.
+summaries of the rows the view actually paints, a page at a time, by primary key.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from app.domain.cases import CaseStatus
@@ -19,8 +19,8 @@ from app.services.core import cases as case_service
 from app.services.core.dto import CaseSummary
 from app.ui.labels import category_label, status_label
 from app.ui.tasks import TaskRunner
+from app.ui.widgets.id_paged_model import IdPagedModel, Index
 
-Index = QModelIndex | QPersistentModelIndex
 STATUS_COLORS = {CaseStatus.CLOSED.value: "#7a7a7a", CaseStatus.AWAITING_DECISION.value: "#9a5b00"}
 
 
@@ -34,28 +34,21 @@ class CaseQuery:
     descending: bool = True
 
 
-class CaseListModel(QAbstractTableModel):
+class CaseListModel(IdPagedModel[CaseSummary]):
     NUMBER, TITLE, STATUS, REGION, CATEGORY, RECEIVED, UPDATED = range(7)
     COLUMN_COUNT = 7
     SORT_KEYS = ("number", "title", "status", "region", "category", "received_at", "updated_at")
-    CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+    CASE_ID_ROLE = IdPagedModel.ID_ROLE
     VERSION_ROLE = Qt.ItemDataRole.UserRole + 2
-    BLOCK = 100  # rows fetched together when the view paints an uncached row
+    PAGE = 100
     CACHE_LIMIT = 5_000
 
-    search_started = Signal()
-    search_finished = Signal(int)  # number of matching cases
-    search_failed = Signal(object)  # exception
-
     def __init__(self, ctx: Any, tasks: TaskRunner, display_tz: str, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(lambda ids: case_service.case_summaries(ctx, ids), parent)
         self._ctx = ctx
         self._tasks = tasks
         self._display_tz = display_tz
         self._query = CaseQuery()
-        self._ids: list[int] = []
-        self._cache: dict[int, CaseSummary] = {}
-        self._generation = 0
 
     # --- querying -------------------------------------------------------------------------
     @property
@@ -68,14 +61,10 @@ class CaseListModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Run the search off the GUI thread; the newest search wins when several overlap."""
-        self._generation += 1
-        generation = self._generation
-        query = self._query
-        ctx = self._ctx
-        self.search_started.emit()
-
-        def work(_progress: object) -> list[int]:
-            return case_service.search_case_ids(
+        query, ctx = self._query, self._ctx
+        self.search(
+            self._tasks,
+            lambda _progress: case_service.search_case_ids(
                 ctx,
                 text=query.text,
                 status=query.status,
@@ -83,77 +72,22 @@ class CaseListModel(QAbstractTableModel):
                 category=query.category,
                 order_by=query.order_by,
                 descending=query.descending,
-            )
-
-        def done(ids: list[int]) -> None:
-            if generation == self._generation:
-                self._reset(ids)
-
-        def failed(exc: BaseException) -> None:
-            if generation == self._generation:
-                self.search_failed.emit(exc)
-
-        self._tasks.run_read(work, done, failed)
-
-    def _reset(self, ids: list[int]) -> None:
-        self.beginResetModel()
-        self._ids = ids
-        self._cache.clear()
-        self.endResetModel()
-        self.search_finished.emit(len(ids))
-
-    def invalidate(self, case_id: int | None = None) -> None:
-        """Drop cached rows (one case, or all) so they are read again when painted."""
-        if case_id is None:
-            self._cache.clear()
-            if self._ids:
-                self.dataChanged.emit(
-                    self.index(0, 0), self.index(len(self._ids) - 1, self.COLUMN_COUNT - 1)
-                )
-            return
-        self._cache.pop(case_id, None)
-        row = self.row_of(case_id)
-        if row >= 0:
-            self.dataChanged.emit(self.index(row, 0), self.index(row, self.COLUMN_COUNT - 1))
+            ),
+        )
 
     # --- lookups --------------------------------------------------------------------------
     def case_id_at(self, row: int) -> int | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
-
-    def row_of(self, case_id: int) -> int:
-        try:
-            return self._ids.index(case_id)
-        except ValueError:
-            return -1
+        return self.id_at(row)
 
     def summary_at(self, row: int) -> CaseSummary | None:
-        case_id = self.case_id_at(row)
-        if case_id is None:
-            return None
-        summary = self._cache.get(case_id)
-        if summary is None:
-            self._fetch_block(row)
-            summary = self._cache.get(case_id)
-        return summary
+        return self.record_at(row)
 
-    def _fetch_block(self, row: int) -> None:
-        if len(self._cache) > self.CACHE_LIMIT:
-            self._cache.clear()
-        start = row - row % self.BLOCK
-        ids = [i for i in self._ids[start : start + self.BLOCK] if i not in self._cache]
-        for summary in case_service.case_summaries(self._ctx, ids):
-            self._cache[summary.id] = summary
-        for missing in set(ids) - self._cache.keys():
-            # Deleted by someone else since the search: keep the row, say so.
-            self._cache[missing] = _gone(missing)
+    def placeholder(self, record_id: int) -> CaseSummary:
+        """A row deleted by someone else since the search stays, and says so (version -1)."""
+        now = now_utc()
+        return CaseSummary(record_id, "", "", "", "", "", now, now, -1)
 
     # --- Qt model API ---------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -171,10 +105,10 @@ class CaseListModel(QAbstractTableModel):
         return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        if not self.row_in_range(index):
             return None
         if role == self.CASE_ID_ROLE:
-            return self._ids[index.row()]
+            return self.id_at(index.row())
         if role not in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,
@@ -217,9 +151,3 @@ class CaseListModel(QAbstractTableModel):
             return
         descending = order == Qt.SortOrder.DescendingOrder
         self.set_query(replace(self._query, order_by=self.SORT_KEYS[column], descending=descending))
-
-
-def _gone(case_id: int) -> CaseSummary:
-    """Placeholder for a row deleted since the search (version -1 marks it)."""
-    now = now_utc()
-    return CaseSummary(case_id, "", "", "", "", "", now, now, -1)

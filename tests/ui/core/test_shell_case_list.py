@@ -45,11 +45,13 @@ def test_model_passes_qtmodeltester(env: Any, qtmodeltester: Any) -> None:
 def test_rows_are_fetched_lazily_in_blocks(env: Any) -> None:
     _seed(env.ctx, 12)
     model = CaseListModel(env.ctx, env.tasks, "Europe/Moscow")
-    model.BLOCK = 5
+    model.PAGE = 5
     model.refresh()
-    assert model._cache == {}
+    assert model._cache == {} and model.fetches == 0
     model.data(model.index(7, CaseListModel.TITLE))
-    assert len(model._cache) == 5  # rows 5..9 only
+    assert len(model._cache) == 5 and model.fetches == 1  # one page around row 7 only
+    model.data(model.index(8, CaseListModel.NUMBER))
+    assert model.fetches == 1  # served from the cache
 
 
 def test_sorting_happens_in_sql(env: Any) -> None:
