@@ -206,8 +206,8 @@ def run_cli(data_dir: Path) -> Any:
 
 
 @pytest.fixture
-def pg_url() -> Iterator[str]:
-    """A fresh PostgreSQL database only (office server tests); skipped without a server."""
+def pg_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """A fresh, migrated PostgreSQL database only (office server tests); skipped without one."""
     if not PG_URL:
         pytest.skip(_no_pg_reason())
-    yield from _fresh_pg_database()
+    yield from _fresh_pg_database(request.getfixturevalue("_pg_template"))

@@ -35,6 +35,39 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     show.add_argument("case")
     show.set_defaults(handler=_show)
 
+    ret = sub.add_parser("retention", help="retention periods and due cases", parents=[common])
+    ret_sub = ret.add_subparsers(dest="retention_command", required=True)
+    ret_show = ret_sub.add_parser("show", help="periods and closed cases", parents=[common])
+    ret_show.add_argument("--due", action="store_true", help="only cases past their period")
+    ret_show.set_defaults(handler=_retention_show)
+    ret_set = ret_sub.add_parser("set", help="set periods: MEASURE=DAYS ...", parents=[common])
+    ret_set.add_argument("periods", nargs="+", metavar="MEASURE=DAYS")
+    ret_set.set_defaults(handler=_retention_set)
+
+    des = sub.add_parser(
+        "destruction", help="destroy personal data past retention", parents=[common]
+    )
+    des_sub = des.add_subparsers(dest="destruction_command", required=True)
+    des_plan = des_sub.add_parser("plan", help="administrator: plan a task", parents=[common])
+    des_plan.add_argument("--case", action="append", help="case id or number (default: all due)")
+    des_plan.add_argument("--ground", default="")
+    des_plan.set_defaults(handler=_destruction_plan)
+    for name, helptext, handler in (
+        ("confirm", "a second person confirms a planned task", _destruction_confirm),
+        ("run", "administrator: carry out a confirmed task", _destruction_run),
+    ):
+        cmd = des_sub.add_parser(name, help=helptext, parents=[common])
+        cmd.add_argument("task", type=int)
+        cmd.set_defaults(handler=handler)
+    des_act = des_sub.add_parser("act", help="the destruction act as PDF", parents=[common])
+    des_act.add_argument("task", type=int)
+    des_act.add_argument("--out", required=True)
+    des_act.add_argument("--lang", choices=["ru", "en"], default="ru")
+    des_act.add_argument("--operator", default="", help="the operator's name and address")
+    des_act.set_defaults(handler=_destruction_act)
+    des_list = des_sub.add_parser("list", help="destruction tasks", parents=[common])
+    des_list.set_defaults(handler=_destruction_list)
+
     who = sub.add_parser("whoami", help="the account this connection acts as", parents=[common])
     who.set_defaults(handler=_whoami)
 
@@ -86,3 +119,59 @@ def _whoami(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
         "couriers": sorted(identity.couriers) if identity else [],
         "evidence_dir": str(ctx.evidence.root),
     }
+
+
+def _retention_show(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    from app.services.office import retention
+
+    return {
+        "periods_days": retention.retention_periods(ctx),
+        "cases": retention.retention_list(ctx, due_only=args.due),
+    }
+
+
+def _retention_set(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    from app.domain.errors import ValidationError
+    from app.services.office import retention
+
+    changes: dict[str, int] = {}
+    for item in args.periods:
+        key, sep, value = item.partition("=")
+        if not sep or not value.strip().isdigit():
+            raise ValidationError(f"{item!r}: write MEASURE=DAYS, e.g. warning=1095")
+        changes[key.strip()] = int(value)
+    return {"periods_days": retention.set_retention_periods(ctx, changes)}
+
+
+def _destruction_plan(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    from app.services.office import destruction
+
+    ids = [_case_id(ctx, ref) for ref in args.case] if args.case else None
+    return {"task": destruction.plan(ctx, ids, args.ground)}
+
+
+def _destruction_confirm(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    from app.services.office import destruction
+
+    return {"task": destruction.confirm(ctx, args.task)}
+
+
+def _destruction_run(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    from app.services.office import destruction
+
+    return {"task": destruction.execute(ctx, args.task)}
+
+
+def _destruction_act(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    from pathlib import Path
+
+    from app.services.office import destruction
+
+    out = destruction.write_act(ctx, args.task, Path(args.out), args.lang, args.operator)
+    return {"act": str(out)}
+
+
+def _destruction_list(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    from app.services.office import destruction
+
+    return {"tasks": destruction.list_tasks(ctx)}

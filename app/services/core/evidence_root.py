@@ -36,24 +36,24 @@ def resolve_store_root(
 ) -> Path:
     """The checked root of the evidence store for this database.
 
-    A database that recorded its store refuses a missing share or another store; one that has
-    none yet records the chosen store (creating its marker) when the user may write settings."""
+    A database that recorded its store refuses a missing share or another store. A store chosen
+    explicitly (option, environment, settings) is recorded the first time (its marker created)
+    when the user may write settings; with no choice and no record the store stays in the data
+    directory, as on every single workstation."""
     chosen = chosen_root(explicit, settings)
     with sessions() as session:
         if not repo.has_office_tables(session):  # an older schema opened without migrating
             return chosen or paths.evidence_dir(data_dir)
         recorded = recorded_identity(session)
-        office = repo.is_postgres(session)
     if recorded is not None:
-        # A workstation's SQLite file travels with its data dir: its store is found there.
-        root = chosen or (Path(recorded.root) if office else data_dir / "evidence")
+        root = chosen or Path(recorded.root)
         check_store(root, recorded)
         return root
-    root = chosen or paths.evidence_dir(data_dir)
-    store_id = read_marker(root) if root.is_dir() else None
-    store_id = store_id or write_marker(root)
-    _record(sessions, StoreIdentity(store_id, str(root.resolve())))
-    return root
+    if chosen is None:
+        return paths.evidence_dir(data_dir)
+    store_id = (read_marker(chosen) if chosen.is_dir() else None) or write_marker(chosen)
+    _record(sessions, StoreIdentity(store_id, str(chosen.resolve())))
+    return chosen
 
 
 def _record(sessions: Any, identity: StoreIdentity) -> None:

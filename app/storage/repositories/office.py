@@ -11,7 +11,7 @@ from sqlalchemy import delete, func, inspect, select, text
 from sqlalchemy.orm import Session
 
 from app.domain.timeutil import ensure_utc, now_utc
-from app.storage.models.cases import BlacklistRow, CaseRow, EvidenceRow, PartyRow
+from app.storage.models.cases import BlacklistRow, CaseRow, EvidenceRow, PartyPhoneRow, PartyRow
 from app.storage.models.office import (
     CaseDecisionRow,
     DestructionTaskRow,
@@ -267,6 +267,14 @@ def case_inventory(session: Session, case_id: int) -> dict[str, int]:
         ).scalar_one()
         if value:
             counts[name] = int(value)
+    phones = session.scalar(
+        select(func.count())
+        .select_from(PartyPhoneRow)
+        .join(PartyRow, PartyRow.id == PartyPhoneRow.party_id)
+        .where(PartyRow.case_id == case_id)
+    )
+    if phones:
+        counts["party_phones"] = int(phones)
     return counts
 
 

@@ -141,3 +141,40 @@ def test_a_measure_needs_a_second_person(office, two_cases, tmp_path):
     finally:
         close_context(inv)
         close_context(mgr)
+
+
+def test_destruction_needs_an_administrator_and_a_second_person(office, two_cases, tmp_path):
+    from datetime import timedelta
+
+    from app.domain import timeutil
+    from app.services.office import destruction
+
+    msk, spb = two_cases
+    inv = office.context("inv_a", tmp_path / "i")
+    mgr = office.context("mgr_a", tmp_path / "m")
+    adm = office.context("adm", tmp_path / "d")
+    adm2 = office.context("adm2", tmp_path / "d2")
+    try:
+        decisions.propose(inv, msk.id, "warning", "Звонил после доставки")
+        decisions.approve(mgr, msk.id)
+        later = timeutil.now_utc() + timedelta(days=4 * 365)
+        with pytest.raises(NotAllowed, match="investigator"):
+            destruction.plan(inv, now=later)
+        task = destruction.plan(adm, now=later)  # the administrator sees facts, not data
+        assert task.cases == [msk.number]
+        assert office.sql("adm", "SELECT count(*) FROM parties") == [(0,)]
+        with pytest.raises(NotAllowed, match="second person"):
+            destruction.confirm(adm, task.id)
+        # Not confirmed: the server refuses the delete however it is asked.
+        office.sql("adm", "DELETE FROM cases")
+        assert _numbers(office, "aud") == sorted([msk.number, spb.number])
+        destruction.confirm(adm2, task.id)
+        done = destruction.execute(adm, task.id)
+        assert [c["number"] for c in done.act["cases"]] == [msk.number]
+        assert done.act["cases"][0]["records"]["parties"] == 1
+        assert _numbers(office, "aud") == [spb.number]
+        out = destruction.write_act(adm, task.id, tmp_path / "act.pdf")
+        assert out.read_bytes().startswith(b"%PDF")
+    finally:
+        for ctx in (inv, mgr, adm, adm2):
+            close_context(ctx)
