@@ -76,7 +76,7 @@ def _add(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
     acquired = timeutil.parse_iso(args.acquired, args.tz, "acquired") if args.acquired else None
     result = video.add_video_evidence(
         ctx,
-        args.case,
+        _case(ctx, args),
         args.file,
         kind=args.kind,
         source=args.source,
@@ -121,7 +121,7 @@ def _list(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
                 "media_time_s": item.evidence.media_time_s,
                 "media": _media(item.media),
             }
-            for item in video.list_case_evidence(ctx, args.case)
+            for item in video.list_case_evidence(ctx, _case(ctx, args))
         ]
     }
 
@@ -130,8 +130,9 @@ def _verify(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
     from app.services.core.evidence_files import verify_evidence
     from app.services.video import intake as video
 
-    checks = verify_evidence(ctx, args.case)
-    copies = video.verify_working_copies(ctx, args.case)
+    case_id = _case(ctx, args) if args.case else None
+    checks = verify_evidence(ctx, case_id)
+    copies = video.verify_working_copies(ctx, case_id)
     failed = [
         {"id": c.id, "sha256": c.sha256, "name": c.original_name} for c in checks if not c.ok
     ] + [
@@ -149,10 +150,11 @@ def _verify(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
 def _calibrate(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
     from app.services.video import clock as video_clock
 
-    zone = video_clock.local_zone(ctx, args.case, args.evidence)
+    case_id = _case(ctx, args)
+    zone = video_clock.local_zone(ctx, case_id, args.evidence)
     true_time = timeutil.parse_iso(args.true_time, zone, "true_time")
     clock = video_clock.calibrate(
-        ctx, args.case, args.evidence, args.media_time, true_time, note=args.note
+        ctx, case_id, args.evidence, args.media_time, true_time, note=args.note
     )
     return {
         "offset_s": round(clock.offset_s, 6),
@@ -164,7 +166,7 @@ def _calibrate(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
 def _frame(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
     from app.services.video import intake as video
 
-    export = video.export_frame(ctx, args.case, args.evidence, args.media_time, args.out)
+    export = video.export_frame(ctx, _case(ctx, args), args.evidence, args.media_time, args.out)
     return {"frame_index": export.frame_index, "pts_s": export.pts_s}
 
 
@@ -173,7 +175,7 @@ def _annotate(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
 
     note = video_annotations.annotate(
         ctx,
-        args.case,
+        _case(ctx, args),
         args.evidence,
         args.media_time,
         args.text,
@@ -192,5 +194,12 @@ def _annotate(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
 def _scan(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
     from app.services.video import activity as video_activity
 
-    segments = video_activity.scan_evidence_activity(ctx, args.case, args.evidence)
+    segments = video_activity.scan_evidence_activity(ctx, _case(ctx, args), args.evidence)
     return {"segments": [{"start_s": s.start_s, "end_s": s.end_s} for s in segments]}
+
+
+def _case(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    """The case the command names (id or number), resolved once."""
+    from app.services.core.cases import resolve_case
+
+    return resolve_case(ctx, args.case)

@@ -12,27 +12,11 @@ from pathlib import Path
 
 import av
 
-from app.domain.errors import ValidationError
+from app.domain.media import MediaError
 
 # Formats that carry no usable timestamps: an intake remux gives them a container.
 RAW_FORMATS = frozenset({"h264", "hevc", "m4v", "mjpeg", "rawvideo"})
 _MP4_FORMAT = "mov,mp4,m4a,3gp,3g2,mj2"
-
-
-class MediaError(ValidationError):
-    """A media file that cannot be read; the message names the file and the problem.
-
-    `reason` is a stable code for the UI to translate: missing, unreadable, empty, truncated,
-    not_media, unknown_codec, no_video, no_timestamps, no_frames, cut_short, decode_failed.
-    """
-
-    code = "media"
-
-    def __init__(self, path: str | Path, problem: str, reason: str = "decode_failed") -> None:
-        self.path = str(path)
-        self.problem = problem
-        self.reason = reason
-        super().__init__(f"{Path(path).name}: {problem}", field="file", path=self.path)
 
 
 def open_media(path: str | Path) -> av.container.InputContainer:

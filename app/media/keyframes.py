@@ -11,8 +11,8 @@ from pathlib import Path
 
 import av
 
-from app.media.container import MediaError, open_media, video_stream
-from app.media.frame_index import FrameIndex
+from app.domain.media import FrameIndex, MediaError
+from app.media.container import open_media, video_stream
 
 
 class KeyframeDecoder:

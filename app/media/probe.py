@@ -13,10 +13,11 @@ from pathlib import Path
 
 import av
 
-from app.media.container import MediaError, open_media, video_stream
-from app.media.frame_index import FrameIndex, build_index
+from app.domain.media import FrameIndex
+from app.media.container import open_media, video_stream
+from app.media.frame_index import build_index
 
-__all__ = ["MediaError", "MediaInfo", "probe"]
+__all__ = ["MediaInfo", "probe"]
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ import cv2
 import numpy as np
 
 from app.domain.errors import ValidationError
-from app.media.stills import Region
+from app.domain.media import Region
 from app.paths import resource_path
 
 YUNET_MODEL = "face_detection_yunet_2023mar.onnx"

@@ -15,8 +15,9 @@ from pathlib import Path
 
 import av
 
+from app.domain.media import MediaError
 from app.domain.progress import NullProgress, Progress, check_cancel
-from app.media.container import RAW_FORMATS, MediaError, open_media, video_stream
+from app.media.container import RAW_FORMATS, open_media, video_stream
 
 DEFAULT_FPS = Fraction(25)
 _TICKS_PER_S = 90_000

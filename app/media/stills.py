@@ -6,46 +6,13 @@ faithful picture of the evidence apart from the marked region's outline.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import cv2
 import numpy as np
 
 from app.domain.errors import ValidationError
+from app.domain.media import Region
 
 MARK_COLOUR_RGB = (255, 32, 32)
-
-
-@dataclass(frozen=True)
-class Region:
-    """A rectangle in frame pixels: left, top, width, height."""
-
-    x: int
-    y: int
-    w: int
-    h: int
-
-    @classmethod
-    def parse(cls, text: str) -> Region:
-        """`X,Y,W,H` as typed on the command line."""
-        parts = [p.strip() for p in text.split(",")]
-        if len(parts) != 4 or not all(p.lstrip("-").isdigit() for p in parts):
-            raise ValidationError(f"region must be X,Y,W,H in pixels: {text!r}", field="rect")
-        return cls(*(int(p) for p in parts))
-
-    def check_within(self, width: int, height: int) -> None:
-        """ValidationError unless the region is non-empty and inside a width x height frame."""
-        if self.w <= 0 or self.h <= 0:
-            raise ValidationError("region must have a positive width and height", field="rect")
-        if self.x < 0 or self.y < 0 or self.x + self.w > width or self.y + self.h > height:
-            raise ValidationError(
-                f"region {self.x},{self.y},{self.w},{self.h} lies outside the "
-                f"{width}x{height} frame",
-                field="rect",
-            )
-
-    def as_list(self) -> list[int]:
-        return [self.x, self.y, self.w, self.h]
 
 
 def mark_region(image: np.ndarray, region: Region) -> np.ndarray:

@@ -19,10 +19,10 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.domain.errors import ValidationError
+from app.domain.media import Region as PixelRegion
 from app.domain.progress import NullProgress, Progress, check_cancel
 from app.domain.timeutil import ensure_utc
 from app.media.redaction import face_detector, jpeg_copy, redact_still
-from app.media.stills import Region as PixelRegion
 from app.reports.model import (
     LANGS,
     PROFILES,

@@ -13,28 +13,27 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from app.domain import timeutil
-from app.domain.errors import NotFound, ValidationError
+from app.domain.errors import ValidationError
+from app.domain.media import Region
 from app.media.frames import FrameReader
-from app.media.stills import Region, still_png
-from app.services.core.cases import check_version, resolve_case_id
+from app.media.stills import still_png
+from app.services.core.cases import check_version
 from app.services.core.context import ServiceContext
 from app.services.core.evidence_files import insert_evidence_row
 from app.services.video.clock import clock_info
-from app.services.video.common import evidence_in_case, frame_number, media_of
+from app.services.video.common import frame_number
 from app.services.video.dto import AnnotationInfo, ClockInfo, VideoSource
 from app.services.video.intake import open_video
-from app.storage.models.evidence import AnnotationRow
+from app.storage.repositories import video as repo
+from app.storage.repositories.video import AnnotationRow
 
 MAX_TEXT = 10_000
 
 
 def annotate(
     ctx: ServiceContext,
-    case_ref: str | int,
+    case_id: int,
     evidence_id: int,
     media_time_s: float,
     text: str,
@@ -45,14 +44,14 @@ def annotate(
 ) -> AnnotationInfo:
     """Mark the frame shown at `media_time_s`; with `still`, save it as new evidence too."""
     text = _clean_text(text)
-    source = open_video(ctx, case_ref, evidence_id)
+    source = open_video(ctx, case_id, evidence_id)
     number = frame_number(source.index, media_time_s)
     if rect is not None:
         rect.check_within(source.media.width, source.media.height)
     blob = _still_blob(ctx, source, number, rect) if still else None
     now = timeutil.now_utc()
     with ctx.transaction() as session:
-        parent = evidence_in_case(session, case_ref, evidence_id)
+        parent = repo.evidence_in_case(session, case_id, evidence_id)
         frame_time = source.index.pts_of(number)
         still_id = None
         if blob is not None:
@@ -79,7 +78,8 @@ def annotate(
                 },
             )
             still_id = still_row.id
-        row = AnnotationRow(
+        row = repo.add_annotation(
+            session,
             case_id=parent.case_id,
             evidence_id=evidence_id,
             frame_index=number,
@@ -93,8 +93,6 @@ def annotate(
             created_by=ctx.actor,
             updated_at=now,
         )
-        session.add(row)
-        session.flush()
         ctx.audit(
             session,
             action="create",
@@ -127,7 +125,7 @@ def update_annotation(
 ) -> AnnotationInfo:
     """Change text, region or tags; Conflict when someone changed it since it was read."""
     with ctx.transaction() as session:
-        row = _row(session, annotation_id)
+        row = repo.annotation(session, annotation_id)
         check_version(row.version, expected_version, "annotation")
         before = _snapshot(row)
         if text is not None:
@@ -172,7 +170,7 @@ def _set_deleted(
     ctx: ServiceContext, annotation_id: int, expected_version: int, deleted: bool
 ) -> AnnotationInfo:
     with ctx.transaction() as session:
-        row = _row(session, annotation_id)
+        row = repo.annotation(session, annotation_id)
         check_version(row.version, expected_version, "annotation")
         if row.deleted == deleted:
             raise ValidationError(
@@ -196,21 +194,13 @@ def _set_deleted(
 
 def list_annotations(
     ctx: ServiceContext,
-    case_ref: str | int,
+    case_id: int,
     evidence_id: int | None = None,
     include_deleted: bool = False,
 ) -> list[AnnotationInfo]:
     """A case's annotations (of one file, or all), in media-time order per file."""
     with ctx.session() as session:
-        case_id = resolve_case_id(session, case_ref)
-        stmt = select(AnnotationRow).where(AnnotationRow.case_id == case_id)
-        if evidence_id is not None:
-            stmt = stmt.where(AnnotationRow.evidence_id == evidence_id)
-        if not include_deleted:
-            stmt = stmt.where(~AnnotationRow.deleted)
-        rows = session.scalars(
-            stmt.order_by(AnnotationRow.evidence_id, AnnotationRow.frame_index, AnnotationRow.id)
-        ).all()
+        rows = repo.case_annotations(session, case_id, evidence_id, include_deleted)
         clocks: dict[int, ClockInfo] = {}
         out = []
         for row in rows:
@@ -225,15 +215,8 @@ def parse_rect(text: str) -> Region:
     return Region.parse(text)
 
 
-def _row(session: Session, annotation_id: int) -> AnnotationRow:
-    row = session.get(AnnotationRow, annotation_id)
-    if row is None:
-        raise NotFound(f"no annotation with id {annotation_id}")
-    return row
-
-
-def _frame_size(session: Session, evidence_id: int) -> tuple[int, int]:
-    media = media_of(session, evidence_id)
+def _frame_size(session: repo.Session, evidence_id: int) -> tuple[int, int]:
+    media = repo.media_of(session, evidence_id)
     return media.width, media.height
 
 

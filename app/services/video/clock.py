@@ -17,18 +17,15 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from app.domain import timeutil
 from app.domain.clock import CalibrationPoint, ClockCorrection, camera_time_at
 from app.domain.errors import NotFound, ValidationError
 from app.services.core.cases import load_case
 from app.services.core.context import ServiceContext
-from app.services.video.common import evidence_in_case, frame_number, index_of, media_of
+from app.services.video.common import frame_number, index_of
 from app.services.video.dto import CalibrationInfo, ClockInfo, CorrectionInfo
-from app.storage.models.cases import EvidenceRow
-from app.storage.models.evidence import CalibrationPointRow, ClockCorrectionRow, VideoMediaRow
+from app.storage.repositories import video as repo
+from app.storage.repositories.video import CalibrationPointRow, ClockCorrectionRow, Session
 
 # Origins that are readings of the camera's own clock: a correction learnt on one file of a
 # camera applies to its other files only when both are on that clock.
@@ -37,21 +34,13 @@ CAMERA_ORIGINS = ("container", "manual")
 
 def clock_info(session: Session, evidence_id: int) -> ClockInfo:
     """The file's origin, current correction, active points and correction history."""
-    media = media_of(session, evidence_id)
-    points = session.scalars(
-        select(CalibrationPointRow)
-        .where(CalibrationPointRow.evidence_id == evidence_id, ~CalibrationPointRow.deleted)
-        .order_by(CalibrationPointRow.id)
-    ).all()
-    history = session.scalars(
-        select(ClockCorrectionRow)
-        .where(ClockCorrectionRow.evidence_id == evidence_id)
-        .order_by(ClockCorrectionRow.id)
-    ).all()
+    media = repo.media_of(session, evidence_id)
+    points = repo.active_points(session, evidence_id)
+    history = repo.corrections(session, evidence_id)
     current = history[-1] if history else None
     inherited_from = None
     if current is None and media.origin_source in CAMERA_ORIGINS:
-        current = _same_camera_correction(session, evidence_id)
+        current = repo.same_camera_correction(session, evidence_id, CAMERA_ORIGINS)
         inherited_from = current.evidence_id if current is not None else None
     correction = (
         ClockCorrection(current.reference, current.offset_s, current.drift_ppm)
@@ -69,46 +58,22 @@ def clock_info(session: Session, evidence_id: int) -> ClockInfo:
     )
 
 
-def _same_camera_correction(session: Session, evidence_id: int) -> ClockCorrectionRow | None:
-    """The latest correction calibrated on another file of the same camera (same case and
-    source name, camera-clock origin): a dash-cam writes many short files with one clock."""
-    row = session.get(EvidenceRow, evidence_id)
-    if row is None or not row.source.strip():
-        return None
-    siblings = (
-        select(EvidenceRow.id)
-        .join(VideoMediaRow, VideoMediaRow.evidence_id == EvidenceRow.id)
-        .where(
-            EvidenceRow.case_id == row.case_id,
-            EvidenceRow.source == row.source,
-            EvidenceRow.id != evidence_id,
-            VideoMediaRow.origin_source.in_(CAMERA_ORIGINS),
-        )
-    )
-    return session.scalars(
-        select(ClockCorrectionRow)
-        .where(ClockCorrectionRow.evidence_id.in_(siblings))
-        .order_by(ClockCorrectionRow.created_at.desc(), ClockCorrectionRow.id.desc())
-        .limit(1)
-    ).first()
-
-
-def get_clock(ctx: ServiceContext, case_ref: str | int, evidence_id: int) -> ClockInfo:
+def get_clock(ctx: ServiceContext, case_id: int, evidence_id: int) -> ClockInfo:
     with ctx.session() as session:
-        evidence_in_case(session, case_ref, evidence_id)
+        repo.evidence_in_case(session, case_id, evidence_id)
         return clock_info(session, evidence_id)
 
 
-def local_zone(ctx: ServiceContext, case_ref: str | int, evidence_id: int) -> str:
+def local_zone(ctx: ServiceContext, case_id: int, evidence_id: int) -> str:
     """The zone in which a typed time without offset is read: the source's, else the case's."""
     with ctx.session() as session:
-        row = evidence_in_case(session, case_ref, evidence_id)
+        row = repo.evidence_in_case(session, case_id, evidence_id)
         return row.tz or load_case(session, row.case_id).tz
 
 
 def calibrate(
     ctx: ServiceContext,
-    case_ref: str | int,
+    case_id: int,
     evidence_id: int,
     media_time_s: float,
     true_time: datetime,
@@ -121,15 +86,16 @@ def calibrate(
         )
     true_time = timeutil.ensure_utc(true_time)
     with ctx.transaction() as session:
-        row = evidence_in_case(session, case_ref, evidence_id)
-        media = media_of(session, evidence_id)
+        row = repo.evidence_in_case(session, case_id, evidence_id)
+        media = repo.media_of(session, evidence_id)
         index = index_of(session, evidence_id)
         number = frame_number(index, media_time_s)
         frame_time = index.pts_of(number)
         if media.camera_origin is None:
             media.camera_origin = true_time - timedelta(seconds=frame_time)
             media.origin_source = "calibration"
-        point = CalibrationPointRow(
+        point = repo.add_point(
+            session,
             evidence_id=evidence_id,
             media_time_s=frame_time,
             frame_index=number,
@@ -140,8 +106,6 @@ def calibrate(
             created_at=timeutil.now_utc(),
             created_by=ctx.actor,
         )
-        session.add(point)
-        session.flush()
         before = _current(session, evidence_id)
         after = _refit(ctx, session, evidence_id)
         ctx.audit(
@@ -163,12 +127,12 @@ def calibrate(
 
 
 def remove_calibration_point(
-    ctx: ServiceContext, case_ref: str | int, evidence_id: int, point_id: int
+    ctx: ServiceContext, case_id: int, evidence_id: int, point_id: int
 ) -> ClockInfo:
     """Withdraw a point (kept, marked deleted) and refit; no points left means no correction."""
     with ctx.transaction() as session:
-        row = evidence_in_case(session, case_ref, evidence_id)
-        point = session.get(CalibrationPointRow, point_id)
+        row = repo.evidence_in_case(session, case_id, evidence_id)
+        point = repo.calibration_point(session, point_id)
         if point is None or point.evidence_id != evidence_id or point.deleted:
             raise NotFound(f"no calibration point {point_id} on evidence {evidence_id}")
         point.deleted = True
@@ -188,14 +152,14 @@ def remove_calibration_point(
 
 
 def set_camera_origin(
-    ctx: ServiceContext, case_ref: str | int, evidence_id: int, origin: datetime
+    ctx: ServiceContext, case_id: int, evidence_id: int, origin: datetime
 ) -> ClockInfo:
     """Set what the camera's clock read at media time 0 (e.g. from its on-screen overlay)."""
     if origin.tzinfo is None:
         raise ValidationError("the camera-time origin needs a zone", field="origin")
     with ctx.transaction() as session:
-        row = evidence_in_case(session, case_ref, evidence_id)
-        media = media_of(session, evidence_id)
+        row = repo.evidence_in_case(session, case_id, evidence_id)
+        media = repo.media_of(session, evidence_id)
         before = {
             "camera_origin": timeutil.iso_utc(media.camera_origin),
             "origin_source": media.origin_source,
@@ -219,39 +183,28 @@ def set_camera_origin(
 
 
 def _refit(ctx: ServiceContext, session: Session, evidence_id: int) -> dict[str, object]:
-    points = session.scalars(
-        select(CalibrationPointRow)
-        .where(CalibrationPointRow.evidence_id == evidence_id, ~CalibrationPointRow.deleted)
-        .order_by(CalibrationPointRow.id)
-    ).all()
+    points = repo.active_points(session, evidence_id)
     if points:
         correction = ClockCorrection.from_points(
             [CalibrationPoint(p.camera_time, p.true_time) for p in points]
         )
     else:
         correction = ClockCorrection.identity()
-    session.add(
-        ClockCorrectionRow(
-            evidence_id=evidence_id,
-            reference=correction.reference,
-            offset_s=correction.offset_s,
-            drift_ppm=correction.drift_ppm,
-            point_ids=[p.id for p in points],
-            created_at=timeutil.now_utc(),
-            created_by=ctx.actor,
-        )
+    repo.add_correction(
+        session,
+        evidence_id=evidence_id,
+        reference=correction.reference,
+        offset_s=correction.offset_s,
+        drift_ppm=correction.drift_ppm,
+        point_ids=[p.id for p in points],
+        created_at=timeutil.now_utc(),
+        created_by=ctx.actor,
     )
-    session.flush()
     return _correction_dict(correction)
 
 
 def _current(session: Session, evidence_id: int) -> dict[str, object] | None:
-    latest = session.scalars(
-        select(ClockCorrectionRow)
-        .where(ClockCorrectionRow.evidence_id == evidence_id)
-        .order_by(ClockCorrectionRow.id.desc())
-        .limit(1)
-    ).first()
+    latest = repo.latest_correction(session, evidence_id)
     if latest is None:
         return None
     return _correction_dict(ClockCorrection(latest.reference, latest.offset_s, latest.drift_ppm))

@@ -8,8 +8,8 @@ import tempfile
 from datetime import timedelta
 from pathlib import Path
 
+from app.domain.media import Region
 from app.media.demo_clips import write_clip
-from app.media.stills import Region
 from app.services.core.context import ServiceContext
 from app.services.core.demo_clock import TZ, local
 from app.services.video.annotations import annotate

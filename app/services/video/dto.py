@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from app.domain.clock import ClockCorrection, camera_time_at, media_time_at
-from app.media.frame_index import FrameIndex
+from app.domain.media import FrameIndex
 from app.services.core.evidence_files import EvidenceInfo
 
 VIDEO_KINDS = frozenset({"dashcam", "cctv"})

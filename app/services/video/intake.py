@@ -13,22 +13,20 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select
-
 from app.domain import timeutil
 from app.domain.errors import ValidationError
+from app.domain.media import MediaError
 from app.domain.progress import NullProgress, Progress
-from app.media.container import MediaError
 from app.media.frame_index import build_index
 from app.media.frames import FrameReader
 from app.media.probe import MediaInfo, probe
 from app.media.remux import needs_remux, remux_to_mp4
 from app.media.stills import still_png
-from app.services.core.cases import load_case, resolve_case_id
+from app.services.core.cases import load_case
 from app.services.core.context import ServiceContext
 from app.services.core.evidence_files import add_evidence, evidence_info, insert_evidence_row
 from app.services.video.clock import clock_info
-from app.services.video.common import evidence_in_case, frame_number, index_of, media_of
+from app.services.video.common import frame_number, index_of
 from app.services.video.dto import (
     VIDEO_KINDS,
     FrameExport,
@@ -37,13 +35,12 @@ from app.services.video.dto import (
     VideoSource,
     WorkingCopyCheck,
 )
-from app.storage.models.cases import EvidenceRow
-from app.storage.models.evidence import VideoFrameIndexRow, VideoMediaRow
+from app.storage.repositories import video as repo
 
 
 def add_video_evidence(
     ctx: ServiceContext,
-    case_ref: str | int,
+    case_id: int,
     path: Path,
     *,
     kind: str,
@@ -59,7 +56,7 @@ def add_video_evidence(
     if kind not in VIDEO_KINDS:
         info = add_evidence(
             ctx,
-            case_ref,
+            case_id,
             path,
             kind=kind,
             source=source,
@@ -72,7 +69,7 @@ def add_video_evidence(
     if tz is not None:
         timeutil.zone(tz)
     with ctx.session() as session:
-        load_case(session, resolve_case_id(session, case_ref))
+        load_case(session, case_id)
     before = _fingerprint(path)
     # All media work happens on the source before anything is stored, so a file that cannot
     # be read leaves nothing behind; the fingerprint proves the stored bytes are those indexed.
@@ -87,7 +84,6 @@ def add_video_evidence(
             raise ValidationError(f"{path.name}: the file changed while it was being added")
         working_sha = ctx.evidence.put(working, progress).sha256 if working else None
     with ctx.transaction() as session:
-        case_id = resolve_case_id(session, case_ref)
         evidence = evidence_info(
             insert_evidence_row(
                 ctx,
@@ -103,10 +99,9 @@ def add_video_evidence(
                 tz=tz,
             )
         )
-        media = _media_row(evidence.id, probed, working_sha)
-        session.add(media)
-        session.add(VideoFrameIndexRow(evidence_id=evidence.id, data=index.to_bytes()))
-        session.flush()
+        media = repo.add_media(
+            session, evidence.id, index.to_bytes(), **_media_fields(probed, working_sha)
+        )
         ctx.audit(
             session,
             action="create",
@@ -133,9 +128,8 @@ def _fingerprint(path: Path) -> tuple[int, int]:
     return info.st_size, info.st_mtime_ns
 
 
-def _media_row(evidence_id: int, info: MediaInfo, working_sha: str | None) -> VideoMediaRow:
-    return VideoMediaRow(
-        evidence_id=evidence_id,
+def _media_fields(info: MediaInfo, working_sha: str | None) -> dict[str, object]:
+    return dict(
         container=info.container,
         codec=info.codec,
         duration_s=info.duration_s,
@@ -150,7 +144,7 @@ def _media_row(evidence_id: int, info: MediaInfo, working_sha: str | None) -> Vi
     )
 
 
-def media_summary(row: VideoMediaRow) -> MediaSummary:
+def media_summary(row: repo.VideoMediaRow) -> MediaSummary:
     return MediaSummary(
         container=row.container,
         codec=row.codec,
@@ -166,27 +160,21 @@ def media_summary(row: VideoMediaRow) -> MediaSummary:
     )
 
 
-def list_case_evidence(ctx: ServiceContext, case_ref: str | int) -> list[VideoEvidence]:
+def list_case_evidence(ctx: ServiceContext, case_id: int) -> list[VideoEvidence]:
     """Every evidence object of the case, oldest first, with media metadata for videos."""
     with ctx.session() as session:
-        case_id = resolve_case_id(session, case_ref)
-        rows = session.execute(
-            select(EvidenceRow, VideoMediaRow)
-            .outerjoin(VideoMediaRow, VideoMediaRow.evidence_id == EvidenceRow.id)
-            .where(EvidenceRow.case_id == case_id)
-            .order_by(EvidenceRow.id)
-        ).all()
+        rows = repo.evidence_with_media(session, case_id)
         return [
             VideoEvidence(evidence_info(ev), media_summary(m) if m is not None else None)
             for ev, m in rows
         ]
 
 
-def open_video(ctx: ServiceContext, case_ref: str | int, evidence_id: int) -> VideoSource:
+def open_video(ctx: ServiceContext, case_id: int, evidence_id: int) -> VideoSource:
     """Path, pts index, metadata and clock of a video: everything a reader needs."""
     with ctx.session() as session:
-        row = evidence_in_case(session, case_ref, evidence_id)
-        media = media_of(session, evidence_id)
+        row = repo.evidence_in_case(session, case_id, evidence_id)
+        media = repo.media_of(session, evidence_id)
         sha = media.working_sha256 or row.sha256
         return VideoSource(
             evidence=evidence_info(row),
@@ -198,10 +186,10 @@ def open_video(ctx: ServiceContext, case_ref: str | int, evidence_id: int) -> Vi
 
 
 def export_frame(
-    ctx: ServiceContext, case_ref: str | int, evidence_id: int, media_time_s: float, out: Path
+    ctx: ServiceContext, case_id: int, evidence_id: int, media_time_s: float, out: Path
 ) -> FrameExport:
     """Write the exact frame shown at `media_time_s` to `out` as PNG (audited export)."""
-    source = open_video(ctx, case_ref, evidence_id)
+    source = open_video(ctx, case_id, evidence_id)
     number = frame_number(source.index, media_time_s)
     with FrameReader(source.path, source.index) as reader:
         image = reader.frame(number)
@@ -224,22 +212,12 @@ def export_frame(
 
 
 def verify_working_copies(
-    ctx: ServiceContext, case_ref: str | int | None = None
+    ctx: ServiceContext, case_id: int | None = None
 ) -> list[WorkingCopyCheck]:
     """Re-hash the remuxed working copies (stills and frames are taken from them)."""
     with ctx.session() as session:
-        stmt = (
-            select(EvidenceRow.id, EvidenceRow.original_name, VideoMediaRow.working_sha256)
-            .join(VideoMediaRow, VideoMediaRow.evidence_id == EvidenceRow.id)
-            .where(VideoMediaRow.working_sha256.is_not(None))
-            .order_by(EvidenceRow.id)
-        )
-        if case_ref is not None:
-            stmt = stmt.where(EvidenceRow.case_id == resolve_case_id(session, case_ref))
-        rows = session.execute(stmt).all()
+        rows = repo.working_copies(session, case_id)
     return [
-        WorkingCopyCheck(
-            row.id, row.original_name, row.working_sha256, ctx.evidence.verify(row.working_sha256)
-        )
-        for row in rows
+        WorkingCopyCheck(evidence_id, name, sha, ctx.evidence.verify(sha))
+        for evidence_id, name, sha in rows
     ]

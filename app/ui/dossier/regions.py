@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from app.media.stills import Region
+from app.domain.media import Region
 
 BLUR_COLOUR = QColor(208, 2, 27)
 KEEP_COLOUR = QColor(20, 140, 60)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.media.stills import Region
+from app.domain.media import Region
 from app.services.video import annotations as notes
 from app.services.video.dto import AnnotationInfo
 from app.ui.env import UiEnv

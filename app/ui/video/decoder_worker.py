@@ -26,10 +26,8 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtGui import QImage
 
 from app.domain.errors import CasebookError
-from app.media.container import MediaError
-from app.media.frame_index import FrameIndex
-from app.media.frames import FrameReader
-from app.media.keyframes import KeyframeDecoder
+from app.domain.media import FrameIndex, MediaError
+from app.services.video.pictures import ExactFrames, Keyframes
 from app.ui.video.problems import media_problem
 
 
@@ -78,12 +76,11 @@ class KeyframePictures:
     """The keyframe at or before the requested frame: the picture shown while seeking."""
 
     def __init__(self) -> None:
-        self._decoder: KeyframeDecoder | None = None
-        self._index: FrameIndex | None = None
+        self._decoder: Keyframes | None = None
 
     def open(self, path: Path, index: FrameIndex) -> None:
         self.close()
-        self._decoder, self._index = KeyframeDecoder(path, index), index
+        self._decoder = Keyframes(path, index)
 
     def close(self) -> None:
         if self._decoder is not None:
@@ -91,10 +88,9 @@ class KeyframePictures:
             self._decoder = None
 
     def serve(self, request: FrameRequest, send: Send) -> None:
-        if self._decoder is None or self._index is None:
+        if self._decoder is None:
             return
-        key = self._index.keyframe_at_or_before(request.frame)
-        picture = self._decoder.decode(key).to_ndarray(format="rgb24")
+        key, picture = self._decoder.at_or_before(request.frame)
         send(request.generation, key, key == request.frame, picture)
 
 
@@ -106,12 +102,12 @@ class ExactPictures:
     """
 
     def __init__(self, preview: DecoderWorker) -> None:
-        self._reader: FrameReader | None = None
+        self._reader: ExactFrames | None = None
         self._preview = preview
 
     def open(self, path: Path, index: FrameIndex) -> None:
         self.close()
-        self._reader = FrameReader(path, index)
+        self._reader = ExactFrames(path, index)
 
     def close(self) -> None:
         if self._reader is not None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from app.media.container import MediaError
+from app.domain.media import MediaError
 
 
 def media_problem(exc: MediaError) -> str:

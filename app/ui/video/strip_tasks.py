@@ -15,9 +15,9 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QImage
 
 from app.domain.progress import Progress
-from app.media.thumbnails import thumbnails
 from app.services.video.activity import scan_evidence_activity, stored_activity
 from app.services.video.dto import ActivityInfo, VideoSource
+from app.services.video.pictures import strip
 from app.ui.env import UiEnv
 from app.ui.tasks import Task
 from app.ui.video.decoder_worker import to_qimage
@@ -57,9 +57,7 @@ class StripFeeder(QObject):
 
         def work(progress: Progress) -> int:
             made = 0
-            for thumb in thumbnails(
-                source.path, source.index, count, THUMB_WIDTH, progress=progress
-            ):
+            for thumb in strip(source.path, source.index, count, THUMB_WIDTH, progress):
                 self.thumbnail.emit(generation, thumb.media_time_s, to_qimage(thumb.image, None))
                 made += 1
             return made

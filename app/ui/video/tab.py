@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import ValidationError
+from app.domain.media import MediaError
 from app.domain.progress import Progress
-from app.media.container import MediaError
 from app.services.core.cases import get_case
 from app.services.core.evidence_files import EvidenceInfo, evidence_path, get_evidence
 from app.services.video.clock import local_zone

@@ -15,8 +15,8 @@ import numpy as np
 import pypdf
 import pytest
 
+from app.domain.media import Region
 from app.domain.phones import display
-from app.media.stills import Region
 from app.services import demo
 from app.services.core import audit, evidence_files, parties, records
 from app.services.dossier.assemble import DossierOptions, StillRedaction, dossier_choices

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pypdf
 
+from app.domain.media import Region
 from app.media.redaction import face_detector
-from app.media.stills import Region
 from app.services import demo
 from app.services.dossier.assemble import DossierOptions, dossier_choices
 from app.services.dossier.export import export_dossier

@@ -11,9 +11,9 @@ import pytest
 from video_support import cctv_painter, encode, read_number
 
 from app.domain.errors import Conflict, ValidationError
+from app.domain.media import MediaError
 from app.domain.progress import Cancelled
 from app.media.frames import FrameReader
-from app.media.probe import MediaError
 from app.services.core import audit, cases
 from app.services.video.activity import scan_evidence_activity, stored_activity
 from app.services.video.annotations import (

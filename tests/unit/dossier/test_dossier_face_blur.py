@@ -8,8 +8,8 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from app.domain.media import Region
 from app.media.redaction import decode, detect_faces, face_detector, redact_still
-from app.media.stills import Region
 
 PHOTO = Path(__file__).resolve().parents[2] / "data" / "faces" / "astronaut_face.jpg"
 

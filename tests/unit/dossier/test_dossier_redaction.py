@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 
 from app.domain.errors import ValidationError
+from app.domain.media import Region
 from app.media import redaction
-from app.media.stills import Region
 
 
 def noisy_still(fmt: str = ".jpg") -> bytes:

@@ -11,9 +11,9 @@ import numpy as np
 import pytest
 from video_support import decode_all, read_number
 
+from app.domain.media import MediaError
 from app.media.frame_index import build_index
 from app.media.frames import FrameReader
-from app.media.probe import MediaError
 
 FORMATS = [
     "h264_bframes.mp4",

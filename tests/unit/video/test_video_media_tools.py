@@ -11,12 +11,13 @@ import pytest
 from video_support import cctv_painter, decode_all, encode, read_number
 
 from app.domain.errors import ValidationError
+from app.domain.media import Region
 from app.domain.progress import Cancelled
 from app.media.activity import scan_activity
 from app.media.frame_index import build_index
 from app.media.frames import FrameReader
 from app.media.remux import needs_remux, remux_to_mp4
-from app.media.stills import MARK_COLOUR_RGB, Region, still_png
+from app.media.stills import MARK_COLOUR_RGB, still_png
 from app.media.thumbnails import thumbnail_frames, thumbnails
 
 

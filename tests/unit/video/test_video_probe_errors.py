@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from app.domain.errors import ValidationError
+from app.domain.media import MediaError
 from app.media.frame_index import build_index
-from app.media.probe import MediaError, probe
+from app.media.probe import probe
 
 
 @pytest.mark.parametrize(
