@@ -118,6 +118,7 @@ class FrameExport:
     frame_index: int
     pts_s: float
     path: Path
+    evidence: EvidenceInfo
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,14 @@ naming it.
 from __future__ import annotations
 
 import tempfile
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from app.domain import timeutil
 from app.domain.errors import ValidationError
-from app.domain.media import MediaError
+from app.domain.media import FrameIndex, MediaError
 from app.domain.progress import NullProgress, Progress
 from app.media.frame_index import build_index
 from app.media.frames import FrameReader
@@ -38,6 +40,23 @@ from app.services.video.dto import (
 from app.storage.repositories import video as repo
 
 
+@dataclass(frozen=True, eq=False)
+class PreparedVideo:
+    """A video read, indexed, probed and copied into the store, not yet registered: the CPU
+    part of an intake, done off the database lane (the store is content-addressed, so a blob
+    whose registration never happens is harmless and found again by its hash)."""
+
+    case_id: int
+    kind: str
+    name: str
+    sha256: str
+    size: int
+    index: FrameIndex
+    probed: MediaInfo
+    working_sha256: str | None
+    fields: dict[str, Any]
+
+
 def add_video_evidence(
     ctx: ServiceContext,
     case_id: int,
@@ -51,21 +70,50 @@ def add_video_evidence(
     progress: Progress | None = None,
 ) -> VideoEvidence:
     """Store any evidence file; dash-cam and CCTV files are probed and indexed as well."""
-    progress = progress or NullProgress()
-    path = Path(path)
     if kind not in VIDEO_KINDS:
         info = add_evidence(
             ctx,
             case_id,
-            path,
+            Path(path),
             kind=kind,
             source=source,
             provided_by=provided_by,
             acquired_at=acquired_at,
             tz=tz,
-            progress=progress,
+            progress=progress or NullProgress(),
         )
         return VideoEvidence(info, None)
+    prepared = prepare_video(
+        ctx,
+        case_id,
+        path,
+        kind=kind,
+        source=source,
+        provided_by=provided_by,
+        acquired_at=acquired_at,
+        tz=tz,
+        progress=progress,
+    )
+    return register_video(ctx, prepared)
+
+
+def prepare_video(
+    ctx: ServiceContext,
+    case_id: int,
+    path: Path,
+    *,
+    kind: str,
+    source: str = "",
+    provided_by: str = "",
+    acquired_at: datetime | None = None,
+    tz: str | None = None,
+    progress: Progress | None = None,
+) -> PreparedVideo:
+    """The long part of a video intake: remux when needed, index, probe, store (no row yet)."""
+    progress = progress or NullProgress()
+    path = Path(path)
+    if kind not in VIDEO_KINDS:
+        raise ValidationError(f"kind {kind!r} is not a video kind", field="kind")
     if tz is not None:
         timeutil.zone(tz)
     with ctx.session() as session:
@@ -83,24 +131,45 @@ def add_video_evidence(
         if _fingerprint(path) != before:
             raise ValidationError(f"{path.name}: the file changed while it was being added")
         working_sha = ctx.evidence.put(working, progress).sha256 if working else None
+    return PreparedVideo(
+        case_id=case_id,
+        kind=kind,
+        name=path.name,
+        sha256=blob.sha256,
+        size=blob.size,
+        index=index,
+        probed=probed,
+        working_sha256=working_sha,
+        fields={
+            "source": source,
+            "provided_by": provided_by,
+            "acquired_at": acquired_at,
+            "tz": tz,
+        },
+    )
+
+
+def register_video(ctx: ServiceContext, prepared: PreparedVideo) -> VideoEvidence:
+    """The commit of a video intake: evidence row, media row and index in one transaction."""
+    probed = prepared.probed
     with ctx.transaction() as session:
         evidence = evidence_info(
             insert_evidence_row(
                 ctx,
                 session,
-                case_id,
-                blob.sha256,
-                blob.size,
-                kind,
-                path.name,
-                source=source,
-                provided_by=provided_by,
-                acquired_at=acquired_at,
-                tz=tz,
+                prepared.case_id,
+                prepared.sha256,
+                prepared.size,
+                prepared.kind,
+                prepared.name,
+                **prepared.fields,
             )
         )
         media = repo.add_media(
-            session, evidence.id, index.to_bytes(), **_media_fields(probed, working_sha)
+            session,
+            evidence.id,
+            prepared.index.to_bytes(),
+            **_media_fields(probed, prepared.working_sha256),
         )
         ctx.audit(
             session,
@@ -112,7 +181,7 @@ def add_video_evidence(
                 "codec": probed.codec,
                 "frames": probed.frames,
                 "duration_s": probed.duration_s,
-                "working_sha256": working_sha,
+                "working_sha256": prepared.working_sha256,
             },
         )
         return VideoEvidence(evidence, media_summary(media))
@@ -189,26 +258,37 @@ def export_frame(
     ctx: ServiceContext, case_id: int, evidence_id: int, media_time_s: float, out: Path
 ) -> FrameExport:
     """Write the exact frame shown at `media_time_s` to `out` as PNG (audited export)."""
-    source = open_video(ctx, case_id, evidence_id)
+    return record_frame_export(
+        ctx, write_frame(open_video(ctx, case_id, evidence_id), media_time_s, out)
+    )
+
+
+def write_frame(source: VideoSource, media_time_s: float, out: Path) -> FrameExport:
+    """The CPU part of a frame export: decode the exact frame and write the PNG."""
     number = frame_number(source.index, media_time_s)
     with FrameReader(source.path, source.index) as reader:
         image = reader.frame(number)
     out = Path(out)
     out.write_bytes(still_png(image))
+    return FrameExport(number, round(source.index.pts_of(number), 6), out, source.evidence)
+
+
+def record_frame_export(ctx: ServiceContext, export: FrameExport) -> FrameExport:
+    """The commit of a frame export: its audit entry."""
     with ctx.transaction() as session:
         ctx.audit(
             session,
             action="export",
             entity="evidence",
-            entity_id=evidence_id,
-            case_id=source.evidence.case_id,
+            entity_id=export.evidence.id,
+            case_id=export.evidence.case_id,
             after={
-                "frame_index": number,
-                "media_time_s": source.index.pts_of(number),
-                "file": out.name,
+                "frame_index": export.frame_index,
+                "media_time_s": export.pts_s,
+                "file": export.path.name,
             },
         )
-    return FrameExport(number, round(source.index.pts_of(number), 6), out)
+    return export
 
 
 def verify_working_copies(
