@@ -23,9 +23,10 @@ import av
 import cv2
 import numpy as np
 
-from app.domain.media import FrameIndex, MediaError
+from app.domain.media import MediaError
 from app.domain.progress import NullProgress, Progress, check_cancel
 from app.media.container import open_media, video_stream
+from app.media.frame_index import FrameIndex
 
 _BASELINE_GOPS = 7  # GOPs on each side for the local packet-size baseline
 

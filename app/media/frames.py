@@ -18,8 +18,9 @@ from pathlib import Path
 import av
 import numpy as np
 
-from app.domain.media import FrameIndex, MediaError
+from app.domain.media import MediaError
 from app.media.container import open_media, video_stream
+from app.media.frame_index import FrameIndex
 from app.media.keyframes import KeyframeDecoder
 
 DEFAULT_CACHE_BYTES = 256 * 1024 * 1024

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import av
 
-from app.domain.media import FrameIndex, MediaError
+from app.domain.media import MediaError
 from app.media.container import open_media, video_stream
+from app.media.frame_index import FrameIndex
 
 
 class KeyframeDecoder:

@@ -13,9 +13,8 @@ from pathlib import Path
 
 import av
 
-from app.domain.media import FrameIndex
 from app.media.container import open_media, video_stream
-from app.media.frame_index import build_index
+from app.media.frame_index import FrameIndex, build_index
 
 __all__ = ["MediaInfo", "probe"]
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import numpy as np
 
-from app.domain.media import FrameIndex
 from app.domain.progress import NullProgress, Progress, check_cancel
+from app.media.frame_index import FrameIndex
 from app.media.keyframes import KeyframeDecoder
 
 

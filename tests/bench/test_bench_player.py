@@ -27,8 +27,7 @@ from PySide6.QtGui import QImage
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from video_support import encode_yuv, read_number
 
-from app.domain.media import FrameIndex
-from app.media.frame_index import build_index
+from app.media.frame_index import FrameIndex, build_index
 
 pytestmark = pytest.mark.bench
 

@@ -29,9 +29,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from video_support import encode_yuv, read_number
 
-from app.domain.media import FrameIndex
 from app.media.activity import scan_activity
-from app.media.frame_index import build_index
+from app.media.frame_index import FrameIndex, build_index
 from app.media.frames import FrameReader
 from app.media.thumbnails import thumbnails
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.domain.errors import ValidationError
-from app.domain.media import FrameIndex
+from app.media.frame_index import FrameIndex
 from app.storage.repositories import video as repo
 
 

@@ -7,7 +7,9 @@ from datetime import datetime
 from pathlib import Path
 
 from app.domain.clock import ClockCorrection, camera_time_at, media_time_at
-from app.domain.media import FrameIndex
+
+# Re-exported: the player holds a file's index without importing the media layer.
+from app.media.frame_index import FrameIndex as FrameIndex
 from app.services.core.evidence_files import EvidenceInfo
 
 VIDEO_KINDS = frozenset({"dashcam", "cctv"})

@@ -17,9 +17,9 @@ from typing import Any
 
 from app.domain import timeutil
 from app.domain.errors import ValidationError
-from app.domain.media import FrameIndex, MediaError
+from app.domain.media import MediaError
 from app.domain.progress import NullProgress, Progress
-from app.media.frame_index import build_index
+from app.media.frame_index import FrameIndex, build_index
 from app.media.frames import FrameReader
 from app.media.probe import MediaInfo, probe
 from app.media.remux import needs_remux, remux_to_mp4

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import numpy as np
 
-from app.domain.media import FrameIndex
 from app.domain.progress import Progress
+from app.media.frame_index import FrameIndex
 from app.media.frames import FrameReader
 from app.media.keyframes import KeyframeDecoder
 from app.media.thumbnails import Thumbnail, thumbnails

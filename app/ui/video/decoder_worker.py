@@ -26,7 +26,8 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtGui import QImage
 
 from app.domain.errors import CasebookError
-from app.domain.media import FrameIndex, MediaError
+from app.domain.media import MediaError
+from app.services.video.dto import FrameIndex
 from app.services.video.pictures import ExactFrames, Keyframes
 from app.ui.video.problems import media_problem
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
-from app.domain.media import FrameIndex
+from app.services.video.dto import FrameIndex
 from app.ui.video.decoder_worker import DecoderThreads, FrameRequest
 
 SPEEDS = (0.125, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0)

@@ -10,8 +10,7 @@ import numpy as np
 import pytest
 from video_support import read_number
 
-from app.domain.media import FrameIndex
-from app.media.frame_index import build_index
+from app.media.frame_index import FrameIndex, build_index
 from app.media.frames import FrameReader
 from app.media.probe import probe
 
