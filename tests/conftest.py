@@ -79,10 +79,16 @@ def _drop_pg_database(admin: Any, name: str) -> None:
 
 
 def _migrated(url: str, workdir: Path) -> None:
-    """Migrate the database at `url` to head (the same path as a user's first start)."""
-    from app.services.core.bootstrap import close_context, open_context
+    """Migrate the database at `url` to head: the schema only. What a first start records
+    about its installation (the evidence store root, the server identity) is left to each
+    test's own first `open_context`, in its own data dir."""
+    from app.storage import db
 
-    close_context(open_context(workdir, url, actor="template"))
+    engine = db.make_engine(url)
+    try:
+        db.migrate(engine, backup_dir=workdir / "backups")
+    finally:
+        engine.dispose()
 
 
 @pytest.fixture(scope="session")
