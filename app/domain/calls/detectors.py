@@ -153,43 +153,83 @@ def masking_bypass(ctx: _Context) -> list[Finding]:
 
 
 def multiple_numbers(ctx: _Context) -> list[Finding]:
-    """Many distinct numbers calling the complainant within a window after a courier contact.
-    Masked calls (platform-mediated deliveries), company lines and the numbers of the case's
-    other parties are not counted."""
+    """Many distinct unknown numbers calling the complainant within any sliding window
+    (`multi_window_h`), from the first courier contact or delivery on to the end of the
+    data. Masked calls (the platform's deliveries), company lines, the courier's and the
+    case's other parties' numbers are not counted. A finding names the courier contact
+    before and after the burst."""
+    start = _first_contact_or_delivery(ctx)
+    if start is None:
+        return []
     window = timedelta(hours=ctx.limits.multi_window_h)
-    known = ctx.facts.other_party_numbers
+    known = ctx.facts.other_party_numbers | ctx.facts.courier_numbers
     eligible = [
         c
         for c in ctx.calls
-        if ctx.to_complainant(c)
+        if c.start_utc >= start
+        and ctx.to_complainant(c)
         and not ctx.masked(c)
         and not ctx.legitimate(c)
         and c.caller not in known
     ]
-    findings: list[Finding] = []
-    busy_until: datetime | None = None
-    for anchor in (c for c in ctx.calls if ctx.is_contact(c)):
-        if busy_until is not None and anchor.start_utc <= busy_until:
-            continue
-        end = anchor.start_utc + window
-        calls = [c for c in eligible if anchor.start_utc <= c.start_utc <= end]
+    spans = _windows_with_many_callers(eligible, window, ctx.limits.multi_min_numbers)
+    contacts = [c.start_utc for c in ctx.calls if ctx.is_contact(c)]
+    findings = []
+    for first, last in spans:
+        calls = eligible[first : last + 1]
         numbers = sorted({c.caller for c in calls})
-        if len(numbers) < ctx.limits.multi_min_numbers:
-            continue
-        busy_until = end
+        begin, end = calls[0].start_utc, calls[-1].start_utc
+        before = [t for t in contacts if t < begin]
+        after = [t for t in contacts if t > end]
         findings.append(
             _finding(
                 ctx,
                 FindingKind.MULTIPLE_NUMBERS,
                 Severity.HIGH,
                 calls,
-                anchor=ctx.when(anchor.start_utc),
                 window_h=ctx.limits.multi_window_h,
                 numbers=len(numbers),
                 masked=", ".join(mask(n) for n in numbers),
+                before=ctx.when(before[-1]) if before else "",
+                before_gap_min=round((begin - before[-1]).total_seconds() / 60) if before else -1,
+                after=ctx.when(after[0]) if after else "",
+                after_gap_min=round((after[0] - end).total_seconds() / 60) if after else -1,
             )
         )
     return findings
+
+
+def _first_contact_or_delivery(ctx: _Context) -> datetime | None:
+    """Where "many numbers" starts to matter: the courier's first contact with the
+    complainant or the first order's delivery (the courier knows the number from then)."""
+    moments = [c.start_utc for c in ctx.calls if ctx.is_contact(c)]
+    for order in ctx.facts.orders:
+        moments.extend(t for t in (order.start_utc, order.closed_utc) if t is not None)
+    return min(moments, default=None)
+
+
+def _windows_with_many_callers(
+    calls: Sequence[CallRecord], window: timedelta, need: int
+) -> list[tuple[int, int]]:
+    """Index spans of `calls` (time order) covered by some window of length `window` that
+    holds calls from at least `need` distinct callers; overlapping windows merge. Two
+    pointers and a count per caller: linear in the number of calls."""
+    spans: list[tuple[int, int]] = []
+    counts: dict[str, int] = defaultdict(int)
+    lo = 0
+    for hi, call in enumerate(calls):
+        counts[call.caller] += 1
+        while call.start_utc - calls[lo].start_utc > window:
+            counts[calls[lo].caller] -= 1
+            if counts[calls[lo].caller] == 0:
+                del counts[calls[lo].caller]
+            lo += 1
+        if len(counts) >= need:
+            if spans and lo <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], hi)
+            else:
+                spans.append((lo, hi))
+    return spans
 
 
 def night_contact(ctx: _Context) -> list[Finding]:

@@ -90,8 +90,49 @@ class Finding:
             "numbers_ru": f"{numbers} "
             + plural_ru(numbers, "разного номера", "разных номеров", "разных номеров"),
             "calls_en": f"{count} call" + ("" if count == 1 else "s"),
+            **_contact_words(self.params),
         }
         return table[self.kind].format(**self.params, **words)
+
+
+def _gap(minutes: int, lang: str) -> str:
+    hours, rest = divmod(minutes, 60)
+    if lang == "ru":
+        return (
+            f"{hours} ч {rest} мин" if hours and rest else f"{hours} ч" if hours else f"{rest} мин"
+        )
+    return f"{hours} h {rest} min" if hours and rest else f"{hours} h" if hours else f"{rest} min"
+
+
+def _contact_words(params: dict[str, Any]) -> dict[str, str]:
+    """The courier contacts around a burst of calls from many numbers, in both languages."""
+    if "before_gap_min" not in params:
+        return {}
+
+    def side(name: str) -> tuple[str, str] | None:
+        when, gap = params.get(name), int(params.get(f"{name}_gap_min", -1))
+        return (str(when), str(gap)) if when and gap >= 0 else None
+
+    before, after = side("before"), side("after")
+    ru, en = [], []
+    if before:
+        gap = int(before[1])
+        ru.append(f"Последний контакт с курьером до этого — {before[0]}, "
+                  f"за {_gap(gap, 'ru')} до первого звонка")  # fmt: skip
+        en.append(
+            f"Last courier contact before: {before[0]}, {_gap(gap, 'en')} before the first call"
+        )
+    else:
+        ru.append("Контактов с курьером до этого не было")
+        en.append("No courier contact before")
+    if after:
+        gap = int(after[1])
+        ru.append(f"следующий — {after[0]}, через {_gap(gap, 'ru')} после последнего")
+        en.append(f"next: {after[0]}, {_gap(gap, 'en')} after the last")
+    else:
+        ru.append("после этого контактов с курьером не было")
+        en.append("none after")
+    return {"contacts_ru": "; ".join(ru), "contacts_en": "; ".join(en)}
 
 
 def plural_ru(n: int, one: str, few: str, many: str) -> str:
@@ -114,8 +155,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
             "номера: {count}, с {first} по {last}."
         ),
         FindingKind.MULTIPLE_NUMBERS: (
-            "После контакта с курьером {anchor} заявителю в течение {window_h} ч звонили "
-            "с {numbers_ru} ({calls_ru}): {masked}."
+            "Заявителю звонили с {numbers_ru} в пределах {window_h} ч ({calls_ru}, с {first} "
+            "по {last}): {masked}. {contacts_ru}."
         ),
         FindingKind.NIGHT_CONTACT: (
             "Звонки заявителю ночью ({night_start}:00–{night_end}:00, {tz}) в ночь на "
@@ -136,8 +177,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
             "bypassing the virtual number: {count}, from {first} to {last}."
         ),
         FindingKind.MULTIPLE_NUMBERS: (
-            "Within {window_h} h after a contact with the courier at {anchor} the complainant "
-            "was called from {numbers} different numbers ({calls_en}): {masked}."
+            "The complainant was called from {numbers} different numbers within {window_h} h "
+            "({calls_en}, {first} to {last}): {masked}. {contacts_en}."
         ),
         FindingKind.NIGHT_CONTACT: (
             "Calls to the complainant at night ({night_start}:00–{night_end}:00, {tz}), night "

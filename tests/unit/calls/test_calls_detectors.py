@@ -138,10 +138,64 @@ def test_multiple_numbers() -> None:
     )
 
 
-def test_multiple_numbers_needs_a_courier_contact_first() -> None:
+def test_multiple_numbers_needs_a_courier_contact_or_delivery_first() -> None:
     log = Log()
     for hour, number in ((16, X1), (17, X2), (18, X3)):
         log.add(hour, number, CUSTOMER)
+    assert run_detector("multiple_numbers", facts(log, ()), LIMITS) == []
+    # the same calls after a delivery count: the courier knows the number from then
+    [finding] = run_detector("multiple_numbers", facts(log), LIMITS)
+    assert finding.params["before"] == ""
+    assert "Контактов с курьером до этого не было" in finding.explain("ru")
+
+
+def test_burst_of_unknown_numbers_before_the_couriers_next_call() -> None:
+    """The held-out story: three unknown numbers within five minutes late at night, a day
+    after the delivery, 26 h after the courier's last direct call and 10 min before his
+    next one."""
+    log = Log()
+    log.add(11.2, COURIER, CUSTOMER, VIRTUAL, order="ORD-1")  # delivery call, masked
+    last = 16.5  # 19:30 Moscow: the courier's last direct call
+    log.add(last, COURIER, CUSTOMER)
+    burst = [
+        log.add(last + 26, X1, CUSTOMER, duration=0),  # 21:30 Moscow the next day
+        log.add(last + 26 + 2 / 60, X2, CUSTOMER, duration=0),
+        log.add(last + 26 + 5 / 60, X3, CUSTOMER),
+    ]
+    log.add(last + 26 + 15 / 60, COURIER, CUSTOMER)  # 10 min after the last of them
+    [finding] = run_detector("multiple_numbers", facts(log), LIMITS)
+    assert finding.call_ids == tuple(burst) and finding.params["numbers"] == 3
+    assert (finding.params["before_gap_min"], finding.params["after_gap_min"]) == (26 * 60, 10)
+    ru, en = finding.explain("ru"), finding.explain("en")
+    assert "с 3 разных номеров" in ru and "за 26 ч до первого звонка" in ru
+    assert "через 10 мин после последнего" in ru
+    assert "26 h before the first call" in en and "10 min after the last" in en
+
+
+def test_burst_more_than_a_day_after_the_last_contact() -> None:
+    log = Log()
+    log.add(16.5, COURIER, CUSTOMER)
+    ids = [log.add(16.5 + 30 + m / 60, n, CUSTOMER) for m, n in ((0, X1), (20, X2), (40, X3))]
+    [finding] = run_detector("multiple_numbers", facts(log, ()), LIMITS)
+    assert finding.call_ids == tuple(ids)
+    assert finding.params["before_gap_min"] == 30 * 60 and finding.params["after"] == ""
+    # spread wider than the window they are no burst
+    log = Log()
+    log.add(16.5, COURIER, CUSTOMER)
+    for day, number in ((1, X1), (2, X2), (3, X3)):
+        log.add(16.5 + 24 * day, number, CUSTOMER)
+    assert run_detector("multiple_numbers", facts(log, ()), LIMITS) == []
+
+
+def test_masked_delivery_calls_never_count_as_many_numbers() -> None:
+    """Three couriers' deliveries through three virtual numbers, and a masked call after the
+    delivery: the platform's numbers are no strangers."""
+    log = Log()
+    for hour, virtual in ((10.2, "+74951110001"), (10.6, "+74951110002"), (11, "+74951110003")):
+        log.add(hour, virtual, CUSTOMER, virtual)
+    log.add(13, "+74951110004", CUSTOMER, "+74951110004")  # masked, after the delivery
+    log.add(14, X1, CUSTOMER)
+    log.add(15, X2, CUSTOMER)
     assert run_detector("multiple_numbers", facts(log), LIMITS) == []
 
 
@@ -182,8 +236,9 @@ def test_three_calls_are_no_burst() -> None:
 def test_detect_orders_findings_by_time() -> None:
     log = ordinary_day()
     log.add(15, COURIER, CUSTOMER)
+    log.add(16, X3, CUSTOMER)
     kinds = [f.kind for f in detect(facts(log), LIMITS)]
-    # the friend's two numbers and the courier's real one make three after the delivery call
+    # the friend's two numbers and a stranger's make three after the delivery
     assert kinds == ["multiple_numbers", "after_delivery_contact", "masking_bypass"]
     quiet = CaseFacts(**{**facts(log).__dict__, "other_party_numbers": frozenset({X1})})
     assert [f.kind for f in detect(quiet, LIMITS)] == ["after_delivery_contact", "masking_bypass"]
@@ -212,7 +267,20 @@ def test_russian_explanations_use_proper_plural_forms():
         (1, 2, 3),
         moment,
         moment,
-        {"anchor": "14.09.2025 13:48", "window_h": 24, "numbers": 4, "count": 7, "masked": "…"},
+        {
+            "window_h": 24,
+            "numbers": 4,
+            "count": 7,
+            "masked": "…",
+            "first": "14.09.2025 23:40",
+            "last": "14.09.2025 23:45",
+            "before": "13.09.2025 21:40",
+            "before_gap_min": 1560,
+            "after": "",
+            "after_gap_min": -1,
+        },
     )
-    assert "с 4 разных номеров (7 звонков)" in finding.explain("ru")
-    assert "(7 calls)" in finding.explain("en")
+    ru = finding.explain("ru")
+    assert "с 4 разных номеров в пределах 24 ч (7 звонков" in ru
+    assert "за 26 ч до первого звонка; после этого контактов с курьером не было." in ru
+    assert "(7 calls, " in finding.explain("en")
