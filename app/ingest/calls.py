@@ -20,6 +20,8 @@ from itertools import islice
 from operator import itemgetter
 from pathlib import Path
 
+from phonenumbers import PhoneNumber, is_valid_number
+
 from app.domain.calls.records import CallRecord
 from app.domain.errors import ValidationError
 from app.domain.phones import DEFAULT_REGION, normalize
@@ -132,7 +134,8 @@ class CallRowReader:
         self.readers: dict[str, Callable[[str], datetime]] = {
             f: self._instant_reader(f, file_zone) for f in ("start", "end") if f in self.index
         }
-        self._numbers: dict[str, str] = {}
+        self._numbers: dict[str, str] = {}  # raw cell → number
+        self._canonical: dict[str, str | None] = {}  # +7 and ten digits → E.164 (or invalid)
         self.numbers_seen: set[str] = set()  # every number value produced (for the case index)
         # All cells of a row in one C call: absent fields read the empty cell appended last.
         self._full = max([*self.index.values(), *self.fallbacks.values()], default=-1) + 1
@@ -189,9 +192,14 @@ class CallRowReader:
             digits = "".join(ch for ch in raw if ch.isdigit())
             plus = raw.lstrip().startswith("+")
             if len(digits) == 11 and (digits[0] == "7" or (digits[0] == "8" and not plus)):
-                phone = normalize("+7" + digits[1:], self.region)
-                if phone.e164 is not None:
-                    return phone.e164
+                candidate = "+7" + digits[1:]
+                if candidate not in self._canonical:
+                    # the number is known: ask phonenumbers only whether it is valid
+                    number = PhoneNumber(country_code=7, national_number=int(digits[1:]))
+                    self._canonical[candidate] = candidate if is_valid_number(number) else None
+                found = self._canonical[candidate]
+                if found is not None:
+                    return found
         return normalize(raw, self.region).value
 
     def read(self, line: int, cells: list[str]) -> ParsedCall | RejectedRow:

@@ -133,7 +133,9 @@ def analyze(
     """Every detector over the case with its thresholds; findings in time order.
 
     Memory stays flat on large cases: the detectors about courier and complainant see the
-    calls of the parties' numbers; the burst detector walks all calls one callee at a time."""
+    calls of the parties' numbers; the burst detector sees only the calls SQL found in runs
+    of enough calls to one number (`burst_candidates`). Results are kept per case until its
+    calls, zone, thresholds, party numbers or orders change."""
     progress = progress or NullProgress()
     findings: list[Finding] = []
     with ctx.session() as session:
@@ -158,7 +160,12 @@ def analyze(
         party_calls = repo.calls_touching(session, case_id, frozenset(courier | complainant))
         others_kinds = [k for k in DETECTORS if k != FindingKind.CALL_BURST]
         findings.extend(detect(replace(base, calls=party_calls), limits, others_kinds))
-        for group in _callee_groups(repo.calls_by_callee(session, case_id), progress):
+        check_cancel(progress)
+        progress.report(0, None, "bursts")
+        candidates = repo.burst_candidates(
+            session, case_id, limits.burst_min_calls, limits.burst_window_min * 60
+        )
+        for group in _callee_groups(enumerate(candidates, start=1), progress):
             if len(group) >= limits.burst_min_calls:
                 burst = detect(replace(base, calls=group), limits, [FindingKind.CALL_BURST])
                 findings.extend(burst)
