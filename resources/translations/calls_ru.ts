@@ -206,62 +206,62 @@
 <context>
     <name>CallTableModel</name>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="140"/>
+        <location filename="../../app/ui/calls/call_model.py" line="78"/>
         <source>Start</source>
         <translation>Начало</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="141"/>
+        <location filename="../../app/ui/calls/call_model.py" line="79"/>
         <source>Talk time</source>
         <translation>Разговор</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="142"/>
+        <location filename="../../app/ui/calls/call_model.py" line="80"/>
         <source>Direction</source>
         <translation>Направление</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="143"/>
+        <location filename="../../app/ui/calls/call_model.py" line="81"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="144"/>
+        <location filename="../../app/ui/calls/call_model.py" line="82"/>
         <source>Caller</source>
         <translation>Кто звонил</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="145"/>
+        <location filename="../../app/ui/calls/call_model.py" line="83"/>
         <source>Callee</source>
         <translation>Кому звонили</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="146"/>
+        <location filename="../../app/ui/calls/call_model.py" line="84"/>
         <source>Virtual number</source>
         <translation>Виртуальный номер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="147"/>
+        <location filename="../../app/ui/calls/call_model.py" line="85"/>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="148"/>
+        <location filename="../../app/ui/calls/call_model.py" line="86"/>
         <source>Source line</source>
         <translation>Строка файла</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="201"/>
+        <location filename="../../app/ui/calls/call_model.py" line="139"/>
         <source>Import batch %1, line %2 of the file</source>
         <translation>Загрузка %1, строка %2 файла</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="206"/>
+        <location filename="../../app/ui/calls/call_model.py" line="144"/>
         <source>Time zone: %1</source>
         <translation>Часовой пояс: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/call_model.py" line="208"/>
+        <location filename="../../app/ui/calls/call_model.py" line="146"/>
         <source>Masked. Use Reveal… to see the full number (audited).</source>
         <translation>Номер скрыт. «Показать номера…» откроет его (с записью в журнал аудита).</translation>
     </message>
@@ -422,22 +422,22 @@
         <translation>Анализ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="123"/>
+        <location filename="../../app/ui/calls/findings_panel.py" line="126"/>
         <source>Analyzing the calls</source>
         <translation>Анализ звонков</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="136"/>
+        <location filename="../../app/ui/calls/findings_panel.py" line="139"/>
         <source>Analysis stopped.</source>
         <translation>Анализ остановлен.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="140"/>
+        <location filename="../../app/ui/calls/findings_panel.py" line="143"/>
         <source>Analysis failed.</source>
         <translation>Анализ не удался.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/findings_panel.py" line="168"/>
+        <location filename="../../app/ui/calls/findings_panel.py" line="171"/>
         <source>%n finding(s)</source>
         <translation>
             <numerusform>%n признак</numerusform>
@@ -446,7 +446,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="170"/>
+        <location filename="../../app/ui/calls/findings_panel.py" line="182"/>
+        <source>No findings: neither the complainant&apos;s nor the courier&apos;s phone number is known. Add them to the parties, or link numbers in the Numbers list.</source>
+        <translation>Признаков нет: неизвестны номера телефонов ни заявителя, ни курьера. Добавьте их участникам дела или привяжите номера в списке «Номера».</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/findings_panel.py" line="187"/>
+        <source>No findings: the complainant&apos;s phone number is not known, so calls to her cannot be found. Add it to the party, or link it in the Numbers list.</source>
+        <translation>Признаков нет: неизвестен номер заявителя, поэтому звонки ей найти нельзя. Добавьте номер участнику или привяжите его в списке «Номера».</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/findings_panel.py" line="192"/>
+        <source>No findings: the courier&apos;s phone number is not known, so his contacts with the complainant cannot be found. Add it to the party, or link it in the Numbers list.</source>
+        <translation>Признаков нет: неизвестен номер курьера, поэтому его контакты с заявителем найти нельзя. Добавьте номер участнику или привяжите его в списке «Номера».</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/findings_panel.py" line="196"/>
         <source>No misuse pattern found with the current thresholds.</source>
         <translation>При текущих порогах признаков нарушения не найдено.</translation>
     </message>
@@ -454,158 +469,243 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="64"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="66"/>
         <source>Import a call log</source>
         <translation>Загрузка детализации звонков</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="97"/>
-        <source>CSV or XLSX export of the call platform</source>
-        <translation>Выгрузка CSV или XLSX из платформы звонков</translation>
+        <location filename="../../app/ui/calls/import_dialog.py" line="100"/>
+        <source>CSV or XLSX export of the call platform: choose it, or type or paste its path</source>
+        <translation>Выгрузка платформы звонков в CSV или XLSX: выберите файл или введите (вставьте) путь к нему</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="98"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="103"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="103"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="108"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="108"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="113"/>
         <source>Delete preset</source>
         <translation>Удалить шаблон</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="114"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="119"/>
         <source>Preset</source>
         <translation>Шаблон</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="120"/>
-        <location filename="../../app/ui/calls/import_dialog.py" line="317"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="125"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="411"/>
         <source>Tab</source>
         <translation>Табуляция</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="124"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="129"/>
         <source>First row is a header</source>
         <translation>Первая строка — заголовок</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="124"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="129"/>
         <source>No header row</source>
         <translation>Без заголовка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="127"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="133"/>
+        <source>Day first (31/12)</source>
+        <translation>Сначала день (31/12)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="133"/>
+        <source>Month first (12/31)</source>
+        <translation>Сначала месяц (12/31)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="136"/>
         <source>Encoding</source>
         <translation>Кодировка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="128"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="137"/>
         <source>Delimiter</source>
         <translation>Разделитель</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="129"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="138"/>
         <source>Header</source>
         <translation>Заголовок</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="134"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="139"/>
+        <source>Dates</source>
+        <translation>Даты</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="144"/>
         <source>Format</source>
         <translation>Формат</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="141"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="153"/>
+        <source>I checked the columns in the preview: they are right</source>
+        <translation>Я проверил столбцы в предпросмотре: они верны</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="161"/>
+        <source>Columns</source>
+        <translation>Столбцы</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="165"/>
         <source>As the file or preset says</source>
         <translation>Как указано в файле или шаблоне</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="149"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="174"/>
         <source>Time zone of the file</source>
         <translation>Часовой пояс файла</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="170"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="195"/>
         <source>Automatic</source>
         <translation>Автоматически</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="178"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="203"/>
         <source>Save as preset…</source>
         <translation>Сохранить как шаблон…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="189"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="214"/>
         <source>Stop import</source>
         <translation>Остановить загрузку</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="194"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="219"/>
         <source>Import</source>
         <translation>Загрузить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="199"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="224"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="211"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="236"/>
         <source>Detect automatically</source>
         <translation>Определить автоматически</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="213"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="238"/>
         <source> (mine)</source>
         <translation> (мой)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="222"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="247"/>
         <source>Choose a call log</source>
         <translation>Выбор детализации звонков</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="224"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="249"/>
         <source>Call logs (*.csv *.txt *.tsv *.xlsx);;All files (*)</source>
         <translation>Детализации (*.csv *.txt *.tsv *.xlsx);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="282"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="261"/>
+        <source>There is no file %1</source>
+        <translation>Файл %1 не найден</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="344"/>
         <source>Reading the file…</source>
         <translation>Чтение файла…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="309"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="372"/>
+        <source>%1% sure</source>
+        <translation>уверенность %1%</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="374"/>
+        <source>Preset “%1”</source>
+        <translation>Шаблон «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="376"/>
+        <source>As you mapped them</source>
+        <translation>Как вы их сопоставили</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="379"/>
+        <source>Recognized by their layout as “%1”</source>
+        <translation>Распознаны по расположению как «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="380"/>
+        <source>Recognized by their names as “%1”</source>
+        <translation>Распознаны по названиям как «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="381"/>
+        <source>Recognized as “%1”</source>
+        <translation>Распознаны как «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="384"/>
+        <source>Found by their names</source>
+        <translation>Найдены по названиям</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="385"/>
+        <source>Found by their names and their content</source>
+        <translation>Найдены по названиям и содержимому</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="386"/>
+        <source>Guessed from what the columns hold</source>
+        <translation>Угаданы по содержимому столбцов</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="391"/>
+        <source>no column found for: %1</source>
+        <translation>не найден столбец для: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="393"/>
+        <source>check the mapping before importing</source>
+        <translation>проверьте соответствие перед загрузкой</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="403"/>
         <source>This file cannot be read as a table: %1</source>
         <translation>Файл не читается как таблица: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="315"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="409"/>
         <source>Excel workbook</source>
         <translation>книга Excel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="319"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="413"/>
         <source>CSV, encoding %1, delimiter “%2”</source>
         <translation>CSV, кодировка %1, разделитель «%2»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="323"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="417"/>
         <source>header row</source>
         <translation>с заголовком</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="323"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="417"/>
         <source>no header row</source>
         <translation>без заголовка</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/import_dialog.py" line="324"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="418"/>
         <source>Read as: %1, %2, %n column(s)</source>
         <translation>
             <numerusform>Прочитано как: %1, %2, %n столбец</numerusform>
@@ -614,67 +714,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="327"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="421"/>
         <source>times in %1</source>
         <translation>время в поясе %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="335"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="429"/>
         <source>The file does not say in which time zone its times are written. Choose the zone of the file above (the call platform&apos;s zone, often Moscow time).</source>
         <translation>В файле не указано, в каком часовом поясе записано время. Выберите пояс файла выше (пояс платформы звонков, часто московское время).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="339"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="433"/>
         <source>Check the column mapping: %1</source>
         <translation>Проверьте соответствие столбцов: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="353"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="436"/>
+        <source>The dates read day-first and month-first alike (such as 04/05/2020). Choose the order of the dates above.</source>
+        <translation>Даты читаются и как «день/месяц», и как «месяц/день» (например, 04/05/2020). Выберите порядок даты выше.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/import_dialog.py" line="454"/>
         <source>Save as preset</source>
         <translation>Сохранить как шаблон</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="353"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="454"/>
         <source>Name of the preset:</source>
         <translation>Название шаблона:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="395"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="496"/>
         <source>Preset “%1” deleted.</source>
         <translation>Шаблон «%1» удалён.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="402"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="503"/>
         <source>Preset “%1” saved.</source>
         <translation>Шаблон «%1» сохранён.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="411"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="512"/>
         <source>Importing…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="418"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="519"/>
         <source>Importing %1</source>
         <translation>Загрузка %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="434"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="535"/>
         <source>Stopping…</source>
         <translation>Остановка…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="447"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="548"/>
         <source>Import stopped: nothing was imported.</source>
         <translation>Загрузка остановлена: ничего не загружено.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="458"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="559"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="469"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="570"/>
         <source>This file was already imported into this case; importing it again would add nothing.</source>
         <translation>Этот файл уже загружен в дело; повторная загрузка ничего не добавит.</translation>
     </message>

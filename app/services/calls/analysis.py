@@ -114,6 +114,14 @@ def _roles(owners: dict[str, repo.NumberOwner]) -> tuple[set[str], set[str], set
     return courier, complainant, others
 
 
+def missing_phones(ctx: ServiceContext, case_id: int) -> tuple[str, ...]:
+    """The party roles whose phone numbers the detectors need but the case lacks
+    (`complainant`, `subject`): why an analysis can find nothing."""
+    with ctx.session() as session:
+        roles = {owner.role for owner in repo.party_numbers(session, case_id).values()}
+    return tuple(r for r in (PartyRole.COMPLAINANT, PartyRole.SUBJECT) if r not in roles)
+
+
 def finding_view(finding: Finding) -> FindingView:
     return FindingView(
         kind=finding.kind,

@@ -119,9 +119,12 @@ class FindingsPanel(QWidget):
         self.status.setText(self.tr("Analyzing…"))
         ctx, case_id = self.env.ctx, self.case_id
         task = self.env.tasks.run_cpu(
-            lambda progress: calls_analysis.analyze(ctx, case_id, progress),
+            lambda progress: (
+                calls_analysis.analyze(ctx, case_id, progress),
+                calls_analysis.missing_phones(ctx, case_id),
+            ),
             title=self.tr("Analyzing the calls"),
-            on_done=self._show,
+            on_done=lambda result: self._show(*result),
             on_error=self._failed,
         )
         if task in self.env.tasks.active_tasks():  # a synchronous runner has finished it
@@ -140,7 +143,7 @@ class FindingsPanel(QWidget):
         self.status.setText(self.tr("Analysis failed."))
         show_error(self, exc)
 
-    def _show(self, findings: list[FindingView]) -> None:
+    def _show(self, findings: list[FindingView], missing: tuple[str, ...] = ()) -> None:
         self.analyze_button.setEnabled(True)
         self.findings = sorted(
             findings, key=lambda f: (SEVERITY_RANK.get(f.severity, 9), f.start_utc)
@@ -167,8 +170,30 @@ class FindingsPanel(QWidget):
         if self.findings:
             self.status.setText(self.tr("%n finding(s)", "", len(self.findings)))
         else:
-            self.status.setText(self.tr("No misuse pattern found with the current thresholds."))
+            self.status.setText(self._nothing_found(missing))
+        self.status.setWordWrap(True)
         self.analyzed.emit(len(self.findings))
+
+    def _nothing_found(self, missing: tuple[str, ...]) -> str:
+        """Why the list is empty: the detectors look for calls between the courier's and the
+        complainant's numbers, so a party without a phone hides everything."""
+        if {"complainant", "subject"} <= set(missing):
+            return self.tr(
+                "No findings: neither the complainant's nor the courier's phone number is "
+                "known. Add them to the parties, or link numbers in the Numbers list."
+            )
+        if "complainant" in missing:
+            return self.tr(
+                "No findings: the complainant's phone number is not known, so calls to her "
+                "cannot be found. Add it to the party, or link it in the Numbers list."
+            )
+        if "subject" in missing:
+            return self.tr(
+                "No findings: the courier's phone number is not known, so his contacts with "
+                "the complainant cannot be found. Add it to the party, or link it in the "
+                "Numbers list."
+            )
+        return self.tr("No misuse pattern found with the current thresholds.")
 
     def _period(self, finding: FindingView) -> str:
         start = format_local(finding.start_utc, self.tz)

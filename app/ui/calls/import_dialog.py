@@ -14,8 +14,9 @@ from __future__ import annotations
 from pathlib import Path
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -45,6 +46,7 @@ from app.ui.errors import show_error
 from app.ui.tasks import Task
 from app.ui.widgets.forms import ErrorLabel, mark_invalid
 
+UNSURE = 0.6  # below this the investigator confirms the guessed columns
 ENCODINGS = ("utf-8", "utf-8-sig", "cp1251", "koi8_r", "cp866")
 COMMON_ZONES = (
     "Europe/Kaliningrad", "Europe/Moscow", "Europe/Samara", "Asia/Yekaterinburg",
@@ -74,6 +76,7 @@ class ImportDialog(QDialog):
         self._edits: dict[str, str] = {}  # mapping chosen by hand, on top of preset/guess
         self._presets: dict[str, Preset] = {}
         self._generation = 0
+        self._zone_applied = False
         layout = QVBoxLayout(self)
         self.pages = QStackedWidget(self)
         layout.addWidget(self.pages, 1)
@@ -93,8 +96,10 @@ class ImportDialog(QDialog):
         file_row = QHBoxLayout()
         self.file_edit = QLineEdit(page)
         self.file_edit.setObjectName("importFile")
-        self.file_edit.setReadOnly(True)
-        self.file_edit.setPlaceholderText(self.tr("CSV or XLSX export of the call platform"))
+        self.file_edit.setPlaceholderText(
+            self.tr("CSV or XLSX export of the call platform: choose it, or type or paste its path")
+        )
+        self.file_edit.editingFinished.connect(self._path_typed)
         choose = QPushButton(self.tr("Choose…"), page)
         choose.setObjectName("chooseFile")
         choose.clicked.connect(self._choose_file)
@@ -123,10 +128,15 @@ class ImportDialog(QDialog):
             "importHeader",
             [(self.tr("First row is a header"), True), (self.tr("No header row"), False)],
         )
+        self.date_order = self._auto_combo(
+            "importDateOrder",
+            [(self.tr("Day first (31/12)"), "dmy"), (self.tr("Month first (12/31)"), "mdy")],
+        )
         for label, combo in (
             (self.tr("Encoding"), self.encoding),
             (self.tr("Delimiter"), self.delimiter),
             (self.tr("Header"), self.header),
+            (self.tr("Dates"), self.date_order),
         ):
             format_row.addWidget(QLabel(label, page))
             format_row.addWidget(combo)
@@ -134,7 +144,21 @@ class ImportDialog(QDialog):
         form.addRow(self.tr("Format"), format_row)
         self.detected = QLabel(page)
         self.detected.setObjectName("detectedFormat")
+        self.detected.setWordWrap(True)
         form.addRow("", self.detected)
+        self.recognized = QLabel(page)
+        self.recognized.setObjectName("recognizedColumns")
+        self.recognized.setWordWrap(True)
+        self.confirm_guess = QCheckBox(
+            self.tr("I checked the columns in the preview: they are right"), page
+        )
+        self.confirm_guess.setObjectName("confirmGuess")
+        self.confirm_guess.setVisible(False)
+        self.confirm_guess.toggled.connect(lambda _on: self._update_state())
+        guess_row = QVBoxLayout()
+        guess_row.addWidget(self.recognized)
+        guess_row.addWidget(self.confirm_guess)
+        form.addRow(self.tr("Columns"), guess_row)
 
         self.tz = QComboBox(page)
         self.tz.setObjectName("importTz")
@@ -146,6 +170,7 @@ class ImportDialog(QDialog):
         for name in sorted(available_timezones() - set(common)):  # any other IANA zone
             self.tz.addItem(name, name)
         self.tz.currentIndexChanged.connect(self._refresh)
+        self.tz.activated.connect(self._remember_zone)  # the user's own choice only
         form.addRow(self.tr("Time zone of the file"), self.tz)
         layout.addLayout(form)
 
@@ -226,12 +251,46 @@ class ImportDialog(QDialog):
         if path:
             self.set_path(Path(path))
 
+    def _path_typed(self) -> None:
+        """A path typed or pasted into the file box (quotes of a copied path are dropped)."""
+        text = self.file_edit.text().strip().strip('"').strip("'")
+        if not text or (self.path is not None and Path(text) == self.path):
+            return
+        path = Path(text).expanduser()
+        if not path.is_file():
+            self.error.show_error(self.tr("There is no file %1").replace("%1", str(path)))
+            return
+        self.error.clear_error()
+        self.set_path(path)
+
     def set_path(self, path: Path) -> None:
         """Read `path` with fresh options (what choosing the file does)."""
         self.path = Path(path)
         self.file_edit.setText(str(self.path))
         self._edits.clear()
+        self.confirm_guess.setChecked(False)
+        self._zone_applied = False
         self._refresh()
+
+    # --- the zone of a platform, remembered --------------------------------------------------
+    def _zone_key(self) -> str:
+        platform = self.preset.currentData() or (self.preview.preset if self.preview else None)
+        return f"calls/import_zone/{platform or 'detected'}"
+
+    def _remember_zone(self, *_args: object) -> None:
+        zone = self.tz.currentData()
+        if zone:
+            QSettings().setValue(self._zone_key(), zone)
+
+    def _apply_remembered_zone(self) -> None:
+        """Once per file: the zone last chosen for this preset or platform, unless the file
+        or the user said another."""
+        if self._zone_applied or self.tz.currentIndex() != 0:
+            return
+        self._zone_applied = True
+        zone = QSettings().value(self._zone_key())
+        if isinstance(zone, str) and zone:
+            self.set_tz(zone)
 
     def set_preset(self, name: str | None) -> None:
         self.preset.setCurrentIndex(max(0, self.preset.findData(name)))
@@ -251,11 +310,14 @@ class ImportDialog(QDialog):
             encoding=self.encoding.currentData(),
             delimiter=self.delimiter.currentData(),
             has_header=self.header.currentData(),
+            date_order=self.date_order.currentData(),
+            accept_guess=self.confirm_guess.isChecked(),
         )
 
     def _preset_changed(self, *_args: object) -> None:
         self._edits.clear()  # the preset's mapping replaces hand-made choices
         self._update_preset_button()
+        self._zone_applied = False
         self._refresh()
 
     def _update_preset_button(self) -> None:
@@ -294,10 +356,42 @@ class ImportDialog(QDialog):
         self.mapping.set_columns(preview.columns, preview.has_header, preview.mapping)
         self.tables.show_preview(preview)
         self.detected.setText(self._describe_format(preview))
+        self.recognized.setText(self._describe_recognition(preview))
+        self.confirm_guess.setVisible(self._unsure(preview))
         if self.refused != self.path:
             self.error.show_error(self._error_text(preview))
         mark_invalid(self.tz, preview.error_field == "tz")
+        mark_invalid(self.date_order, preview.error_field == "date_order")
         self._update_state()
+        self._apply_remembered_zone()
+
+    def _unsure(self, preview: ImportPreview) -> bool:
+        return preview.confidence < UNSURE and not self._edits and preview.preset is None
+
+    def _describe_recognition(self, preview: ImportPreview) -> str:
+        sure = self.tr("%1% sure").replace("%1", str(round(preview.confidence * 100)))
+        if preview.basis == "preset":
+            return self.tr("Preset “%1”").replace("%1", preview.preset or "")
+        if preview.basis == "mapping":
+            return self.tr("As you mapped them")
+        if preview.preset:
+            how = {
+                "shape": self.tr("Recognized by their layout as “%1”"),
+                "header": self.tr("Recognized by their names as “%1”"),
+            }.get(preview.basis, self.tr("Recognized as “%1”"))
+            return how.replace("%1", preview.preset) + f" ({sure})"
+        how = {
+            "header": self.tr("Found by their names"),
+            "header+content": self.tr("Found by their names and their content"),
+            "content": self.tr("Guessed from what the columns hold"),
+        }.get(preview.basis, preview.basis)
+        text = f"{how} ({sure})"
+        if preview.unplaced:
+            labels = ", ".join(preview.unplaced)
+            text += " — " + self.tr("no column found for: %1").replace("%1", labels)
+        elif self._unsure(preview):
+            text += " — " + self.tr("check the mapping before importing")
+        return text
 
     def _preview_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
@@ -337,11 +431,18 @@ class ImportDialog(QDialog):
             )
         if preview.error_field == "map":
             return self.tr("Check the column mapping: %1").replace("%1", preview.error)
+        if preview.error_field == "date_order":
+            return self.tr(
+                "The dates read day-first and month-first alike (such as 04/05/2020). Choose "
+                "the order of the dates above."
+            )
         return preview.error
 
     def _update_state(self) -> None:
         running = self.task is not None
         ready = self.preview is not None and not self.preview.error and self.refused != self.path
+        if ready and self.preview is not None and self._unsure(self.preview):
+            ready = self.confirm_guess.isChecked()
         self.import_button.setEnabled(ready and not running and self.outcome is None)
         self.save_preset_button.setEnabled(self.preview is not None and not running)
         self.progress.setVisible(running)
