@@ -469,243 +469,243 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="66"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="67"/>
         <source>Import a call log</source>
         <translation>Загрузка детализации звонков</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="100"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="101"/>
         <source>CSV or XLSX export of the call platform: choose it, or type or paste its path</source>
         <translation>Выгрузка платформы звонков в CSV или XLSX: выберите файл или введите (вставьте) путь к нему</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="103"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="104"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="108"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="109"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="113"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="114"/>
         <source>Delete preset</source>
         <translation>Удалить шаблон</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="119"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="120"/>
         <source>Preset</source>
         <translation>Шаблон</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="125"/>
-        <location filename="../../app/ui/calls/import_dialog.py" line="411"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="126"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="388"/>
         <source>Tab</source>
         <translation>Табуляция</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="129"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="130"/>
         <source>First row is a header</source>
         <translation>Первая строка — заголовок</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="129"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="130"/>
         <source>No header row</source>
         <translation>Без заголовка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="133"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="134"/>
         <source>Day first (31/12)</source>
         <translation>Сначала день (31/12)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="133"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="134"/>
         <source>Month first (12/31)</source>
         <translation>Сначала месяц (12/31)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="136"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="137"/>
         <source>Encoding</source>
         <translation>Кодировка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="137"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="138"/>
         <source>Delimiter</source>
         <translation>Разделитель</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="138"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="139"/>
         <source>Header</source>
         <translation>Заголовок</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="139"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="140"/>
         <source>Dates</source>
         <translation>Даты</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="144"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="145"/>
         <source>Format</source>
         <translation>Формат</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="153"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="154"/>
         <source>I checked the columns in the preview: they are right</source>
         <translation>Я проверил столбцы в предпросмотре: они верны</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="161"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="162"/>
         <source>Columns</source>
         <translation>Столбцы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="165"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="166"/>
         <source>As the file or preset says</source>
         <translation>Как указано в файле или шаблоне</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="174"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="175"/>
         <source>Time zone of the file</source>
         <translation>Часовой пояс файла</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="195"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="196"/>
         <source>Automatic</source>
         <translation>Автоматически</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="203"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="204"/>
         <source>Save as preset…</source>
         <translation>Сохранить как шаблон…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="214"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="215"/>
         <source>Stop import</source>
         <translation>Остановить загрузку</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="219"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="220"/>
         <source>Import</source>
         <translation>Загрузить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="224"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="225"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="236"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="237"/>
         <source>Detect automatically</source>
         <translation>Определить автоматически</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="238"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="239"/>
         <source> (mine)</source>
         <translation> (мой)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="247"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="248"/>
         <source>Choose a call log</source>
         <translation>Выбор детализации звонков</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="249"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="250"/>
         <source>Call logs (*.csv *.txt *.tsv *.xlsx);;All files (*)</source>
         <translation>Детализации (*.csv *.txt *.tsv *.xlsx);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="261"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="262"/>
         <source>There is no file %1</source>
         <translation>Файл %1 не найден</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="344"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="345"/>
         <source>Reading the file…</source>
         <translation>Чтение файла…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="372"/>
+        <location filename="../../app/ui/calls/import_texts.py" line="37"/>
         <source>%1% sure</source>
         <translation>уверенность %1%</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="374"/>
+        <location filename="../../app/ui/calls/import_texts.py" line="39"/>
         <source>Preset “%1”</source>
         <translation>Шаблон «%1»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="376"/>
+        <location filename="../../app/ui/calls/import_texts.py" line="41"/>
         <source>As you mapped them</source>
         <translation>Как вы их сопоставили</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="379"/>
+        <location filename="../../app/ui/calls/import_texts.py" line="44"/>
         <source>Recognized by their layout as “%1”</source>
         <translation>Распознаны по расположению как «%1»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="380"/>
+        <location filename="../../app/ui/calls/import_texts.py" line="46"/>
         <source>Recognized by their names as “%1”</source>
         <translation>Распознаны по названиям как «%1»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="381"/>
+        <location filename="../../app/ui/calls/import_texts.py" line="48"/>
         <source>Recognized as “%1”</source>
         <translation>Распознаны как «%1»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="384"/>
+        <location filename="../../app/ui/calls/import_texts.py" line="51"/>
         <source>Found by their names</source>
         <translation>Найдены по названиям</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="385"/>
+        <location filename="../../app/ui/calls/import_texts.py" line="53"/>
         <source>Found by their names and their content</source>
         <translation>Найдены по названиям и содержимому</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="386"/>
+        <location filename="../../app/ui/calls/import_texts.py" line="55"/>
         <source>Guessed from what the columns hold</source>
         <translation>Угаданы по содержимому столбцов</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="391"/>
+        <location filename="../../app/ui/calls/import_texts.py" line="58"/>
         <source>no column found for: %1</source>
         <translation>не найден столбец для: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="393"/>
+        <location filename="../../app/ui/calls/import_texts.py" line="61"/>
         <source>check the mapping before importing</source>
         <translation>проверьте соответствие перед загрузкой</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="403"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="379"/>
         <source>This file cannot be read as a table: %1</source>
         <translation>Файл не читается как таблица: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="409"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="386"/>
         <source>Excel workbook</source>
         <translation>книга Excel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="413"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="390"/>
         <source>CSV, encoding %1, delimiter “%2”</source>
         <translation>CSV, кодировка %1, разделитель «%2»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="417"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="394"/>
         <source>header row</source>
         <translation>с заголовком</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="417"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="394"/>
         <source>no header row</source>
         <translation>без заголовка</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/import_dialog.py" line="418"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="395"/>
         <source>Read as: %1, %2, %n column(s)</source>
         <translation>
             <numerusform>Прочитано как: %1, %2, %n столбец</numerusform>
@@ -714,72 +714,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="421"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="398"/>
         <source>times in %1</source>
         <translation>время в поясе %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="429"/>
+        <location filename="../../app/ui/calls/import_texts.py" line="17"/>
         <source>The file does not say in which time zone its times are written. Choose the zone of the file above (the call platform&apos;s zone, often Moscow time).</source>
         <translation>В файле не указано, в каком часовом поясе записано время. Выберите пояс файла выше (пояс платформы звонков, часто московское время).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="433"/>
+        <location filename="../../app/ui/calls/import_texts.py" line="23"/>
         <source>Check the column mapping: %1</source>
         <translation>Проверьте соответствие столбцов: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="436"/>
+        <location filename="../../app/ui/calls/import_texts.py" line="26"/>
         <source>The dates read day-first and month-first alike (such as 04/05/2020). Choose the order of the dates above.</source>
         <translation>Даты читаются и как «день/месяц», и как «месяц/день» (например, 04/05/2020). Выберите порядок даты выше.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="454"/>
+        <location filename="../../app/ui/calls/import_presets.py" line="32"/>
         <source>Save as preset</source>
         <translation>Сохранить как шаблон</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="454"/>
+        <location filename="../../app/ui/calls/import_presets.py" line="33"/>
         <source>Name of the preset:</source>
         <translation>Название шаблона:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="496"/>
+        <location filename="../../app/ui/calls/import_presets.py" line="76"/>
         <source>Preset “%1” deleted.</source>
         <translation>Шаблон «%1» удалён.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="503"/>
+        <location filename="../../app/ui/calls/import_presets.py" line="84"/>
         <source>Preset “%1” saved.</source>
         <translation>Шаблон «%1» сохранён.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="512"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="418"/>
         <source>Importing…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="519"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="425"/>
         <source>Importing %1</source>
         <translation>Загрузка %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="535"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="441"/>
         <source>Stopping…</source>
         <translation>Остановка…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="548"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="454"/>
         <source>Import stopped: nothing was imported.</source>
         <translation>Загрузка остановлена: ничего не загружено.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="559"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="465"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="570"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="476"/>
         <source>This file was already imported into this case; importing it again would add nothing.</source>
         <translation>Этот файл уже загружен в дело; повторная загрузка ничего не добавит.</translation>
     </message>

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -38,8 +37,10 @@ from app.services.calls import intake as calls
 from app.services.calls.dto import ImportOptions, ImportPreview, ImportResult
 from app.services.calls.importing import import_calls
 from app.services.calls.intake import Preset
+from app.ui.calls.import_presets import PresetActions
 from app.ui.calls.import_preview import PreviewTables
 from app.ui.calls.import_result import ImportResultView
+from app.ui.calls.import_texts import describe_recognition, error_text
 from app.ui.calls.mapping_editor import MappingEditor
 from app.ui.env import UiEnv
 from app.ui.errors import show_error
@@ -55,7 +56,7 @@ COMMON_ZONES = (
 )  # fmt: skip
 
 
-class ImportDialog(QDialog):
+class ImportDialog(PresetActions, QDialog):
     imported = Signal(object)  # ImportResult
 
     def __init__(
@@ -356,10 +357,10 @@ class ImportDialog(QDialog):
         self.mapping.set_columns(preview.columns, preview.has_header, preview.mapping)
         self.tables.show_preview(preview)
         self.detected.setText(self._describe_format(preview))
-        self.recognized.setText(self._describe_recognition(preview))
+        self.recognized.setText(describe_recognition(preview, self._unsure(preview)))
         self.confirm_guess.setVisible(self._unsure(preview))
         if self.refused != self.path:
-            self.error.show_error(self._error_text(preview))
+            self.error.show_error(error_text(preview))
         mark_invalid(self.tz, preview.error_field == "tz")
         mark_invalid(self.date_order, preview.error_field == "date_order")
         self._update_state()
@@ -367,31 +368,6 @@ class ImportDialog(QDialog):
 
     def _unsure(self, preview: ImportPreview) -> bool:
         return preview.confidence < UNSURE and not self._edits and preview.preset is None
-
-    def _describe_recognition(self, preview: ImportPreview) -> str:
-        sure = self.tr("%1% sure").replace("%1", str(round(preview.confidence * 100)))
-        if preview.basis == "preset":
-            return self.tr("Preset “%1”").replace("%1", preview.preset or "")
-        if preview.basis == "mapping":
-            return self.tr("As you mapped them")
-        if preview.preset:
-            how = {
-                "shape": self.tr("Recognized by their layout as “%1”"),
-                "header": self.tr("Recognized by their names as “%1”"),
-            }.get(preview.basis, self.tr("Recognized as “%1”"))
-            return how.replace("%1", preview.preset) + f" ({sure})"
-        how = {
-            "header": self.tr("Found by their names"),
-            "header+content": self.tr("Found by their names and their content"),
-            "content": self.tr("Guessed from what the columns hold"),
-        }.get(preview.basis, preview.basis)
-        text = f"{how} ({sure})"
-        if preview.unplaced:
-            labels = ", ".join(preview.unplaced)
-            text += " — " + self.tr("no column found for: %1").replace("%1", labels)
-        elif self._unsure(preview):
-            text += " — " + self.tr("check the mapping before importing")
-        return text
 
     def _preview_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
@@ -405,6 +381,7 @@ class ImportDialog(QDialog):
         self._update_state()
 
     def _describe_format(self, preview: ImportPreview) -> str:
+        """How the file was read: kind, encoding, delimiter, header, columns, zone."""
         if preview.kind == "xlsx":
             kind = self.tr("Excel workbook")
         else:
@@ -421,23 +398,6 @@ class ImportDialog(QDialog):
             text += "; " + self.tr("times in %1").replace("%1", preview.tz)
         return text
 
-    def _error_text(self, preview: ImportPreview) -> str:
-        if not preview.error:
-            return ""
-        if preview.error_field == "tz":
-            return self.tr(
-                "The file does not say in which time zone its times are written. Choose the "
-                "zone of the file above (the call platform's zone, often Moscow time)."
-            )
-        if preview.error_field == "map":
-            return self.tr("Check the column mapping: %1").replace("%1", preview.error)
-        if preview.error_field == "date_order":
-            return self.tr(
-                "The dates read day-first and month-first alike (such as 04/05/2020). Choose "
-                "the order of the dates above."
-            )
-        return preview.error
-
     def _update_state(self) -> None:
         running = self.task is not None
         ready = self.preview is not None and not self.preview.error and self.refused != self.path
@@ -447,60 +407,6 @@ class ImportDialog(QDialog):
         self.save_preset_button.setEnabled(self.preview is not None and not running)
         self.progress.setVisible(running)
         self.cancel_import_button.setVisible(running)
-
-    # --- presets ------------------------------------------------------------------------
-    def _ask_preset_name(self) -> None:
-        name, ok = QInputDialog.getText(
-            self, self.tr("Save as preset"), self.tr("Name of the preset:")
-        )
-        if ok and name.strip():
-            self.save_preset_as(name.strip())
-
-    def save_preset_as(self, name: str) -> None:
-        """Save the current options and mapping as the user's preset `name`."""
-        if self.preview is None:
-            return
-        base = self._presets.get(self.preset.currentData() or "")
-        preset = Preset(
-            name=name,
-            target="calls",
-            mapping=self.mapping.mapping(),
-            has_header=self.preview.has_header,
-            delimiter=self.preview.delimiter or None,
-            encoding=self.preview.encoding or None,
-            tz=self.tz.currentData() or (base.tz if base else None),
-            constants=dict(base.constants) if base else {},
-        )
-        ctx = self.env.ctx
-        self.env.tasks.run_db(
-            lambda _p: calls.save_preset(ctx, preset),
-            lambda saved: self._preset_saved(saved.name),
-            self._show_error,
-        )
-
-    def delete_preset(self) -> None:
-        """Delete the chosen preset of the user's own (built-in ones stay)."""
-        name = self.preset.currentData()
-        if not self.delete_preset_button.isEnabled() or not name:
-            return
-        ctx = self.env.ctx
-        self.env.tasks.run_db(
-            lambda _p: calls.delete_preset(ctx, name),
-            lambda _r: self._preset_deleted(name),
-            self._show_error,
-        )
-
-    def _preset_deleted(self, name: str) -> None:
-        self.preset.setCurrentIndex(0)  # detection again, the preview follows
-        self.reload_presets()
-        self.status.setText(self.tr("Preset “%1” deleted.").replace("%1", name))
-
-    def _show_error(self, exc: BaseException) -> None:
-        show_error(self, exc)
-
-    def _preset_saved(self, name: str) -> None:
-        self.reload_presets(select=name)
-        self.status.setText(self.tr("Preset “%1” saved.").replace("%1", name))
 
     # --- import -------------------------------------------------------------------------
     def start_import(self) -> None:
