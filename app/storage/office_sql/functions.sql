@@ -151,6 +151,7 @@ BEGIN
   ELSIF TG_ARGV[0] = 'case_id' THEN
     cid := (to_jsonb(rec) ->> 'case_id')::integer;
   END IF;
-  PERFORM pg_notify(TG_ARGV[1], json_build_object('table', TG_TABLE_NAME, 'case_id', cid)::text);
+  PERFORM pg_notify(TG_ARGV[1], json_build_object(
+    'table', TG_TABLE_NAME, 'case_id', cid, 'by', session_user)::text);
   RETURN NULL;
 END $$;
