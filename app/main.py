@@ -7,6 +7,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QFontDatabase, QIcon
@@ -44,9 +45,33 @@ def window_state(config_dir: os.PathLike[str] | str) -> QSettings:
     return QSettings(os.path.join(config_dir, STATE_FILE), QSettings.Format.IniFormat)
 
 
+def _connect(options: argparse.Namespace, data: Any) -> Any:
+    """Open the context; an office server that wants a password gets the login dialog (the
+    OS key store is asked first when it remembers one). None when the user gives up."""
+    from app.services.core.bootstrap import open_context
+    from app.services.office import login
+
+    url = options.db_url
+    if url and url.startswith("postgresql") and not os.environ.get("PGPASSWORD"):
+        url = login.with_password(url, login.remembered(url))
+    while True:
+        try:
+            return open_context(data_dir=data, db_url=url, evidence_dir=options.evidence_dir)
+        except CasebookError as exc:
+            if url and login.needs_password(exc):
+                from app.ui.office.login_dialog import ask_login
+
+                url = ask_login(url, exc.message)
+                if url is not None:
+                    continue
+                return None
+            QMessageBox.critical(None, APP_NAME, f"{heading(exc)}\n\n{exc.message}")
+            return None
+
+
 def run_gui(args: Sequence[str]) -> int:
     """Start the workstation; returns the process exit code."""
-    from app.services.core.bootstrap import close_context, open_context
+    from app.services.core.bootstrap import close_context
 
     options = parse_gui_args(args)
     explicit = options.data_dir or os.environ.get(paths.DATA_DIR_ENV)
@@ -60,14 +85,8 @@ def run_gui(args: Sequence[str]) -> int:
     QApplication.setWindowIcon(QIcon(str(paths.resource_path("icons", "casebook.svg"))))
     install_translators(app, choose_language(settings.language))  # parented to the app
 
-    try:
-        ctx = open_context(
-            data_dir=data if explicit else None,
-            db_url=options.db_url,
-            evidence_dir=options.evidence_dir,
-        )
-    except CasebookError as exc:
-        QMessageBox.critical(None, APP_NAME, f"{heading(exc)}\n\n{exc.message}")
+    ctx = _connect(options, data if explicit else None)
+    if ctx is None:
         return 2
 
     from app.ui.env import UiEnv

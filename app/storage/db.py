@@ -223,3 +223,19 @@ def storage_error(engine: Engine, exc: Exception) -> StorageError:
 
 def database_url_from_env() -> str | None:
     return os.environ.get("CASEBOOK_DB_URL")
+
+
+def url_without_password(url: str) -> str:
+    return make_url(url).set(password=None).render_as_string(hide_password=False)
+
+
+def url_with_password(url: str, password: str) -> str:
+    return make_url(url).set(password=password).render_as_string(hide_password=False)
+
+
+def url_user(url: str) -> str:
+    return make_url(url).username or ""
+
+
+def url_with_user(url: str, user: str) -> str:
+    return make_url(url).set(username=user or None).render_as_string(hide_password=False)

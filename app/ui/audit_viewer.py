@@ -82,6 +82,14 @@ class AuditViewer(QDialog):
         self.more_button.clicked.connect(self.load_more)
         self.table.selectionModel().currentRowChanged.connect(self._show_details)
         self.load_more()
+        live = getattr(env, "live", None)  # an office server: entries of other workstations
+        if live is not None:
+            live.audit_changed.connect(self.refresh)
+
+    def refresh(self) -> None:
+        """Show the newest entries again (written here or at another workstation)."""
+        self._entries = []
+        self.load_more()
 
     def load_more(self) -> None:
         ctx, case_id, offset = self.env.ctx, self.case_id, len(self._entries)

@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoGroup, QUndoStack
@@ -39,6 +39,7 @@ class UiEnv(QObject):
         self.undo_group = QUndoGroup(self)
         self._stacks: dict[int, QUndoStack] = {}
         self._versions: dict[int, RecordVersions] = {}
+        self.live: Any = None  # app.ui.office.live.LiveRefresh on an office server
 
     def undo_stack_for(self, case_id: int) -> QUndoStack:
         """The undo stack of an open case, created on first use."""

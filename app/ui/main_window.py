@@ -33,6 +33,7 @@ from app.ui.cases.list_panel import CaseListPanel
 from app.ui.dossier.dialog import open_export_dialog
 from app.ui.env import UiEnv
 from app.ui.errors import show_error
+from app.ui.office import menu as office_ui
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.widgets.task_status import TaskStatusWidget
 
@@ -143,7 +144,7 @@ class MainWindow(QMainWindow):
             self.tr("E&xport dossier…"), self.export_current, "Ctrl+E"
         )
 
-        menu = self.menuBar().addMenu(self.tr("&Case"))
+        menu = case_menu = self.menuBar().addMenu(self.tr("&Case"))
         menu.addActions([self.new_action, self.save_action, self.close_action, self.reload_action])
         menu.addAction(self.export_action)
         menu.addSeparator()
@@ -156,6 +157,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.find_action)
         menu = self.menuBar().addMenu(self.tr("&Tools"))
         menu.addActions([self.audit_action, self.case_audit_action, self.blacklist_action])
+        office_ui.install(self, case_menu, menu)  # decision, destruction, live refresh
         menu.addSeparator()
         menu.addAction(self.settings_action)
         menu = self.menuBar().addMenu(self.tr("&Help"))

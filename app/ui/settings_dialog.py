@@ -79,6 +79,19 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Default region code:"), self.region)
         self.tz = zone_combo(self, settings.default_tz)
         form.addRow(self.tr("Default time zone:"), self.tz)
+        self.evidence_dir = QLineEdit(settings.evidence_dir, self)
+        self.evidence_dir.setObjectName("evidenceDir")
+        self.evidence_dir.setPlaceholderText(
+            self.tr("the office's recorded share, else the data folder")
+        )
+        self.evidence_dir.setToolTip(
+            self.tr(
+                "Root of the evidence store: a mounted share or a UNC path such as "
+                "\\\\server\\casebook. Applies after a restart; Casebook refuses a folder "
+                "that holds another store."
+            )
+        )
+        form.addRow(self.tr("Evidence store:"), self.evidence_dir)
         layout.addLayout(form)
         self.note = QLabel(self.tr("A new language applies after Casebook restarts."), self)
         self.note.setVisible(False)
@@ -114,6 +127,14 @@ class SettingsDialog(QDialog):
             self.error.show_error(self.tr("Unknown time zone: %1").replace("%1", tz))
             self.tz.setFocus()
             return
+        evidence = self.evidence_dir.text().strip()
+        if evidence and not Path(evidence).expanduser().is_dir():
+            self.error.show_error(
+                self.tr("The evidence store folder %1 is not reachable.").replace("%1", evidence)
+            )
+            self.evidence_dir.setFocus()
+            return
+        self._settings.evidence_dir = evidence
         self._settings.language = self.language.currentData()
         self._settings.investigator_name = self.investigator.text().strip()
         self._settings.default_region = region

@@ -59,12 +59,12 @@
         <translation>Хеш</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="108"/>
+        <location filename="../../app/ui/audit_viewer.py" line="116"/>
         <source>Verifying…</source>
         <translation>Проверка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/audit_viewer.py" line="116"/>
+        <location filename="../../app/ui/audit_viewer.py" line="124"/>
         <source>The chain is intact: %n entrie(s) verified.</source>
         <translation>
             <numerusform>Цепочка цела: проверена %n запись.</numerusform>
@@ -73,7 +73,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="121"/>
+        <location filename="../../app/ui/audit_viewer.py" line="129"/>
         <source>The chain is broken at entry %1: %2</source>
         <translation>Цепочка нарушена на записи %1: %2</translation>
     </message>
@@ -159,42 +159,42 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="163"/>
+        <location filename="../../app/ui/cases/list_model.py" line="97"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="164"/>
+        <location filename="../../app/ui/cases/list_model.py" line="98"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="165"/>
+        <location filename="../../app/ui/cases/list_model.py" line="99"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="166"/>
+        <location filename="../../app/ui/cases/list_model.py" line="100"/>
         <source>Region</source>
         <translation>Регион</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="167"/>
+        <location filename="../../app/ui/cases/list_model.py" line="101"/>
         <source>Category</source>
         <translation>Категория</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="168"/>
+        <location filename="../../app/ui/cases/list_model.py" line="102"/>
         <source>Received</source>
         <translation>Поступило</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="169"/>
+        <location filename="../../app/ui/cases/list_model.py" line="103"/>
         <source>Updated</source>
         <translation>Изменено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="198"/>
+        <location filename="../../app/ui/cases/list_model.py" line="132"/>
         <source>(deleted)</source>
         <translation>(удалено)</translation>
     </message>
@@ -240,29 +240,34 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../app/ui/cases/case_view.py" line="69"/>
+        <location filename="../../app/ui/cases/case_view.py" line="68"/>
         <source>Overview &amp;&amp; decision</source>
         <translation>Обзор и решение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_view.py" line="70"/>
+        <location filename="../../app/ui/cases/case_view.py" line="69"/>
         <source>Parties</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_view.py" line="71"/>
+        <location filename="../../app/ui/cases/case_view.py" line="70"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_view.py" line="72"/>
+        <location filename="../../app/ui/cases/case_view.py" line="71"/>
         <source>Statements</source>
         <translation>Объяснения</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_view.py" line="73"/>
+        <location filename="../../app/ui/cases/case_view.py" line="72"/>
         <source>Events</source>
         <translation>События</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/case_view.py" line="91"/>
+        <source>The %1 tab could not be opened: %2</source>
+        <translation>Вкладку «%1» не удалось открыть: %2</translation>
     </message>
 </context>
 <context>
@@ -649,152 +654,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="58"/>
+        <location filename="../../app/ui/main_window.py" line="57"/>
         <source>Open a case from the list (double-click or Enter), or create one: Ctrl+N.</source>
         <translation>Откройте дело из списка (двойной щелчок или Enter) или создайте новое: Ctrl+N.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="102"/>
+        <location filename="../../app/ui/main_window.py" line="101"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="104"/>
+        <location filename="../../app/ui/main_window.py" line="103"/>
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="108"/>
+        <location filename="../../app/ui/main_window.py" line="107"/>
         <source>&amp;New case…</source>
         <translation>&amp;Новое дело…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="110"/>
+        <location filename="../../app/ui/main_window.py" line="109"/>
         <source>&amp;Close case</source>
         <translation>&amp;Закрыть дело</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="113"/>
+        <location filename="../../app/ui/main_window.py" line="112"/>
         <source>&amp;Save case</source>
         <translation>&amp;Сохранить дело</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="117"/>
+        <location filename="../../app/ui/main_window.py" line="116"/>
         <source>&amp;Reload</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="118"/>
+        <location filename="../../app/ui/main_window.py" line="117"/>
         <source>&amp;Find…</source>
         <translation>&amp;Найти…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="120"/>
+        <location filename="../../app/ui/main_window.py" line="119"/>
         <source>&amp;Add record…</source>
         <translation>&amp;Добавить запись…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="123"/>
+        <location filename="../../app/ui/main_window.py" line="122"/>
         <source>&amp;Edit record…</source>
         <translation>&amp;Изменить запись…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="126"/>
+        <location filename="../../app/ui/main_window.py" line="125"/>
         <source>&amp;Delete record</source>
         <translation>&amp;Удалить запись</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="134"/>
+        <location filename="../../app/ui/main_window.py" line="133"/>
         <source>&amp;Audit log…</source>
         <translation>&amp;Журнал аудита…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="136"/>
+        <location filename="../../app/ui/main_window.py" line="135"/>
         <source>Audit log of this &amp;case…</source>
         <translation>Журнал аудита этого &amp;дела…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="138"/>
+        <location filename="../../app/ui/main_window.py" line="137"/>
         <source>Courier &amp;blacklist…</source>
         <translation>&amp;Чёрный список курьеров…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="139"/>
+        <location filename="../../app/ui/main_window.py" line="138"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="141"/>
+        <location filename="../../app/ui/main_window.py" line="140"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="143"/>
+        <location filename="../../app/ui/main_window.py" line="142"/>
         <source>&amp;About Casebook</source>
         <translation>&amp;О программе Casebook</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="147"/>
+        <location filename="../../app/ui/main_window.py" line="144"/>
         <source>E&amp;xport dossier…</source>
         <translation>&amp;Экспорт досье…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="150"/>
+        <location filename="../../app/ui/main_window.py" line="147"/>
         <source>&amp;Case</source>
         <translation>&amp;Дело</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="156"/>
+        <location filename="../../app/ui/main_window.py" line="152"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162"/>
+        <location filename="../../app/ui/main_window.py" line="158"/>
         <source>&amp;Tools</source>
         <translation>&amp;Сервис</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="166"/>
+        <location filename="../../app/ui/main_window.py" line="163"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="187"/>
+        <location filename="../../app/ui/main_window.py" line="184"/>
         <source>Creating the case</source>
         <translation>Создание дела</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="247"/>
+        <location filename="../../app/ui/main_window.py" line="244"/>
         <source>The case has unsaved changes. Discard them?</source>
         <translation>В деле есть несохранённые изменения. Отказаться от них?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="287"/>
+        <location filename="../../app/ui/main_window.py" line="286"/>
         <source>%1 — Ctrl+Z undoes it</source>
         <translation>%1 — Ctrl+Z отменит</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="335"/>
+        <location filename="../../app/ui/main_window.py" line="334"/>
         <source>The database is empty. Create a demo case to see how an investigation looks in Casebook? You can delete it later.</source>
         <translation>База данных пуста. Создать демонстрационное дело, чтобы увидеть, как выглядит проверка в Casebook? Его можно удалить позже.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="358"/>
+        <location filename="../../app/ui/main_window.py" line="357"/>
         <source>Creating the demo case</source>
         <translation>Создание демонстрационного дела</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="387"/>
+        <location filename="../../app/ui/main_window.py" line="386"/>
         <source>The new language applies after Casebook restarts.</source>
         <translation>Новый язык будет применён после перезапуска Casebook.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="403"/>
+        <location filename="../../app/ui/main_window.py" line="401"/>
         <source>About Casebook</source>
         <translation>О программе Casebook</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="405"/>
+        <location filename="../../app/ui/main_window.py" line="403"/>
         <source>&lt;b&gt;Casebook %1&lt;/b&gt;&lt;br&gt;Investigation workstation for courier–customer personal data incidents.</source>
         <translation>&lt;b&gt;Casebook %1&lt;/b&gt;&lt;br&gt;Рабочее место для служебных проверок по случаям неправомерного использования курьерами персональных данных клиентов.</translation>
     </message>
@@ -1452,19 +1457,39 @@
         <translation>Часовой пояс по умолчанию:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="83"/>
+        <location filename="../../app/ui/settings_dialog.py" line="85"/>
+        <source>the office&apos;s recorded share, else the data folder</source>
+        <translation>общая папка отдела, иначе папка данных</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="89"/>
+        <source>Root of the evidence store: a mounted share or a UNC path such as \\server\casebook. Applies after a restart; Casebook refuses a folder that holds another store.</source>
+        <translation>Корень хранилища доказательств: подключённая общая папка или UNC-путь, например \\server\casebook. Применяется после перезапуска; папку с другим хранилищем Casebook не примет.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="94"/>
+        <source>Evidence store:</source>
+        <translation>Хранилище доказательств:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="96"/>
         <source>A new language applies after Casebook restarts.</source>
         <translation>Новый язык будет применён после перезапуска Casebook.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="107"/>
+        <location filename="../../app/ui/settings_dialog.py" line="120"/>
         <source>The region code is one short word without spaces.</source>
         <translation>Код региона — одно короткое слово без пробелов.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="114"/>
+        <location filename="../../app/ui/settings_dialog.py" line="127"/>
         <source>Unknown time zone: %1</source>
         <translation>Неизвестный часовой пояс: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="133"/>
+        <source>The evidence store folder %1 is not reachable.</source>
+        <translation>Папка хранилища доказательств %1 недоступна.</translation>
     </message>
 </context>
 <context>

@@ -15,9 +15,7 @@ from app.services.office.live import listener_for
 pytestmark = pytest.mark.postgres
 
 
-def test_a_change_reaches_the_other_workstation_and_a_lost_connection_recovers(
-    office, tmp_path
-):
+def test_a_change_reaches_the_other_workstation_and_a_lost_connection_recovers(office, tmp_path):
     from app.services.core import cases
 
     writer = office.context("inv_a", tmp_path / "w")
