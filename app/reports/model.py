@@ -144,6 +144,17 @@ class CallStatistics:
 
 
 @dataclass(frozen=True, slots=True)
+class DecisionEntry:
+    """One step of the two-person decision: who proposed, approved or returned, and when."""
+
+    step: str  # propose | approve | return
+    measure: str
+    actor: str
+    at: datetime
+    comment: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class DossierData:
     profile: Profile
     lang: Lang
@@ -161,3 +172,4 @@ class DossierData:
     corrections: tuple[CorrectionEntry, ...] = ()
     evidence: tuple[EvidenceEntry, ...] = ()
     author: str = ""
+    decisions: tuple[DecisionEntry, ...] = ()

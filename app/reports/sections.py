@@ -117,7 +117,23 @@ class SectionWriter:
     def measure(self) -> list[Flowable]:
         measure = self.data.case.measure
         body = self.label("measure", measure) if measure else self.t("none")
-        return [self.heading("sec_measure"), self.para(body)]
+        out: list[Flowable] = [self.heading("sec_measure"), self.para(body)]
+        if self.data.decisions:
+            header = [self.t(k) for k in ("col_step", "col_who", "col_time", "col_comment")]
+            rows = [
+                [
+                    self.cell(f"{self.label('step', d.step)}: {self.label('measure', d.measure)}"),
+                    self.cell(d.actor),
+                    self.time(d.at),
+                    self.cell(d.comment),
+                ]
+                for d in self.data.decisions
+            ]
+            out += [
+                self.intro(self.t("decision_steps")),
+                styled_table([header, *rows], [150, 95, 85, FRAME_W - 330], self.fonts),
+            ]
+        return out
 
     def parties(self) -> list[Flowable]:
         out: list[Flowable] = [self.heading("sec_parties")]

@@ -4,6 +4,7 @@ Run them with `.venv/bin/python -m pytest tests/bench -m bench -s` (figures are 
 from __future__ import annotations
 
 import pytest
+from office_support import office  # noqa: F401  # the office server (bench/office)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -27,6 +27,7 @@ from app.reports.model import (
     LANGS,
     PROFILES,
     CaseInfo,
+    DecisionEntry,
     DossierData,
     EventEntry,
     EvidenceEntry,
@@ -49,6 +50,7 @@ from app.services.dossier.sources import (
     still_notes,
     timeline_events,
 )
+from app.services.office.decisions import decision_state
 from app.storage.models.audit import AuditEntryRow
 from app.storage.models.cases import PartyRow
 
@@ -357,8 +359,15 @@ def assemble_dossier(
         corrections=tuple(corrections),
         evidence=tuple(evidence),
         author=investigator,
+        decisions=_decisions(ctx, detail.id),
     )
     return AssembledDossier(detail.id, data, [*evidence_files_, *still_files])
+
+
+def _decisions(ctx: ServiceContext, case_id: int) -> tuple[DecisionEntry, ...]:
+    """The two-person decision, step by step (names are the accounts that acted)."""
+    steps = decision_state(ctx, case_id).steps
+    return tuple(DecisionEntry(s.step, s.measure, s.actor, s.at, s.comment) for s in steps)
 
 
 def still_file(ctx: ServiceContext, still: StillChoice) -> Path:

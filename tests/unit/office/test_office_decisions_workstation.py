@@ -52,3 +52,24 @@ def test_direct_close_still_works_on_a_workstation(sqlite_ctx):
     detail = cases.set_status(sqlite_ctx, case.id, "awaiting_decision", detail.version)
     detail = cases.set_status(sqlite_ctx, case.id, "closed", detail.version, measure="no_violation")
     assert detail.status == "closed"
+
+
+def test_the_dossier_prints_both_steps_with_names_and_times(sqlite_ctx, tmp_path):
+    import io
+
+    import pypdf
+
+    from app.services.dossier.assemble import DossierOptions
+    from app.services.dossier.export import export_dossier
+
+    case = _case(sqlite_ctx)
+    decisions.propose(sqlite_ctx, case.id, "blacklist", "Звонил клиентке с разных номеров")
+    decisions.approve(sqlite_ctx, case.id, "Согласовано с руководством региона")
+    out = export_dossier(
+        sqlite_ctx, case.id, DossierOptions(profile="management"), tmp_path / "d.pdf"
+    ).path
+    reader = pypdf.PdfReader(io.BytesIO(out.read_bytes()))
+    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    assert "Ход решения" in text
+    assert "Предложено: Чёрный список" in text and "Утверждено: Чёрный список" in text
+    assert "Согласовано с руководством региона" in text and "tester" in text

@@ -1,0 +1,131 @@
+"""20 concurrent clients on one office server: case search, opening a case, adding calls (a
+50-row call log per import), each client a separate process logged in as an investigator of the
+region, so row-level security decides every query. Reports throughput and p95 latency per operation,
+and the same workload run as the schema owner (no policies apply) as the baseline: A B A B,
+median of the runs, with the load average.
+
+    .venv/bin/python -m pytest tests/bench/test_bench_office.py -m bench -s
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import statistics
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.postgres
+
+CLIENTS = 20
+ROUNDS = 6  # per client and run: search + open + import
+RUNS = 2  # A B A B
+
+
+def _client(url: str, data_dir: str, share: str, case_id: int, index: int, out: Any) -> None:
+    from app.services.calls.importing import import_calls
+    from app.services.core import cases
+    from app.services.core.bootstrap import close_context, open_context
+
+    ctx = open_context(data_dir, url, evidence_dir=share)
+    timings: dict[str, list[float]] = {"search": [], "open": [], "add_calls": []}
+    folder = Path(data_dir) / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    began = time.time()
+    try:
+        for round_no in range(ROUNDS):
+            start = time.perf_counter()
+            cases.search_cases(ctx, text="звонки", limit=50)
+            timings["search"].append(time.perf_counter() - start)
+            start = time.perf_counter()
+            cases.get_case(ctx, case_id)
+            timings["open"].append(time.perf_counter() - start)
+            log = folder / f"calls-{index}-{round_no}-{time.time_ns()}.csv"
+            lines = ["Дата;Время;Кто звонил;Кому звонил;Длительность"]
+            lines += [
+                f"{1 + i % 28:02d}.09.2025;12:{i % 60:02d}:{round_no:02d};"
+                f"+7916{index:03d}{round_no:02d}{i:02d};+79031112233;{i}"
+                for i in range(50)
+            ]
+            log.write_text("\n".join(lines), encoding="utf-8")
+            start = time.perf_counter()
+            import_calls(ctx, case_id, log)
+            timings["add_calls"].append(time.perf_counter() - start)
+    finally:
+        close_context(ctx)
+    out.put((began, time.time(), timings))
+
+
+def _run(urls: list[str], tmp: Path, share: Path, case_ids: list[int]) -> dict[str, Any]:
+    queue: Any = multiprocessing.get_context("spawn").Queue()
+    procs = []
+    for i in range(CLIENTS):
+        proc = multiprocessing.get_context("spawn").Process(
+            target=_client,
+            args=(
+                urls[i % len(urls)],
+                str(tmp / f"c{i}"),
+                str(share),
+                case_ids[i % len(case_ids)],
+                i,
+                queue,
+            ),
+        )
+        proc.start()
+        procs.append(proc)
+    results = [queue.get(timeout=900) for _ in procs]
+    for proc in procs:
+        proc.join()
+    # From the first client's first operation to the last client's last (not process start-up).
+    wall = max(r[1] for r in results) - min(r[0] for r in results)
+    merged: dict[str, list[float]] = {}
+    for _began, _ended, timings in results:
+        for key, values in timings.items():
+            merged.setdefault(key, []).extend(values)
+    ops = sum(len(v) for v in merged.values())
+    return {
+        "ops_per_s": ops / wall,
+        "p95_ms": {k: 1000 * statistics.quantiles(v, n=20)[18] for k, v in merged.items()},
+    }
+
+
+def test_twenty_clients_on_one_office_server(office, tmp_path):
+    from app.services.core import cases
+    from app.services.core.bootstrap import close_context
+
+    seed = office.context("inv_a", tmp_path / "seed")
+    try:
+        case_ids = [
+            cases.create_case(
+                seed,
+                cases.CaseInput(
+                    title=f"Звонки после доставки {n}", region="MSK", tz="Europe/Moscow"
+                ),
+            ).id
+            for n in range(CLIENTS)
+        ]
+    finally:
+        close_context(seed)
+    office_urls = [office.url_for("inv_a")]
+    owner_urls = [office.url]
+    figures: dict[str, list[dict[str, Any]]] = {"office": [], "owner": []}
+    for run in range(RUNS):
+        for label, urls in (("office", office_urls), ("owner", owner_urls)):
+            figures[label].append(_run(urls, tmp_path / f"{label}{run}", office.share, case_ids))
+    load = os.getloadavg()
+    for label in ("office", "owner"):
+        runs = figures[label]
+        rate = statistics.median(r["ops_per_s"] for r in runs)
+        p95 = {k: statistics.median(r["p95_ms"][k] for r in runs) for k in runs[0]["p95_ms"]}
+        print(
+            f"\n{label}: {CLIENTS} clients, {rate:.1f} ops/s, p95 "
+            + ", ".join(f"{k} {v:.0f} ms" for k, v in p95.items())
+        )
+    ratio = statistics.median(r["ops_per_s"] for r in figures["office"]) / statistics.median(
+        r["ops_per_s"] for r in figures["owner"]
+    )
+    print(f"throughput with row-level security / without: {ratio:.2f}; load average {load}")
+    assert figures["office"] and figures["owner"]
