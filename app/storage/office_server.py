@@ -138,11 +138,12 @@ def _policies(connection: Connection, table: str, read: str, write: dict[str, st
             text(f'CREATE POLICY cb_insert ON "{table}" FOR INSERT WITH CHECK ({write["insert"]})')
         )
     if "update" in write:
-        cond = write["update"]
+        # USING the read condition: a row the user sees but may not change is refused with an
+        # error (WITH CHECK), not skipped silently as if someone else had changed it.
         connection.execute(
             text(
                 f'CREATE POLICY cb_update ON "{table}" FOR UPDATE '
-                f"USING ({cond}) WITH CHECK ({cond})"
+                f"USING ({read}) WITH CHECK ({write['update']})"
             )
         )
     if "delete" in write:

@@ -136,6 +136,10 @@ class DecisionDialog(QDialog):
             .replace("%3", status_label(detail.status))
             .replace("%4", measure_label(detail.measure))
         )
+        if not self.findings.toPlainText().strip():  # never over an edit being typed
+            if detail.measure:
+                self.measure.setCurrentIndex(max(0, self.measure.findData(detail.measure)))
+            self.findings.setPlainText(detail.findings)
         self.model.set_records(state.steps)
         self.table.resizeColumnsToContents()
         identity = self.env.ctx.identity

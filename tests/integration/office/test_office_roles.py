@@ -178,3 +178,31 @@ def test_destruction_needs_an_administrator_and_a_second_person(office, two_case
     finally:
         for ctx in (inv, mgr, adm, adm2):
             close_context(ctx)
+
+
+def test_the_supervisor_reads_their_couriers_case_and_adds_a_statement(office, two_cases, tmp_path):
+    from app.domain import timeutil
+    from app.services.core import records
+
+    msk, spb = two_cases
+    sup = office.context("sup", tmp_path / "s")
+    try:
+        statement = records.add_statement(
+            sup,
+            msk.id,
+            records.StatementInput(
+                party_id=None,
+                taken_at=timeutil.now_utc(),
+                taken_by="Супервайзер",
+                text="Курьер подтвердил звонок клиентке",
+            ),
+        )
+        assert statement.id
+        with pytest.raises(NotAllowed, match="supervisor"):
+            cases.update_case(sup, msk.id, cases.get_case(sup, msk.id).version, title="x")
+        with pytest.raises(Exception, match="no case"):
+            cases.get_case(sup, spb.id)
+    finally:
+        close_context(sup)
+    texts = office.sql("inv_a", "SELECT text FROM statements")
+    assert texts == [("Курьер подтвердил звонок клиентке",)]

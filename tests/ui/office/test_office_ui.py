@@ -81,8 +81,13 @@ def test_two_workstations_see_each_others_changes(office, qtbot, tmp_path: Path)
         qtbot.waitUntil(lambda: window_m.cases.model.rowCount() == 1, timeout=2000)
         view = window_m.open_case(case.id)
         qtbot.waitUntil(lambda: view.detail is not None, timeout=5000)
+        window_m.show_audit()
+        viewer = window_m.dialog
+        qtbot.waitUntil(lambda: viewer.model.rowCount() > 0, timeout=5000)
+        entries = viewer.model.rowCount()
         decisions.propose(ctx_a, case.id, "blacklist", "Звонил клиентке с разных номеров")
         qtbot.waitUntil(lambda: view.detail.status == "awaiting_decision", timeout=2000)
+        qtbot.waitUntil(lambda: viewer.model.rowCount() > entries, timeout=2000)
         message = window_m.statusBar().currentMessage()
         assert office.logins["inv_a"] in message
     finally:
