@@ -103,102 +103,157 @@
         <translation>ID звонка</translation>
     </message>
     <message>
+        <location filename="../../app/ui/calls/labels.py" line="29"/>
+        <source>Customer</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/labels.py" line="30"/>
+        <source>Courier</source>
+        <translation>Курьер</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/calls/labels.py" line="31"/>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/labels.py" line="32"/>
+        <source>Slot from</source>
+        <translation>Слот с</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/labels.py" line="33"/>
+        <source>Slot to</source>
+        <translation>Слот до</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/labels.py" line="34"/>
+        <source>Assigned at</source>
+        <translation>Назначен</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/labels.py" line="35"/>
+        <source>Picked up at</source>
+        <translation>Забран курьером</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/labels.py" line="36"/>
+        <source>Delivered at</source>
+        <translation>Доставлен</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/labels.py" line="37"/>
+        <source>Cancelled at</source>
+        <translation>Отменён</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/labels.py" line="38"/>
+        <source>Status event</source>
+        <translation>Событие заказа</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/labels.py" line="39"/>
+        <source>Event time</source>
+        <translation>Время события</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/labels.py" line="43"/>
         <source>Impossible date or time</source>
         <translation>Несуществующая дата или время</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="32"/>
+        <location filename="../../app/ui/calls/labels.py" line="44"/>
         <source>No start time</source>
         <translation>Нет времени начала</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="33"/>
+        <location filename="../../app/ui/calls/labels.py" line="45"/>
         <source>Caller number is empty</source>
         <translation>Пустой номер звонящего</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="34"/>
+        <location filename="../../app/ui/calls/labels.py" line="46"/>
         <source>Callee number is empty</source>
         <translation>Пустой номер вызываемого</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="35"/>
+        <location filename="../../app/ui/calls/labels.py" line="47"/>
         <source>Duration is not a number</source>
         <translation>Длительность — не число</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="36"/>
+        <location filename="../../app/ui/calls/labels.py" line="48"/>
         <source>Row has too few cells</source>
         <translation>В строке не хватает ячеек</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="37"/>
+        <location filename="../../app/ui/calls/labels.py" line="49"/>
         <source>Neither incoming nor outgoing</source>
         <translation>Не указано, входящий или исходящий</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="41"/>
+        <location filename="../../app/ui/calls/labels.py" line="53"/>
         <source>Inbound</source>
         <translation>Входящий</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="42"/>
+        <location filename="../../app/ui/calls/labels.py" line="54"/>
         <source>Outbound</source>
         <translation>Исходящий</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="43"/>
+        <location filename="../../app/ui/calls/labels.py" line="55"/>
         <source>Internal</source>
         <translation>Внутренний</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="47"/>
+        <location filename="../../app/ui/calls/labels.py" line="59"/>
         <source>Answered</source>
         <translation>Отвечен</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="48"/>
+        <location filename="../../app/ui/calls/labels.py" line="60"/>
         <source>Missed</source>
         <translation>Не отвечен</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="52"/>
+        <location filename="../../app/ui/calls/labels.py" line="64"/>
         <source>Contact after delivery</source>
         <translation>Контакт после доставки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="53"/>
+        <location filename="../../app/ui/calls/labels.py" line="65"/>
         <source>Masking bypassed</source>
         <translation>В обход подменного номера</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="54"/>
+        <location filename="../../app/ui/calls/labels.py" line="66"/>
         <source>Many numbers calling</source>
         <translation>Звонки с разных номеров</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="55"/>
+        <location filename="../../app/ui/calls/labels.py" line="67"/>
         <source>Night calls</source>
         <translation>Ночные звонки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="56"/>
+        <location filename="../../app/ui/calls/labels.py" line="68"/>
         <source>Burst of calls</source>
         <translation>Серия звонков</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="60"/>
+        <location filename="../../app/ui/calls/labels.py" line="72"/>
         <source>Low</source>
         <translation>Низкая</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="61"/>
+        <location filename="../../app/ui/calls/labels.py" line="73"/>
         <source>Medium</source>
         <translation>Средняя</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="62"/>
+        <location filename="../../app/ui/calls/labels.py" line="74"/>
         <source>High</source>
         <translation>Высокая</translation>
     </message>
@@ -269,53 +324,63 @@
 <context>
     <name>CallsTab</name>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="52"/>
+        <location filename="../../app/ui/calls/tab.py" line="53"/>
         <source>Calls</source>
         <translation>Звонки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="81"/>
+        <location filename="../../app/ui/calls/tab.py" line="82"/>
         <source>Import call log…</source>
         <translation>Загрузить детализацию…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="84"/>
-        <location filename="../../app/ui/calls/tab.py" line="382"/>
+        <location filename="../../app/ui/calls/tab.py" line="85"/>
+        <source>Import orders…</source>
+        <translation>Загрузить заказы…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/tab.py" line="88"/>
+        <source>Orders and their status events: the detectors need the delivery times</source>
+        <translation>Заказы и их события: для поиска признаков нужно время доставки</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/tab.py" line="91"/>
+        <location filename="../../app/ui/calls/tab.py" line="398"/>
         <source>Reveal numbers…</source>
         <translation>Показать номера…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="87"/>
+        <location filename="../../app/ui/calls/tab.py" line="94"/>
         <source>Show the full numbers of the selected calls (asks for a reason, audited)</source>
         <translation>Показать полные номера выбранных звонков (нужна причина, запись в журнал аудита)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="107"/>
+        <location filename="../../app/ui/calls/tab.py" line="115"/>
         <source>Show all calls</source>
         <translation>Показать все звонки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="141"/>
+        <location filename="../../app/ui/calls/tab.py" line="149"/>
         <source>Findings</source>
         <translation>Признаки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="142"/>
+        <location filename="../../app/ui/calls/tab.py" line="150"/>
         <source>Numbers</source>
         <translation>Номера</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="143"/>
+        <location filename="../../app/ui/calls/tab.py" line="151"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="163"/>
+        <location filename="../../app/ui/calls/tab.py" line="171"/>
         <source>The complainant&apos;s contacts. Line width: number of calls; red: at least one call not through a virtual number; orange: the courier.</source>
         <translation>Контакты заявителя. Толщина линии — число звонков; красная — хотя бы один звонок не через виртуальный номер; оранжевый — курьер.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/tab.py" line="265"/>
+        <location filename="../../app/ui/calls/tab.py" line="273"/>
         <source>%Ln call(s)</source>
         <translation>
             <numerusform>%Ln звонок</numerusform>
@@ -324,7 +389,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/tab.py" line="364"/>
+        <location filename="../../app/ui/calls/tab.py" line="380"/>
         <source>the numbers of %Ln call(s)</source>
         <translation>
             <numerusform>номера %Ln звонка</numerusform>
@@ -333,12 +398,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="386"/>
+        <location filename="../../app/ui/calls/tab.py" line="402"/>
         <source>Calls of order %1</source>
         <translation>Звонки по заказу %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="302"/>
+        <location filename="../../app/ui/calls/tab.py" line="310"/>
         <source>Calls of the finding “%1”</source>
         <translation>Звонки по признаку «%1»</translation>
     </message>
@@ -863,27 +928,27 @@
 <context>
     <name>MappingEditor</name>
     <message>
-        <location filename="../../app/ui/calls/mapping_editor.py" line="41"/>
+        <location filename="../../app/ui/calls/mapping_editor.py" line="48"/>
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/mapping_editor.py" line="41"/>
+        <location filename="../../app/ui/calls/mapping_editor.py" line="48"/>
         <source>Column in the file</source>
         <translation>Столбец файла</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/mapping_editor.py" line="48"/>
+        <location filename="../../app/ui/calls/mapping_editor.py" line="55"/>
         <source>Required</source>
         <translation>Обязательное поле</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/mapping_editor.py" line="67"/>
+        <location filename="../../app/ui/calls/mapping_editor.py" line="74"/>
         <source>— not in the file —</source>
         <translation>— нет в файле —</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/mapping_editor.py" line="73"/>
+        <location filename="../../app/ui/calls/mapping_editor.py" line="80"/>
         <source>Column %1</source>
         <translation>Столбец %1</translation>
     </message>
@@ -951,6 +1016,138 @@
             <numerusform>%Ln номера</numerusform>
             <numerusform>%Ln номеров</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>OrdersImportDialog</name>
+    <message>
+        <location filename="../../app/ui/calls/orders_dialog.py" line="53"/>
+        <source>Import orders</source>
+        <translation>Загрузка заказов</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/orders_dialog.py" line="70"/>
+        <source>CSV or XLSX export of the orders: choose it, or type or paste its path</source>
+        <translation>Выгрузка заказов в CSV или XLSX: выберите файл или введите (вставьте) путь к нему</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/orders_dialog.py" line="73"/>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/orders_dialog.py" line="77"/>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/orders_dialog.py" line="80"/>
+        <source>Detect automatically</source>
+        <translation>Определить автоматически</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/orders_dialog.py" line="84"/>
+        <source>Preset</source>
+        <translation>Шаблон</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/orders_dialog.py" line="94"/>
+        <source>Time zone of the file</source>
+        <translation>Часовой пояс файла</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/orders_dialog.py" line="108"/>
+        <source>Line</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/orders_dialog.py" line="108"/>
+        <source>Order</source>
+        <translation>Заказ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/orders_dialog.py" line="108"/>
+        <source>Customer</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/orders_dialog.py" line="108"/>
+        <source>Courier</source>
+        <translation>Курьер</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/orders_dialog.py" line="109"/>
+        <source>Status events</source>
+        <translation>События заказа</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/orders_dialog.py" line="127"/>
+        <source>Import</source>
+        <translation>Загрузить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/orders_dialog.py" line="131"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/orders_dialog.py" line="142"/>
+        <source>Choose an order export</source>
+        <translation>Выбор выгрузки заказов</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/orders_dialog.py" line="144"/>
+        <source>Order exports (*.csv *.txt *.tsv *.xlsx);;All files (*)</source>
+        <translation>Выгрузки заказов (*.csv *.txt *.tsv *.xlsx);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/orders_dialog.py" line="155"/>
+        <source>There is no file %1</source>
+        <translation>Файл %1 не найден</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/calls/orders_dialog.py" line="200"/>
+        <source>%n column(s); times in %1</source>
+        <translation>
+            <numerusform>%n столбец; время в поясе %1</numerusform>
+            <numerusform>%n столбца; время в поясе %1</numerusform>
+            <numerusform>%n столбцов; время в поясе %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/orders_dialog.py" line="218"/>
+        <source>Check the column mapping: %1</source>
+        <translation>Проверьте соответствие столбцов: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/orders_dialog.py" line="242"/>
+        <source>Importing…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/orders_dialog.py" line="247"/>
+        <source>Importing %1</source>
+        <translation>Загрузка %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/orders_dialog.py" line="258"/>
+        <source>Import stopped: nothing was imported.</source>
+        <translation>Загрузка остановлена: ничего не загружено.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/orders_dialog.py" line="266"/>
+        <source>Orders created: %1, updated: %2; status events added: %3; rows rejected: %4.</source>
+        <translation>Заказов создано: %1, обновлено: %2; добавлено событий: %3; отклонено строк: %4.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/orders_dialog.py" line="274"/>
+        <source>No party of the case is called %1.</source>
+        <translation>Среди участников дела нет: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls/orders_dialog.py" line="277"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
     </message>
 </context>
 <context>

@@ -169,3 +169,31 @@ class OrderImportResult:
     events: int
     rejected: list[Rejection]
     unmatched_parties: list[str]  # customer/courier cells no party of the case matched
+
+
+@dataclass(frozen=True)
+class OrderPreviewRow:
+    line: int
+    reason: str | None  # None when the row reads; else a reason code
+    detail: str = ""
+    number: str = ""
+    customer: str = ""
+    courier: str = ""
+    events: tuple[tuple[str, datetime], ...] = ()
+
+
+@dataclass(frozen=True)
+class OrderPreview:
+    """An order export as it would import: format, mapping, first rows parsed."""
+
+    kind: str
+    encoding: str
+    delimiter: str
+    has_header: bool
+    columns: tuple[str, ...]
+    mapping: dict[str, str]
+    tz: str | None
+    preset: str | None
+    rows: list[OrderPreviewRow]
+    error: str | None = None
+    error_field: str | None = None

@@ -9,16 +9,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import islice
 from pathlib import Path
 
 from app.domain import timeutil
-from app.domain.errors import NotFound, ValidationError
+from app.domain.errors import CasebookError, NotFound, ValidationError
 from app.domain.progress import NullProgress, Progress, check_cancel
 from app.ingest.calls import RejectedRow
 from app.ingest.mapping import ORDER_FIELDS
 from app.ingest.orders import OrderRecord, parse_orders
-from app.ingest.plan import plan_import
-from app.services.calls.dto import ImportOptions, OrderImportResult, Rejection
+from app.ingest.plan import ImportPlan, plan_import
+from app.ingest.presets import Preset, all_presets
+from app.services.calls.dto import (
+    ImportOptions,
+    OrderImportResult,
+    OrderPreview,
+    OrderPreviewRow,
+    Rejection,
+)
 from app.services.core.context import ServiceContext
 from app.services.core.evidence_files import add_evidence
 from app.storage.repositories import calls as repo
@@ -55,6 +63,72 @@ def order_events_in_case_zone(
     )
 
 
+__all__ = ["ORDER_FIELDS", "import_orders", "list_order_presets", "preview_orders"]
+
+
+def list_order_presets(ctx: ServiceContext) -> list[Preset]:
+    return all_presets(ctx.config_dir, "orders")
+
+
+def _plan(
+    ctx: ServiceContext, path: Path, options: ImportOptions, case_tz: str | None
+) -> ImportPlan:
+    return plan_import(
+        path,
+        target="orders",
+        fields=ORDER_FIELDS,
+        preset=options.preset,
+        mapping=options.mapping,
+        tz=options.tz,
+        default_tz=case_tz,
+        encoding=options.encoding,
+        delimiter=options.delimiter,
+        has_header=options.has_header,
+        config_dir=ctx.config_dir,
+    )
+
+
+def preview_orders(
+    ctx: ServiceContext,
+    path: Path,
+    options: ImportOptions,
+    case_tz: str | None = None,
+    limit: int = 20,
+) -> OrderPreview:
+    """The export as it would import (the orders import dialog): never raises for a bad
+    option, `error`/`error_field` say what to fix; `ValidationError` only for no table."""
+    plan = _plan(ctx, Path(path), options, case_tz)
+    rows: list[OrderPreviewRow] = []
+    error: CasebookError | None = None
+    try:
+        for item in islice(parse_orders(Path(path), plan.fmt, plan.mapping, plan.tz), limit):
+            if isinstance(item, RejectedRow):
+                rows.append(OrderPreviewRow(item.line, item.reason, item.detail))
+            else:
+                rows.append(
+                    OrderPreviewRow(
+                        item.line, None, "", item.number, item.customer, item.courier,
+                        tuple(item.events),
+                    )
+                )  # fmt: skip
+    except CasebookError as exc:
+        error = exc
+    fmt = plan.fmt
+    return OrderPreview(
+        kind=fmt.kind,
+        encoding=fmt.encoding,
+        delimiter=fmt.delimiter,
+        has_header=fmt.has_header,
+        columns=fmt.columns,
+        mapping=dict(plan.mapping),
+        tz=plan.tz,
+        preset=plan.preset.name if plan.preset else None,
+        rows=rows,
+        error=error.message if error else None,
+        error_field=getattr(error, "field", None) if error else None,
+    )
+
+
 @dataclass
 class _Merged:
     record: OrderRecord
@@ -73,19 +147,7 @@ def import_orders(
     path = Path(path)
     with ctx.session() as session:
         case_tz = repo.case_zone(session, case_id)
-    plan = plan_import(
-        path,
-        target="orders",
-        fields=ORDER_FIELDS,
-        preset=options.preset,
-        mapping=options.mapping,
-        tz=options.tz,
-        default_tz=case_tz,
-        encoding=options.encoding,
-        delimiter=options.delimiter,
-        has_header=options.has_header,
-        config_dir=ctx.config_dir,
-    )
+    plan = _plan(ctx, path, options, case_tz)
     merged: dict[str, _Merged] = {}
     rejected: list[Rejection] = []
     for n, item in enumerate(parse_orders(path, plan.fmt, plan.mapping, plan.tz), start=1):

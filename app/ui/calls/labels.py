@@ -25,6 +25,18 @@ FIELDS = {
     "status": QT_TRANSLATE_NOOP("CallLabels", "Status"),
     "order": QT_TRANSLATE_NOOP("CallLabels", "Order"),
     "call_id": QT_TRANSLATE_NOOP("CallLabels", "Call ID"),
+    # the fields of an order export
+    "customer": QT_TRANSLATE_NOOP("CallLabels", "Customer"),
+    "courier": QT_TRANSLATE_NOOP("CallLabels", "Courier"),
+    "address": QT_TRANSLATE_NOOP("CallLabels", "Address"),
+    "slot_start": QT_TRANSLATE_NOOP("CallLabels", "Slot from"),
+    "slot_end": QT_TRANSLATE_NOOP("CallLabels", "Slot to"),
+    "assigned": QT_TRANSLATE_NOOP("CallLabels", "Assigned at"),
+    "picked_up": QT_TRANSLATE_NOOP("CallLabels", "Picked up at"),
+    "delivered": QT_TRANSLATE_NOOP("CallLabels", "Delivered at"),
+    "cancelled": QT_TRANSLATE_NOOP("CallLabels", "Cancelled at"),
+    "event": QT_TRANSLATE_NOOP("CallLabels", "Status event"),
+    "at": QT_TRANSLATE_NOOP("CallLabels", "Event time"),
 }
 
 REASONS = {

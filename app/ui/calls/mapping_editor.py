@@ -28,24 +28,31 @@ def column_index(ref: str, columns: Sequence[str]) -> int | None:
     return None
 
 
+REQUIRED = ("start", "caller", "callee")  # of a call log
+
+
 class MappingEditor(QTableWidget):
     edited = Signal(str, str)  # field, column reference ("" = not mapped)
 
-    REQUIRED = ("start", "caller", "callee")
-
-    def __init__(self, fields: Sequence[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        fields: Sequence[str],
+        parent: QWidget | None = None,
+        required: Sequence[str] = REQUIRED,
+    ) -> None:
         super().__init__(len(fields), 2, parent)
         self.setObjectName("mappingEditor")
         self._fields = list(fields)
+        self.required = tuple(required)
         self._combos: dict[str, QComboBox] = {}
         self.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Column in the file")])
         self.verticalHeader().setVisible(False)
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setStretchLastSection(True)
         for row, name in enumerate(self._fields):
-            text = field_label(name) + (" *" if name in self.REQUIRED else "")
+            text = field_label(name) + (" *" if name in self.required else "")
             item = QTableWidgetItem(text)
-            item.setToolTip(self.tr("Required") if name in self.REQUIRED else "")
+            item.setToolTip(self.tr("Required") if name in self.required else "")
             self.setItem(row, 0, item)
             combo = QComboBox(self)
             combo.setObjectName(f"map_{name}")

@@ -40,6 +40,7 @@ from app.ui.calls.findings_panel import FindingsPanel
 from app.ui.calls.import_dialog import ImportDialog
 from app.ui.calls.labels import kind_label
 from app.ui.calls.numbers_panel import NumbersPanel
+from app.ui.calls.orders_dialog import OrdersImportDialog
 from app.ui.env import UiEnv
 from app.ui.errors import show_error
 from app.ui.privacy import RevealDialog
@@ -81,6 +82,12 @@ class CallsTab(QWidget):
         self.import_button = QPushButton(self.tr("Import call log…"), self)
         self.import_button.setObjectName("importCalls")
         self.import_button.clicked.connect(self.open_import)
+        self.orders_button = QPushButton(self.tr("Import orders…"), self)
+        self.orders_button.setObjectName("importOrders")
+        self.orders_button.setToolTip(
+            self.tr("Orders and their status events: the detectors need the delivery times")
+        )
+        self.orders_button.clicked.connect(self.open_orders_import)
         self.reveal_button = QPushButton(self.tr("Reveal numbers…"), self)
         self.reveal_button.setObjectName("revealCalls")
         self.reveal_button.setToolTip(
@@ -91,6 +98,7 @@ class CallsTab(QWidget):
         self.count_label = QLabel(self)
         self.count_label.setObjectName("callCount")
         top.addWidget(self.import_button)
+        top.addWidget(self.orders_button)
         top.addWidget(self.reveal_button)
         top.addStretch(1)
         top.addWidget(self.count_label)
@@ -350,6 +358,14 @@ class CallsTab(QWidget):
         self.dialog.imported.connect(self._imported)
         self.dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
         self.dialog.open()
+
+    def open_orders_import(self) -> OrdersImportDialog:
+        tz = self.detail.tz if self.detail else "UTC"
+        dialog = OrdersImportDialog(self.env, self.case_id, tz, self)
+        dialog.imported.connect(self._imported)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def _imported(self, _result: object) -> None:
         self.env.case_changed.emit(self.case_id)  # this tab reloads too

@@ -78,3 +78,26 @@ def test_no_findings_says_which_phones_are_missing(
     panel.analyze()
     assert panel.findings == []
     assert "neither the complainant's nor the courier's phone number" in panel.status.text()
+
+
+def test_orders_import_dialog(qtbot: Any, env: Any, case_id: int, sqlite_ctx: Any) -> None:
+    from app.services.core.parties import PartyInput, add_party
+    from app.ui.calls.tab import CallsTab, create_tab
+
+    add_party(sqlite_ctx, case_id, PartyInput(role="subject", name="Петров Иван",
+                                              courier_id="C-7781"))  # fmt: skip
+    tab = create_tab(env, case_id, None)
+    qtbot.addWidget(tab)
+    assert isinstance(tab, CallsTab)
+    dialog = tab.open_orders_import()
+    dialog.file_edit.setText(str(DATA / "orders_ru_cp1251.csv"))
+    dialog.file_edit.editingFinished.emit()
+    assert dialog.preview is not None and dialog.preview.error is None
+    assert dialog.table.rowCount() >= 1 and dialog.table.item(0, dialog.ORDER).text()
+    assert "Delivered at 09.10.2025 14:25" in dialog.table.item(0, dialog.EVENTS).text()
+    assert dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.imported) as signal:
+        dialog.import_button.click()
+    result = signal.args[0]
+    assert result.created >= 1 and result.events >= 1
+    assert "Orders created" in dialog.result_label.text()
