@@ -98,6 +98,10 @@ def _media(media: MediaSummary | None) -> dict[str, Any] | None:
         "width": media.width,
         "height": media.height,
         "frames": media.frames,
+        "access": media.access,
+        "rotation": media.rotation,
+        "sample_aspect": media.sample_aspect,
+        "audio": media.audio,
     }
 
 

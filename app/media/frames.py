@@ -28,6 +28,29 @@ DEFAULT_CACHE_BYTES = 256 * 1024 * 1024
 _CONTINUE_WITHIN = 12
 
 
+@dataclass
+class AccessStats:
+    """How a reader reached its frames: what `probe` records as the file's access strategy."""
+
+    seeks: int = 0
+    late_landings: int = 0  # the demuxer landed past the keyframe asked for
+    earlier_keyframe: int = 0  # a keyframe gave no picture; an earlier one was used
+    held: int = 0  # frames the decoder never outputs: the picture before stays on screen
+    rejected_packets: int = 0  # packets the decoder refused (damaged slices)
+
+    @property
+    def strategy(self) -> str:
+        """`keyframe` (seek to the keyframe before and decode on), `earlier_seek` (the demuxer
+        lands past it: seek a second earlier), `earlier_keyframe` (some keyframes are no
+        random-access point: damaged or mislabelled, decoding starts at one before),
+        `sequential` (only decoding from the start reaches the frames)."""
+        if self.seeks and self.earlier_keyframe >= self.seeks:
+            return "sequential"
+        if self.earlier_keyframe or (self.late_landings and self.rejected_packets):
+            return "earlier_keyframe"
+        return "earlier_seek" if self.late_landings else "keyframe"
+
+
 @dataclass(frozen=True, eq=False)
 class Picture:
     """A decoded picture: which frame it is, RGB pixels, and whether it is the one asked for."""
@@ -54,6 +77,7 @@ class FrameReader:
         self._cached_bytes = 0
         self._decoder: Iterator[av.VideoFrame] | None = None
         self._last_decoded: int | None = None
+        self.access = AccessStats()
         try:
             # Opened now, so the first click does not pay for it.
             self._keyframes = KeyframeDecoder(path, index)
@@ -83,6 +107,11 @@ class FrameReader:
     def frame_at_time(self, t_seconds: float) -> Picture:
         """The exact frame shown at media time t."""
         return self.picture(self.index.frame_at(t_seconds))
+
+    def forget_position(self) -> None:
+        """Make the next frame not in the cache a fresh seek (the access check's samples)."""
+        self._decoder = None
+        self._last_decoded = None
 
     def is_cached(self, i: int) -> bool:
         return i in self._cache
@@ -131,14 +160,19 @@ class FrameReader:
         before, down to the start of the file.
         """
         margin = max(1, round(1 / self.index.time_base))
+        self.access.seeks += 1
         while True:
             for early in (0, margin):
                 self._seek(self.index.raw_pts(key) - early)
                 first = self._decode_next()
                 if first is not None and first <= target:
                     return
+                self.access.late_landings += 1
             if key == 0:
                 return
+            # The keyframe gives no picture (a damaged or mislabelled random-access point):
+            # an earlier one does, and decoding on from there is what a straight decode shows.
+            self.access.earlier_keyframe += 1
             key = self.index.keyframe_at_or_before(key - 1)
 
     def _seek(self, raw_pts: int) -> None:
@@ -150,14 +184,26 @@ class FrameReader:
         self._last_decoded = None
 
     def _decode_until(self, i: int) -> av.VideoFrame | None:
-        if self._last_decoded == i:
+        """Decode on to frame i. A frame the decoder never outputs (a packet it rejects, e.g.
+        "non-intra slice in an IDR NAL unit") is, as in a straight decode, the picture before
+        it still on screen: that picture is returned and cached for i."""
+        previous = self._last_decoded
+        if previous == i:
             return self._cache.get(i)
         while True:
             got = self._decode_next(around=i)
-            if got is None or got > i:
-                return self._cache.get(i)
             if got == i:
                 return self._cache[i]
+            if got is not None and got < i:
+                previous = got
+                continue
+            if i in self._cache:
+                return self._cache[i]
+            if previous is None or previous > i or previous not in self._cache:
+                return None
+            self.access.held += 1
+            self._store(i, self._cache[previous], around=i)
+            return self._cache[i]
 
     def _decode_next(self, around: int | None = None) -> int | None:
         """Decode frames until one that is in the index; cache it and return its number."""
@@ -183,7 +229,14 @@ class FrameReader:
         floor: int | None = None
         try:
             for packet in self._container.demux(self._stream):
-                for frame in packet.decode():
+                try:
+                    frames = packet.decode()
+                except av.error.InvalidDataError:
+                    # A packet the decoder rejects is skipped, as a player or `ffmpeg` does;
+                    # the frames after it decode on (or a keyframe further back serves them).
+                    self.access.rejected_packets += 1
+                    continue
+                for frame in frames:
                     stamp = frame.pts if frame.pts is not None else frame.dts
                     if stamp is None:
                         continue
@@ -222,3 +275,16 @@ def _frame_bytes(frame: av.VideoFrame) -> int:
 
 def _to_rgb(frame: av.VideoFrame) -> np.ndarray:
     return frame.to_ndarray(format="rgb24")
+
+
+def check_access(path: str | Path, index: FrameIndex, samples: int = 12) -> AccessStats:
+    """Reach frames after up to `samples` keyframes spread over the file, each by a fresh
+    seek, and report what that took: the strategy intake records in the probe data."""
+    keys = index.keyframes()
+    step = max(1, len(keys) // samples)
+    with FrameReader(path, index, cache_bytes=64 * 1024 * 1024) as reader:
+        for key in keys[::step][:samples]:
+            target = min(key + 1, index.count - 1)
+            reader.forget_position()
+            reader.frame(target)
+        return reader.access

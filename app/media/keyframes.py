@@ -23,6 +23,7 @@ class KeyframeDecoder:
         """With `exact` False (thumbnails) the deblocking filter is skipped: about a fifth
         faster, slightly blockier, never to be shown as the evidence frame itself."""
         self._path = path
+        self.path = Path(path)
         self._index = index
         self._container = open_media(path)
         self._stream = video_stream(self._container, path)

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import av
 
@@ -32,6 +33,17 @@ class MediaInfo:
     frames: int
     creation_time: datetime | None
     has_video: bool
+    rotation: int = 0  # degrees counter-clockwise the picture is turned for display
+    sample_aspect: str | None = None  # "12:11" when pixels are not square
+    audio: dict[str, Any] | None = None  # codec, sample_rate, channels, duration_s
+
+    @property
+    def display_size(self) -> tuple[int, int]:
+        """Width and height as shown: rotation applied (square pixels; the still keeps the
+        decoded pixels, the sample aspect ratio is applied when showing them)."""
+        if self.rotation % 180:
+            return self.height, self.width
+        return self.width, self.height
 
 
 def probe(path: str | Path, index: FrameIndex | None = None) -> MediaInfo:
@@ -57,6 +69,9 @@ def probe(path: str | Path, index: FrameIndex | None = None) -> MediaInfo:
         info_codec = stream.codec_context.name
         width, height = stream.codec_context.width, stream.codec_context.height
         fmt = container.format.name
+        sar = stream.sample_aspect_ratio or stream.codec_context.sample_aspect_ratio
+        rotation = _rotation(container, stream)
+        audio = _audio(container)
     if index is None:
         index = build_index(path)
     duration = index.duration_s
@@ -71,7 +86,40 @@ def probe(path: str | Path, index: FrameIndex | None = None) -> MediaInfo:
         frames=index.count,
         creation_time=created,
         has_video=True,
+        rotation=rotation,
+        sample_aspect=f"{sar.numerator}:{sar.denominator}" if sar and sar != 1 else None,
+        audio=audio,
     )
+
+
+def _rotation(container: av.container.InputContainer, stream: av.VideoStream) -> int:
+    """The display rotation (0, 90, 180, 270 counter-clockwise) of the first frame's display
+    matrix: phones record upright pictures turned and say so there."""
+    try:
+        for frame in container.decode(stream):
+            return round(float(frame.rotation or 0) / 90) * 90 % 360
+    except av.error.FFmpegError:
+        return 0
+    return 0
+
+
+def _audio(container: av.container.InputContainer) -> dict[str, Any] | None:
+    """The first audio track: codec, rate, channels, duration (what was said is evidence)."""
+    if not container.streams.audio:
+        return None
+    stream = container.streams.audio[0]
+    ctx = stream.codec_context
+    duration = (
+        float(stream.duration * stream.time_base)
+        if stream.duration is not None and stream.time_base is not None
+        else None
+    )
+    return {
+        "codec": ctx.name if ctx is not None else None,
+        "sample_rate": stream.rate,
+        "channels": ctx.channels if ctx is not None else None,
+        "duration_s": round(duration, 3) if duration is not None else None,
+    }
 
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}")

@@ -31,6 +31,12 @@ def mark_region(image: np.ndarray, region: Region) -> np.ndarray:
     return marked
 
 
+def upright(image: np.ndarray, rotation: int) -> np.ndarray:
+    """The decoded picture turned as the file says it is shown (phones record turned)."""
+    turns = (rotation // 90) % 4
+    return np.ascontiguousarray(np.rot90(image, k=turns)) if turns else image
+
+
 def still_png(image: np.ndarray, region: Region | None = None) -> bytes:
     """PNG bytes of the RGB `image`, with `region` outlined on a copy when given."""
     picture = mark_region(image, region) if region is not None else image

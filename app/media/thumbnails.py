@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
+from app.domain.media import MediaError
 from app.domain.progress import NullProgress, Progress, check_cancel
 from app.media.frame_index import FrameIndex
 from app.media.keyframes import KeyframeDecoder
@@ -53,7 +54,12 @@ def thumbnails(
     try:
         for done, key in enumerate(frames):
             check_cancel(progress)
-            picture = decoder.decode(key)
+            try:
+                picture = decoder.decode(key)
+            except MediaError as exc:
+                if exc.reason != "decode_failed":
+                    raise
+                continue  # a damaged keyframe: its neighbours fill the strip
             height = max(2, round(picture.height * width / picture.width / 2) * 2)
             small = picture.reformat(width=width, height=height, format="rgb24")
             yield Thumbnail(key, index.pts_of(key), small.to_ndarray())

@@ -17,7 +17,7 @@ from app.domain import timeutil
 from app.domain.errors import ValidationError
 from app.domain.media import Region
 from app.media.frames import FrameReader
-from app.media.stills import still_png
+from app.media.stills import still_png, upright
 from app.services.core.cases import check_version
 from app.services.core.context import ServiceContext
 from app.services.core.evidence_files import insert_evidence_row
@@ -47,7 +47,7 @@ def annotate(
     source = open_video(ctx, case_id, evidence_id)
     number = frame_number(source.index, media_time_s)
     if rect is not None:
-        rect.check_within(source.media.width, source.media.height)
+        rect.check_within(*source.media.display_size)
     blob = _still_blob(ctx, source, number, rect) if still else None
     now = timeutil.now_utc()
     with ctx.transaction() as session:
@@ -108,7 +108,7 @@ def _still_blob(
     ctx: ServiceContext, source: VideoSource, number: int, rect: Region | None
 ) -> tuple[str, int]:
     with FrameReader(source.path, source.index) as reader:
-        image = reader.frame(number)
+        image = upright(reader.frame(number), source.media.rotation)
     blob = ctx.evidence.put_bytes(still_png(image, rect))
     return blob.sha256, blob.size
 
@@ -217,7 +217,8 @@ def parse_rect(text: str) -> Region:
 
 def _frame_size(session: repo.Session, evidence_id: int) -> tuple[int, int]:
     media = repo.media_of(session, evidence_id)
-    return media.width, media.height
+    rotation = int((media.probe or {}).get("rotation") or 0)
+    return (media.height, media.width) if rotation % 180 else (media.width, media.height)
 
 
 def _clean_text(text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from app.domain.clock import ClockCorrection, camera_time_at, media_time_at
 
@@ -30,6 +31,15 @@ class MediaSummary:
     camera_origin: datetime | None
     origin_source: str | None
     remuxed: bool
+    access: str = "keyframe"  # how exact frames are reached (probe data)
+    rotation: int = 0  # degrees counter-clockwise, applied on screen and in stills
+    sample_aspect: str | None = None
+    audio: dict[str, Any] | None = None
+
+    @property
+    def display_size(self) -> tuple[int, int]:
+        """Width and height of the picture as shown (rotation applied)."""
+        return (self.height, self.width) if self.rotation % 180 else (self.width, self.height)
 
 
 @dataclass(frozen=True)

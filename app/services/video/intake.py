@@ -20,10 +20,10 @@ from app.domain.errors import ValidationError
 from app.domain.media import MediaError
 from app.domain.progress import NullProgress, Progress
 from app.media.frame_index import FrameIndex, build_index
-from app.media.frames import FrameReader
+from app.media.frames import AccessStats, FrameReader, check_access
 from app.media.probe import MediaInfo, probe
 from app.media.remux import needs_remux, remux_to_mp4
-from app.media.stills import still_png
+from app.media.stills import still_png, upright
 from app.services.core.cases import load_case
 from app.services.core.context import ServiceContext
 from app.services.core.evidence_files import add_evidence, evidence_info, insert_evidence_row
@@ -54,6 +54,7 @@ class PreparedVideo:
     index: FrameIndex
     probed: MediaInfo
     working_sha256: str | None
+    access: AccessStats
     fields: dict[str, Any]
 
 
@@ -127,6 +128,7 @@ def prepare_video(
             working = remux_to_mp4(path, Path(tmp) / f"{path.stem}.mp4", progress=progress)
         index = build_index(working or path, progress)
         probed = probe(working or path, index)
+        access = check_access(working or path, index)
         blob = ctx.evidence.put(path, progress)
         if _fingerprint(path) != before:
             raise ValidationError(f"{path.name}: the file changed while it was being added")
@@ -140,6 +142,7 @@ def prepare_video(
         index=index,
         probed=probed,
         working_sha256=working_sha,
+        access=access,
         fields={
             "source": source,
             "provided_by": provided_by,
@@ -169,7 +172,7 @@ def register_video(ctx: ServiceContext, prepared: PreparedVideo) -> VideoEvidenc
             session,
             evidence.id,
             prepared.index.to_bytes(),
-            **_media_fields(probed, prepared.working_sha256),
+            **_media_fields(probed, prepared.working_sha256, prepared.access),
         )
         ctx.audit(
             session,
@@ -182,6 +185,7 @@ def register_video(ctx: ServiceContext, prepared: PreparedVideo) -> VideoEvidenc
                 "frames": probed.frames,
                 "duration_s": probed.duration_s,
                 "working_sha256": prepared.working_sha256,
+                "access": prepared.access.strategy,
             },
         )
         return VideoEvidence(evidence, media_summary(media))
@@ -197,8 +201,24 @@ def _fingerprint(path: Path) -> tuple[int, int]:
     return info.st_size, info.st_mtime_ns
 
 
-def _media_fields(info: MediaInfo, working_sha: str | None) -> dict[str, object]:
+def _media_fields(
+    info: MediaInfo, working_sha: str | None, access: AccessStats
+) -> dict[str, object]:
     return dict(
+        access=access.strategy,
+        probe={
+            "rotation": info.rotation,
+            "sample_aspect": info.sample_aspect,
+            "audio": info.audio,
+            "access": {
+                "strategy": access.strategy,
+                "seeks": access.seeks,
+                "late_landings": access.late_landings,
+                "earlier_keyframe": access.earlier_keyframe,
+                "held_frames": access.held,
+                "rejected_packets": access.rejected_packets,
+            },
+        },
         container=info.container,
         codec=info.codec,
         duration_s=info.duration_s,
@@ -226,6 +246,10 @@ def media_summary(row: repo.VideoMediaRow) -> MediaSummary:
         camera_origin=row.camera_origin,
         origin_source=row.origin_source,
         remuxed=row.working_sha256 is not None,
+        access=row.access or "keyframe",
+        rotation=int((row.probe or {}).get("rotation") or 0),
+        sample_aspect=(row.probe or {}).get("sample_aspect"),
+        audio=(row.probe or {}).get("audio"),
     )
 
 
@@ -267,7 +291,7 @@ def write_frame(source: VideoSource, media_time_s: float, out: Path) -> FrameExp
     """The CPU part of a frame export: decode the exact frame and write the PNG."""
     number = frame_number(source.index, media_time_s)
     with FrameReader(source.path, source.index) as reader:
-        image = reader.frame(number)
+        image = upright(reader.frame(number), source.media.rotation)
     out = Path(out)
     out.write_bytes(still_png(image))
     return FrameExport(number, round(source.index.pts_of(number), 6), out, source.evidence)

@@ -7,14 +7,17 @@ back as NumPy arrays (RGB uint8, H x W x 3) ready to be wrapped by the front wit
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
+from app.domain.media import MediaError
 from app.domain.progress import Progress
 from app.media.frame_index import FrameIndex
 from app.media.frames import FrameReader
 from app.media.keyframes import KeyframeDecoder
+from app.media.stills import upright
 from app.media.thumbnails import Thumbnail, thumbnails
 
 __all__ = ["ExactFrames", "Keyframes", "Thumbnail", "strip"]
@@ -24,11 +27,13 @@ class ExactFrames:
     """Exact frames of one file through a long-lived reader (its cache makes steps back
     instant); one per thread."""
 
-    def __init__(self, path: Path, index: FrameIndex) -> None:
+    def __init__(self, path: Path, index: FrameIndex, rotation: int = 0) -> None:
         self._reader = FrameReader(path, index)
+        self._rotation = rotation
 
     def frame(self, i: int) -> np.ndarray:
-        return self._reader.frame(i)
+        """Frame i as shown: exact pixels, turned as the file says (RGB, H x W x 3)."""
+        return upright(self._reader.frame(i), self._rotation)
 
     def is_cached(self, i: int) -> bool:
         return self._reader.is_cached(i)
@@ -40,21 +45,38 @@ class ExactFrames:
 class Keyframes:
     """The keyframe at or before a frame, decoded on its own: the picture shown while seeking."""
 
-    def __init__(self, path: Path, index: FrameIndex) -> None:
+    def __init__(self, path: Path, index: FrameIndex, rotation: int = 0) -> None:
         self._index = index
         self._decoder = KeyframeDecoder(path, index)
+        self._rotation = rotation
 
     def at_or_before(self, i: int) -> tuple[int, np.ndarray]:
-        """(keyframe number, its RGB picture)."""
+        """(keyframe number, its RGB picture as shown). A keyframe that gives no picture (a
+        damaged random-access point) leaves the one before it to show meanwhile."""
         key = self._index.keyframe_at_or_before(i)
-        return key, self._decoder.decode(key).to_ndarray(format="rgb24")
+        for _attempt in range(4):
+            try:
+                frame = self._decoder.decode(key)
+            except MediaError as exc:
+                if exc.reason != "decode_failed" or key == 0:
+                    raise
+                key = self._index.keyframe_at_or_before(key - 1)
+                continue
+            return key, upright(frame.to_ndarray(format="rgb24"), self._rotation)
+        raise MediaError(self._decoder.path, f"no keyframe before frame {i} can be decoded")
 
     def close(self) -> None:
         self._decoder.close()
 
 
 def strip(
-    path: Path, index: FrameIndex, count: int, width: int, progress: Progress | None = None
+    path: Path,
+    index: FrameIndex,
+    count: int,
+    width: int,
+    progress: Progress | None = None,
+    rotation: int = 0,
 ) -> Iterator[Thumbnail]:
-    """Thumbnails for the scrubber, yielded one by one as they are decoded."""
-    return thumbnails(path, index, count, width, progress=progress)
+    """Thumbnails for the scrubber, yielded one by one as they are decoded (turned upright)."""
+    for thumb in thumbnails(path, index, count, width, progress=progress):
+        yield replace(thumb, image=upright(thumb.image, rotation)) if rotation else thumb

@@ -13,6 +13,7 @@ keeping it out of `video_media` means listing evidence never loads it.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -54,6 +55,11 @@ class VideoMediaRow(Base):
     origin_source: Mapped[str | None] = mapped_column(String(16), nullable=True)
     # A file without timestamps is reviewed through a remuxed copy stored beside it.
     working_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # How exact frames are reached: keyframe, earlier_keyframe (some keyframes are no
+    # random-access point) or sequential; the rest of the probe (rotation, sample aspect
+    # ratio, audio, access details) as JSON.
+    access: Mapped[str | None] = mapped_column(String(24), nullable=True)
+    probe: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
 
 class VideoFrameIndexRow(Base):

@@ -66,7 +66,7 @@ Send = Callable[[int, int, bool, np.ndarray], None]  # generation, frame, exact,
 class Pictures(Protocol):
     """What a worker decodes with; opened, used and closed in the worker's thread."""
 
-    def open(self, path: Path, index: FrameIndex) -> None: ...
+    def open(self, path: Path, index: FrameIndex, rotation: int) -> None: ...
 
     def close(self) -> None: ...
 
@@ -79,9 +79,9 @@ class KeyframePictures:
     def __init__(self) -> None:
         self._decoder: Keyframes | None = None
 
-    def open(self, path: Path, index: FrameIndex) -> None:
+    def open(self, path: Path, index: FrameIndex, rotation: int) -> None:
         self.close()
-        self._decoder = Keyframes(path, index)
+        self._decoder = Keyframes(path, index, rotation)
 
     def close(self) -> None:
         if self._decoder is not None:
@@ -106,9 +106,9 @@ class ExactPictures:
         self._reader: ExactFrames | None = None
         self._preview = preview
 
-    def open(self, path: Path, index: FrameIndex) -> None:
+    def open(self, path: Path, index: FrameIndex, rotation: int) -> None:
         self.close()
-        self._reader = ExactFrames(path, index)
+        self._reader = ExactFrames(path, index, rotation)
 
     def close(self) -> None:
         if self._reader is not None:
@@ -129,7 +129,7 @@ class DecoderWorker(QObject):
     frame_ready = Signal(int, int, bool, QImage)  # generation, frame, exact, picture
     failed = Signal(int, str)  # generation, the problem (the player names the file)
     _wake = Signal()
-    _open = Signal(object, object, int)
+    _open = Signal(object, object, int, int)
     _close = Signal()
 
     def __init__(self, pictures: Pictures) -> None:
@@ -144,8 +144,8 @@ class DecoderWorker(QObject):
         self._close.connect(self._shutdown)
 
     # --- called from the GUI thread -------------------------------------------------------
-    def open(self, path: Path, index: FrameIndex, session: int) -> None:
-        self._open.emit(path, index, session)
+    def open(self, path: Path, index: FrameIndex, session: int, rotation: int = 0) -> None:
+        self._open.emit(path, index, session, rotation)
 
     def submit(self, request: FrameRequest) -> None:
         with self._lock:
@@ -162,11 +162,11 @@ class DecoderWorker(QObject):
         self._close.emit()
 
     # --- the worker thread ----------------------------------------------------------------
-    @Slot(object, object, int)
-    def _open_file(self, path: Path, index: FrameIndex, session: int) -> None:
+    @Slot(object, object, int, int)
+    def _open_file(self, path: Path, index: FrameIndex, session: int, rotation: int) -> None:
         self._session = session
         try:
-            self._pictures.open(path, index)
+            self._pictures.open(path, index, rotation)
         except CasebookError as exc:
             self.failed.emit(-1, _problem(exc))
 
@@ -223,9 +223,9 @@ class DecoderThreads:
             self._threads.append(thread)
         _LIVE.add(self)
 
-    def open(self, path: Path, index: FrameIndex, session: int) -> None:
-        self.preview.open(path, index, session)
-        self.exact.open(path, index, session)
+    def open(self, path: Path, index: FrameIndex, session: int, rotation: int = 0) -> None:
+        self.preview.open(path, index, session, rotation)
+        self.exact.open(path, index, session, rotation)
 
     def set_levels(self, brightness: int, contrast: int) -> None:
         self.preview.set_levels(brightness, contrast)

@@ -67,12 +67,12 @@ class Player(QObject):
         self._timer.timeout.connect(self._tick)
 
     # --- opening and closing --------------------------------------------------------------
-    def open(self, path: Path, index: FrameIndex, frame: int = 0) -> None:
+    def open(self, path: Path, index: FrameIndex, frame: int = 0, rotation: int = 0) -> None:
         self.pause()
         self.path, self.index = path, index
         self.shown = -1
         self._session += 1
-        self._workers.open(path, index, self._session)
+        self._workers.open(path, index, self._session, rotation)
         self.seek_frame(frame)
 
     def close_file(self) -> None:

@@ -244,7 +244,7 @@ class PlayerWidget(QWidget):
         self.tz = tz
         self.view.clear()
         self.scrubber.reset(source.index.duration_s)
-        self.player.open(source.path, source.index, frame)
+        self.player.open(source.path, source.index, frame, source.media.rotation)
         self.feeder.start(source)
         self.view.setFocus()
 

@@ -137,7 +137,7 @@ class SideBySide(QWidget):
                     "Set the true time in each video to align them on the true clock."
                 )
             )
-        self.follower.open(right.path, right.index, 0)
+        self.follower.open(right.path, right.index, 0, right.media.rotation)
         self.leader.open_source(left, tz)
         self._show_nudge()
 

@@ -57,7 +57,9 @@ class StripFeeder(QObject):
 
         def work(progress: Progress) -> int:
             made = 0
-            for thumb in strip(source.path, source.index, count, THUMB_WIDTH, progress):
+            for thumb in strip(
+                source.path, source.index, count, THUMB_WIDTH, progress, source.media.rotation
+            ):
                 self.thumbnail.emit(generation, thumb.media_time_s, to_qimage(thumb.image, None))
                 made += 1
             return made
