@@ -55,6 +55,7 @@ def _dossier(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
         "sha256": result.sha256,
         "pages": result.pages,
         "profile": result.profile,
+        "warnings": list(result.warnings),
     }
 
 

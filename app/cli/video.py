@@ -29,6 +29,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     add.add_argument("--provided-by", default="")
     add.add_argument("--tz", help="IANA time zone of the source, e.g. Europe/Moscow")
     add.add_argument("--acquired", help="when it was acquired (ISO 8601)")
+    add.add_argument(
+        "--camera-start",
+        help="the camera's clock at the first frame (ISO 8601; without an offset: --tz)",
+    )
     add.set_defaults(handler=_add)
 
     lst = ev_sub.add_parser("list", help="evidence of a case", parents=[common])
@@ -43,6 +47,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     cal.add_argument("case")
     cal.add_argument("evidence", type=int)
     cal.add_argument("--media-time", type=float, required=True, help="seconds into the file")
+    cal.add_argument(
+        "--camera-time", help="what the camera's own clock shows on that frame (ISO 8601)"
+    )
     cal.add_argument("--true-time", required=True, help="ISO 8601 true time of that frame")
     cal.add_argument("--note", default="")
     cal.set_defaults(handler=_calibrate)
@@ -74,15 +81,23 @@ def _add(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
     from app.services.video import intake as video
 
     acquired = timeutil.parse_iso(args.acquired, args.tz, "acquired") if args.acquired else None
+    case_id = _case(ctx, args)
+    camera_start = None
+    if args.camera_start:
+        from app.services.core.cases import get_case
+
+        zone = args.tz or get_case(ctx, case_id).tz
+        camera_start = timeutil.parse_iso(args.camera_start, zone, "camera_start")
     result = video.add_video_evidence(
         ctx,
-        _case(ctx, args),
+        case_id,
         args.file,
         kind=args.kind,
         source=args.source,
         provided_by=args.provided_by,
         acquired_at=acquired,
         tz=args.tz,
+        camera_start=camera_start,
     )
     ev = result.evidence
     return {"id": ev.id, "sha256": ev.sha256, "size": ev.size, "media": _media(result.media)}
@@ -157,8 +172,9 @@ def _calibrate(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
     case_id = _case(ctx, args)
     zone = video_clock.local_zone(ctx, case_id, args.evidence)
     true_time = timeutil.parse_iso(args.true_time, zone, "true_time")
+    camera = timeutil.parse_iso(args.camera_time, zone, "camera_time") if args.camera_time else None
     clock = video_clock.calibrate(
-        ctx, case_id, args.evidence, args.media_time, true_time, note=args.note
+        ctx, case_id, args.evidence, args.media_time, true_time, note=args.note, camera_time=camera
     )
     return {
         "offset_s": round(clock.offset_s, 6),

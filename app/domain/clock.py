@@ -13,8 +13,9 @@ container creation time, or an origin the investigator set for the source) plus 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from app.domain.errors import ValidationError
 
@@ -102,3 +103,65 @@ def media_time_at(origin: datetime, camera_time: datetime) -> float:
 
 def _seconds(delta: timedelta) -> float:
     return delta.total_seconds()
+
+
+# Dash-cams and phones name each file after the moment their clock started it, in the
+# camera's local time: BlackVue `20250912_140851_NF.mp4`, Viofo `2025_0912_140851_0042F.MP4`,
+# 70mai `NO20250912-140851-000042F.MP4`, Mio/Neoline `FILE250912-140851F.MP4`, Thinkware
+# `REC_2025_09_12_14_08_51_F.MP4`, Android phones `VID_20250912_140851.mp4`.
+_NAME_PATTERNS = (
+    re.compile(
+        r"^(?P<y>\d{4})(?P<mo>\d{2})(?P<d>\d{2})_(?P<h>\d{2})(?P<mi>\d{2})(?P<s>\d{2})_[NEPMI]"
+    ),
+    re.compile(
+        r"^(?P<y>\d{4})_(?P<mo>\d{2})(?P<d>\d{2})_(?P<h>\d{2})(?P<mi>\d{2})(?P<s>\d{2})_\d+"
+    ),
+    re.compile(
+        r"^(?:NO|EV|PA|EMR|PARK)(?P<y>\d{4})(?P<mo>\d{2})(?P<d>\d{2})-"
+        r"(?P<h>\d{2})(?P<mi>\d{2})(?P<s>\d{2})-\d+"
+    ),
+    re.compile(
+        r"^FILE(?P<yy>\d{2})(?P<mo>\d{2})(?P<d>\d{2})-(?P<h>\d{2})(?P<mi>\d{2})(?P<s>\d{2})"
+    ),
+    re.compile(
+        r"^REC_(?P<y>\d{4})_(?P<mo>\d{2})_(?P<d>\d{2})_(?P<h>\d{2})_(?P<mi>\d{2})_(?P<s>\d{2})"
+    ),
+    re.compile(r"^VID_(?P<y>\d{4})(?P<mo>\d{2})(?P<d>\d{2})_(?P<h>\d{2})(?P<mi>\d{2})(?P<s>\d{2})"),
+)
+
+
+def camera_start_from_name(name: str, zone: tzinfo) -> datetime | None:
+    """The camera clock's reading at the start of a file named by a common dash-cam or phone
+    (local time in `zone`, returned as UTC), or None for other names."""
+    stem = name.rsplit("/", 1)[-1].upper()
+    for pattern in _NAME_PATTERNS:
+        found = pattern.match(stem)
+        if found is None:
+            continue
+        parts = found.groupdict()
+        year = int(parts["y"]) if parts.get("y") else 2000 + int(parts["yy"])
+        try:
+            local = datetime(
+                year,
+                int(parts["mo"]),
+                int(parts["d"]),
+                int(parts["h"]),
+                int(parts["mi"]),
+                int(parts["s"]),
+                tzinfo=zone,
+            )
+        except ValueError:
+            return None  # digits that are no date (a counter, a serial number)
+        return local.astimezone(UTC)
+    return None
+
+
+def offset_parts(offset_s: float) -> tuple[str, int, int, int]:
+    """How a camera's clock was off, for the dossier's words: (`fast`, `slow` or `right`,
+    hours, minutes, seconds), from `offset_s` = true − camera (negative: the camera ran fast)."""
+    whole = round(abs(offset_s))
+    if whole == 0:
+        return "right", 0, 0, 0
+    hours, rest = divmod(whole, 3600)
+    minutes, seconds = divmod(rest, 60)
+    return ("fast" if offset_s < 0 else "slow"), hours, minutes, seconds

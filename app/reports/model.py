@@ -89,8 +89,10 @@ class StillEntry:
     image: Path  # a JPEG file; embedded as is (never decoded by the report)
     caption: str
     source: str = ""
-    taken_at: datetime | None = None
+    taken_at: datetime | None = None  # the true time (corrected camera clock)
     frame_index: int | None = None
+    camera_time: datetime | None = None  # what the camera's own clock showed
+    time_established: bool = True  # False: a video still whose camera is not calibrated
     sha256: str = ""
     note: str = ""  # the annotation text
     regions: tuple[Region, ...] = ()  # annotation regions drawn over the image

@@ -297,8 +297,13 @@ class SectionWriter:
                 facts.append(self.t("still_source", source=still.source))
             if still.frame_index is not None:
                 facts.append(self.t("still_frame", frame=still.frame_index))
-            if still.taken_at is not None:
-                facts.append(self.t("still_time", time=self.time(still.taken_at)))
+            if still.camera_time is not None:
+                facts.append(self.t("still_camera_time", time=self.time(still.camera_time)))
+            if not still.time_established:
+                facts.append(self.t("still_no_time"))
+            elif still.taken_at is not None:
+                key = "still_true_time" if still.camera_time is not None else "still_time"
+                facts.append(self.t(key, time=self.time(still.taken_at)))
             if facts:
                 lines.append(esc("; ".join(facts)))
             if still.note:

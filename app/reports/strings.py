@@ -7,6 +7,7 @@ code itself for a value this table does not know yet.
 
 from __future__ import annotations
 
+from app.domain.clock import offset_parts
 from app.reports.model import Lang
 
 RU: dict[str, str] = {
@@ -87,10 +88,25 @@ RU: dict[str, str] = {
     "severity": "Значимость",
     "correction_point": "Кадр {frame}: часы камеры {camera} = точное время {true}. {note}",
     "correction_shared": "Поправка той же камеры, установленная по файлу {source}",
+    "clock_fast": "Часы камеры спешили на {amount}.",
+    "clock_slow": "Часы камеры отставали на {amount}.",
+    "clock_right": "Часы камеры шли верно.",
+    "clock_units": "{h} ч|{m} мин|{s} с",
+    "origin_manual": "Время начала записи по часам камеры введено следователем.",
+    "origin_container": "Время начала записи по часам камеры взято из метаданных файла.",
+    "origin_filename": "Время начала записи по часам камеры взято из имени файла регистратора.",
+    "origin_overlay": "Показания часов камеры прочитаны с кадра.",
+    "origin_calibration": (
+        "Показания часов камеры неизвестны: смещение принято равным нулю в точке калибровки."
+    ),
     "still_caption": "Кадр {index}. {caption}",
     "still_source": "Источник: {source}",
     "still_frame": "кадр видео № {frame}",
     "still_time": "время: {time}",
+    "still_camera_time": "по часам камеры: {time}",
+    "still_true_time": "точное время: {time}",
+    "still_no_time": "время не установлено (часы камеры не откалиброваны)",
+    "warn_still_time": "Время кадра «{name}» не установлено: часы камеры не откалиброваны.",
     "still_faces": "Лица людей, не являющихся участниками, размыты.",
     "still_regions": "Отмеченные области размыты.",
     "still_no_detector": (
@@ -230,10 +246,33 @@ EN: dict[str, str] = {
     "severity": "Severity",
     "correction_point": "Frame {frame}: camera clock {camera} = true time {true}. {note}",
     "correction_shared": "The same camera's correction, established on file {source}",
+    "clock_fast": "The camera's clock was {amount} fast.",
+    "clock_slow": "The camera's clock was {amount} slow.",
+    "clock_right": "The camera's clock was right.",
+    "clock_units": "{h} h|{m} min|{s} s",
+    "origin_manual": (
+        "The camera's clock at the start of the recording was entered by the investigator."
+    ),
+    "origin_container": (
+        "The camera's clock at the start of the recording is the file's creation time."
+    ),
+    "origin_filename": (
+        "The camera's clock at the start of the recording is taken from the dash-cam's file name."
+    ),
+    "origin_overlay": "The camera's clock was read off the frame.",
+    "origin_calibration": (
+        "The camera's clock reading is unknown: the offset "
+        "is taken as zero at the calibration point."
+    ),
     "still_caption": "Still {index}. {caption}",
     "still_source": "Source: {source}",
     "still_frame": "video frame {frame}",
     "still_time": "time: {time}",
+    "still_camera_time": "camera clock: {time}",
+    "still_true_time": "true time: {time}",
+    "still_no_time": "time not established (the camera's clock is not calibrated)",
+    "warn_still_time": 'The time of still "{name}" is not established: '
+    "the camera's clock is not calibrated.",
     "still_faces": "Faces of people who are not parties are blurred.",
     "still_regions": "Marked regions are blurred.",
     "still_no_detector": (
@@ -429,6 +468,16 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 TABLES: dict[str, dict[str, str]] = {"ru": RU, "en": EN}
+
+
+def clock_offset(lang: Lang, offset_s: float) -> str:
+    """How far a camera's clock was off, in words: "Часы камеры спешили на 2 мин 31 с."."""
+    how, hours, minutes, seconds = offset_parts(offset_s)
+    if how == "right":
+        return text(lang, "clock_right")
+    units = text(lang, "clock_units", h=hours, m=minutes, s=seconds).split("|")
+    amount = " ".join(u for u, n in zip(units, (hours, minutes, seconds), strict=True) if n)
+    return text(lang, f"clock_{how}", amount=amount)
 
 
 def text(lang: Lang, key: str, **values: object) -> str:

@@ -51,6 +51,7 @@ from app.services.dossier.sources import (
     timeline_events,
 )
 from app.services.office.decisions import decision_state
+from app.services.video.clock import get_clock
 from app.storage.models.audit import AuditEntryRow
 from app.storage.models.cases import PartyRow
 
@@ -232,12 +233,15 @@ def _stills(
                 done_to_it = "faces" if faces else "regions"
         path = workdir / f"still-{info.id}.jpg"
         path.write_bytes(jpeg)
+        camera, true, established = _still_times(ctx, case_id, info)
         stills.append(
             StillEntry(
                 image=path,
                 caption=scrub(info.original_name),
                 source=scrub(names.get(info.parent_id or -1, "")),
-                taken_at=info.acquired_at,
+                taken_at=true,
+                camera_time=camera,
+                time_established=established,
                 frame_index=info.frame_index,
                 sha256=info.sha256,
                 note=scrub(note.text) if note else "",
@@ -248,6 +252,23 @@ def _stills(
             digest = hashlib.sha256(jpeg).hexdigest()
             files.append(PackageFile(path, f"stills/{info.id:04d}_redacted.jpg", digest))
     return stills, files
+
+
+def _still_times(
+    ctx: ServiceContext, case_id: int, info: evidence_files.EvidenceInfo
+) -> tuple[datetime | None, datetime | None, bool]:
+    """(camera clock, true time, established) of a still, by its camera's clock as it is now:
+    a video still whose camera is not calibrated has no established time."""
+    if info.parent_id is None or info.media_time_s is None:
+        return None, info.acquired_at, True
+    try:
+        clock = get_clock(ctx, case_id, info.parent_id)
+    except ValidationError:  # the parent is no indexed video
+        return None, info.acquired_at, True
+    camera = clock.camera_time(info.media_time_s)
+    if not clock.calibrated:
+        return camera, None, False
+    return camera, clock.true_time(info.media_time_s), True
 
 
 def _evidence(

@@ -29,6 +29,8 @@ class DossierExport:
     pages: int
     profile: str
     lang: str
+    # What the investigator should know before sending it (e.g. stills without a true time).
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,20 @@ def export_dossier(
     record_export(
         ctx, assembled.case_id, "dossier", {**_details(assembled, built), "file": out.name}
     )
-    return DossierExport(out, built.sha256, built.pages, options.profile, options.lang)
+    return DossierExport(
+        out, built.sha256, built.pages, options.profile, options.lang, dossier_warnings(assembled)
+    )
+
+
+def dossier_warnings(assembled: AssembledDossier) -> tuple[str, ...]:
+    """Warnings about what the dossier shows, in its language: stills whose time is not
+    established (their camera's clock is not calibrated)."""
+    data = assembled.data
+    return tuple(
+        strings.text(data.lang, "warn_still_time", name=still.caption)
+        for still in data.stills
+        if not still.time_established
+    )
 
 
 def export_package(

@@ -135,6 +135,10 @@ def clock_corrections(
             )
         else:
             continue
+        told = [strings.clock_offset(lang, state.offset_s)]
+        if state.origin_source:
+            told.append(strings.text(lang, f"origin_{state.origin_source}"))
+        method = "\n".join([*told, method])
         last = history[-1] if history else None
         out.append(
             CorrectionEntry(

@@ -53,6 +53,8 @@ def annotate(
     with ctx.transaction() as session:
         parent = repo.evidence_in_case(session, case_id, evidence_id)
         frame_time = source.index.pts_of(number)
+        # A true time only once the camera's clock is calibrated; before, it is not established.
+        true_time = source.clock.true_time(frame_time) if source.clock.calibrated else None
         still_id = None
         if blob is not None:
             still_row = insert_evidence_row(
@@ -68,13 +70,14 @@ def annotate(
                 parent_id=parent.id,
                 frame_index=number,
                 media_time_s=frame_time,
-                acquired_at=source.clock.true_time(frame_time),
+                acquired_at=true_time,
                 meta={
                     "parent_sha256": parent.sha256,
                     # a remuxed file's frames come from its working copy (same pictures)
                     "decoded_from_sha256": source.path.name if source.media.remuxed else None,
                     "region": rect.as_list() if rect else None,
-                    "true_time_utc": timeutil.iso_utc(source.clock.true_time(frame_time)),
+                    "camera_time_utc": timeutil.iso_utc(source.clock.camera_time(frame_time)),
+                    "true_time_utc": timeutil.iso_utc(true_time),
                 },
             )
             still_id = still_row.id

@@ -29,7 +29,7 @@ from app.storage.repositories.video import CalibrationPointRow, ClockCorrectionR
 
 # Origins that are readings of the camera's own clock: a correction learnt on one file of a
 # camera applies to its other files only when both are on that clock.
-CAMERA_ORIGINS = ("container", "manual")
+CAMERA_ORIGINS = ("container", "manual", "filename", "overlay")
 
 
 def clock_info(session: Session, evidence_id: int) -> ClockInfo:
@@ -78,12 +78,16 @@ def calibrate(
     media_time_s: float,
     true_time: datetime,
     note: str = "",
+    camera_time: datetime | None = None,
 ) -> ClockInfo:
-    """Add "the frame at media time t shows true time T" and refit the correction."""
-    if true_time.tzinfo is None:
-        raise ValidationError(
-            f"true time without a zone: {true_time.isoformat()}", field="true_time"
-        )
+    """Add "the frame at media time t shows true time T" and refit the correction.
+
+    `camera_time` is what the camera's own clock showed on that frame (read off its overlay):
+    the file's camera-time origin then follows from it, so the offset says how far the
+    camera was off even when the container holds no creation time."""
+    for name, value in (("true_time", true_time), ("camera_time", camera_time)):
+        if value is not None and value.tzinfo is None:
+            raise ValidationError(f"{name} without a zone: {value.isoformat()}", field=name)
     true_time = timeutil.ensure_utc(true_time)
     with ctx.transaction() as session:
         row = repo.evidence_in_case(session, case_id, evidence_id)
@@ -91,7 +95,10 @@ def calibrate(
         index = index_of(session, evidence_id)
         number = frame_number(index, media_time_s)
         frame_time = index.pts_of(number)
-        if media.camera_origin is None:
+        if camera_time is not None:
+            media.camera_origin = timeutil.ensure_utc(camera_time) - timedelta(seconds=frame_time)
+            media.origin_source = "overlay"
+        elif media.camera_origin is None:
             media.camera_origin = true_time - timedelta(seconds=frame_time)
             media.origin_source = "calibration"
         point = repo.add_point(

@@ -93,6 +93,11 @@ class ClockInfo:
         return self.correction.offset_s
 
     @property
+    def calibrated(self) -> bool:
+        """Whether a true time is established: points of its own or the same camera's."""
+        return bool(self.points) or self.correction_from is not None
+
+    @property
     def drift_ppm(self) -> float:
         return self.correction.drift_ppm
 

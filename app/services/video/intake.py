@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from app.domain import timeutil
+from app.domain.clock import camera_start_from_name
 from app.domain.errors import ValidationError
 from app.domain.media import MediaError
 from app.domain.progress import NullProgress, Progress
@@ -55,6 +56,7 @@ class PreparedVideo:
     probed: MediaInfo
     working_sha256: str | None
     access: AccessStats
+    origin: tuple[datetime | None, str | None]  # camera clock at the first frame, and whence
     fields: dict[str, Any]
 
 
@@ -69,8 +71,11 @@ def add_video_evidence(
     acquired_at: datetime | None = None,
     tz: str | None = None,
     progress: Progress | None = None,
+    camera_start: datetime | None = None,
 ) -> VideoEvidence:
-    """Store any evidence file; dash-cam and CCTV files are probed and indexed as well."""
+    """Store any evidence file; dash-cam and CCTV files are probed and indexed as well.
+    `camera_start` is the camera clock's reading at the file's first frame, as the
+    investigator read it (it wins over the container's creation time and the file name)."""
     if kind not in VIDEO_KINDS:
         info = add_evidence(
             ctx,
@@ -94,6 +99,7 @@ def add_video_evidence(
         acquired_at=acquired_at,
         tz=tz,
         progress=progress,
+        camera_start=camera_start,
     )
     return register_video(ctx, prepared)
 
@@ -109,6 +115,7 @@ def prepare_video(
     acquired_at: datetime | None = None,
     tz: str | None = None,
     progress: Progress | None = None,
+    camera_start: datetime | None = None,
 ) -> PreparedVideo:
     """The long part of a video intake: remux when needed, index, probe, store (no row yet)."""
     progress = progress or NullProgress()
@@ -117,8 +124,10 @@ def prepare_video(
         raise ValidationError(f"kind {kind!r} is not a video kind", field="kind")
     if tz is not None:
         timeutil.zone(tz)
+    if camera_start is not None and camera_start.tzinfo is None:
+        raise ValidationError("the camera start needs a zone", field="camera_start")
     with ctx.session() as session:
-        load_case(session, case_id)
+        case_zone = load_case(session, case_id).tz
     before = _fingerprint(path)
     # All media work happens on the source before anything is stored, so a file that cannot
     # be read leaves nothing behind; the fingerprint proves the stored bytes are those indexed.
@@ -143,6 +152,7 @@ def prepare_video(
         probed=probed,
         working_sha256=working_sha,
         access=access,
+        origin=_camera_origin(camera_start, probed, path.name, tz or case_zone),
         fields={
             "source": source,
             "provided_by": provided_by,
@@ -173,6 +183,8 @@ def register_video(ctx: ServiceContext, prepared: PreparedVideo) -> VideoEvidenc
             evidence.id,
             prepared.index.to_bytes(),
             **_media_fields(probed, prepared.working_sha256, prepared.access),
+            camera_origin=prepared.origin[0],
+            origin_source=prepared.origin[1],
         )
         ctx.audit(
             session,
@@ -189,6 +201,19 @@ def register_video(ctx: ServiceContext, prepared: PreparedVideo) -> VideoEvidenc
             },
         )
         return VideoEvidence(evidence, media_summary(media))
+
+
+def _camera_origin(
+    entered: datetime | None, info: MediaInfo, name: str, zone: str
+) -> tuple[datetime | None, str | None]:
+    """The camera clock at the first frame: what the investigator entered, else the
+    container's creation time, else a dash-cam's file name read in the source's zone."""
+    if entered is not None:
+        return timeutil.ensure_utc(entered), "manual"
+    if info.creation_time is not None:
+        return info.creation_time, "container"
+    from_name = camera_start_from_name(name, timeutil.zone(zone))
+    return (from_name, "filename") if from_name is not None else (None, None)
 
 
 def _fingerprint(path: Path) -> tuple[int, int]:
@@ -227,8 +252,6 @@ def _media_fields(
         height=info.height,
         frames=info.frames,
         creation_time=info.creation_time,
-        camera_origin=info.creation_time,
-        origin_source="container" if info.creation_time else None,
         working_sha256=working_sha,
     )
 

@@ -76,3 +76,35 @@ def test_corrections_annotations_and_stills(ctx, tmp_path: Path) -> None:
         else "размыты только отмеченные области"
     )
     assert blurred in text(tmp_path / "m.pdf").replace("\n", " ")
+
+
+def test_still_times_camera_and_true_and_not_established(ctx, tmp_path: Path) -> None:
+    """A still shows the camera's clock and the true time; a still of an uncalibrated camera
+    says its time is not established, and the export warns."""
+    case = demo.create_demo_case(ctx)
+    clip = encode(tmp_path / "двор.mp4", frames=60)
+    yard = video.add_video_evidence(ctx, case.id, clip, kind="cctv", source="Двор")
+    video_clock.set_camera_origin(
+        ctx, case.id, yard.evidence.id, datetime(2025, 9, 14, 18, 0, 0, tzinfo=UTC)
+    )
+    video_annotations.annotate(ctx, case.id, yard.evidence.id, 1.0, "Двор, курьер", still=True)
+    options = DossierOptions("police", "ru")
+    before = export_dossier(ctx, case.id, options, tmp_path / "before.pdf")
+    assert any("двор_frame" in w and "не установлено" in w for w in before.warnings)
+    body = text(tmp_path / "before.pdf").replace("\n", " ")
+    assert "время не установлено (часы камеры не откалиброваны)" in body
+
+    video_clock.calibrate(
+        ctx,
+        case.id,
+        yard.evidence.id,
+        1.0,
+        datetime(2025, 9, 14, 17, 57, 30, tzinfo=UTC),
+        camera_time=datetime(2025, 9, 14, 18, 0, 1, tzinfo=UTC),
+    )
+    after = export_dossier(ctx, case.id, options, tmp_path / "after.pdf")
+    assert not [w for w in after.warnings if "двор_frame" in w]
+    body = text(tmp_path / "after.pdf").replace("\n", " ")
+    assert "по часам камеры: 14.09.2025 21:00:01" in body
+    assert "точное время: 14.09.2025 20:57:30" in body
+    assert "Часы камеры спешили на 2 мин 31 с." in body

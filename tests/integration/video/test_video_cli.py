@@ -54,6 +54,10 @@ def test_add_calibrate_frame_annotate_scan(
         "width": 320,
         "height": 240,
         "frames": 120,
+        "access": "keyframe",
+        "rotation": 0,
+        "sample_aspect": None,
+        "audio": None,
     }
     evidence = str(body["id"])
 

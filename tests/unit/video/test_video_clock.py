@@ -77,3 +77,54 @@ def test_media_time_to_camera_time_and_back() -> None:
     assert stamp == T0 + timedelta(seconds=12.5)
     assert media_time_at(T0, stamp) == pytest.approx(12.5)
     assert ClockCorrection.identity().true_time(stamp) == stamp
+
+
+DASHCAM_NAMES = {
+    "20250912_140851_NF.mp4": "BlackVue",
+    "20250912_140851_ER.mp4": "BlackVue event, rear",
+    "2025_0912_140851_0042F.MP4": "Viofo",
+    "NO20250912-140851-000042F.MP4": "70mai normal",
+    "EV20250912-140851-000042R.MP4": "70mai event",
+    "FILE250912-140851F.MP4": "Mio / Neoline",
+    "REC_2025_09_12_14_08_51_F.MP4": "Thinkware",
+    "VID_20250912_140851.mp4": "Android phone",
+}
+
+
+@pytest.mark.parametrize("name", DASHCAM_NAMES)
+def test_camera_start_from_dash_cam_file_names(name: str) -> None:
+    from zoneinfo import ZoneInfo
+
+    from app.domain.clock import camera_start_from_name
+
+    start = camera_start_from_name(name, ZoneInfo("Europe/Moscow"))
+    assert start == datetime(2025, 9, 12, 11, 8, 51, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("name", ["GRMN0042.MP4", "20251399_140851_NF.mp4", "clip.mp4"])
+def test_names_without_a_time_give_none(name: str) -> None:
+    from zoneinfo import ZoneInfo
+
+    from app.domain.clock import camera_start_from_name
+
+    assert camera_start_from_name(name, ZoneInfo("Europe/Moscow")) is None
+
+
+@pytest.mark.parametrize(
+    ("offset", "ru", "en"),
+    [
+        (-151, "Часы камеры спешили на 2 мин 31 с.", "The camera's clock was 2 min 31 s fast."),
+        (92.4, "Часы камеры отставали на 1 мин 32 с.", "The camera's clock was 1 min 32 s slow."),
+        (
+            -3725,
+            "Часы камеры спешили на 1 ч 2 мин 5 с.",
+            "The camera's clock was 1 h 2 min 5 s fast.",
+        ),
+        (0.3, "Часы камеры шли верно.", "The camera's clock was right."),
+    ],
+)
+def test_offset_in_words(offset: float, ru: str, en: str) -> None:
+    from app.reports.strings import clock_offset
+
+    assert clock_offset("ru", offset) == ru
+    assert clock_offset("en", offset) == en
