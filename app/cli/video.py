@@ -54,6 +54,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     cal.add_argument("--note", default="")
     cal.set_defaults(handler=_calibrate)
 
+    read = ev_sub.add_parser(
+        "read-clock", help="read the camera's burned-in clock (OCR)", parents=[common]
+    )
+    read.add_argument("case")
+    read.add_argument("evidence", type=int)
+    read.add_argument("--media-time", type=float, required=True, help="seconds into the file")
+    read.add_argument("--rect", help="where the overlay is: X,Y,W,H in frame pixels")
+    read.set_defaults(handler=_read_clock)
+
     frame = ev_sub.add_parser("frame", help="export the exact frame as PNG", parents=[common])
     frame.add_argument("case")
     frame.add_argument("evidence", type=int)
@@ -180,6 +189,20 @@ def _calibrate(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
         "offset_s": round(clock.offset_s, 6),
         "drift_ppm": round(clock.drift_ppm, 3),
         "points": len(clock.points),
+    }
+
+
+def _read_clock(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    from app.domain.media import Region
+    from app.services.video.clock_reading import read_camera_clock
+
+    region = Region.parse(args.rect) if args.rect else None
+    read = read_camera_clock(ctx, _case(ctx, args), args.evidence, args.media_time, region)
+    return {
+        "camera_time": timeutil.iso_utc(read.camera_time),
+        "text": read.text,
+        "confidence": read.confidence,
+        "region": read.region.as_list(),
     }
 
 

@@ -63,6 +63,7 @@ installed_kb=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
 #   libxkbcommon0         brings xkb-data: keyboard layouts (typing Russian) under X11/Wayland
 #   libfontconfig1        brings fontconfig-config: /etc/fonts, so Qt finds the system fonts
 #   libdbus-1-3           session bus (desktop portal, accessibility)
+#   tesseract-ocr         reads the clock a camera burned into its frames (evidence read-clock)
 # Recommends a font family for the window (the PDF uses the fonts inside the bundle).
 cat > "$root/DEBIAN/control" <<EOF
 Package: casebook
@@ -72,7 +73,7 @@ Priority: optional
 Architecture: amd64
 Maintainer: Casebook team <casebook@example.org>
 Installed-Size: $installed_kb
-Depends: libc6 (>= 2.36), libgl1, libegl1, libxcb1, libwayland-client0, libwayland-cursor0, libwayland-egl1, libxkbcommon0, libfontconfig1, libdbus-1-3
+Depends: libc6 (>= 2.36), libgl1, libegl1, libxcb1, libwayland-client0, libwayland-cursor0, libwayland-egl1, libxkbcommon0, libfontconfig1, libdbus-1-3, tesseract-ocr
 Recommends: fonts-dejavu-core | fonts-liberation2 | fonts-freefont-ttf
 Description: Casebook investigation workstation
  Cases of couriers misusing customers' personal data: call logs of the
