@@ -8,7 +8,9 @@ frame; Shift+Left/Right one second; Ctrl+Left/Right ten seconds; Home/End; +/- z
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.video.clock import calibrate
+from app.services.video.clock_reading import read_camera_clock
 from app.services.video.dto import ClockInfo, VideoSource
 from app.services.video.intake import export_frame
 from app.ui.env import UiEnv
@@ -346,13 +349,28 @@ class PlayerWidget(QWidget):
         self.player.pause()
         frame = self.player.position
         media = source.index.pts_of(frame)
-        dialog = CalibrateDialog(source.clock, media, frame, self.tz or "UTC", self)
         ctx, evidence = self.env.ctx, source.evidence
+
+        def reader(
+            done: Callable[[datetime, str, float], None], failed: Callable[[str], None]
+        ) -> None:
+            self.env.tasks.run_cpu(
+                lambda _p: read_camera_clock(ctx, evidence.case_id, evidence.id, media),
+                title=self.tr("Reading the camera's clock"),
+                on_done=lambda read: done(read.camera_time, read.text, read.confidence),
+                on_error=lambda exc: failed(str(getattr(exc, "message", exc))),
+                cancellable=False,
+            )
+
+        dialog = CalibrateDialog(source.clock, media, frame, self.tz or "UTC", self, reader)
 
         def save() -> None:
             true_time, note = dialog.chosen_true_time(), dialog.note.text().strip()
+            camera_time = dialog.chosen_camera_time()
             self.env.tasks.run_db(
-                lambda _p: calibrate(ctx, evidence.case_id, evidence.id, media, true_time, note),
+                lambda _p: calibrate(
+                    ctx, evidence.case_id, evidence.id, media, true_time, note, camera_time
+                ),
                 self.apply_clock,
                 lambda exc: show_error(self, exc),
                 title=self.tr("Calibrating the clock"),

@@ -1,10 +1,11 @@
 """Two cameras side by side, in step on the corrected clock (e.g. the dash-cam and the
 entrance camera).
 
-The left video leads: its scrubber, transport and keys drive it, and every frame it stands on
-is turned into a true time and then into the right video's media time through that camera's
-own correction, so both show the same true instant. Either side can be nudged by a frame
-when the clocks still disagree by a fraction of a second; the nudge is shown, never saved.
+The window opens at the frame the player stood on. The left video leads: its scrubber,
+transport and keys drive both, and every frame it stands on is turned into a true time and then
+into the right video's media time through that camera's own correction, so both show the same
+true instant. Each camera has its own nudge (a frame either way) and the right one its own
+scrubber, for clocks that still disagree: the shift is shown, never saved.
 Without a camera-time origin on both sides the videos are aligned on their starts, and the
 window says so.
 """
@@ -28,6 +29,7 @@ from app.services.video.dto import VideoSource
 from app.ui.env import UiEnv
 from app.ui.video.player import Player
 from app.ui.video.player_widget import PlayerWidget
+from app.ui.video.scrubber import Scrubber
 from app.ui.video.timefmt import format_instant
 from app.ui.video.view import FrameView
 
@@ -55,6 +57,11 @@ class SideBySide(QWidget):
         self.leader = PlayerWidget(env, self)
         self.follower = Player(self)
         self.follower_view = FrameView(self)
+        self.follower_scrubber = Scrubber(self)
+        self.follower_scrubber.setObjectName("followerScrubber")
+        self.follower_scrubber.setToolTip(
+            self.tr("The right camera alone: drag to shift it against the left one")
+        )
         self.follower_source: VideoSource | None = None
         self.tz: str | None = None
         self.nudge_s = 0.0
@@ -79,6 +86,7 @@ class SideBySide(QWidget):
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.follower_view, 1)
+        column.addWidget(self.follower_scrubber)
         nudges = QHBoxLayout()
         nudges.addWidget(QLabel(self.tr("Nudge left"), self))
         nudges.addWidget(left_back)
@@ -98,6 +106,7 @@ class SideBySide(QWidget):
         layout.addWidget(splitter, 1)
         self.leader.position_changed.connect(self._follow)
         self.follower.frame_shown.connect(self._follower_frame)
+        self.follower_scrubber.seek_requested.connect(self.shift_follower_to)
         self.follower.error.connect(self.follower_view.set_notice)
         self._show_nudge()
 
@@ -112,7 +121,8 @@ class SideBySide(QWidget):
         button.clicked.connect(lambda: action(frames))
         return button
 
-    def open_pair(self, left: VideoSource, right: VideoSource, tz: str) -> None:
+    def open_pair(self, left: VideoSource, right: VideoSource, tz: str, frame: int = 0) -> None:
+        """Show `left` from its frame `frame` (where the player stood) and `right` in step."""
         self.tz = tz
         self.follower_source = right
         self.nudge_s = 0.0
@@ -137,8 +147,9 @@ class SideBySide(QWidget):
                     "Set the true time in each video to align them on the true clock."
                 )
             )
+        self.follower_scrubber.reset(right.index.duration_s)
         self.follower.open(right.path, right.index, 0, right.media.rotation)
-        self.leader.open_source(left, tz)
+        self.leader.open_source(left, tz, frame)
         self._show_nudge()
 
     def follower_target(self, leader_frame: int) -> tuple[int, bool]:
@@ -159,6 +170,19 @@ class SideBySide(QWidget):
         current = self.follower.position
         target = min(max(current + frames, 0), follower.index.count - 1)
         self.nudge_s += follower.index.pts_of(target) - follower.index.pts_of(current)
+        self._show_nudge()
+        self._follow(self.leader.player.position)
+
+    def shift_follower_to(self, media_time_s: float) -> None:
+        """Put the right video at `media_time_s` against the left one's current frame: the
+        difference becomes the nudge, so both keep that relation as the left one moves."""
+        leader, follower = self.leader.source, self.follower_source
+        if leader is None or follower is None:
+            return
+        in_step = follower_media_time(
+            leader, follower, leader.index.pts_of(self.leader.player.position)
+        )
+        self.nudge_s = media_time_s - in_step
         self._show_nudge()
         self._follow(self.leader.player.position)
 
@@ -190,6 +214,7 @@ class SideBySide(QWidget):
         if source is None:
             return
         self.follower_view.set_image(frame, exact, image)
+        self.follower_scrubber.set_position(source.index.pts_of(frame))
         frame_text = self.tr("Frame %1").replace("%1", str(frame))
         lines = [f"{source.evidence.original_name} · {frame_text}"]
         media = source.index.pts_of(frame)

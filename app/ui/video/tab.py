@@ -293,7 +293,7 @@ class VideoTab(QWidget):
         left, right, tz = result
         window = SideBySide(self.env, self)
         window.resize(1500, 650)
-        window.open_pair(left, right, left.evidence.tz or tz)
+        window.open_pair(left, right, left.evidence.tz or tz, self.player.player.position)
         window.show()
         return window
 

@@ -170,6 +170,25 @@ def test_calibration_at_a_frame_gives_the_true_time(qtbot, opened) -> None:
     assert opened.source.clock.offset_s == pytest.approx(4.25)
 
 
+def test_calibration_dialog_starts_at_the_camera_time_and_takes_a_reading(qtbot, opened) -> None:
+    from app.ui.video.clock_dialog import CalibrateDialog
+
+    opened.player.seek_frame(30)
+    wait_exact(qtbot, opened, 30)
+    opened.calibrate_here()
+    dialog = opened.findChildren(CalibrateDialog)[-1]
+    camera = datetime(2025, 9, 16, 6, 12, 6, tzinfo=UTC)  # origin 06:12:05 + 1 s
+    assert dialog.camera_time.utc() == camera
+    assert dialog.true_time.utc() == camera
+    assert dialog.chosen_camera_time() is None  # unchanged: the file's own clock
+    # The overlay said 06:14:37 (the camera 151 s fast): typed in, it sets the offset.
+    dialog.camera_time.set_utc(datetime(2025, 9, 16, 6, 14, 37, tzinfo=UTC))
+    dialog.true_time.set_utc(camera)
+    dialog.accept()
+    assert opened.source.clock.offset_s == pytest.approx(-151.0)
+    assert opened.source.clock.origin_source == "overlay"
+
+
 def test_go_to_frame_media_time_and_true_time(qtbot, opened) -> None:
     from app.ui.video.goto_dialog import GoToDialog, parse_media_time
 

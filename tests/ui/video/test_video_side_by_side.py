@@ -47,12 +47,18 @@ def test_right_camera_follows_the_true_clock(
     qtbot.addWidget(tab)
     request.addfinalizer(tab.player.shutdown)
     tab.open_evidence(evidence_id)
+    tab.player.player.seek_frame(60)
+    qtbot.waitUntil(lambda: tab.player.view.frame == 60 and tab.player.view.exact, timeout=5000)
     tab.table.selectRow(tab.model.row_of(right))
     tab.compare_selected()
     window = tab.findChild(SideBySide)
     assert window is not None
     request.addfinalizer(window.close)
     assert "not calibrated" in window.alignment.text()  # the dash-cam is not
+    # It opens where the player stood: dash-cam frame 60 (06:12:07 true) is entrance frame 45.
+    qtbot.waitUntil(
+        lambda: window.leader.view.frame == 60 and window.follower_view.frame == 45, timeout=5000
+    )
     window.leader.player.seek_frame(45)  # dash-cam 06:12:06.5 true (uncalibrated)
     qtbot.waitUntil(
         lambda: window.follower_view.frame == 30 and window.follower_view.exact, timeout=5000
@@ -71,6 +77,10 @@ def test_right_camera_follows_the_true_clock(
     )
     assert window.follower_target(45) == (32, True)
     assert window.nudge_label.text() == "+0.067 s"
+    # The right camera's own scrubber: put it at 2.0 s against left frame 45 (in step: 1.0 s).
+    window.follower_scrubber.seek_requested.emit(2.0)
+    qtbot.waitUntil(lambda: window.follower_view.frame == 60, timeout=5000)
+    assert window.nudge_label.text() == "+1.000 s"
 
 
 def _utc(text: str) -> Any:
