@@ -67,93 +67,93 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../../app/ui/video/annotations.py" line="101"/>
+        <location filename="../../app/ui/video/annotations.py" line="84"/>
         <source>What this frame shows</source>
         <translation>Что видно на кадре</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/annotations.py" line="105"/>
+        <location filename="../../app/ui/video/annotations.py" line="88"/>
         <source>Tags, separated by commas</source>
         <translation>Метки через запятую</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/annotations.py" line="106"/>
+        <location filename="../../app/ui/video/annotations.py" line="89"/>
         <source>Draw rectangle</source>
         <translation>Выделить область</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/annotations.py" line="112"/>
-        <location filename="../../app/ui/video/annotations.py" line="217"/>
+        <location filename="../../app/ui/video/annotations.py" line="95"/>
+        <location filename="../../app/ui/video/annotations.py" line="200"/>
         <source>No rectangle</source>
         <translation>Без области</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/annotations.py" line="114"/>
+        <location filename="../../app/ui/video/annotations.py" line="97"/>
         <source>Save the frame as a still</source>
         <translation>Сохранить кадр как стоп-кадр</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/annotations.py" line="116"/>
+        <location filename="../../app/ui/video/annotations.py" line="99"/>
         <source>Add at current frame</source>
         <translation>Добавить на текущем кадре</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/annotations.py" line="119"/>
+        <location filename="../../app/ui/video/annotations.py" line="102"/>
         <source>Save changes</source>
         <translation>Сохранить изменения</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/annotations.py" line="122"/>
+        <location filename="../../app/ui/video/annotations.py" line="105"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/annotations.py" line="127"/>
+        <location filename="../../app/ui/video/annotations.py" line="110"/>
         <source>Annotations</source>
         <translation>Пометки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/annotations.py" line="184"/>
+        <location filename="../../app/ui/video/annotations.py" line="167"/>
         <source>still</source>
         <translation>стоп-кадр</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/annotations.py" line="194"/>
+        <location filename="../../app/ui/video/annotations.py" line="177"/>
         <source>Camera clock %1</source>
         <translation>Часы камеры %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/annotations.py" line="201"/>
+        <location filename="../../app/ui/video/annotations.py" line="184"/>
         <source>True time %1</source>
         <translation>Истинное время %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/annotations.py" line="221"/>
+        <location filename="../../app/ui/video/annotations.py" line="204"/>
         <source>Rectangle %1</source>
         <translation>Область %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/annotations.py" line="268"/>
+        <location filename="../../app/ui/video/annotations.py" line="251"/>
         <source>Write what the frame shows first</source>
         <translation>Сначала опишите, что видно на кадре</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/annotations.py" line="292"/>
+        <location filename="../../app/ui/video/annotations.py" line="280"/>
         <source>Add annotation</source>
         <translation>Добавление пометки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/annotations.py" line="303"/>
+        <location filename="../../app/ui/video/annotations.py" line="283"/>
         <source>Saving annotation</source>
         <translation>Сохранение пометки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/annotations.py" line="316"/>
+        <location filename="../../app/ui/video/annotations.py" line="296"/>
         <source>Edit annotation</source>
         <translation>Изменение пометки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/annotations.py" line="325"/>
+        <location filename="../../app/ui/video/annotations.py" line="305"/>
         <source>Delete annotation</source>
         <translation>Удаление пометки</translation>
     </message>
@@ -161,64 +161,89 @@
 <context>
     <name>CalibrateDialog</name>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="40"/>
+        <location filename="../../app/ui/video/clock_dialog.py" line="48"/>
         <source>Calibrate the camera clock</source>
         <translation>Калибровка часов камеры</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="45"/>
+        <location filename="../../app/ui/video/clock_dialog.py" line="54"/>
         <source>Frame</source>
         <translation>Кадр</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="49"/>
-        <source>Camera clock shows</source>
-        <translation>Часы камеры показывают</translation>
+        <location filename="../../app/ui/video/clock_dialog.py" line="62"/>
+        <source>What the camera&apos;s own clock shows on this frame (its burned-in overlay)</source>
+        <translation>Что показывают собственные часы камеры на этом кадре (впечатанные в изображение)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="51"/>
-        <source>unknown (no origin)</source>
-        <translation>неизвестно (нет точки отсчёта)</translation>
+        <location filename="../../app/ui/video/clock_dialog.py" line="64"/>
+        <source>Read from frame</source>
+        <translation>Прочитать с кадра</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="63"/>
+        <location filename="../../app/ui/video/clock_dialog.py" line="66"/>
+        <source>Read the clock burned into the frame (OCR)</source>
+        <translation>Распознать время, впечатанное в кадр</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/clock_dialog.py" line="69"/>
+        <source>The camera&apos;s clock is not known for this file.</source>
+        <translation>Время часов камеры для этого файла неизвестно.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/clock_dialog.py" line="76"/>
+        <source>Camera clock shows (%1)</source>
+        <translation>Часы камеры показывают (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/clock_dialog.py" line="93"/>
         <source> ms</source>
         <translation> мс</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="66"/>
+        <location filename="../../app/ui/video/clock_dialog.py" line="96"/>
         <source>True time (%1)</source>
         <translation>Истинное время (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="70"/>
+        <location filename="../../app/ui/video/clock_dialog.py" line="100"/>
         <source>How the true time is known (e.g. order app log)</source>
         <translation>Откуда известно истинное время (например, журнал заказа)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="71"/>
+        <location filename="../../app/ui/video/clock_dialog.py" line="101"/>
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="79"/>
+        <location filename="../../app/ui/video/clock_dialog.py" line="109"/>
         <source>Frame %1: camera %2 → true %3</source>
         <translation>Кадр %1: камера %2 → истинное %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="84"/>
+        <location filename="../../app/ui/video/clock_dialog.py" line="114"/>
         <source>Points</source>
         <translation>Точки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="86"/>
+        <location filename="../../app/ui/video/clock_dialog.py" line="116"/>
         <source>Correction</source>
         <translation>Поправка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="88"/>
+        <location filename="../../app/ui/video/clock_dialog.py" line="118"/>
         <source>offset %1 s, drift %2 ppm</source>
         <translation>смещение %1 с, уход %2 ppm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/clock_dialog.py" line="136"/>
+        <source>Reading the camera&apos;s clock on the frame…</source>
+        <translation>Распознаём время часов камеры на кадре…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/clock_dialog.py" line="145"/>
+        <source>Read on the frame: “%1” (confidence %2%)</source>
+        <translation>Прочитано на кадре: «%1» (уверенность %2%)</translation>
     </message>
 </context>
 <context>
@@ -364,97 +389,97 @@
 <context>
     <name>PlayerWidget</name>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="120"/>
+        <location filename="../../app/ui/video/player_widget.py" line="123"/>
         <source>Play / pause (Space)</source>
         <translation>Воспроизведение / пауза (Пробел)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="123"/>
+        <location filename="../../app/ui/video/player_widget.py" line="126"/>
         <source>Start (Home)</source>
         <translation>В начало (Home)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="126"/>
+        <location filename="../../app/ui/video/player_widget.py" line="129"/>
         <source>Back 10 s (Ctrl+Left)</source>
         <translation>Назад на 10 с (Ctrl+Влево)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="131"/>
+        <location filename="../../app/ui/video/player_widget.py" line="134"/>
         <source>Previous frame (Left)</source>
         <translation>Предыдущий кадр (Влево)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="135"/>
+        <location filename="../../app/ui/video/player_widget.py" line="138"/>
         <source>Next frame (Right)</source>
         <translation>Следующий кадр (Вправо)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="139"/>
+        <location filename="../../app/ui/video/player_widget.py" line="142"/>
         <source>Forward 10 s (Ctrl+Right)</source>
         <translation>Вперёд на 10 с (Ctrl+Вправо)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="143"/>
+        <location filename="../../app/ui/video/player_widget.py" line="146"/>
         <source>End (End)</source>
         <translation>В конец (End)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="149"/>
+        <location filename="../../app/ui/video/player_widget.py" line="152"/>
         <source>Speed: J / K / L, slower with Shift+J / Shift+L</source>
         <translation>Скорость: J / K / L, медленнее — Shift+J / Shift+L</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="153"/>
+        <location filename="../../app/ui/video/player_widget.py" line="156"/>
         <source>Previous activity ([)</source>
         <translation>Предыдущее движение ([)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="156"/>
+        <location filename="../../app/ui/video/player_widget.py" line="159"/>
         <source>Find activity</source>
         <translation>Найти движение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="157"/>
+        <location filename="../../app/ui/video/player_widget.py" line="160"/>
         <source>Mark the stretches with motion on the scrubber</source>
         <translation>Отметить на шкале участки с движением</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="162"/>
+        <location filename="../../app/ui/video/player_widget.py" line="165"/>
         <source>Next activity (])</source>
         <translation>Следующее движение (])</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="165"/>
+        <location filename="../../app/ui/video/player_widget.py" line="168"/>
         <source>True time…</source>
         <translation>Истинное время…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="166"/>
+        <location filename="../../app/ui/video/player_widget.py" line="169"/>
         <source>Calibrate the camera clock: this frame shows true time T</source>
         <translation>Калибровка часов камеры: этот кадр снят в истинное время T</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="171"/>
+        <location filename="../../app/ui/video/player_widget.py" line="174"/>
         <source>Export frame…</source>
         <translation>Экспорт кадра…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="172"/>
+        <location filename="../../app/ui/video/player_widget.py" line="175"/>
         <source>Save the exact frame on screen as a PNG file (recorded in the audit log)</source>
         <translation>Сохранить точный кадр с экрана в файл PNG (записывается в журнал аудита)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="177"/>
+        <location filename="../../app/ui/video/player_widget.py" line="180"/>
         <source>Go to…</source>
         <translation>Перейти…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="178"/>
+        <location filename="../../app/ui/video/player_widget.py" line="181"/>
         <source>Go to a frame, a media time or a true time (Ctrl+G)</source>
         <translation>Перейти к кадру, времени в файле или истинному времени (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="196"/>
+        <location filename="../../app/ui/video/player_widget.py" line="199"/>
         <source>Space: play / pause
 J / K / L: backwards, pause, forwards (again: faster; with Shift: slower)
 Left / Right: one frame; with Shift: 1 s; with Ctrl: 10 s
@@ -473,82 +498,87 @@ I: показать / скрыть сведения о времени
 Ctrl+G: перейти к кадру, времени в файле или истинному времени</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="210"/>
+        <location filename="../../app/ui/video/player_widget.py" line="213"/>
         <source>Brightness (viewing only)</source>
         <translation>Яркость (только для просмотра)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="211"/>
+        <location filename="../../app/ui/video/player_widget.py" line="214"/>
         <source>Contrast (viewing only)</source>
         <translation>Контраст (только для просмотра)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="215"/>
+        <location filename="../../app/ui/video/player_widget.py" line="218"/>
         <source>Original brightness and contrast</source>
         <translation>Исходные яркость и контраст</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="294"/>
+        <location filename="../../app/ui/video/player_widget.py" line="297"/>
         <source>Stretches with activity: %1</source>
         <translation>Участков с движением: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="317"/>
+        <location filename="../../app/ui/video/player_widget.py" line="320"/>
         <source>Export frame</source>
         <translation>Экспорт кадра</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="317"/>
+        <location filename="../../app/ui/video/player_widget.py" line="320"/>
         <source>PNG image (*.png)</source>
         <translation>Изображение PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="330"/>
+        <location filename="../../app/ui/video/player_widget.py" line="333"/>
         <source>Exporting frame</source>
         <translation>Экспорт кадра</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="332"/>
+        <location filename="../../app/ui/video/player_widget.py" line="335"/>
         <source>Frame %1 saved to %2</source>
         <translation>Кадр %1 сохранён в %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="358"/>
+        <location filename="../../app/ui/video/player_widget.py" line="359"/>
+        <source>Reading the camera&apos;s clock</source>
+        <translation>Распознавание часов камеры</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="376"/>
         <source>Calibrating the clock</source>
         <translation>Калибровка часов</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="386"/>
+        <location filename="../../app/ui/video/player_widget.py" line="404"/>
         <source>Frame %1 of %2</source>
         <translation>Кадр %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="387"/>
+        <location filename="../../app/ui/video/player_widget.py" line="405"/>
         <source> (keyframe, decoding…)</source>
         <translation> (опорный кадр, декодирование…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="388"/>
+        <location filename="../../app/ui/video/player_widget.py" line="406"/>
         <source>Media time %1</source>
         <translation>Время в файле %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="393"/>
+        <location filename="../../app/ui/video/player_widget.py" line="411"/>
         <source>Camera clock unknown (no origin set)</source>
         <translation>Часы камеры неизвестны (не задана точка отсчёта)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="395"/>
+        <location filename="../../app/ui/video/player_widget.py" line="413"/>
         <source>Camera clock %1</source>
         <translation>Часы камеры %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="398"/>
+        <location filename="../../app/ui/video/player_widget.py" line="416"/>
         <source>True time: clock not calibrated</source>
         <translation>Истинное время: часы не откалиброваны</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="400"/>
+        <location filename="../../app/ui/video/player_widget.py" line="418"/>
         <source>True time %1</source>
         <translation>Истинное время %1</translation>
     </message>
@@ -556,77 +586,82 @@ Ctrl+G: перейти к кадру, времени в файле или ист
 <context>
     <name>SideBySide</name>
     <message>
-        <location filename="../../app/ui/video/side_by_side.py" line="67"/>
+        <location filename="../../app/ui/video/side_by_side.py" line="63"/>
+        <source>The right camera alone: drag to shift it against the left one</source>
+        <translation>Только правая камера: перетащите, чтобы сдвинуть её относительно левой</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/side_by_side.py" line="74"/>
         <source>Right video one frame earlier</source>
         <translation>Правое видео на кадр раньше</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/side_by_side.py" line="70"/>
+        <location filename="../../app/ui/video/side_by_side.py" line="77"/>
         <source>Right video one frame later</source>
         <translation>Правое видео на кадр позже</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/side_by_side.py" line="73"/>
+        <location filename="../../app/ui/video/side_by_side.py" line="80"/>
         <source>Left video one frame earlier</source>
         <translation>Левое видео на кадр раньше</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/side_by_side.py" line="76"/>
+        <location filename="../../app/ui/video/side_by_side.py" line="83"/>
         <source>Left video one frame later</source>
         <translation>Левое видео на кадр позже</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/side_by_side.py" line="83"/>
+        <location filename="../../app/ui/video/side_by_side.py" line="91"/>
         <source>Nudge left</source>
         <translation>Сдвиг: левое</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/side_by_side.py" line="87"/>
+        <location filename="../../app/ui/video/side_by_side.py" line="95"/>
         <source>right</source>
         <translation>правое</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/side_by_side.py" line="120"/>
+        <location filename="../../app/ui/video/side_by_side.py" line="130"/>
         <source>%1 and %2 side by side</source>
         <translation>%1 и %2 рядом</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/side_by_side.py" line="125"/>
+        <location filename="../../app/ui/video/side_by_side.py" line="135"/>
         <source>In step on the corrected clocks of both cameras.</source>
         <translation>Синхронно по исправленным часам обеих камер.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/side_by_side.py" line="129"/>
+        <location filename="../../app/ui/video/side_by_side.py" line="139"/>
         <source>In step on the camera clocks; a camera is not calibrated yet, so its own clock is taken as true. Set the true time in each video.</source>
         <translation>Синхронно по часам камер; одна из камер ещё не откалибрована, её собственные часы приняты за истинные. Задайте истинное время в каждом видео.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/side_by_side.py" line="136"/>
+        <location filename="../../app/ui/video/side_by_side.py" line="146"/>
         <source>A camera clock has no origin: the videos are aligned on their starts. Set the true time in each video to align them on the true clock.</source>
         <translation>У часов одной из камер нет точки отсчёта: видео совмещены по началу. Задайте истинное время в каждом видео, чтобы совместить их по истинным часам.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/side_by_side.py" line="177"/>
+        <location filename="../../app/ui/video/side_by_side.py" line="201"/>
         <source>%1 s</source>
         <translation>%1 с</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/side_by_side.py" line="184"/>
+        <location filename="../../app/ui/video/side_by_side.py" line="208"/>
         <source>The right camera has no recording at this moment.</source>
         <translation>У правой камеры нет записи на этот момент.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/side_by_side.py" line="193"/>
+        <location filename="../../app/ui/video/side_by_side.py" line="218"/>
         <source>Frame %1</source>
         <translation>Кадр %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/side_by_side.py" line="198"/>
+        <location filename="../../app/ui/video/side_by_side.py" line="223"/>
         <source>Camera clock %1</source>
         <translation>Часы камеры %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/side_by_side.py" line="201"/>
+        <location filename="../../app/ui/video/side_by_side.py" line="226"/>
         <source>True time %1</source>
         <translation>Истинное время %1</translation>
     </message>
