@@ -179,6 +179,12 @@ def _grants(connection: Connection, schema: _Schema, case_tables: list[str]) -> 
         connection.execute(text(f'GRANT SELECT ON "{table}" TO {everyone}'))
     for function in AUDIT_FUNCTIONS:
         connection.execute(text(f"GRANT EXECUTE ON FUNCTION {function} TO {everyone}"))
+    connection.execute(
+        text("REVOKE ALL ON FUNCTION casebook_reveal(text, integer, text, text) FROM PUBLIC")
+    )
+    connection.execute(
+        text(f"GRANT EXECUTE ON FUNCTION casebook_reveal(text, integer, text, text) TO {everyone}")
+    )
     excluded = {*NO_RLS, *AUDIT_TABLES, *OFFICE_TABLES}
     writable = [t for t in schema.tables if t not in excluded]
     for table in sorted(writable):

@@ -44,7 +44,11 @@ def _client(url: str, data_dir: str, share: str, case_id: int, index: int, out: 
             cases.get_case(ctx, case_id)
             timings["open"].append(time.perf_counter() - start)
             log = folder / f"calls-{index}-{round_no}-{time.time_ns()}.csv"
-            lines = ["Дата;Время;Кто звонил;Кому звонил;Длительность"]
+            nonce = time.time_ns() % 100_000  # every log is a new file (the same one is refused)
+            lines = [
+                "Дата;Время;Кто звонил;Кому звонил;Длительность",
+                f"01.09.2025;00:00:00;+79160000000;+79031112233;{nonce}",
+            ]
             lines += [
                 f"{1 + i % 28:02d}.09.2025;12:{i % 60:02d}:{round_no:02d};"
                 f"+7916{index:03d}{round_no:02d}{i:02d};+79031112233;{i}"

@@ -17,6 +17,7 @@ from app.services.core.cases import check_version, load_case
 from app.services.core.context import ServiceContext
 from app.services.core.dto import BlacklistInfo, PartyInfo
 from app.storage.models.cases import BlacklistRow, OrderRow, PartyPhoneRow, PartyRow
+from app.storage.repositories import office as office_repo
 from app.storage.repositories.cases import refresh_search_text
 
 
@@ -200,6 +201,11 @@ def reveal(ctx: ServiceContext, entity: str, entity_id: int, field_name: str, re
     if len(reason.strip()) < 3:
         raise ValidationError("say why the personal data is revealed", field="reason")
     with ctx.transaction() as session:
+        if office_repo.office_initialised(session):  # the server writes the entry itself
+            values = office_repo.reveal(session, entity, entity_id, field_name, reason.strip())
+            if field_name == "phones":
+                return ", ".join(display(v) for v in values)
+            return values[0] if values else ""
         if entity == "party":
             row = _party(session, entity_id)
             case_id = row.case_id

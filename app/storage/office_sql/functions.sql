@@ -155,3 +155,53 @@ BEGIN
     'table', TG_TABLE_NAME, 'case_id', cid, 'by', session_user)::text);
   RETURN NULL;
 END $$;
+
+-- Reveal masked personal data: checks that the logged-in role may read the record, writes the
+-- `reveal` audit entry through the audit's own append function (actor = session_user, the
+-- payload in the canonical form app.storage.audit.record writes) and only then returns the
+-- value. Phones come back as E.164 values, one per array element.
+CREATE OR REPLACE FUNCTION casebook_reveal(p_entity text, p_id integer, p_field text, p_reason text)
+RETURNS text[]
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  cid integer;
+  found text[];
+  h_seq bigint;
+  h_hash text;
+  at_text text;
+  payload text;
+BEGIN
+  IF length(btrim(coalesce(p_reason, ''))) < 3 THEN
+    RAISE EXCEPTION 'say why the personal data is revealed' USING ERRCODE = 'check_violation';
+  END IF;
+  IF p_entity = 'party' AND p_field IN ('phones', 'address') THEN
+    SELECT p.case_id INTO cid FROM parties p WHERE p.id = p_id;
+  ELSIF p_entity = 'order' AND p_field = 'address' THEN
+    SELECT o.case_id INTO cid FROM orders o WHERE o.id = p_id;
+  ELSE
+    RAISE EXCEPTION '%.% cannot be revealed', p_entity, p_field USING ERRCODE = 'check_violation';
+  END IF;
+  IF cid IS NULL OR NOT casebook_case_readable(session_user::text, cid) THEN
+    RAISE EXCEPTION 'no % with id %', p_entity, p_id USING ERRCODE = 'no_data_found';
+  END IF;
+  IF p_entity = 'party' AND p_field = 'phones' THEN
+    SELECT coalesce(array_agg(ph.value ORDER BY ph.id), '{}') INTO found
+      FROM party_phones ph WHERE ph.party_id = p_id;
+  ELSIF p_entity = 'party' THEN
+    SELECT ARRAY[p.address] INTO found FROM parties p WHERE p.id = p_id;
+  ELSE
+    SELECT ARRAY[o.address] INTO found FROM orders o WHERE o.id = p_id;
+  END IF;
+  SELECT head_seq, head_hash INTO h_seq, h_hash FROM casebook_audit_head();
+  at_text := to_char(date_trunc('second', clock_timestamp()) AT TIME ZONE 'UTC',
+                     'YYYY-MM-DD"T"HH24:MI:SS"Z"');
+  payload := '{"action":"reveal","actor":' || to_json(session_user::text)::text
+    || ',"after":{"field":' || to_json(p_field)::text || ',"reason":'
+    || to_json(btrim(p_reason))::text || '},"at":' || to_json(at_text)::text
+    || ',"before":null,"case_id":' || cid || ',"entity":' || to_json(p_entity)::text
+    || ',"entity_id":' || to_json(p_id::text)::text || ',"prev_hash":'
+    || to_json(h_hash)::text || ',"seq":' || (h_seq + 1) || '}';
+  PERFORM casebook_audit_append(payload,
+    encode(sha256(convert_to(h_hash || payload, 'UTF8')), 'hex'));
+  RETURN found;
+END $$;

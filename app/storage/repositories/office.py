@@ -8,8 +8,10 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, func, inspect, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from app.domain.errors import NotFound
 from app.domain.timeutil import ensure_utc, now_utc
 from app.storage.models.cases import BlacklistRow, CaseRow, EvidenceRow, PartyPhoneRow, PartyRow
 from app.storage.models.office import (
@@ -341,3 +343,19 @@ def add_blacklist(
     session.add(row)
     session.flush()
     return row
+
+
+def reveal(session: Session, entity: str, entity_id: int, field: str, reason: str) -> list[str]:
+    """Reveal through the server's function: it checks access, writes the audit entry (as the
+    logged-in role) and returns the values, in the caller's transaction."""
+    try:
+        with session.begin_nested():
+            values = session.execute(
+                text("SELECT casebook_reveal(:e, :i, :f, :r)"),
+                {"e": entity, "i": entity_id, "f": field, "r": reason},
+            ).scalar_one()
+    except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) == "P0002":
+            raise NotFound(f"no {entity} with id {entity_id}") from exc
+        raise
+    return [str(v) for v in (values or [])]

@@ -206,3 +206,29 @@ def test_the_supervisor_reads_their_couriers_case_and_adds_a_statement(office, t
         close_context(sup)
     texts = office.sql("inv_a", "SELECT text FROM statements")
     assert texts == [("Курьер подтвердил звонок клиентке",)]
+
+
+def test_a_reveal_goes_through_the_server_which_writes_the_entry(office, two_cases, tmp_path):
+    from app.services.core import audit
+
+    msk, _spb = two_cases
+    inv = office.context("inv_a", tmp_path / "ra")
+    other = office.context("inv_b", tmp_path / "rb")
+    aud = office.context("aud", tmp_path / "rc")
+    try:
+        party = cases.get_case(inv, msk.id).parties[0]
+        shown = parties.reveal(inv, "party", party.id, "phones", "обратный звонок заявителю")
+        assert shown.replace(" ", "").replace("-", "").endswith("79161234567")
+        entry = office.sql(
+            "aud", "SELECT actor, case_id FROM audit_entries WHERE action = 'reveal'"
+        )
+        assert entry == [(office.logins["inv_a"], msk.id)]
+        with pytest.raises(Exception, match="no party"):
+            parties.reveal(other, "party", party.id, "phones", "любопытство")
+        # Even with plain SQL the function refuses another region's record.
+        with pytest.raises(psycopg.errors.NoDataFound):
+            office.sql("inv_b", f"SELECT casebook_reveal('party', {party.id}, 'phones', 'xyz')")
+        assert audit.verify_chain(aud).ok
+    finally:
+        for ctx in (inv, other, aud):
+            close_context(ctx)
