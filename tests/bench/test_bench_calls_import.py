@@ -25,7 +25,7 @@ from calls_callgen import write_export
 pytestmark = pytest.mark.bench
 
 ROWS = int(os.environ.get("CASEBOOK_BENCH_ROWS", "1000000"))
-REPEAT = 3
+REPEAT = int(os.environ.get("CASEBOOK_BENCH_REPEAT", "3"))  # A B pairs; 1 for a quick look
 ROOT = Path(__file__).resolve().parents[2]
 
 REAL_IMPORT = r"""

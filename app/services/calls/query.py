@@ -5,7 +5,8 @@ summary, linking numbers to parties, and the audited reveal. The queries themsel
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from app.domain.errors import NotFound, ValidationError
 from app.domain.phones import digits_of, display, mask, normalize
@@ -49,6 +50,41 @@ def calls_between(
     first, second = normalize(a, region).value, normalize(b, region).value
     with ctx.session() as session:
         return repo.calls_between(session, case_id, first, second, start, end)
+
+
+@dataclass(frozen=True)
+class CallDensity:
+    """How many calls started in each stretch of `bucket_s` seconds from `start_utc`."""
+
+    start_utc: datetime
+    bucket_s: int
+    counts: list[tuple[datetime, int, int]]  # (stretch start, calls, answered)
+
+
+def calls_in_window(
+    ctx: ServiceContext, case_id: int, start: datetime, end: datetime, limit: int = 5_000
+) -> list[CallView]:
+    """The calls of a visible stretch (masked), at most `limit`, time order — for a
+    timeline of a million calls, which draws denser stretches from `call_density`."""
+    with ctx.session() as session:
+        rows = repo.calls_in_window(session, case_id, start, end, limit)
+        parties = repo.party_numbers(session, case_id)
+    return _views(rows, parties, reveal=False)
+
+
+def call_density(
+    ctx: ServiceContext, case_id: int, start: datetime, end: datetime, buckets: int = 400
+) -> CallDensity:
+    """Calls per stretch between `start` and `end` (about `buckets` stretches of whole
+    seconds), counted by the database."""
+    bucket_s = max(1, int((end - start).total_seconds() // max(buckets, 1)))
+    with ctx.session() as session:
+        counts = repo.call_counts(session, case_id, start, end, bucket_s)
+    return CallDensity(
+        start,
+        bucket_s,
+        [(start + timedelta(seconds=b * bucket_s), n, a) for b, n, a in counts],
+    )
 
 
 def _view(r: StoredCall, parties: dict[str, NumberOwner], reveal: bool) -> CallView:

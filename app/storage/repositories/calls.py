@@ -34,6 +34,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
+from sqlalchemy.types import Integer
 
 from app.domain.calls.records import CallRecord
 from app.domain.errors import NotFound, StorageError
@@ -405,6 +406,41 @@ def calls_by_ids(session: Session, ids: Sequence[int]) -> list[StoredCall]:
         for r in session.execute(select(*_STORED).where(CallRow.id.in_(chunk))):
             rows[r.id] = StoredCall(**r._mapping)
     return [rows[i] for i in ids if i in rows]
+
+
+def calls_in_window(
+    session: Session, case_id: int, start: datetime, end: datetime, limit: int
+) -> list[StoredCall]:
+    """At most `limit` calls starting in [start, end), time order (the `(case, start)`
+    index: a visible stretch of a million-call timeline reads only its rows)."""
+    stmt = (
+        select(*_STORED)
+        .where(CallRow.case_id == case_id, CallRow.start_utc >= start, CallRow.start_utc < end)
+        .order_by(CallRow.start_utc, CallRow.id)
+        .limit(limit)
+    )
+    return [StoredCall(**r._mapping) for r in session.execute(stmt)]
+
+
+def call_counts(
+    session: Session, case_id: int, start: datetime, end: datetime, bucket_s: int
+) -> list[tuple[int, int, int]]:
+    """(bucket number, calls, answered calls) per `bucket_s` seconds from `start`, counted
+    in SQL: a dense stretch of the timeline is drawn from these, never from its rows."""
+    bucket: ColumnElement[Any]
+    if session.get_bind().dialect.name == "sqlite":
+        offset = (func.julianday(CallRow.start_utc) - func.julianday(start)) * 86_400
+        bucket = func.cast(offset / bucket_s, Integer)
+    else:
+        bucket = func.floor(func.extract("epoch", CallRow.start_utc - start) / bucket_s)
+    answered = func.sum(case((CallRow.status == "answered", 1), else_=0))
+    stmt = (
+        select(bucket.label("bucket"), func.count(), answered)
+        .where(CallRow.case_id == case_id, CallRow.start_utc >= start, CallRow.start_utc < end)
+        .group_by("bucket")
+        .order_by("bucket")
+    )
+    return [(int(b), int(n), int(a or 0)) for b, n, a in session.execute(stmt)]
 
 
 @dataclass(frozen=True)

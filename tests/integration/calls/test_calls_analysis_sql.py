@@ -95,3 +95,31 @@ def test_findings_are_kept_until_calls_or_thresholds_change(sqlite_ctx, tmp_path
     import_calls(ctx, case_id, second)
     more = analysis.analyze(ctx, case_id)
     assert sum(len(f.call_ids) for f in more) > sum(len(f.call_ids) for f in wider)
+
+
+def test_visible_window_and_density_for_a_timeline(ctx, tmp_path: Path) -> None:
+    """A timeline of a big case reads the calls of the visible stretch and draws the rest
+    from counts per stretch made by the database."""
+    from app.services.calls.query import call_density, calls_in_window
+
+    case_id = cases.create_case(
+        ctx, cases.CaseInput(title="Окно", region="MSK", tz="Europe/Moscow")
+    ).id
+    path = tmp_path / "log.csv"
+    _log(path, seed=3, rows=300)
+    import_calls(ctx, case_id, path)
+    every = reveal_calls(ctx, case_id, call_ids(ctx, case_id), "сверка окна")
+    starts = sorted(v.start_utc for v in every)
+    lo, hi = starts[50], starts[120]
+    window = calls_in_window(ctx, case_id, lo, hi)
+    assert [v.start_utc for v in window] == [t for t in starts if lo <= t < hi]
+    assert "***" in window[0].caller  # masked like every list
+    assert len(calls_in_window(ctx, case_id, lo, hi, limit=10)) == 10
+    end = starts[-1] + timedelta(seconds=1)
+    density = call_density(ctx, case_id, starts[0], end, buckets=24)
+    assert sum(n for _t, n, _a in density.counts) == 300
+    for moment, n, answered in density.counts:
+        inside = [
+            v for v in every if moment <= v.start_utc < moment + timedelta(seconds=density.bucket_s)
+        ]
+        assert n == len(inside) and answered == sum(v.status == "answered" for v in inside)
