@@ -89,17 +89,20 @@ def run_gui(args: Sequence[str]) -> int:
     if ctx is None:
         return 2
 
+    from app.services.core import lanes
     from app.ui.env import UiEnv
     from app.ui.main_window import MainWindow
     from app.ui.tasks import TaskRunner
 
+    lanes.forbid_writes_here()  # the GUI thread hands every write to the database lane
     tasks = TaskRunner()
-    env = UiEnv(ctx, tasks)
-    window = MainWindow(env, window_state(ctx.config_dir))
-    window.show()
-    QTimer.singleShot(0, window.offer_demo)
     try:
+        env = UiEnv(ctx, tasks)
+        window = MainWindow(env, window_state(ctx.config_dir))
+        window.show()
+        QTimer.singleShot(0, window.offer_demo)
         return app.exec()
     finally:
         tasks.shutdown()
+        lanes.allow_writes_here()
         close_context(ctx)

@@ -1,4 +1,12 @@
-"""Background work for the UI: one serialized database-write lane, a pool for CPU work.
+"""Background work for the UI: one serialized database-write lane, a pool for CPU work, a
+small pool for reads.
+
+Every write transaction of the GUI runs on the database lane (`run_db`); long work runs its
+CPU part on the pool and hands its result to a short commit on the lane (`run_cpu(...,
+commit=)`). Each job marks its thread with its lane (`app.services.core.lanes`), so in tests
+and debug runs a write transaction opened from the CPU or read pool raises `LaneViolation`.
+Long work whose writes sit deep inside it (`run_cpu(..., lane_writes=True)`) borrows the
+lane for each transaction: the lane thread parks in its turn while the job writes.
 
 Task functions are plain Python `fn(progress) -> result` that know nothing of Qt; they get a
 `QtProgress` (it implements `app.domain.progress.Progress`) whose reports become Qt signals.
@@ -14,7 +22,8 @@ from __future__ import annotations
 import itertools
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +31,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from app.domain.progress import Cancelled
+from app.services.core import lanes
 
 TaskFn = Callable[[Any], Any]
 DoneFn = Callable[[Any], object]
@@ -83,23 +93,43 @@ class _Relay(QObject):
     finished = Signal(int, object, object)  # task id, result, exception (or None)
 
 
+Borrow = Callable[[], AbstractContextManager[None]]
+
+
 class _Job(QRunnable):
-    def __init__(self, task: Task, fn: TaskFn, relay: _Relay) -> None:
+    def __init__(self, task: Task, fn: TaskFn, relay: _Relay, borrow: Borrow | None) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._task = task
         self._fn = fn
         self._relay = relay
+        self._borrow = borrow
 
     def run(self) -> None:
         try:
             if self._task.progress.cancelled():
                 raise Cancelled()
-            result = self._fn(self._task.progress)
+            lending = lanes.lending(self._borrow) if self._borrow else nullcontext()
+            with lanes.running_on(self._task.lane), lending:
+                result = self._fn(self._task.progress)
         except Exception as exc:  # delivered to the GUI thread, never swallowed
             self._relay.finished.emit(self._task.task_id, None, exc)
         else:
             self._relay.finished.emit(self._task.task_id, result, None)
+
+
+class _ParkedLane(QRunnable):
+    """Holds the database lane's turn while a CPU job writes one transaction."""
+
+    def __init__(self, parked: threading.Event, resume: threading.Event) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._parked = parked
+        self._resume = resume
+
+    def run(self) -> None:
+        self._parked.set()
+        self._resume.wait()
 
 
 def _alive(callback: Callable[..., Any]) -> bool:
@@ -135,6 +165,8 @@ class TaskRunner(QObject):
         self._read_pool = QThreadPool(self)
         self._read_pool.setMaxThreadCount(2)
         self._pools = {"db": self._db_pool, "cpu": self._cpu_pool, "read": self._read_pool}
+        self._waiting_lock = threading.Lock()
+        self._waiting = 0  # CPU jobs waiting for the lane's turn to write
 
     def run_db(
         self,
@@ -155,9 +187,46 @@ class TaskRunner(QObject):
         on_done: DoneFn | None = None,
         on_error: ErrorFn | None = None,
         cancellable: bool = True,
+        commit: Callable[[Any], Any] | None = None,
+        lane_writes: bool = False,
     ) -> Task:
-        """Run `fn(progress)` in the CPU pool (parsing, analysis, PDF); progress is shown."""
-        return self._submit("cpu", fn, title, on_done, on_error, cancellable)
+        """Run `fn(progress)` in the CPU pool (parsing, analysis, PDF); progress is shown.
+
+        Long work that ends in a write passes `commit`: the result of `fn` (which writes
+        nothing) goes to `commit(result)` on the database lane, one short transaction queued
+        behind whatever the lane is doing, and `on_done` receives what the commit returns.
+        `lane_writes`: the work writes deep inside (audited reveals while a dossier is
+        assembled); each of its transactions waits for the lane's turn and runs in it."""
+        borrow = self._borrow_lane if lane_writes else None
+        if commit is None:
+            return self._submit("cpu", fn, title, on_done, on_error, cancellable, borrow)
+
+        def hand_over(result: Any) -> None:
+            self.run_db(lambda _progress: commit(result), on_done, on_error, title=title)
+
+        return self._submit("cpu", fn, title, hand_over, on_error, cancellable, borrow)
+
+    @contextmanager
+    def _borrow_lane(self) -> Iterator[None]:
+        """From a CPU job: wait for the lane's turn, park the lane thread, act as the lane."""
+        if self.synchronous:  # one thread does everything, in order
+            with lanes.running_on(lanes.WRITER):
+                yield
+            return
+        parked, resume = threading.Event(), threading.Event()
+        self._db_pool.start(_ParkedLane(parked, resume))
+        with self._waiting_lock:
+            self._waiting += 1
+        try:
+            parked.wait()
+        finally:
+            with self._waiting_lock:
+                self._waiting -= 1
+        try:
+            with lanes.running_on(lanes.WRITER):
+                yield
+        finally:
+            resume.set()
 
     def run_read(
         self,
@@ -170,6 +239,11 @@ class TaskRunner(QObject):
         Reads have their own small pool so a long import or export never delays the case list.
         """
         return self._submit("read", fn, "", on_done, on_error, False)
+
+    def waiting_for_lane(self) -> int:
+        """How many CPU jobs wait for the database lane's turn to write (behind an import)."""
+        with self._waiting_lock:
+            return self._waiting
 
     def active_tasks(self) -> list[Task]:
         return list(self._active.values())
@@ -196,13 +270,14 @@ class TaskRunner(QObject):
         on_done: DoneFn | None,
         on_error: ErrorFn | None,
         cancellable: bool,
+        borrow: Borrow | None = None,
     ) -> Task:
         task_id = next(self._ids)
         task = Task(task_id, title, lane, cancellable, QtProgress(task_id), on_done, on_error)
         task.progress.reported.connect(self._on_progress)
         self._active[task_id] = task
         self.task_started.emit(task)
-        job = _Job(task, fn, self._relay)
+        job = _Job(task, fn, self._relay, borrow)
         if self.synchronous:
             job.run()
         else:

@@ -15,6 +15,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from app.domain.errors import Conflict, Duplicate, NotAllowed
 from app.domain.office import Identity
+from app.services.core import lanes
 from app.settings import Settings
 from app.storage import audit
 from app.storage.db import storage_error
@@ -52,7 +53,13 @@ class ServiceContext:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A write unit: commits when the block ends, rolls everything back on any error."""
+        """A write unit: commits when the block ends, rolls everything back on any error.
+        In the GUI it runs in the database lane's turn only (`lanes.write_turn`)."""
+        with lanes.write_turn(), self._write_unit() as session:
+            yield session
+
+    @contextmanager
+    def _write_unit(self) -> Iterator[Session]:
         session = self.sessions()
         try:
             yield session

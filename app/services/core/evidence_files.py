@@ -19,6 +19,7 @@ from app.domain.errors import NotFound, ValidationError
 from app.domain.progress import Progress
 from app.services.core.cases import resolve_case_id
 from app.services.core.context import ServiceContext
+from app.storage.evidence_store import StoredBlob
 from app.storage.models.cases import EvidenceRow
 
 KINDS = (
@@ -147,6 +148,7 @@ def add_evidence(
     meta: dict[str, Any] | None = None,
     progress: Progress | None = None,
     session: Session | None = None,
+    blob: StoredBlob | None = None,
 ) -> EvidenceInfo:
     """Store a file and register it. With `session`, the row joins the caller's transaction
     (e.g. a call-log import that must be all or nothing); the blob itself is harmless if the
@@ -157,7 +159,8 @@ def add_evidence(
     path = Path(path)
     if not path.is_file():
         raise ValidationError(f"{path}: no such file", field="file")
-    blob = ctx.evidence.put(path, progress)
+    if blob is None:  # else stored already, off the database lane (`prepare_evidence`)
+        blob = ctx.evidence.put(path, progress)
     fields: dict[str, Any] = {
         "source": source,
         "provided_by": provided_by,

@@ -7,6 +7,7 @@ Stills and redacted copies live in a temporary folder for the duration of one bu
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,20 +65,35 @@ def preview_dossier(
 ) -> BuiltDossier:
     """The dossier as it would be saved, for the preview; shown on screen only. A police
     preview shows unmasked data, so it is audited as a reveal."""
+    return prepare_preview(ctx, case_ref, options, progress)()
+
+
+def prepare_preview(
+    ctx: ServiceContext,
+    case_ref: str | int,
+    options: DossierOptions,
+    progress: Progress | None = None,
+) -> Callable[[], BuiltDossier]:
+    """The long part of a preview (assemble, build; no writes); returns the short commit that
+    audits the reveal and hands the dossier over (the GUI runs it on the database lane)."""
     with tempfile.TemporaryDirectory(prefix="casebook-dossier-") as tmp:
         assembled = assemble_dossier(ctx, case_ref, options, Path(tmp), progress)
         built = build_dossier(assembled.data, progress)
-    if reveals(options.profile):
-        with ctx.transaction() as session:
-            ctx.audit(
-                session,
-                action="reveal",
-                entity="dossier_preview",
-                entity_id=assembled.case_id,
-                case_id=assembled.case_id,
-                after={"reason": "dossier preview", **_details(assembled, built)},
-            )
-    return built
+
+    def commit() -> BuiltDossier:
+        if reveals(options.profile):
+            with ctx.transaction() as session:
+                ctx.audit(
+                    session,
+                    action="reveal",
+                    entity="dossier_preview",
+                    entity_id=assembled.case_id,
+                    case_id=assembled.case_id,
+                    after={"reason": "dossier preview", **_details(assembled, built)},
+                )
+        return built
+
+    return commit
 
 
 def export_dossier(
@@ -88,16 +104,37 @@ def export_dossier(
     progress: Progress | None = None,
 ) -> DossierExport:
     """Build the dossier, write it to `out` and record the export (SHA-256, profile)."""
+    return prepare_dossier_export(ctx, case_ref, options, out, progress)()
+
+
+def prepare_dossier_export(
+    ctx: ServiceContext,
+    case_ref: str | int,
+    options: DossierOptions,
+    out: Path,
+    progress: Progress | None = None,
+) -> Callable[[], DossierExport]:
+    """The long part of a dossier export (assemble, write the PDF); returns the short commit
+    that records the export (the GUI runs it on the database lane)."""
     progress = progress or NullProgress()
     with tempfile.TemporaryDirectory(prefix="casebook-dossier-") as tmp:
         assembled = assemble_dossier(ctx, case_ref, options, Path(tmp), progress)
         built = write_dossier(assembled.data, out, progress)
-    record_export(
-        ctx, assembled.case_id, "dossier", {**_details(assembled, built), "file": out.name}
-    )
-    return DossierExport(
-        out, built.sha256, built.pages, options.profile, options.lang, dossier_warnings(assembled)
-    )
+
+    def commit() -> DossierExport:
+        record_export(
+            ctx, assembled.case_id, "dossier", {**_details(assembled, built), "file": out.name}
+        )
+        return DossierExport(
+            out,
+            built.sha256,
+            built.pages,
+            options.profile,
+            options.lang,
+            dossier_warnings(assembled),
+        )
+
+    return commit
 
 
 def dossier_warnings(assembled: AssembledDossier) -> tuple[str, ...]:
@@ -120,6 +157,18 @@ def export_package(
 ) -> PackageExport:
     """A ZIP with the dossier, the evidence the profile allows (police: every original;
     management: the redacted stills only), manifests and a how-to-verify note."""
+    return prepare_package_export(ctx, case_ref, options, out, progress)()
+
+
+def prepare_package_export(
+    ctx: ServiceContext,
+    case_ref: str | int,
+    options: DossierOptions,
+    out: Path,
+    progress: Progress | None = None,
+) -> Callable[[], PackageExport]:
+    """The long part of a package export (assemble, build, zip); returns the short commit
+    that records the export (the GUI runs it on the database lane)."""
     progress = progress or NullProgress()
     with tempfile.TemporaryDirectory(prefix="casebook-package-") as tmp:
         assembled = assemble_dossier(ctx, case_ref, options, Path(tmp), progress)
@@ -144,18 +193,22 @@ def export_package(
             created=data.generated_at,
             progress=progress,
         )
-    record_export(
-        ctx,
-        assembled.case_id,
-        "package",
-        {
-            **_details(assembled, built),
-            "package_sha256": result.sha256,
-            "file": out.name,
-            "files": len(result.files),
-        },
-    )
-    return PackageExport(result.path, result.sha256, result.files, built.sha256, data.profile)
+
+    def commit() -> PackageExport:
+        record_export(
+            ctx,
+            assembled.case_id,
+            "package",
+            {
+                **_details(assembled, built),
+                "package_sha256": result.sha256,
+                "file": out.name,
+                "files": len(result.files),
+            },
+        )
+        return PackageExport(result.path, result.sha256, result.files, built.sha256, data.profile)
+
+    return commit
 
 
 def check_package(path: Path) -> PackageCheck:

@@ -10,6 +10,7 @@ naming it.
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -27,7 +28,12 @@ from app.media.remux import needs_remux, remux_to_mp4
 from app.media.stills import still_png, upright
 from app.services.core.cases import load_case
 from app.services.core.context import ServiceContext
-from app.services.core.evidence_files import add_evidence, evidence_info, insert_evidence_row
+from app.services.core.evidence_files import (
+    add_evidence,
+    check_kind,
+    evidence_info,
+    insert_evidence_row,
+)
 from app.services.video.clock import clock_info
 from app.services.video.common import frame_number, index_of
 from app.services.video.dto import (
@@ -76,20 +82,7 @@ def add_video_evidence(
     """Store any evidence file; dash-cam and CCTV files are probed and indexed as well.
     `camera_start` is the camera clock's reading at the file's first frame, as the
     investigator read it (it wins over the container's creation time and the file name)."""
-    if kind not in VIDEO_KINDS:
-        info = add_evidence(
-            ctx,
-            case_id,
-            Path(path),
-            kind=kind,
-            source=source,
-            provided_by=provided_by,
-            acquired_at=acquired_at,
-            tz=tz,
-            progress=progress or NullProgress(),
-        )
-        return VideoEvidence(info, None)
-    prepared = prepare_video(
+    commit = prepare_evidence(
         ctx,
         case_id,
         path,
@@ -101,7 +94,60 @@ def add_video_evidence(
         progress=progress,
         camera_start=camera_start,
     )
-    return register_video(ctx, prepared)
+    return commit()
+
+
+def prepare_evidence(
+    ctx: ServiceContext,
+    case_id: int,
+    path: Path,
+    *,
+    kind: str,
+    source: str = "",
+    provided_by: str = "",
+    acquired_at: datetime | None = None,
+    tz: str | None = None,
+    progress: Progress | None = None,
+    camera_start: datetime | None = None,
+) -> Callable[[], VideoEvidence]:
+    """The long part of adding an evidence file (copy and hash; remux, index and probe a
+    video), writing no row; returns the short commit that registers it. The GUI runs the two
+    apart: this on the CPU pool, the commit on the database lane."""
+    if kind in VIDEO_KINDS:
+        prepared = prepare_video(
+            ctx,
+            case_id,
+            path,
+            kind=kind,
+            source=source,
+            provided_by=provided_by,
+            acquired_at=acquired_at,
+            tz=tz,
+            progress=progress,
+            camera_start=camera_start,
+        )
+        return lambda: register_video(ctx, prepared)
+    check_kind(kind)
+    path = Path(path)
+    if not path.is_file():
+        raise ValidationError(f"{path}: no such file", field="file")
+    blob = ctx.evidence.put(path, progress or NullProgress())
+
+    def commit() -> VideoEvidence:
+        info = add_evidence(
+            ctx,
+            case_id,
+            path,
+            kind=kind,
+            source=source,
+            provided_by=provided_by,
+            acquired_at=acquired_at,
+            tz=tz,
+            blob=blob,
+        )
+        return VideoEvidence(info, None)
+
+    return commit
 
 
 def prepare_video(

@@ -7,6 +7,7 @@ Building runs in the task runner's CPU pool; loading the choices in its read lan
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +42,11 @@ from app.services.dossier.assemble import (
     dossier_choices,
     still_file,
 )
-from app.services.dossier.export import export_dossier, export_package, preview_dossier
+from app.services.dossier.export import (
+    prepare_dossier_export,
+    prepare_package_export,
+    prepare_preview,
+)
 from app.ui.dossier.regions import RegionEditor
 from app.ui.env import UiEnv
 
@@ -253,7 +258,9 @@ class ExportDialog(QDialog):
         ctx, case_id, options = self.env.ctx, self.case_id, self.options()
         self._busy(True, self.tr("Building the preview…"))
         self.env.tasks.run_cpu(
-            lambda p: preview_dossier(ctx, case_id, options, p),
+            lambda p: prepare_preview(ctx, case_id, options, p),
+            commit=_run_commit,
+            lane_writes=True,  # a police dossier audits the numbers it reveals
             title=self.tr("Dossier preview"),
             on_done=self._show_preview,
             on_error=self._failed,
@@ -293,7 +300,9 @@ class ExportDialog(QDialog):
         ctx, case_id, options = self.env.ctx, self.case_id, self.options()
         self._busy(True, self.tr("Saving the dossier…"))
         self.env.tasks.run_cpu(
-            lambda p: export_dossier(ctx, case_id, options, path, p),
+            lambda p: prepare_dossier_export(ctx, case_id, options, path, p),
+            commit=_run_commit,
+            lane_writes=True,  # a police dossier audits the numbers it reveals
             title=self.tr("Dossier export"),
             on_done=self._saved,
             on_error=self._failed,
@@ -303,7 +312,9 @@ class ExportDialog(QDialog):
         ctx, case_id, options = self.env.ctx, self.case_id, self.options()
         self._busy(True, self.tr("Saving the evidence package…"))
         self.env.tasks.run_cpu(
-            lambda p: export_package(ctx, case_id, options, path, p),
+            lambda p: prepare_package_export(ctx, case_id, options, path, p),
+            commit=_run_commit,
+            lane_writes=True,  # a police dossier audits the numbers it reveals
             title=self.tr("Evidence package export"),
             on_done=self._saved,
             on_error=self._failed,
@@ -332,3 +343,8 @@ def open_export_dialog(env: UiEnv, case_id: int, parent: QWidget | None = None) 
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
+
+
+def _run_commit(commit: Callable[[], Any]) -> Any:
+    """On the database lane: the short commit a `prepare_*` export handed back."""
+    return commit()

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from app.services.video.clock import calibrate
 from app.services.video.clock_reading import read_camera_clock
 from app.services.video.dto import ClockInfo, VideoSource
-from app.services.video.intake import export_frame
+from app.services.video.intake import record_frame_export, write_frame
 from app.ui.env import UiEnv
 from app.ui.errors import show_error
 from app.ui.tasks import Task
@@ -326,10 +326,11 @@ class PlayerWidget(QWidget):
         source = self.source
         if source is None:
             return
-        ctx, evidence = self.env.ctx, source.evidence
+        ctx = self.env.ctx
         media = source.index.pts_of(self.player.position)
         self.env.tasks.run_cpu(
-            lambda _p: export_frame(ctx, evidence.case_id, evidence.id, media, out),
+            lambda _p: write_frame(source, media, out),  # decode and write: the CPU part
+            commit=lambda export: record_frame_export(ctx, export),  # its audit entry
             title=self.tr("Exporting frame"),
             on_done=lambda done: self.status.setText(
                 self.tr("Frame %1 saved to %2")

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QImage
 
 from app.domain.progress import Progress
-from app.services.video.activity import scan_evidence_activity, stored_activity
+from app.services.video.activity import find_activity, store_activity, stored_activity
 from app.services.video.dto import ActivityInfo, VideoSource
 from app.services.video.pictures import strip
 from app.ui.env import UiEnv
@@ -87,10 +87,14 @@ class StripFeeder(QObject):
         ctx, evidence = self._env.ctx, source.evidence
 
         def work(progress: Progress) -> list[ActivityInfo]:
-            return scan_evidence_activity(ctx, evidence.case_id, evidence.id, progress)
+            return find_activity(source, progress)  # the scan: CPU, writes nothing
+
+        def commit(found: list[ActivityInfo]) -> list[ActivityInfo]:
+            return store_activity(ctx, evidence.case_id, evidence.id, found)
 
         task = self._tasks.run_cpu(
             work,
+            commit=commit,
             title=self.tr("Activity scan of %1").replace("%1", evidence.original_name),
             on_done=self._segments_done(self._generation, announce=True),
             on_error=lambda exc: self.scan_failed.emit(named(exc, evidence.original_name)),

@@ -7,6 +7,7 @@ Opening a video reads its stored index and clock off the GUI thread.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
@@ -30,7 +31,7 @@ from app.services.core.cases import get_case
 from app.services.core.evidence_files import EvidenceInfo, evidence_path, get_evidence
 from app.services.video.clock import local_zone
 from app.services.video.dto import VideoEvidence, VideoSource
-from app.services.video.intake import add_video_evidence, list_case_evidence, open_video
+from app.services.video.intake import list_case_evidence, open_video, prepare_evidence
 from app.ui.env import UiEnv
 from app.ui.errors import show_error
 from app.ui.tasks import Task
@@ -144,11 +145,12 @@ class VideoTab(QWidget):
         dialog.open()
 
     def add_evidence(self, request: EvidenceRequest) -> None:
-        """Store the file in a cancellable task (copy, hash, index)."""
+        """Store the file in a cancellable task (copy, hash, index) on the CPU pool; its row is
+        committed on the database lane, behind whatever the lane is doing (an import)."""
         ctx, case_id = self.env.ctx, self.case_id
 
-        def work(progress: Progress) -> VideoEvidence:
-            return add_video_evidence(
+        def work(progress: Progress) -> Callable[[], VideoEvidence]:
+            return prepare_evidence(
                 ctx,
                 case_id,
                 request.path,
@@ -165,6 +167,7 @@ class VideoTab(QWidget):
             title=self.tr("Adding %1").replace("%1", request.path.name),
             on_done=self._added,
             on_error=self._failed,
+            commit=lambda register: register(),
         )
         self._adding[task.task_id] = request.path.name
 
