@@ -82,7 +82,7 @@ def write_turn() -> AbstractContextManager[None]:
     lane = getattr(_local, "lane", None)
     if lane == WRITER:
         return nullcontext()
-    borrow = getattr(_local, "borrow", None)
+    borrow: Callable[[], AbstractContextManager[None]] | None = getattr(_local, "borrow", None)
     if borrow is not None:
         return borrow()
     if enforced():
