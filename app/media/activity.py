@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import chain, pairwise
 from pathlib import Path
 
 import av
@@ -186,20 +186,47 @@ def _fine_pass(
 def _decode_range(
     path: str | Path, index: FrameIndex, start: int, end: int
 ) -> Iterator[tuple[int, av.VideoFrame]]:
-    with open_media(path) as container:
-        stream = video_stream(container, path)
-        stream.thread_type = "AUTO"
-        container.seek(index.raw_pts(start), stream=stream, backward=True, any_frame=False)
-        try:
-            for frame in container.decode(stream):
-                number = index.index_of_pts(frame.pts) if frame.pts is not None else None
-                if number is None or number < start:
-                    continue
-                if number >= end:
+    """The frames [start, end) decoded in order. MPEG-TS seeks by byte position and may land
+    a GOP or more late: then seek a second, then five earlier, then decode from the start of
+    the file, so MP4 and TS copies of one recording give the same segments."""
+    margin = max(1, round(1 / index.time_base))
+    for early in (0, margin, 5 * margin, None):
+        with open_media(path) as container:
+            stream = video_stream(container, path)
+            stream.thread_type = "AUTO"
+            try:
+                if early is not None and start > 0:
+                    target = index.raw_pts(start) - early
+                    container.seek(target, stream=stream, backward=True, any_frame=False)
+                frames = _numbered(container, stream, index)
+                first = next(frames, None)
+                if first is None:
                     return
-                yield number, frame
-        except (av.error.FFmpegError, OSError) as exc:
-            raise MediaError(path, f"activity scan failed ({exc})") from exc
+                if first[0] > start and early is not None and start > 0:
+                    continue  # landed past the start
+                for number, frame in chain([first], frames):
+                    if number >= end:
+                        return
+                    if number >= start:
+                        yield number, frame
+                return
+            except (av.error.FFmpegError, OSError) as exc:
+                raise MediaError(path, f"activity scan failed ({exc})") from exc
+
+
+def _numbered(
+    container: av.container.InputContainer, stream: av.VideoStream, index: FrameIndex
+) -> Iterator[tuple[int, av.VideoFrame]]:
+    """Decoded frames with their index numbers, from the first keyframe picture on (frames
+    before it lack their references)."""
+    started = False
+    for frame in container.decode(stream):
+        number = index.index_of_pts(frame.pts) if frame.pts is not None else None
+        if number is None:
+            continue
+        started = started or frame.key_frame or bool(index.keyframe[number])
+        if started:
+            yield number, frame
 
 
 def _subtractor() -> cv2.BackgroundSubtractorMOG2:
