@@ -108,7 +108,8 @@ def _seconds(delta: timedelta) -> float:
 # Dash-cams and phones name each file after the moment their clock started it, in the
 # camera's local time: BlackVue `20250912_140851_NF.mp4`, Viofo `2025_0912_140851_0042F.MP4`,
 # 70mai `NO20250912-140851-000042F.MP4`, Mio/Neoline `FILE250912-140851F.MP4`, Thinkware
-# `REC_2025_09_12_14_08_51_F.MP4`, Android phones `VID_20250912_140851.mp4`.
+# `REC_2025_09_12_14_08_51_F.MP4`, Nextbase Piqo `250912_140851_001_FH.MP4` (its support
+# page: "the exact time the recording began"), Android phones `VID_20250912_140851.mp4`.
 _NAME_PATTERNS = (
     re.compile(
         r"^(?P<y>\d{4})(?P<mo>\d{2})(?P<d>\d{2})_(?P<h>\d{2})(?P<mi>\d{2})(?P<s>\d{2})_[NEPMI]"
@@ -125,6 +126,9 @@ _NAME_PATTERNS = (
     ),
     re.compile(
         r"^REC_(?P<y>\d{4})_(?P<mo>\d{2})_(?P<d>\d{2})_(?P<h>\d{2})_(?P<mi>\d{2})_(?P<s>\d{2})"
+    ),
+    re.compile(
+        r"^(?P<yy>\d{2})(?P<mo>\d{2})(?P<d>\d{2})_(?P<h>\d{2})(?P<mi>\d{2})(?P<s>\d{2})_\d{3}_[FR]"
     ),
     re.compile(r"^VID_(?P<y>\d{4})(?P<mo>\d{2})(?P<d>\d{2})_(?P<h>\d{2})(?P<mi>\d{2})(?P<s>\d{2})"),
 )

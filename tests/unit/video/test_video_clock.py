@@ -88,6 +88,8 @@ DASHCAM_NAMES = {
     "FILE250912-140851F.MP4": "Mio / Neoline",
     "REC_2025_09_12_14_08_51_F.MP4": "Thinkware",
     "VID_20250912_140851.mp4": "Android phone",
+    "VID_20250912_140851_355.mp4": "Android phone, with milliseconds",
+    "250912_140851_001_FH.MP4": "Nextbase Piqo (its support page's pattern)",
 }
 
 
