@@ -101,6 +101,11 @@ class FrameReader:
         """Frame i as RGB uint8 (H x W x 3), exactly."""
         return _to_rgb(self._exact(i))
 
+    def display(self, i: int) -> np.ndarray:
+        """Frame i for the screen: one conversion straight into 32-bit BGRX (H x W x 4), the
+        layout Qt's `Format_RGB32` wraps and paints without a further copy or conversion."""
+        return self._exact(i).to_ndarray(format="bgra")
+
     def picture(self, i: int) -> Picture:
         return Picture(i, self.frame(i), exact=True)
 

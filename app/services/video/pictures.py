@@ -35,6 +35,10 @@ class ExactFrames:
         """Frame i as shown: exact pixels, turned as the file says (RGB, H x W x 3)."""
         return upright(self._reader.frame(i), self._rotation)
 
+    def display(self, i: int) -> np.ndarray:
+        """Frame i for the screen, turned upright: BGRX uint8 (H x W x 4), one conversion."""
+        return upright(self._reader.display(i), self._rotation)
+
     def is_cached(self, i: int) -> bool:
         return self._reader.is_cached(i)
 
@@ -51,8 +55,8 @@ class Keyframes:
         self._rotation = rotation
 
     def at_or_before(self, i: int) -> tuple[int, np.ndarray]:
-        """(keyframe number, its RGB picture as shown). A keyframe that gives no picture (a
-        damaged random-access point) leaves the one before it to show meanwhile."""
+        """(keyframe number, its picture as shown: BGRX, H x W x 4). A keyframe that gives
+        no picture (a damaged random-access point) leaves the one before it to show meanwhile."""
         key = self._index.keyframe_at_or_before(i)
         for _attempt in range(4):
             try:
@@ -62,7 +66,7 @@ class Keyframes:
                     raise
                 key = self._index.keyframe_at_or_before(key - 1)
                 continue
-            return key, upright(frame.to_ndarray(format="rgb24"), self._rotation)
+            return key, upright(frame.to_ndarray(format="bgra"), self._rotation)
         raise MediaError(self._decoder.path, f"no keyframe before frame {i} can be decoded")
 
     def close(self) -> None:

@@ -4,9 +4,10 @@ Requests carry a generation number and only the latest pending one is served: a 
 while the user drags the scrubber decodes the last position, not every one on the way. The
 exact worker owns a `FrameReader`; on a seek (`preview=True`) that misses its cache, a second
 worker decodes the keyframe before the target at the same time, so a picture is on screen
-quickly and the exact frame replaces it. Frames are converted to `QImage` in the workers, so
-the GUI thread only turns them into pixmaps. Viewing levels
-(brightness, contrast) are applied to that converted copy and never reach the evidence.
+quickly and the exact frame replaces it. Each frame is converted once, in the worker, into a
+32-bit BGRX array; the GUI thread wraps it in a `QImage` without copying (`wrap_display`) and
+paints that. Viewing levels (brightness, contrast) are applied to the converted array and never
+reach the evidence.
 """
 
 from __future__ import annotations
@@ -50,8 +51,17 @@ def levels_table(brightness: int, contrast: int) -> np.ndarray | None:
     return table
 
 
+def wrap_display(pixels: np.ndarray) -> QImage:
+    """A `QImage` over a BGRX array (H x W x 4) without copying it; the image keeps the array
+    alive. Made in the thread that shows it: a QImage sent across threads would share the
+    buffer without owning it."""
+    height, width = pixels.shape[:2]
+    return QImage(pixels, width, height, pixels.strides[0], QImage.Format.Format_RGB32)
+
+
 def to_qimage(rgb: np.ndarray, table: np.ndarray | None) -> QImage:
-    """An independent `QImage` copy of an RGB array, through the levels table if any."""
+    """An independent `QImage` copy of an RGB array (thumbnails: made in a worker thread,
+    so the image must own its pixels), through the levels table if any."""
     if table is not None:
         rgb = cv2.LUT(rgb, table)
     rgb = np.ascontiguousarray(rgb)
@@ -60,7 +70,7 @@ def to_qimage(rgb: np.ndarray, table: np.ndarray | None) -> QImage:
     return image.copy()
 
 
-Send = Callable[[int, int, bool, np.ndarray], None]  # generation, frame, exact, RGB
+Send = Callable[[int, int, bool, np.ndarray], None]  # generation, frame, exact, BGRX
 
 
 class Pictures(Protocol):
@@ -120,13 +130,13 @@ class ExactPictures:
             return
         if request.preview and not self._reader.is_cached(request.frame):
             self._preview.submit(request)
-        send(request.generation, request.frame, True, self._reader.frame(request.frame))
+        send(request.generation, request.frame, True, self._reader.display(request.frame))
 
 
 class DecoderWorker(QObject):
     """Serves the latest pending request in its own thread; older ones are dropped."""
 
-    frame_ready = Signal(int, int, bool, QImage)  # generation, frame, exact, picture
+    frame_ready = Signal(int, int, bool, object)  # generation, frame, exact, BGRX array
     failed = Signal(int, str)  # generation, the problem (the player names the file)
     _wake = Signal()
     _open = Signal(object, object, int, int)
@@ -188,10 +198,12 @@ class DecoderWorker(QObject):
         except Exception as exc:  # a worker must never leave the player waiting in silence
             self.failed.emit(request.generation, f"{type(exc).__name__}: {exc}")
 
-    def _send(self, generation: int, frame: int, exact: bool, rgb: np.ndarray) -> None:
+    def _send(self, generation: int, frame: int, exact: bool, pixels: np.ndarray) -> None:
         with self._lock:
             table = self._table
-        self.frame_ready.emit(generation, frame, exact, to_qimage(rgb, table))
+        if table is not None:
+            pixels = cv2.LUT(pixels, table)
+        self.frame_ready.emit(generation, frame, exact, np.ascontiguousarray(pixels))
 
     @Slot()
     def _shutdown(self) -> None:

@@ -16,11 +16,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QImage
 
 from app.services.video.dto import FrameIndex
-from app.ui.video.decoder_worker import DecoderThreads, FrameRequest
+from app.ui.video.decoder_worker import DecoderThreads, FrameRequest, wrap_display
 
 SPEEDS = (0.125, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
 _NORMAL = SPEEDS.index(1.0)
@@ -39,7 +39,9 @@ class PlaybackStats:
 class Player(QObject):
     """Position and playback of one video; pictures arrive through `frame_shown`."""
 
-    frame_shown = Signal(int, bool, QImage)  # frame, exact, picture
+    # frame, exact, picture: a QImage over the worker's array (passed as the same object, so
+    # whoever keeps the image keeps its pixels)
+    frame_shown = Signal(int, bool, object)
     position_changed = Signal(int)  # the frame the player stands on (asked for)
     state_changed = Signal()  # playing / speed / direction
     error = Signal(str)
@@ -243,8 +245,8 @@ class Player(QObject):
         self._workers.exact.submit(FrameRequest(self._generation, frame, preview, self._session))
         self.position_changed.emit(frame)
 
-    @Slot(int, int, bool, QImage)
-    def _on_frame(self, generation: int, frame: int, exact: bool, image: QImage) -> None:
+    @Slot(int, int, bool, object)
+    def _on_frame(self, generation: int, frame: int, exact: bool, pixels: np.ndarray) -> None:
         if generation != self._generation:
             return  # a newer request is on its way: this picture is out of date
         if not exact and self._waiting != generation:
@@ -254,7 +256,7 @@ class Player(QObject):
             self.shown = frame
             if self.playing:
                 self.stats.shown += 1
-        self.frame_shown.emit(frame, exact, image)
+        self.frame_shown.emit(frame, exact, wrap_display(pixels))
         if exact and self.playing:
             if self._reached_end():
                 self.pause()

@@ -16,7 +16,6 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
-    QPixmap,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -37,7 +36,9 @@ class FrameView(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(False)
-        self._pixmap = QPixmap()
+        # The picture on screen: a QImage over the decoder's array, painted as it is (no
+        # QPixmap copy per frame; 32-bit RGB is the raster engine's own format).
+        self._pixmap = QImage()
         self.frame = -1
         self.exact = False
         self._fit = True
@@ -53,12 +54,16 @@ class FrameView(QWidget):
 
     # --- content --------------------------------------------------------------------------
     def set_image(self, frame: int, exact: bool, image: QImage) -> None:
-        self._pixmap = QPixmap.fromImage(image)
+        self._pixmap = image
         self.frame, self.exact = frame, exact
         self.update()
 
+    def image(self) -> QImage:
+        """The picture on screen (empty when none)."""
+        return self._pixmap
+
     def clear(self, notice: str = "") -> None:
-        self._pixmap = QPixmap()
+        self._pixmap = QImage()
         self.frame, self.exact = -1, False
         self._notice = notice
         self.update()
@@ -188,7 +193,7 @@ class FrameView(QWidget):
             target = self._to_widget(QRectF(self._pixmap.rect()))
             if self._scale() < 1:
                 painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            painter.drawPixmap(target, self._pixmap, QRectF(self._pixmap.rect()))
+            painter.drawImage(target, self._pixmap, QRectF(self._pixmap.rect()))
             self._paint_regions(painter)
             self._paint_overlay(painter)
         if self._notice:

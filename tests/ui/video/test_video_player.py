@@ -14,7 +14,7 @@ from app.services.video.intake import open_video
 
 
 def number_on_screen(widget) -> int:
-    image = widget.view._pixmap.toImage().convertToFormat(QImage.Format.Format_RGB888)
+    image = widget.view.image().convertToFormat(QImage.Format.Format_RGB888)
     width, height = image.width(), image.height()
     data = np.frombuffer(image.constBits(), dtype=np.uint8, count=image.sizeInBytes())
     rows = data.reshape(height, image.bytesPerLine())[:, : width * 3]
@@ -119,15 +119,15 @@ def test_backwards_playback_shows_earlier_frames(qtbot, opened) -> None:
 
 
 def test_levels_change_the_view_only(qtbot, opened) -> None:
-    before = opened.view._pixmap.toImage().pixelColor(5, 200).lightness()
+    before = opened.view.image().pixelColor(5, 200).lightness()
     opened.brightness.setValue(60)
     qtbot.waitUntil(
-        lambda: opened.view._pixmap.toImage().pixelColor(5, 200).lightness() > before + 30,
+        lambda: opened.view.image().pixelColor(5, 200).lightness() > before + 30,
         timeout=5000,
     )
     opened.brightness.setValue(0)
     qtbot.waitUntil(
-        lambda: opened.view._pixmap.toImage().pixelColor(5, 200).lightness() == before,
+        lambda: opened.view.image().pixelColor(5, 200).lightness() == before,
         timeout=5000,
     )
 

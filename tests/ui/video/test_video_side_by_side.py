@@ -15,7 +15,7 @@ from app.ui.video.side_by_side import SideBySide
 
 
 def _number(view: Any) -> int:
-    image = view._pixmap.toImage().convertToFormat(QImage.Format.Format_RGB888)
+    image = view.image().convertToFormat(QImage.Format.Format_RGB888)
     width, height = image.width(), image.height()
     data = np.frombuffer(image.constBits(), dtype=np.uint8, count=image.sizeInBytes())
     return read_number(

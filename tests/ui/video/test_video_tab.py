@@ -153,7 +153,7 @@ def test_jump_to_annotation_and_still(qtbot: Any, tab: Any, clip: Path, env: Any
     tab._open_index(tab.model.index(1, 0))
     assert tab.player.source is None
     assert tab.player.view._overlay == ["courier_door_frame61.png"]
-    image = tab.player.view._pixmap.toImage().convertToFormat(QImage.Format.Format_RGB888)
+    image = tab.player.view.image().convertToFormat(QImage.Format.Format_RGB888)
     data = np.frombuffer(image.constBits(), dtype=np.uint8, count=image.sizeInBytes())
     rows = data.reshape(image.height(), image.bytesPerLine())[:, : image.width() * 3]
     assert read_number(rows.reshape(image.height(), image.width(), 3)) == 61

@@ -75,7 +75,7 @@ def test_a_burst_of_seeks_ends_on_the_last_one(qtbot: Any, opened: Any) -> None:
     assert shown[-1] == (33, True)
     # Only keyframes (previews) and the last target were put on screen.
     assert all(not exact or frame == 33 for frame, exact in shown)
-    image = opened.view._pixmap.toImage()
+    image = opened.view.image()
     assert image.width() == 320
 
 
