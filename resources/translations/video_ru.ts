@@ -389,97 +389,97 @@
 <context>
     <name>PlayerWidget</name>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="123"/>
+        <location filename="../../app/ui/video/player_widget.py" line="129"/>
         <source>Play / pause (Space)</source>
         <translation>Воспроизведение / пауза (Пробел)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="126"/>
+        <location filename="../../app/ui/video/player_widget.py" line="132"/>
         <source>Start (Home)</source>
         <translation>В начало (Home)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="129"/>
+        <location filename="../../app/ui/video/player_widget.py" line="135"/>
         <source>Back 10 s (Ctrl+Left)</source>
         <translation>Назад на 10 с (Ctrl+Влево)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="134"/>
+        <location filename="../../app/ui/video/player_widget.py" line="140"/>
         <source>Previous frame (Left)</source>
         <translation>Предыдущий кадр (Влево)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="138"/>
+        <location filename="../../app/ui/video/player_widget.py" line="144"/>
         <source>Next frame (Right)</source>
         <translation>Следующий кадр (Вправо)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="142"/>
+        <location filename="../../app/ui/video/player_widget.py" line="148"/>
         <source>Forward 10 s (Ctrl+Right)</source>
         <translation>Вперёд на 10 с (Ctrl+Вправо)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="146"/>
+        <location filename="../../app/ui/video/player_widget.py" line="152"/>
         <source>End (End)</source>
         <translation>В конец (End)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="152"/>
+        <location filename="../../app/ui/video/player_widget.py" line="158"/>
         <source>Speed: J / K / L, slower with Shift+J / Shift+L</source>
         <translation>Скорость: J / K / L, медленнее — Shift+J / Shift+L</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="156"/>
+        <location filename="../../app/ui/video/player_widget.py" line="162"/>
         <source>Previous activity ([)</source>
         <translation>Предыдущее движение ([)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="159"/>
+        <location filename="../../app/ui/video/player_widget.py" line="165"/>
         <source>Find activity</source>
         <translation>Найти движение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="160"/>
+        <location filename="../../app/ui/video/player_widget.py" line="166"/>
         <source>Mark the stretches with motion on the scrubber</source>
         <translation>Отметить на шкале участки с движением</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="165"/>
+        <location filename="../../app/ui/video/player_widget.py" line="171"/>
         <source>Next activity (])</source>
         <translation>Следующее движение (])</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="168"/>
+        <location filename="../../app/ui/video/player_widget.py" line="174"/>
         <source>True time…</source>
         <translation>Истинное время…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="169"/>
+        <location filename="../../app/ui/video/player_widget.py" line="175"/>
         <source>Calibrate the camera clock: this frame shows true time T</source>
         <translation>Калибровка часов камеры: этот кадр снят в истинное время T</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="174"/>
+        <location filename="../../app/ui/video/player_widget.py" line="180"/>
         <source>Export frame…</source>
         <translation>Экспорт кадра…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="175"/>
+        <location filename="../../app/ui/video/player_widget.py" line="181"/>
         <source>Save the exact frame on screen as a PNG file (recorded in the audit log)</source>
         <translation>Сохранить точный кадр с экрана в файл PNG (записывается в журнал аудита)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="180"/>
+        <location filename="../../app/ui/video/player_widget.py" line="186"/>
         <source>Go to…</source>
         <translation>Перейти…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="181"/>
+        <location filename="../../app/ui/video/player_widget.py" line="187"/>
         <source>Go to a frame, a media time or a true time (Ctrl+G)</source>
         <translation>Перейти к кадру, времени в файле или истинному времени (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="199"/>
+        <location filename="../../app/ui/video/player_widget.py" line="205"/>
         <source>Space: play / pause
 J / K / L: backwards, pause, forwards (again: faster; with Shift: slower)
 Left / Right: one frame; with Shift: 1 s; with Ctrl: 10 s
@@ -498,87 +498,107 @@ I: показать / скрыть сведения о времени
 Ctrl+G: перейти к кадру, времени в файле или истинному времени</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="213"/>
+        <location filename="../../app/ui/video/player_widget.py" line="219"/>
         <source>Brightness (viewing only)</source>
         <translation>Яркость (только для просмотра)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="214"/>
+        <location filename="../../app/ui/video/player_widget.py" line="220"/>
         <source>Contrast (viewing only)</source>
         <translation>Контраст (только для просмотра)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="218"/>
+        <location filename="../../app/ui/video/player_widget.py" line="224"/>
         <source>Original brightness and contrast</source>
         <translation>Исходные яркость и контраст</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="297"/>
+        <location filename="../../app/ui/video/player_widget.py" line="309"/>
+        <source>This video has no sound</source>
+        <translation>В этом видео нет звука</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="311"/>
+        <source>No audio output on this computer</source>
+        <translation>На этом компьютере нет устройства вывода звука</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="313"/>
+        <source>Sound on / off (played at 1x forwards, silent at other speeds)</source>
+        <translation>Звук вкл. / выкл. (звучит при воспроизведении вперёд на 1x, на других скоростях молчит)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="315"/>
+        <source>Volume (listening only)</source>
+        <translation>Громкость (только для прослушивания)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/player_widget.py" line="339"/>
         <source>Stretches with activity: %1</source>
         <translation>Участков с движением: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="320"/>
+        <location filename="../../app/ui/video/player_widget.py" line="362"/>
         <source>Export frame</source>
         <translation>Экспорт кадра</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="320"/>
+        <location filename="../../app/ui/video/player_widget.py" line="362"/>
         <source>PNG image (*.png)</source>
         <translation>Изображение PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="333"/>
+        <location filename="../../app/ui/video/player_widget.py" line="375"/>
         <source>Exporting frame</source>
         <translation>Экспорт кадра</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="335"/>
+        <location filename="../../app/ui/video/player_widget.py" line="377"/>
         <source>Frame %1 saved to %2</source>
         <translation>Кадр %1 сохранён в %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="359"/>
+        <location filename="../../app/ui/video/player_widget.py" line="401"/>
         <source>Reading the camera&apos;s clock</source>
         <translation>Распознавание часов камеры</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="376"/>
+        <location filename="../../app/ui/video/player_widget.py" line="418"/>
         <source>Calibrating the clock</source>
         <translation>Калибровка часов</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="404"/>
+        <location filename="../../app/ui/video/player_widget.py" line="446"/>
         <source>Frame %1 of %2</source>
         <translation>Кадр %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="405"/>
+        <location filename="../../app/ui/video/player_widget.py" line="447"/>
         <source> (keyframe, decoding…)</source>
         <translation> (опорный кадр, декодирование…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="406"/>
+        <location filename="../../app/ui/video/player_widget.py" line="448"/>
         <source>Media time %1</source>
         <translation>Время в файле %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="411"/>
+        <location filename="../../app/ui/video/player_widget.py" line="453"/>
         <source>Camera clock unknown (no origin set)</source>
         <translation>Часы камеры неизвестны (не задана точка отсчёта)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="413"/>
+        <location filename="../../app/ui/video/player_widget.py" line="455"/>
         <source>Camera clock %1</source>
         <translation>Часы камеры %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="416"/>
+        <location filename="../../app/ui/video/player_widget.py" line="458"/>
         <source>True time: clock not calibrated</source>
         <translation>Истинное время: часы не откалиброваны</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="418"/>
+        <location filename="../../app/ui/video/player_widget.py" line="460"/>
         <source>True time %1</source>
         <translation>Истинное время %1</translation>
     </message>
@@ -674,7 +694,12 @@ Ctrl+G: перейти к кадру, времени в файле или ист
         <translation>Миниатюры: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/strip_tasks.py" line="94"/>
+        <location filename="../../app/ui/video/strip_tasks.py" line="81"/>
+        <source>Sound of %1</source>
+        <translation>Звук файла %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/strip_tasks.py" line="106"/>
         <source>Activity scan of %1</source>
         <translation>Поиск движения: %1</translation>
     </message>

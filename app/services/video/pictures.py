@@ -14,13 +14,23 @@ import numpy as np
 
 from app.domain.media import MediaError
 from app.domain.progress import Progress
+from app.media.audio import PLAYBACK_CHANNELS, PLAYBACK_RATE, SoundReader, audio_levels
 from app.media.frame_index import FrameIndex
 from app.media.frames import FrameReader
 from app.media.keyframes import KeyframeDecoder
 from app.media.stills import upright
 from app.media.thumbnails import Thumbnail, thumbnails
 
-__all__ = ["ExactFrames", "Keyframes", "Thumbnail", "strip"]
+__all__ = [
+    "PLAYBACK_CHANNELS",
+    "PLAYBACK_RATE",
+    "ExactFrames",
+    "Keyframes",
+    "Sound",
+    "Thumbnail",
+    "sound_levels",
+    "strip",
+]
 
 
 class ExactFrames:
@@ -84,3 +94,25 @@ def strip(
     """Thumbnails for the scrubber, yielded one by one as they are decoded (turned upright)."""
     for thumb in thumbnails(path, index, count, width, progress=progress):
         yield replace(thumb, image=upright(thumb.image, rotation)) if rotation else thumb
+
+
+class Sound:
+    """The file's sound as PCM (signed 16-bit, 48 kHz, stereo) from a media time on, for the
+    player's audio output at 1x; one per thread."""
+
+    def __init__(self, path: Path, index: FrameIndex) -> None:
+        self._reader = SoundReader(path, index)
+
+    def pcm(self, media_time_s: float) -> Iterator[bytes]:
+        return self._reader.pcm(media_time_s)
+
+    def close(self) -> None:
+        self._reader.close()
+
+
+def sound_levels(
+    path: Path, index: FrameIndex, buckets: int, progress: Progress | None = None
+) -> list[float]:
+    """Loudness 0..1 of the sound in `buckets` equal stretches of the video (the scrubber's
+    level strip); zeros for a silent file."""
+    return [float(v) for v in audio_levels(path, index, buckets, progress)]

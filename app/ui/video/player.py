@@ -44,6 +44,10 @@ class Player(QObject):
     frame_shown = Signal(int, bool, object)
     position_changed = Signal(int)  # the frame the player stands on (asked for)
     state_changed = Signal()  # playing / speed / direction
+    # The playback clock (re)started at a media time with a signed speed (the sound follows
+    # it), or stopped.
+    clock_started = Signal(float, float)
+    clock_stopped = Signal()
     error = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -117,6 +121,7 @@ class Player(QObject):
         frame = min(max(frame, 0), self.index.count - 1)
         if self.playing:
             self._anchor = (time.monotonic(), self.index.pts_of(frame), frame)
+            self.clock_started.emit(self.index.pts_of(frame), self.speed)
         self._request(frame, preview)
 
     def seek_time(self, media_time_s: float) -> None:
@@ -161,6 +166,7 @@ class Player(QObject):
             return
         self._direction = 0
         self._timer.stop()
+        self.clock_stopped.emit()
         self.state_changed.emit()
 
     def toggle(self) -> None:
@@ -199,6 +205,7 @@ class Player(QObject):
     def _restart_clock(self) -> None:
         assert self.index is not None
         self._anchor = (time.monotonic(), self.index.pts_of(self.position), self.position)
+        self.clock_started.emit(self.index.pts_of(self.position), self.speed)
 
     def _interval_ms(self) -> int:
         assert self.index is not None

@@ -39,6 +39,7 @@ from app.ui.video.clock_dialog import CalibrateDialog
 from app.ui.video.goto_dialog import GoToDialog
 from app.ui.video.player import Player
 from app.ui.video.scrubber import Scrubber
+from app.ui.video.sound import SoundOutput
 from app.ui.video.strip_tasks import StripFeeder
 from app.ui.video.timefmt import format_instant, format_media_time, speed_text
 from app.ui.video.view import FrameView
@@ -58,6 +59,7 @@ class PlayerWidget(QWidget):
         self.source: VideoSource | None = None
         self.tz: str | None = None  # zone the clocks are shown in
         self.player = Player(self)
+        self.sound = SoundOutput(self)
         self.view = FrameView(self)
         self.scrubber = Scrubber(self)
         self.feeder = StripFeeder(env, self.scrubber, self)
@@ -85,6 +87,10 @@ class PlayerWidget(QWidget):
         self.player.position_changed.connect(self._on_position)
         self.player.state_changed.connect(self._update_state)
         self.player.error.connect(self._on_error)
+        self.player.clock_started.connect(self.sound.follow)
+        self.player.clock_stopped.connect(self.sound.stop)
+        self.sound.state_changed.connect(self._update_sound)
+        self.sound.failed.connect(self.status.setText)
         self.scrubber.seek_requested.connect(self.player.seek_time)
         self.view.region_drawn.connect(self.region_drawn)
         self.feeder.activity_found.connect(self._on_activity)
@@ -224,6 +230,22 @@ class PlayerWidget(QWidget):
         self._levels.addWidget(self._symbol("◐", self.contrast.toolTip()))
         self._levels.addWidget(self.contrast)
         self._levels.addWidget(reset)
+        self._levels.addSpacing(8)
+        self.mute_button = QToolButton(self)
+        self.mute_button.setObjectName("muteButton")
+        self.mute_button.setCheckable(True)
+        self.mute_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.mute_button.toggled.connect(self.sound.set_muted)
+        self.volume = QSlider(Qt.Orientation.Horizontal, self)
+        self.volume.setObjectName("volume")
+        self.volume.setRange(0, 100)
+        self.volume.setValue(100)
+        self.volume.setFixedWidth(70)
+        self.volume.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.volume.valueChanged.connect(lambda v: self.sound.set_volume(v / 100))
+        self._levels.addWidget(self.mute_button)
+        self._levels.addWidget(self.volume)
+        self._update_sound()
 
     def _symbol(self, text: str, tip: str) -> QLabel:
         label = QLabel(text, self)
@@ -247,6 +269,7 @@ class PlayerWidget(QWidget):
         self.tz = tz
         self.view.clear()
         self.scrubber.reset(source.index.duration_s)
+        self.sound.open(source)
         self.player.open(source.path, source.index, frame, source.media.rotation)
         self.feeder.start(source)
         self.view.setFocus()
@@ -254,6 +277,7 @@ class PlayerWidget(QWidget):
     def show_picture(self, image: QImage, name: str) -> None:
         """A photo or a still instead of a video (no playback, no annotations)."""
         self.feeder.cancel()
+        self.sound.open(None)
         self.player.close_file()
         self.source = None
         self.scrubber.reset(0.0)
@@ -265,12 +289,30 @@ class PlayerWidget(QWidget):
 
     def shutdown(self) -> None:
         self.feeder.cancel()
+        self.sound.stop()
         self.player.shutdown()
 
     def show_problem(self, message: str) -> None:
         """A message over the picture (the video cannot be shown)."""
         self.view.clear(message)
         self.status.setText(message)
+
+    # --- sound ----------------------------------------------------------------------------
+    def _update_sound(self) -> None:
+        """Mute and volume: usable when the video has sound and the machine an output."""
+        sound = self.sound
+        usable = sound.has_sound and sound.available
+        self.mute_button.setEnabled(usable)
+        self.volume.setEnabled(usable and not sound.muted)
+        self.mute_button.setText("🔇" if sound.muted or not usable else "🔊")
+        if not sound.has_sound:
+            tip = self.tr("This video has no sound")
+        elif not sound.available:
+            tip = self.tr("No audio output on this computer")
+        else:
+            tip = self.tr("Sound on / off (played at 1x forwards, silent at other speeds)")
+        self.mute_button.setToolTip(tip)
+        self.volume.setToolTip(self.tr("Volume (listening only)"))
 
     # --- activity -------------------------------------------------------------------------
     def scan_activity(self) -> None:

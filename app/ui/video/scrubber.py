@@ -21,6 +21,8 @@ SEGMENT_ROW = 7
 ACTIVITY_COLOUR = QColor(255, 150, 0)
 MARK_COLOUR = QColor(255, 60, 60)
 HEAD_COLOUR = QColor(80, 200, 255)
+LEVEL_COLOUR = QColor(120, 230, 140, 190)
+LEVEL_HEIGHT = 16  # the sound's level strip along the bottom of the thumbnails
 
 
 class Scrubber(QWidget):
@@ -39,6 +41,7 @@ class Scrubber(QWidget):
         self._thumbs: dict[float, QPixmap] = {}
         self._marks: list[float] = []
         self.segments: list[tuple[float, float]] = []
+        self.levels: list[float] = []  # loudness of equal stretches of the video (0..1)
         self._dragging = False
         self.setMouseTracking(True)  # the tooltip tells the time under the pointer
 
@@ -52,6 +55,12 @@ class Scrubber(QWidget):
         self._thumbs.clear()
         self._marks = []
         self.segments = []
+        self.levels = []
+        self.update()
+
+    def set_levels(self, levels: list[float]) -> None:
+        """The sound's loudness along the video, drawn as a strip over the thumbnails."""
+        self.levels = list(levels)
         self.update()
 
     def set_position(self, media_time_s: float) -> None:
@@ -130,6 +139,7 @@ class Scrubber(QWidget):
         painter.fillRect(self.rect(), self.palette().window())
         painter.fillRect(strip, QColor(30, 30, 30))
         self._paint_thumbnails(painter, strip)
+        self._paint_levels(painter, strip)
         self._paint_segments(painter, strip.bottom() + 2)
         self._paint_marks(painter)
         head = self._x_of(self.position)
@@ -155,6 +165,17 @@ class Scrubber(QWidget):
                 source = QRectF(0, 0, pixmap.width() * shown / width, pixmap.height())
                 painter.drawPixmap(QRectF(x, strip.top(), shown, STRIP_HEIGHT), pixmap, source)
                 x += width
+
+    def _paint_levels(self, painter: QPainter, strip: QRectF) -> None:
+        loudest = max(self.levels, default=0.0)
+        if loudest <= 0 or self.duration <= 0:
+            return
+        step = strip.width() / len(self.levels)
+        for n, level in enumerate(self.levels):
+            height = LEVEL_HEIGHT * level / loudest
+            if height >= 0.5:
+                box = QRectF(n * step, strip.bottom() - height, max(1.0, step - 0.5), height)
+                painter.fillRect(box, LEVEL_COLOUR)
 
     def _paint_segments(self, painter: QPainter, top: float) -> None:
         for start, end in self.segments:

@@ -17,7 +17,7 @@ from PySide6.QtGui import QImage
 from app.domain.progress import Progress
 from app.services.video.activity import find_activity, store_activity, stored_activity
 from app.services.video.dto import ActivityInfo, VideoSource
-from app.services.video.pictures import strip
+from app.services.video.pictures import sound_levels, strip
 from app.ui.env import UiEnv
 from app.ui.tasks import Task
 from app.ui.video.decoder_worker import to_qimage
@@ -73,6 +73,18 @@ class StripFeeder(QObject):
                 ),
             )
         )
+        if source.media.audio is not None:
+            buckets = max(50, self._scrubber.width() // 3)
+            self.running.append(
+                self._tasks.run_cpu(
+                    lambda progress: sound_levels(source.path, source.index, buckets, progress),
+                    title=self.tr("Sound of %1").replace("%1", source.evidence.original_name),
+                    on_done=self._levels_done(generation),
+                    on_error=lambda exc: self.thumbnails_failed.emit(
+                        _text(named(exc, source.evidence.original_name))
+                    ),
+                )
+            )
         ctx, evidence = self._env.ctx, source.evidence
         self.running.append(
             self._tasks.run_read(
@@ -110,6 +122,13 @@ class StripFeeder(QObject):
                 self._scrubber.set_segments([(s.start_s, s.end_s) for s in segments])
                 if announce:
                     self.activity_found.emit(len(segments))
+
+        return done
+
+    def _levels_done(self, generation: int) -> Callable[[list[float]], None]:
+        def done(levels: list[float]) -> None:
+            if generation == self._generation:
+                self._scrubber.set_levels(levels)
 
         return done
 
