@@ -145,14 +145,14 @@ def test_player_seek_step_and_playback_1080p(qtbot: Any, clip: tuple[Path, Frame
             rounds.append((_p95(bare_round), _p95(player_round)))
 
         forward, back = [], []
-        player.seek_frame(900)
-        qtbot.waitUntil(lambda: player.shown == 900, timeout=10_000)
-        for i in range(901, 931):
+        player.seek_frame(450)
+        qtbot.waitUntil(lambda: player.shown == 450, timeout=10_000)
+        for i in range(451, 481):
             watch.start()
             player.step(1)
             qtbot.waitUntil(lambda i=i: player.shown == i, timeout=10_000)
             forward.append(watch.exact or 0.0)
-        for i in range(929, 899, -1):
+        for i in range(479, 449, -1):
             watch.start()
             player.step(-1)
             qtbot.waitUntil(lambda i=i: player.shown == i, timeout=10_000)

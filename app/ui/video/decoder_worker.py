@@ -56,7 +56,7 @@ def wrap_display(pixels: np.ndarray) -> QImage:
     alive. Made in the thread that shows it: a QImage sent across threads would share the
     buffer without owning it."""
     height, width = pixels.shape[:2]
-    return QImage(pixels, width, height, pixels.strides[0], QImage.Format.Format_RGB32)
+    return QImage(pixels.data, width, height, pixels.strides[0], QImage.Format.Format_RGB32)
 
 
 def to_qimage(rgb: np.ndarray, table: np.ndarray | None) -> QImage:
