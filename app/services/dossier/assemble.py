@@ -11,7 +11,7 @@ Use `dossier_export` to build, save and audit; this module only reads.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -380,15 +380,27 @@ def assemble_dossier(
         corrections=tuple(corrections),
         evidence=tuple(evidence),
         author=investigator,
-        decisions=_decisions(ctx, detail.id),
+        decisions=_decisions(ctx, detail.id, scrub),
     )
     return AssembledDossier(detail.id, data, [*evidence_files_, *still_files])
 
 
-def _decisions(ctx: ServiceContext, case_id: int) -> tuple[DecisionEntry, ...]:
-    """The two-person decision, step by step (names are the accounts that acted)."""
+def _decisions(
+    ctx: ServiceContext, case_id: int, scrub: Callable[[str], str]
+) -> tuple[DecisionEntry, ...]:
+    """The two-person decision, step by step (names are the accounts that acted); a proposal
+    shows its findings, a manager's step its comment, masked as the profile asks."""
     steps = decision_state(ctx, case_id).steps
-    return tuple(DecisionEntry(s.step, s.measure, s.actor, s.at, s.comment) for s in steps)
+    return tuple(
+        DecisionEntry(
+            s.step,
+            s.measure,
+            s.actor,
+            s.at,
+            scrub(s.findings if s.step == "propose" else s.comment),
+        )
+        for s in steps
+    )
 
 
 def still_file(ctx: ServiceContext, still: StillChoice) -> Path:

@@ -63,7 +63,12 @@ def test_the_dossier_prints_both_steps_with_names_and_times(sqlite_ctx, tmp_path
     from app.services.dossier.export import export_dossier
 
     case = _case(sqlite_ctx)
-    decisions.propose(sqlite_ctx, case.id, "blacklist", "Звонил клиентке с разных номеров")
+    decisions.propose(
+        sqlite_ctx,
+        case.id,
+        "blacklist",
+        "Звонил клиентке с разных номеров, в т.ч. +7 916 555-44-33",
+    )
     decisions.approve(sqlite_ctx, case.id, "Согласовано с руководством региона")
     out = export_dossier(
         sqlite_ctx, case.id, DossierOptions(profile="management"), tmp_path / "d.pdf"
