@@ -72,28 +72,21 @@ def sql(url: str, statement: str) -> list[tuple]:
 
 
 def make_clip(path: Path) -> None:
-    subprocess.run(
-        [
-            "ffmpeg",
-            "-loglevel",
-            "error",
-            "-y",
-            "-f",
-            "lavfi",
-            "-i",
-            "testsrc2=size=320x240:rate=25:duration=3",
-            "-c:v",
-            "libx264",
-            "-preset",
-            "medium",
-            "-bf",
-            "2",
-            "-pix_fmt",
-            "yuv420p",
-            str(path),
-        ],
-        check=True,
-    )
+    """Three seconds of x264 (preset medium, B-frames) written with PyAV: no ffmpeg tool needed."""
+    import av
+    import numpy as np
+
+    with av.open(str(path), "w") as out:
+        stream = out.add_stream("libx264", rate=25)
+        stream.width, stream.height, stream.pix_fmt = 320, 240, "yuv420p"
+        stream.options = {"preset": "medium", "bf": "2"}
+        for i in range(75):
+            image = np.full((240, 320, 3), (i * 3) % 255, dtype=np.uint8)
+            image[:, (i * 4) % 320 :] = 40
+            for packet in stream.encode(av.VideoFrame.from_ndarray(image, format="rgb24")):
+                out.mux(packet)
+        for packet in stream.encode():
+            out.mux(packet)
 
 
 def make_calls(path: Path, rows: int) -> None:
