@@ -1,0 +1,1 @@
+"""Chat exports and screenshots → message records (issue 13); no SQL, no Qt."""
