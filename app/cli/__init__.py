@@ -15,7 +15,18 @@ from collections.abc import Sequence
 from typing import Any
 
 from app import APP_NAME, __version__
-from app.cli import admin, audit, calls, cases, dossier, office, selftest, timeline, video
+from app.cli import (
+    admin,
+    audit,
+    calls,
+    cases,
+    dossier,
+    messages,
+    office,
+    selftest,
+    timeline,
+    video,
+)
 from app.cli.common import (
     EXIT_CHECK_FAILED,
     EXIT_OK,
@@ -30,7 +41,18 @@ from app.cli.common import (
 )
 from app.domain.errors import CasebookError, IntegrityFailure
 
-COMMAND_MODULES = (cases, audit, selftest, calls, video, timeline, dossier, admin, office)
+COMMAND_MODULES = (
+    cases,
+    audit,
+    selftest,
+    calls,
+    messages,
+    video,
+    timeline,
+    dossier,
+    admin,
+    office,
+)
 
 
 class UsageError(Exception):

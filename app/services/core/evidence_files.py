@@ -31,6 +31,7 @@ KINDS = (
     "audio",
     "other",
     "calllog",
+    "chat",
     "still",
     "dossier",
 )

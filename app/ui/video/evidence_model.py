@@ -32,6 +32,7 @@ def kind_label(code: str) -> str:
         "audio": QCoreApplication.translate("VideoKinds", "Audio"),
         "other": QCoreApplication.translate("VideoKinds", "Other"),
         "calllog": QCoreApplication.translate("VideoKinds", "Call log"),
+        "chat": QCoreApplication.translate("VideoKinds", "Chat export"),
         "still": QCoreApplication.translate("VideoKinds", "Still"),
         "dossier": QCoreApplication.translate("VideoKinds", "Dossier"),
     }
