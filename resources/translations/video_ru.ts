@@ -748,6 +748,11 @@ Ctrl+G: перейти к кадру, времени в файле или ист
     </message>
     <message>
         <location filename="../../app/ui/video/evidence_model.py" line="35"/>
+        <source>Chat export</source>
+        <translation>Выгрузка переписки</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/evidence_model.py" line="35"/>
         <source>Still</source>
         <translation>Стоп-кадр</translation>
     </message>
