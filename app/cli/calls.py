@@ -190,18 +190,32 @@ def _calls_list(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]
 def _analyze(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
     from app.services.calls.analysis import analyze
     from app.services.core.cases import resolve_case
+    from app.services.messages.analysis import message_findings
 
-    findings = analyze(ctx, resolve_case(ctx, args.case))
-    return {
-        "findings": [
-            {
-                "kind": f.kind,
-                "severity": f.severity,
-                "call_ids": list(f.call_ids),
-                "start_utc": f.start_utc,
-                "end_utc": f.end_utc,
-                "explanation": f.explanation(args.lang),
-            }
-            for f in findings
-        ]
-    }
+    case_id = resolve_case(ctx, args.case)
+    rows = [
+        {
+            "kind": f.kind,
+            "severity": f.severity,
+            "call_ids": list(f.call_ids),
+            "start_utc": f.start_utc,
+            "end_utc": f.end_utc,
+            "explanation": f.explanation(args.lang),
+        }
+        for f in analyze(ctx, case_id)
+    ]
+    # the message detectors (issue 13) under the same thresholds, in the same time order
+    rows += [
+        {
+            "kind": f.kind,
+            "severity": f.severity,
+            "call_ids": [],
+            "message_ids": list(f.message_ids),
+            "start_utc": f.start_utc,
+            "end_utc": f.end_utc,
+            "explanation": f.explanation(args.lang),
+        }
+        for f in message_findings(ctx, case_id)
+    ]
+    rows.sort(key=lambda row: (row["start_utc"], row["kind"]))
+    return {"findings": rows}

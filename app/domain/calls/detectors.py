@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 
 from app.domain.calls.findings import Finding, FindingKind, Severity, Thresholds
 from app.domain.calls.records import CallRecord, CallStatus
+from app.domain.cases import OrderEventKind
 from app.domain.phones import mask
 from app.domain.timeutil import in_zone
 
@@ -333,3 +334,26 @@ def detect(
 def run_detector(kind: str, facts: CaseFacts, limits: Thresholds | None = None) -> list[Finding]:
     """One detector by its kind (tests, and the UI's per-detector view)."""
     return DETECTORS[kind](_Context(facts, limits or Thresholds()))
+
+
+_ORDER_STARTS = (OrderEventKind.ASSIGNED, OrderEventKind.PICKED_UP)
+_ORDER_CLOSES = (OrderEventKind.DELIVERED, OrderEventKind.CANCELLED)
+
+
+def order_windows(
+    orders: Iterable[tuple[str, datetime | None, list[tuple[str, datetime]]]],
+) -> list[OrderWindow]:
+    """(number, slot start, [(event kind, at)]) per order → when the courier had a reason to
+    be in contact: from assignment (or pick-up, else the slot) to delivery or cancellation."""
+    windows = []
+    for number, slot_start, events in orders:
+        starts = [at for kind, at in events if kind in _ORDER_STARTS]
+        closes = [at for kind, at in events if kind in _ORDER_CLOSES]
+        windows.append(
+            OrderWindow(
+                number=number,
+                start_utc=min(starts) if starts else slot_start,
+                closed_utc=max(closes) if closes else None,
+            )
+        )
+    return windows

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from datetime import datetime
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from app.domain.calls.detectors import DETECTORS, CaseFacts, OrderWindow, detect
+from app.domain.calls.detectors import DETECTORS, CaseFacts, detect, order_windows
 from app.domain.calls.findings import Finding, FindingKind, Thresholds
 from app.domain.calls.records import CallRecord
-from app.domain.cases import OrderEventKind, PartyRole
+from app.domain.cases import PartyRole
 from app.domain.phones import normalize
 from app.domain.progress import NullProgress, Progress, check_cancel
 from app.domain.timeutil import now_utc
@@ -29,9 +28,6 @@ from app.storage.repositories import calls as repo
 _CACHE: WeakKeyDictionary[Any, dict[int, tuple[object, tuple[FindingView, ...]]]] = (
     WeakKeyDictionary()
 )
-
-_STARTS = (OrderEventKind.ASSIGNED, OrderEventKind.PICKED_UP)
-_CLOSES = (OrderEventKind.DELIVERED, OrderEventKind.CANCELLED)
 
 
 def _thresholds(stored: dict[str, object] | None) -> Thresholds:
@@ -64,23 +60,6 @@ def set_thresholds(ctx: ServiceContext, case_id: int, limits: Thresholds) -> Thr
             after=limits.to_dict(),
         )
         return limits
-
-
-def _windows(
-    orders: Iterable[tuple[str, datetime | None, list[tuple[str, datetime]]]],
-) -> list[OrderWindow]:
-    windows = []
-    for number, slot_start, events in orders:
-        starts = [at for kind, at in events if kind in _STARTS]
-        closes = [at for kind, at in events if kind in _CLOSES]
-        windows.append(
-            OrderWindow(
-                number=number,
-                start_utc=min(starts) if starts else slot_start,
-                closed_utc=max(closes) if closes else None,
-            )
-        )
-    return windows
 
 
 def _callee_groups(
@@ -150,7 +129,7 @@ def analyze(
         tz = repo.case_zone(session, case_id)
         limits = _thresholds(repo.thresholds(session, case_id))
         owners = repo.party_numbers(session, case_id)
-        orders = _windows(repo.order_events(session, case_id))
+        orders = order_windows(repo.order_events(session, case_id))
         version = (repo.calls_version(session, case_id), tz, limits, sorted(owners.items()), orders)
         cached = _CACHE.get(ctx.engine, {}).get(case_id)
         if cached is not None and cached[0] == version:

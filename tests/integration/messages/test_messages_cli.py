@@ -143,3 +143,40 @@ def test_public_samples_import(case) -> None:
         done = cli("import", "messages", number, str(DATA / name), *extra)
         assert done.code == 0, done.err
     assert len(cli("messages", "list", number).json()["messages"]) == 4 + 2 + 5
+
+
+def test_analyze_includes_the_message_detectors(case, tmp_path: Path) -> None:
+    cli, number = case
+    assert cli("party", "add", number, "--role", "witness", "--name", "Сосед",
+               "--phone", "+79990001122").code == 0  # fmt: skip
+    order = cli(
+        "order",
+        "add",
+        number,
+        "--number",
+        "ORD-7",
+        "--courier",
+        "C-7781",
+        "--assigned-at",
+        "2025-09-12T18:00:00",
+        "--delivered-at",
+        "2025-09-12T19:00:00",
+    )
+    assert order.code == 0, order.err
+    chat = tmp_path / "chat.txt"  # the courier's private number, late at night, after delivery
+    chat.write_text(
+        "13.09.2025, 23:40 - +7 916 123-45-67: Ты пожалеешь, сука\n"
+        "14.09.2025, 00:10 - +7 916 123-45-67: Я знаю, где ты живёшь\n",
+        encoding="utf-8",
+    )
+    assert cli("import", "messages", number, str(chat), "--tz", "Europe/Moscow").code == 0
+    key = cli("messages", "senders", number).json()["senders"][0]["key"]
+    assert cli("messages", "link", number, "--sender", key, "--party", "C-7781").code == 0
+    found = cli("analyze", number).json()["findings"]
+    kinds = {f["kind"] for f in found}
+    assert {"message_private_contact", "message_night", "message_abuse"} <= kinds
+    abuse = next(f for f in found if f["kind"] == "message_abuse")
+    assert len(abuse["message_ids"]) == 2 and abuse["severity"] == "high"
+    assert "угрозы" in abuse["explanation"]
+    english = cli("analyze", number, "--lang", "en").json()["findings"]
+    assert any("privately after order ORD-7" in f["explanation"] for f in english)
