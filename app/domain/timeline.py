@@ -27,6 +27,7 @@ from app.domain.timeutil import ensure_utc, zone
 class EventKind(StrEnum):
     ORDER = "order"
     CALL = "call"
+    MESSAGE = "message"
     ANNOTATION = "annotation"
     STILL = "still"
     STATEMENT = "statement"

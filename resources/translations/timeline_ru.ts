@@ -257,6 +257,26 @@
 <context>
     <name>TimelineLabels</name>
     <message>
+        <location filename="../../app/ui/timeline/labels.py" line="1"/>
+        <source>Message</source>
+        <translation>Сообщение</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline/labels.py" line="1"/>
+        <source>Messages</source>
+        <translation>Сообщения</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline/labels.py" line="1"/>
+        <source>Sender</source>
+        <translation>Отправитель</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline/labels.py" line="1"/>
+        <source>Abusive language</source>
+        <translation>Недопустимые выражения</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/timeline/labels.py" line="32"/>
         <location filename="../../app/ui/timeline/labels.py" line="90"/>
         <source>Order</source>

@@ -29,7 +29,13 @@ from app.domain.messages.records import (
     ParsedChat,
     Rejection,
 )
-from app.ingest.messages.common import ParseOptions, ZoneNeeded, local_to_utc, owner_number
+from app.ingest.messages.common import (
+    ParseOptions,
+    ZoneNeeded,
+    local_to_utc,
+    owner_number,
+    phone_or_none,
+)
 
 LANGUAGES = ("rus", "eng")
 TIMEOUT_S = 120
@@ -205,7 +211,7 @@ def parse_screenshot(path: Path, options: ParseOptions) -> ParsedChat:
                 sender=(options.owner or "owner") if outgoing else (chat.title or "?"),
                 text=text,
                 kind=MessageKind.TEXT,
-                sender_number=own if outgoing else None,
+                sender_number=own if outgoing else phone_or_none(chat.title, options.region),
                 direction=Direction.OUTGOING if outgoing else Direction.INCOMING,
                 chat=chat.title,
                 from_screenshot=True,

@@ -27,6 +27,7 @@ from app.services.core.audit import record_export
 from app.services.core.cases import resolve_case_id
 from app.services.core.context import ServiceContext
 from app.services.core.dto import ManualEventInfo
+from app.services.messages.timeline import message_events
 from app.services.timeline import findings as timeline_findings
 from app.services.timeline import sources
 from app.storage.models.cases import ManualEventRow
@@ -92,6 +93,7 @@ def _build(ctx: ServiceContext, case_ref: str | int, progress: Progress) -> Time
         progress.report(3, 5, "calls")
         check_cancel(progress)
         parts.append(list(sources.video(session, case_id)))
+        parts.append(message_events(session, case_id, names, owners))
         marks = session.scalars(
             select(DossierMarkRow.event_id).where(DossierMarkRow.case_id == case_id)
         ).all()

@@ -401,3 +401,19 @@ def party_names(session: Session, case_id: int) -> list[tuple[int, str, str]]:
         PartyRow.case_id == case_id, PartyRow.deleted.is_(False)
     )
     return [(int(i), str(n), str(r)) for i, n, r in session.execute(stmt)]
+
+
+def timeline_rows(session: Session, case_id: int) -> list[Any]:
+    """(id, sent_utc, sender, sender_number, party_id, kind, text, flags) of every message
+    but system lines, for the timeline."""
+    stmt = select(
+        MessageRow.id,
+        MessageRow.sent_utc,
+        MessageRow.sender,
+        MessageRow.sender_number,
+        MessageRow.party_id,
+        MessageRow.kind,
+        MessageRow.text,
+        MessageRow.flags,
+    ).where(MessageRow.case_id == case_id, MessageRow.kind != "system")
+    return list(session.execute(stmt).all())

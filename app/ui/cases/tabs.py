@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QWidget
 
 from app.ui.calls import tab as calls_tab
+from app.ui.messages import tab as messages_tab
 from app.ui.timeline import tab as timeline_tab
 from app.ui.video import tab as video_tab
 
@@ -34,6 +35,7 @@ class FeatureTab:
 
 FEATURE_TABS: tuple[FeatureTab, ...] = (
     FeatureTab("calls", calls_tab.tab_title, calls_tab.create_tab),
+    FeatureTab("messages", messages_tab.tab_title, messages_tab.create_tab),
     FeatureTab("video", video_tab.tab_title, video_tab.create_tab),
     FeatureTab("timeline", timeline_tab.tab_title, timeline_tab.create_tab),
 )

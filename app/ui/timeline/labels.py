@@ -17,6 +17,7 @@ from app.domain.timeutil import in_zone
 KIND_COLORS: dict[str, QColor] = {
     EventKind.ORDER: QColor("#3b73b9"),
     EventKind.CALL: QColor("#d1495b"),
+    EventKind.MESSAGE: QColor("#00838f"),
     EventKind.ANNOTATION: QColor("#2e9e5b"),
     EventKind.STILL: QColor("#66bb6a"),
     EventKind.STATEMENT: QColor("#8e5ea2"),
@@ -31,6 +32,7 @@ def kind_label(kind: str) -> str:
     labels: dict[str, str] = {
         EventKind.ORDER: QCoreApplication.translate("TimelineLabels", "Order"),
         EventKind.CALL: QCoreApplication.translate("TimelineLabels", "Call"),
+        EventKind.MESSAGE: QCoreApplication.translate("TimelineLabels", "Message"),
         EventKind.ANNOTATION: QCoreApplication.translate("TimelineLabels", "Video note"),
         EventKind.STILL: QCoreApplication.translate("TimelineLabels", "Still"),
         EventKind.STATEMENT: QCoreApplication.translate("TimelineLabels", "Statement"),
@@ -48,6 +50,7 @@ def kind_plural(kind: str) -> str:
     labels: dict[str, str] = {
         EventKind.ORDER: QCoreApplication.translate("TimelineLabels", "Orders"),
         EventKind.CALL: QCoreApplication.translate("TimelineLabels", "Calls"),
+        EventKind.MESSAGE: QCoreApplication.translate("TimelineLabels", "Messages"),
         EventKind.ANNOTATION: QCoreApplication.translate("TimelineLabels", "Video notes"),
         EventKind.STILL: QCoreApplication.translate("TimelineLabels", "Stills"),
         EventKind.STATEMENT: QCoreApplication.translate("TimelineLabels", "Statements"),
@@ -70,6 +73,7 @@ def source_label(source: str) -> str:
         return name
     fixed = {
         "calls": QCoreApplication.translate("TimelineLabels", "Call log"),
+        "messages": QCoreApplication.translate("TimelineLabels", "Messages"),
         "orders": QCoreApplication.translate("TimelineLabels", "Orders"),
         "statements": QCoreApplication.translate("TimelineLabels", "Statements"),
         "manual": QCoreApplication.translate("TimelineLabels", "Investigator"),
@@ -105,6 +109,8 @@ def detail_label(code: str) -> str:
         "count": QCoreApplication.translate("TimelineLabels", "Events"),
         "author": QCoreApplication.translate("TimelineLabels", "Added by"),
         "text": QCoreApplication.translate("TimelineLabels", "Text"),
+        "sender": QCoreApplication.translate("TimelineLabels", "Sender"),
+        "flags": QCoreApplication.translate("TimelineLabels", "Abusive language"),
         "reported_by": QCoreApplication.translate("TimelineLabels", "Reported by"),
         "complaint_source": QCoreApplication.translate("TimelineLabels", "Complaint from"),
         "measure": QCoreApplication.translate("TimelineLabels", "Measure"),

@@ -2,7 +2,7 @@
 the order, statement or manual event in the case's own tabs, the case overview.
 
 The timeline tab emits `open_requested(kind, ref)`; `route_open` asks the tab's `CaseHost`
-(`app.ui.case_host`) to show it. Refs are `call:<id>`, `evidence:<id>#frame=<n>`,
+(`app.ui.case_host`) to show it. Refs are `call:<id>`, `message:<id>`, `evidence:<id>#frame=<n>`,
 `order:<id>`, `statement:<id>`, `event:<id>` and `case:<id>`.
 """
 
@@ -21,6 +21,12 @@ def route_open(host: CaseHost, kind: str, ref: str) -> bool:
         if calls is None:
             return False
         calls.select_call(int(rest))  # type: ignore[attr-defined]
+        return True
+    if prefix == "message":
+        messages = host.show_feature("messages")
+        if messages is None:
+            return False
+        messages.select_message(int(rest))  # type: ignore[attr-defined]
         return True
     if prefix == "evidence":
         video = host.show_feature("video")

@@ -180,3 +180,21 @@ def test_analyze_includes_the_message_detectors(case, tmp_path: Path) -> None:
     assert "угрозы" in abuse["explanation"]
     english = cli("analyze", number, "--lang", "en").json()["findings"]
     assert any("privately after order ORD-7" in f["explanation"] for f in english)
+
+
+def test_messages_are_timeline_events_in_their_party_lane(case, tmp_path: Path) -> None:
+    cli, number = case
+    chat = tmp_path / "chat.txt"
+    chat.write_text(CHAT, encoding="utf-8")
+    assert cli("import", "messages", number, str(chat), "--tz", "Europe/Moscow").code == 0
+    key = next(s["key"] for s in cli("messages", "senders", number).json()["senders"]
+               if s["sender"] == "Иван Курьер")  # fmt: skip
+    assert cli("messages", "link", number, "--sender", key, "--party", "C-7781").code == 0
+    shown = cli("timeline", number, "--kind", "message")
+    assert shown.code == 0, shown.err
+    events = shown.json()["events"]
+    assert len(events) == 5  # the encryption notice is no event
+    threat = next(e for e in events if "пожалеешь" in e["title"])
+    assert threat["kind"] == "message" and threat["party"] == "Иван Курьер"
+    assert threat["start_utc"] == "2025-09-12T21:05:00Z"
+    assert threat["ref"].startswith("message:")

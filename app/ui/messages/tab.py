@@ -1,0 +1,741 @@
+"""The Messages tab of a case: each conversation as a chat (bubbles by sender, day separators
+in the case's zone, flagged words highlighted, attachments, the screenshot a message was
+read from), search and filters (sender, flagged, period), the message detectors' findings
+with the shared thresholds, the senders and their party links, and "add to dossier".
+
+`create_tab(env, case_id, parent)` is the case view's entry point; `select_message(id)`
+shows one message (the timeline routes double-clicks here). Reads run in the runner's read
+pool, writes (imports, links, dossier marks) in its database lane.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.calls.findings import Thresholds
+from app.domain.timeutil import zone
+from app.services.calls import analysis as calls_analysis
+from app.services.core import cases as case_service
+from app.services.core import evidence_files
+from app.services.core.dto import CaseDetail
+from app.services.messages import analysis, importing, query
+from app.services.messages.dto import (
+    MessageFilter,
+    MessageFindingView,
+    MessageImportResult,
+    MessageView,
+    SenderView,
+)
+from app.ui.calls.findings_panel import SEVERITY_COLORS, ui_language
+from app.ui.calls.thresholds_dialog import ThresholdsDialog
+from app.ui.env import UiEnv
+from app.ui.errors import show_error
+from app.ui.messages.chat_html import render
+from app.ui.messages.import_dialog import MessagesImportDialog
+from app.ui.privacy import RevealDialog
+from app.ui.widgets.datetime_edit import format_local
+
+PAGE = 1000  # messages drawn at once; the chat pages through longer conversations
+
+
+def tab_title() -> str:
+    return QCoreApplication.translate("MessagesTab", "Messages")
+
+
+def create_tab(env: UiEnv, case_id: int, parent: QWidget | None = None) -> QWidget:
+    return MessagesTab(env, case_id, parent)
+
+
+def category_label(code: str) -> str:
+    labels = {
+        "obscene": QCoreApplication.translate("MessagesTab", "obscenities"),
+        "insult": QCoreApplication.translate("MessagesTab", "insults"),
+        "threat": QCoreApplication.translate("MessagesTab", "threats"),
+    }
+    return labels.get(code, code)
+
+
+class MessagesTab(QWidget):
+    page_shown = Signal(int)  # messages on the page after a (re)draw
+
+    def __init__(self, env: UiEnv, case_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.case_id = case_id
+        self.detail: CaseDetail | None = None
+        self.tz = "UTC"
+        self.ids: list[int] = []
+        self.page = 0
+        self.views: list[MessageView] = []
+        self.current: int | None = None
+        self.findings: list[MessageFindingView] = []
+        self.senders: list[SenderView] = []
+        self._finding_ids: list[int] | None = None
+        self._pending: int | None = None
+        self._generation = 0
+        self.dialog: Any = None
+
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.import_button = QPushButton(self.tr("Import messages…"), self)
+        self.import_button.setObjectName("importMessages")
+        self.import_button.clicked.connect(self.open_import)
+        self.reveal_button = QPushButton(self.tr("Reveal numbers…"), self)
+        self.reveal_button.setObjectName("revealMessages")
+        self.reveal_button.setToolTip(
+            self.tr("Show the senders' full numbers on this page (asks for a reason, audited)")
+        )
+        self.reveal_button.clicked.connect(self.reveal_page)
+        self.dossier_button = QPushButton(self.tr("Add to dossier"), self)
+        self.dossier_button.setObjectName("messageDossier")
+        self.dossier_button.setToolTip(
+            self.tr("Quote the selected message in the dossier (Ctrl+D)")
+        )
+        self.dossier_button.clicked.connect(self.toggle_dossier)
+        self.flagged_dossier = QPushButton(self.tr("Add all flagged"), self)
+        self.flagged_dossier.setObjectName("flaggedToDossier")
+        self.flagged_dossier.clicked.connect(self.flagged_to_dossier)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("messageCount")
+        for widget in (self.import_button, self.reveal_button, self.dossier_button,
+                       self.flagged_dossier):  # fmt: skip
+            top.addWidget(widget)
+        top.addStretch(1)
+        top.addWidget(self.count_label)
+        layout.addLayout(top)
+
+        bar = QHBoxLayout()
+        self.search = QLineEdit(self)
+        self.search.setObjectName("messageSearch")
+        self.search.setPlaceholderText(self.tr("Search the text (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.returnPressed.connect(self.refresh)
+        self.sender_box = QComboBox(self)
+        self.sender_box.setObjectName("messageSender")
+        self.sender_box.addItem(self.tr("All senders"), "")
+        self.sender_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.flagged = QCheckBox(self.tr("Flagged only"), self)
+        self.flagged.setObjectName("messageFlagged")
+        self.flagged.toggled.connect(lambda _v: self.refresh())
+        self.period = QCheckBox(self.tr("From"), self)
+        self.period.setObjectName("messagePeriod")
+        self.since = QDateEdit(self)
+        self.until = QDateEdit(self)
+        for edit in (self.since, self.until):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd.MM.yyyy")
+            edit.setEnabled(False)
+            edit.dateChanged.connect(lambda _d: self.refresh())
+        self.period.toggled.connect(self._period_toggled)
+        bar.addWidget(self.search, 2)
+        bar.addWidget(self.sender_box, 1)
+        bar.addWidget(self.flagged)
+        bar.addWidget(self.period)
+        bar.addWidget(self.since)
+        bar.addWidget(QLabel(self.tr("to"), self))
+        bar.addWidget(self.until)
+        layout.addLayout(bar)
+
+        self.banner = QLabel(self)
+        self.banner.setObjectName("messageBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("font-weight: bold;")
+        self.banner.hide()
+        layout.addWidget(self.banner)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        left = QWidget(splitter)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.chat = QTextBrowser(left)
+        self.chat.setObjectName("chatView")
+        self.chat.setOpenLinks(False)
+        self.chat.anchorClicked.connect(self._link)
+        left_layout.addWidget(self.chat, 1)
+        pager = QHBoxLayout()
+        self.earlier = QPushButton(self.tr("◀ Earlier"), left)
+        self.earlier.clicked.connect(lambda: self.show_page(self.page - 1))
+        self.later = QPushButton(self.tr("Later ▶"), left)
+        self.later.clicked.connect(lambda: self.show_page(self.page + 1))
+        self.page_label = QLabel(left)
+        pager.addWidget(self.earlier)
+        pager.addStretch(1)
+        pager.addWidget(self.page_label)
+        pager.addStretch(1)
+        pager.addWidget(self.later)
+        left_layout.addLayout(pager)
+
+        self.side = QTabWidget(splitter)
+        self.side.addTab(self._message_page(), self.tr("Message"))
+        self.side.addTab(self._findings_page(), self.tr("Findings"))
+        self.side.addTab(self._senders_page(), self.tr("Senders"))
+        splitter.addWidget(left)
+        splitter.addWidget(self.side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout.addWidget(splitter, 1)
+
+        QShortcut(QKeySequence("Ctrl+D"), self, self.toggle_dossier)
+        QShortcut(QKeySequence("Alt+Down"), self, lambda: self._step(1))
+        QShortcut(QKeySequence("Alt+Up"), self, lambda: self._step(-1))
+        env.case_changed.connect(self._case_changed)
+        self._update_buttons()
+        self.reload()
+
+    # --- side pages -------------------------------------------------------------------------
+    def _message_page(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        self.details = QPlainTextEdit(page)
+        self.details.setObjectName("messageDetails")
+        self.details.setReadOnly(True)
+        self.preview = QLabel(page)
+        self.preview.setObjectName("messagePreview")
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setMinimumHeight(120)
+        self.preview_note = QLabel(page)
+        self.preview_note.setWordWrap(True)
+        layout.addWidget(self.details, 1)
+        layout.addWidget(self.preview, 2)
+        layout.addWidget(self.preview_note)
+        return page
+
+    def _findings_page(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        buttons = QHBoxLayout()
+        self.analyze_button = QPushButton(self.tr("Analyze"), page)
+        self.analyze_button.setObjectName("analyzeMessages")
+        self.analyze_button.clicked.connect(self.analyze)
+        self.thresholds_button = QPushButton(self.tr("Thresholds…"), page)
+        self.thresholds_button.setObjectName("messageThresholds")
+        self.thresholds_button.setToolTip(self.tr("The same thresholds as the call detectors"))
+        self.thresholds_button.clicked.connect(self.edit_thresholds)
+        buttons.addWidget(self.analyze_button)
+        buttons.addWidget(self.thresholds_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.finding_list = QListWidget(page)
+        self.finding_list.setObjectName("messageFindings")
+        self.finding_list.currentRowChanged.connect(self._finding_selected)
+        self.explanation = QPlainTextEdit(page)
+        self.explanation.setReadOnly(True)
+        layout.addWidget(self.finding_list, 2)
+        layout.addWidget(self.explanation, 1)
+        return page
+
+    def _senders_page(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        self.sender_table = QTableWidget(0, 5, page)
+        self.sender_table.setObjectName("messageSenders")
+        self.sender_table.setHorizontalHeaderLabels(
+            [
+                self.tr("Sender"),
+                self.tr("Number"),
+                self.tr("Party"),
+                self.tr("Messages"),
+                self.tr("Flagged"),
+            ]
+        )
+        self.sender_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.sender_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.sender_table.verticalHeader().setVisible(False)
+        self.sender_table.horizontalHeader().setStretchLastSection(True)
+        link = QPushButton(self.tr("Link to party…"), page)
+        link.setObjectName("linkSender")
+        link.setToolTip(
+            self.tr(
+                "The sender's messages go to the party's lane; a number the party does not "
+                "have yet joins its numbers, so the call detectors use it too"
+            )
+        )
+        link.clicked.connect(self.link_selected_sender)
+        layout.addWidget(self.sender_table, 1)
+        layout.addWidget(link)
+        return page
+
+    # --- loading ----------------------------------------------------------------------------
+    def reload(self) -> None:
+        ctx, case_id = self.env.ctx, self.case_id
+        self.env.tasks.run_read(
+            lambda _p: case_service.get_case(ctx, case_id), self._apply_case, self._failed
+        )
+
+    def _apply_case(self, detail: CaseDetail) -> None:
+        self.detail = detail
+        self.tz = detail.tz
+        ctx, case_id = self.env.ctx, self.case_id
+        self.env.tasks.run_read(lambda _p: query.senders(ctx, case_id), self._apply_senders,
+                                self._failed)  # fmt: skip
+        self.refresh()
+        self.analyze()
+
+    def _apply_senders(self, senders: list[SenderView]) -> None:
+        self.senders = senders
+        chosen = self.sender_box.currentData()
+        self.sender_box.blockSignals(True)
+        self.sender_box.clear()
+        self.sender_box.addItem(self.tr("All senders"), "")
+        parties = {p.id: p.name for p in self.detail.parties} if self.detail else {}
+        self.sender_table.setRowCount(len(senders))
+        for row, s in enumerate(senders):
+            label = s.sender if not s.sender_number or s.sender == s.sender_number else (
+                f"{s.sender} ({s.sender_number})"
+            )  # fmt: skip
+            self.sender_box.addItem(label, s.sender)
+            values = [s.sender, s.sender_number or "", parties.get(s.party_id or 0, ""),
+                      str(s.messages), str(s.flagged)]  # fmt: skip
+            for column, value in enumerate(values):
+                self.sender_table.setItem(row, column, QTableWidgetItem(value))
+        index = self.sender_box.findData(chosen)
+        self.sender_box.setCurrentIndex(max(index, 0))
+        self.sender_box.blockSignals(False)
+
+    def current_filter(self) -> MessageFilter:
+        since = until = None
+        if self.period.isChecked():
+            since = self._day_start(self.since.date())
+            until = self._day_start(self.until.date()) + timedelta(days=1)
+        return MessageFilter(
+            flagged=self.flagged.isChecked(),
+            sender=self.sender_box.currentData() or "",
+            search=self.search.text().strip(),
+            since=since,
+            until=until,
+        )
+
+    def _day_start(self, day: QDate) -> datetime:
+        local = datetime.combine(day.toPython(), time(0, 0), tzinfo=zone(self.tz))
+        return local
+
+    def refresh(self) -> None:
+        """Re-read the ids for the filters (or the shown finding), then draw the last page."""
+        self._generation += 1
+        generation, ctx, case_id = self._generation, self.env.ctx, self.case_id
+        if self._finding_ids is not None:
+            self._ids_loaded(generation, list(self._finding_ids))
+            return
+        wanted = self.current_filter()
+        self.env.tasks.run_read(
+            lambda _p: query.message_ids(ctx, case_id, wanted),
+            lambda ids: self._ids_loaded(generation, ids),
+            self._failed,
+        )
+
+    def _ids_loaded(self, generation: int, ids: Sequence[int]) -> None:
+        if generation != self._generation:
+            return
+        self.ids = list(ids)
+        self.count_label.setText(self.tr("%n message(s)", "", len(self.ids)))
+        if self._pending is not None and self._pending in self.ids:
+            self.current = self._pending
+            self._pending = None
+            self.show_page(self.ids.index(self.current) // PAGE)
+        else:
+            self.show_page(max(0, (len(self.ids) - 1) // PAGE))
+
+    def show_page(self, page: int) -> None:
+        pages = max(1, (len(self.ids) + PAGE - 1) // PAGE)
+        self.page = min(max(page, 0), pages - 1)
+        chunk = self.ids[self.page * PAGE : (self.page + 1) * PAGE]
+        self.page_label.setText(self.tr("Page %1 of %2").replace("%1", str(self.page + 1))
+                                .replace("%2", str(pages)))  # fmt: skip
+        self.earlier.setEnabled(self.page > 0)
+        self.later.setEnabled(self.page < pages - 1)
+        ctx, case_id = self.env.ctx, self.case_id
+        self.env.tasks.run_read(
+            lambda _p: query.messages_by_ids(ctx, case_id, chunk), self._show_views, self._failed
+        )
+
+    def _show_views(self, views: list[MessageView]) -> None:
+        self.views = views
+        if views and not self.period.isChecked():
+            self._set_period(views[0].sent_utc, views[-1].sent_utc)
+        self.draw()
+        self.page_shown.emit(len(views))
+
+    def draw(self) -> None:
+        words = {
+            "edited": self.tr("edited"),
+            "deleted": self.tr("message deleted"),
+            "media": self.tr("media not included in the export"),
+            "screenshot": self.tr("from a screenshot: check against the picture"),
+            "dossier": self.tr("in the dossier"),
+            "attachment": self.tr("Attachment"),
+            **{f"cat:{c}": category_label(c) for c in ("obscene", "insult", "threat")},
+        }
+        bar = self.chat.verticalScrollBar()
+        keep = bar.value() if self.views else None
+        self.chat.setHtml(render(self.views, self.tz, self.current, words))
+        if self.current is not None and any(v.id == self.current for v in self.views):
+            self.chat.scrollToAnchor(f"m{self.current}")
+        elif keep is not None and self.current is not None:
+            bar.setValue(keep)
+        else:
+            bar.setValue(bar.maximum())
+        self._show_current()
+        self._update_buttons()
+
+    # --- selection and links ----------------------------------------------------------------
+    def _link(self, url: QUrl) -> None:
+        kind, _, value = url.toString().partition(":")
+        if kind == "msg":
+            self.set_current(int(value))
+        elif kind == "shot":
+            self.set_current(int(value))
+            self.side.setCurrentIndex(0)
+        elif kind == "evidence":
+            self._preview_evidence(int(value), None)
+            self.side.setCurrentIndex(0)
+
+    def set_current(self, message_id: int) -> None:
+        self.current = message_id
+        bar = self.chat.verticalScrollBar().value()
+        self.draw()
+        self.chat.verticalScrollBar().setValue(bar)
+
+    def select_message(self, message_id: int) -> None:
+        """Show one message (the timeline's double-click); filters are cleared if they hide it."""
+        if message_id in self.ids:
+            self.current = message_id
+            self.show_page(self.ids.index(message_id) // PAGE)
+            return
+        self._pending = message_id
+        self._finding_ids = None
+        self.banner.hide()
+        for box in (self.flagged, self.period):
+            box.blockSignals(True)
+            box.setChecked(False)
+            box.blockSignals(False)
+        self.search.clear()
+        self.sender_box.setCurrentIndex(0)
+        self.refresh()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _step(self, delta: int) -> None:
+        if not self.views:
+            return
+        ids = [v.id for v in self.views]
+        index = ids.index(self.current) + delta if self.current in ids else len(ids) - 1
+        self.set_current(ids[min(max(index, 0), len(ids) - 1)])
+        self.chat.scrollToAnchor(f"m{self.current}")
+
+    def _view(self, message_id: int | None) -> MessageView | None:
+        return next((v for v in self.views if v.id == message_id), None)
+
+    def _show_current(self) -> None:
+        view = self._view(self.current)
+        self.preview.clear()
+        self.preview_note.clear()
+        if view is None:
+            self.details.setPlainText("")
+            return
+        sent, sender, source = self.tr("Sent"), self.tr("Sender"), self.tr("Source")
+        number = (
+            f" · {view.sender_number}"
+            if view.sender_number and view.sender_number != view.sender
+            else ""
+        )
+        lines = [
+            f"{sent}: {format_local(view.sent_utc, self.tz, seconds=True)} ({self.tz})",
+            f"{sender}: {view.sender}{number}",
+            f"{source}: {view.source}",
+        ]
+        if view.flags:
+            lines.append(self.tr("Flagged words:"))
+            lines += [f"  {category_label(f.category)}: {f.word}" for f in view.flags]
+        if view.from_screenshot:
+            lines.append(self.tr("Read from a screenshot by OCR: check it against the picture."))
+        lines += ["", view.text]
+        self.details.setPlainText("\n".join(lines))
+        if view.screenshot_id is not None:
+            self._preview_evidence(view.screenshot_id, view.region)
+        else:
+            picture = next((a for a in view.attachments if a.evidence_id is not None), None)
+            if picture is not None and picture.evidence_id is not None:
+                self._preview_evidence(picture.evidence_id, None)
+
+    def _preview_evidence(self, evidence_id: int, region: tuple[int, ...] | None) -> None:
+        ctx = self.env.ctx
+
+        def load(_p: object) -> tuple[Path, str, str]:
+            info = evidence_files.get_evidence(ctx, evidence_id)
+            return evidence_files.evidence_path(ctx, info), info.original_name, info.sha256
+
+        self.env.tasks.run_read(load, lambda r: self._show_picture(*r, region), self._failed)
+
+    def _show_picture(
+        self, path: Path, name: str, sha: str, region: tuple[int, ...] | None
+    ) -> None:
+        pixmap = QPixmap(str(path))
+        self.preview_note.setText(f"{name}\nSHA-256 {sha}")
+        if pixmap.isNull():
+            self.preview.setText(self.tr("No preview for this file"))
+            return
+        if region:
+            painter = QPainter(pixmap)
+            painter.setPen(QPen(Qt.GlobalColor.red, 4))
+            left, top, right, bottom = region[:4]
+            painter.drawRect(left - 4, top - 4, right - left + 8, bottom - top + 8)
+            painter.end()
+        self.preview.setPixmap(
+            pixmap.scaled(
+                self.preview.size(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
+
+    def _update_buttons(self) -> None:
+        view = self._view(self.current)
+        self.dossier_button.setEnabled(view is not None)
+        self.dossier_button.setText(
+            self.tr("Remove from dossier")
+            if view and view.in_dossier
+            else self.tr("Add to dossier")
+        )
+        self.reveal_button.setEnabled(bool(self.views))
+
+    # --- actions ----------------------------------------------------------------------------
+    def toggle_dossier(self) -> None:
+        view = self._view(self.current)
+        if view is None:
+            return
+        self._mark([view.id], not view.in_dossier)
+
+    def flagged_to_dossier(self) -> None:
+        ctx, case_id = self.env.ctx, self.case_id
+        self.env.tasks.run_read(
+            lambda _p: query.message_ids(ctx, case_id, MessageFilter(flagged=True)),
+            lambda ids: self._mark(ids, True),
+            self._failed,
+        )
+
+    def _mark(self, ids: Sequence[int], value: bool) -> None:
+        ctx, case_id, wanted = self.env.ctx, self.case_id, list(ids)
+        self.env.tasks.run_db(
+            lambda _p: query.set_in_dossier(ctx, case_id, wanted, value),
+            lambda _n: self.env.case_changed.emit(case_id),
+            self._failed,
+        )
+
+    def reveal_page(self) -> None:
+        dialog = RevealDialog(self.tr("the senders' numbers on this page"), self)
+        ids = [v.id for v in self.views]
+        dialog.accepted.connect(lambda: self._reveal(ids, dialog.reason.text()))
+        self.dialog = dialog
+        dialog.open()
+
+    def _reveal(self, ids: list[int], reason: str) -> None:
+        ctx, case_id = self.env.ctx, self.case_id
+        self.env.tasks.run_db(
+            lambda _p: query.reveal_messages(ctx, case_id, ids, reason),
+            self._show_views,
+            self._failed,
+        )
+
+    def link_selected_sender(self) -> None:
+        row = self.sender_table.currentRow()
+        if row < 0 or row >= len(self.senders) or self.detail is None:
+            return
+        sender = self.senders[row]
+        parties = self.detail.parties
+        names = [self.tr("(no party)")] + [p.name for p in parties]
+        choice, ok = QInputDialog.getItem(
+            self, self.tr("Link sender"),
+            self.tr("Messages of %1 belong to:").replace("%1", sender.sender), names, 0, False,
+        )  # fmt: skip
+        if not ok:
+            return
+        index = names.index(choice)
+        party_id = parties[index - 1].id if index > 0 else None
+        self._link_sender(sender.key, party_id)
+
+    def _link_sender(self, key: str, party_id: int | None) -> None:
+        ctx, case_id = self.env.ctx, self.case_id
+        self.env.tasks.run_db(
+            lambda _p: query.link_sender(ctx, case_id, key, party_id),
+            lambda _r: self.env.case_changed.emit(case_id),
+            self._failed,
+        )
+
+    # --- findings ---------------------------------------------------------------------------
+    def analyze(self) -> None:
+        ctx, case_id = self.env.ctx, self.case_id
+        self.env.tasks.run_read(
+            lambda _p: analysis.message_findings(ctx, case_id), self._show_findings, self._failed
+        )
+
+    def _show_findings(self, findings: list[MessageFindingView]) -> None:
+        self.findings = findings
+        self.finding_list.blockSignals(True)
+        self.finding_list.clear()
+        lang = ui_language()
+        for finding in findings:
+            item = QListWidgetItem(finding.explanation(lang), self.finding_list)
+            item.setBackground(Qt.GlobalColor.white)
+            color = SEVERITY_COLORS.get(finding.severity)
+            if color:
+                item.setBackground(QColor(color))
+        self.finding_list.blockSignals(False)
+        self.side.setTabText(1, self.tr("Findings (%n)", "", len(findings)))
+
+    def _finding_selected(self, row: int) -> None:
+        if row < 0 or row >= len(self.findings):
+            self._finding_ids = None
+            self.banner.hide()
+        else:
+            finding = self.findings[row]
+            self.explanation.setPlainText(finding.explanation(ui_language()))
+            self._finding_ids = list(finding.message_ids)
+            self.banner.setText(
+                self.tr("Showing the messages of one finding; Esc shows all again.")
+            )
+            self.banner.show()
+        self.refresh()
+
+    def keyPressEvent(self, event: Any) -> None:
+        if event.key() == Qt.Key.Key_Escape and self._finding_ids is not None:
+            self.finding_list.setCurrentRow(-1)
+            return
+        super().keyPressEvent(event)
+
+    def edit_thresholds(self) -> None:
+        ctx, case_id = self.env.ctx, self.case_id
+        self.env.tasks.run_read(
+            lambda _p: calls_analysis.get_thresholds(ctx, case_id),
+            self._open_thresholds,
+            self._failed,
+        )
+
+    def _open_thresholds(self, thresholds: Thresholds) -> None:
+        dialog = ThresholdsDialog(thresholds, self)
+        dialog.accepted.connect(lambda: self._save_thresholds(dialog.thresholds()))
+        self.dialog = dialog
+        dialog.open()
+
+    def _save_thresholds(self, thresholds: Thresholds) -> None:
+        ctx, case_id = self.env.ctx, self.case_id
+        self.env.tasks.run_db(
+            lambda _p: calls_analysis.set_thresholds(ctx, case_id, thresholds),
+            lambda _r: self.env.case_changed.emit(case_id),
+            self._failed,
+        )
+
+    # --- import -----------------------------------------------------------------------------
+    def open_import(self) -> None:
+        owners = [p.name for p in self.detail.parties if p.role == "complainant"] if (
+            self.detail
+        ) else []  # fmt: skip
+        dialog = MessagesImportDialog(self.tz, owners, self)
+        dialog.accepted.connect(lambda: self._run_import(dialog))
+        self.dialog = dialog
+        dialog.open()
+
+    def _run_import(self, dialog: MessagesImportDialog) -> None:
+        path, request = dialog.request()
+        ctx, case_id = self.env.ctx, self.case_id
+        self.env.tasks.run_db(
+            lambda progress: importing.import_messages(ctx, case_id, path, request, progress),
+            self._imported,
+            lambda exc: self._import_failed(exc, dialog),
+            title=self.tr("Importing %1").replace("%1", path.name),
+            cancellable=True,
+        )
+
+    def _import_failed(self, exc: BaseException, dialog: MessagesImportDialog) -> None:
+        if getattr(exc, "field", None) == "day_order":
+            answer = QMessageBox.question(
+                self,
+                self.tr("Date order"),
+                str(exc)
+                + "\n\n"
+                + self.tr(
+                    "Are the dates day first (31.12.2025)? Choose No for month first (12/31/2025)."
+                ),
+                QMessageBox.StandardButton.Yes
+                | QMessageBox.StandardButton.No
+                | QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Cancel:
+                dialog.set_day_first(answer == QMessageBox.StandardButton.Yes)
+                self._run_import(dialog)
+            return
+        self._failed(exc)
+
+    def _imported(self, result: MessageImportResult) -> None:
+        text = self.tr("%n message(s) imported", "", result.imported)
+        text += "\n" + self.tr("%n duplicate(s) skipped", "", result.duplicates)
+        text += "\n" + self.tr("%n flagged", "", result.flagged)
+        text += "\n" + self.tr("%n attachment(s) stored as evidence", "", result.attachments)
+        if result.rejected:
+            text += "\n" + self.tr("%n line(s) not read:", "", len(result.rejected))
+            text += "".join(f"\n  {r.line}: {r.reason} {r.detail}" for r in result.rejected[:20])
+        QMessageBox.information(self, self.tr("Messages imported"), text)
+        for proposal in result.proposed:
+            answer = QMessageBox.question(
+                self, self.tr("Link sender"),
+                self.tr("The sender “%1” has the name of the party “%2”. Link their messages "
+                        "to this party?").replace("%1", proposal.sender)
+                .replace("%2", proposal.party_name),
+            )  # fmt: skip
+            if answer == QMessageBox.StandardButton.Yes:
+                key = next((s.key for s in self.senders if s.sender == proposal.sender), None)
+                if key is None:
+                    ctx, case_id = self.env.ctx, self.case_id
+                    key = query.sender_key_of(ctx, case_id, proposal.sender)
+                self._link_sender(key, proposal.party_id)
+        self.env.case_changed.emit(self.case_id)
+
+    # --- plumbing ---------------------------------------------------------------------------
+    def _period_toggled(self, on: bool) -> None:
+        self.since.setEnabled(on)
+        self.until.setEnabled(on)
+        self.refresh()
+
+    def _set_period(self, first: datetime, last: datetime) -> None:
+        """Offer the shown messages' span as the period (in the case's zone)."""
+        for edit, moment in ((self.since, first), (self.until, last)):
+            local = moment.astimezone(zone(self.tz))
+            edit.blockSignals(True)
+            edit.setDate(QDate(local.year, local.month, local.day))
+            edit.blockSignals(False)
+
+    def _case_changed(self, case_id: int) -> None:
+        if case_id == self.case_id:
+            self.reload()
+
+    def _failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
