@@ -103,6 +103,7 @@ def _sections(data: DossierData, writer: SectionWriter) -> list[list[Flowable]]:
             writer.parties(),
             writer.timeline(),
             writer.findings(annex=bool(data.calls)),
+            writer.quotes(),
             writer.stills(),
             writer.statements(),
             writer.corrections(),
@@ -114,6 +115,7 @@ def _sections(data: DossierData, writer: SectionWriter) -> list[list[Flowable]]:
     return [
         writer.facts("sec_summary"),
         writer.findings(annex=False),
+        writer.quotes(),
         writer.measure(),
         writer.parties(),
         writer.timeline(),

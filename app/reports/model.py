@@ -157,6 +157,20 @@ class DecisionEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class QuoteEntry:
+    """A message quoted verbatim: who wrote it (number shown or masked per profile), when,
+    from which export, and the abuse categories found in it."""
+
+    at: datetime
+    sender: str
+    number: str
+    text: str
+    source: str
+    categories: tuple[str, ...] = ()
+    from_screenshot: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class DossierData:
     profile: Profile
     lang: Lang
@@ -175,3 +189,4 @@ class DossierData:
     evidence: tuple[EvidenceEntry, ...] = ()
     author: str = ""
     decisions: tuple[DecisionEntry, ...] = ()
+    quotes: tuple[QuoteEntry, ...] = ()  # messages selected or flagged, verbatim

@@ -318,6 +318,33 @@ class SectionWriter:
             out.append(KeepTogether([heading, image, caption] if index == 1 else [image, caption]))
         return out
 
+    def quotes(self) -> list[Flowable]:
+        """The messages quoted verbatim (selected by the investigator or flagged)."""
+        quotes = self.data.quotes
+        if not quotes:
+            return []
+        masked = self.data.profile != "police"
+        intro = "messages_intro_masked" if masked else "messages_intro"
+        out: list[Flowable] = [self.heading("sec_messages")]
+        out.append(self.intro(self.t(intro, tz=self.data.case.tz)))
+        header = [self.t("col_no"), self.t("col_time"), self.t("col_sender"),
+                  self.t("col_message")]  # fmt: skip
+        widths = [26, 86, 120, FRAME_W - 232]
+        rows = []
+        for i, q in enumerate(quotes, 1):
+            sender = q.sender if not q.number or q.number == q.sender else f"{q.sender}\n{q.number}"
+            notes = [self.label("abuse", c) for c in q.categories]
+            if q.from_screenshot:
+                notes.append(self.t("quote_screenshot"))
+            text = f"«{q.text}»" if self.data.lang == "ru" else f"“{q.text}”"
+            if notes:
+                text += f"\n[{', '.join(notes)}; {q.source}]"
+            else:
+                text += f"\n[{q.source}]"
+            rows.append([str(i), self.time(q.at), self.fit(sender, widths[2]),
+                         self.fit(text, widths[3])])  # fmt: skip
+        return out + chunked_table(header, rows, widths, self.fonts)
+
     def statements(self) -> list[Flowable]:
         out: list[Flowable] = [self.heading("sec_statements")]
         if not self.data.statements:

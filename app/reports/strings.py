@@ -38,6 +38,18 @@ RU: dict[str, str] = {
     "sec_statistics": "Статистика звонков",
     "sec_stills": "Кадры из видеозаписей",
     "sec_statements": "Объяснения",
+    "sec_messages": "Переписка",
+    "messages_intro": (
+        "Сообщения, отобранные следователем или отмеченные как содержащие нецензурную брань, "
+        "оскорбления или угрозы, приведены дословно, с отправителем и временем ({tz})."
+    ),
+    "messages_intro_masked": (
+        "Сообщения, отобранные следователем или отмеченные как содержащие нецензурную брань, "
+        "оскорбления или угрозы, приведены дословно; номера телефонов скрыты ({tz})."
+    ),
+    "col_sender": "Отправитель",
+    "col_message": "Текст сообщения",
+    "quote_screenshot": "распознано со скриншота",
     "sec_corrections": "Поправки часов камер",
     "sec_evidence": "Перечень доказательств",
     "sec_calls": "Приложение. Журнал звонков",
@@ -196,6 +208,18 @@ EN: dict[str, str] = {
     "sec_statistics": "Call statistics",
     "sec_stills": "Video stills",
     "sec_statements": "Statements",
+    "sec_messages": "Messages",
+    "messages_intro": (
+        "Messages chosen by the investigator or flagged for obscenities, insults or threats, "
+        "quoted verbatim with their sender and time ({tz})."
+    ),
+    "messages_intro_masked": (
+        "Messages chosen by the investigator or flagged for obscenities, insults or threats, "
+        "quoted verbatim; phone numbers masked ({tz})."
+    ),
+    "col_sender": "Sender",
+    "col_message": "Message",
+    "quote_screenshot": "read from a screenshot",
     "sec_corrections": "Camera clock corrections",
     "sec_evidence": "List of evidence",
     "sec_calls": "Annex. Call log",
@@ -353,6 +377,13 @@ LABELS: dict[str, dict[str, str]] = {
         "finding.multiple_numbers": "Звонки с многих номеров",
         "finding.night_contact": "Звонки в ночное время",
         "finding.call_burst": "Серии звонков",
+        "finding.message_private_contact": "Личная переписка курьера после доставки",
+        "finding.message_new_numbers": "Сообщения с новых номеров",
+        "finding.message_night": "Сообщения в ночное время",
+        "finding.message_abuse": "Брань, оскорбления, угрозы в сообщениях",
+        "abuse.obscene": "нецензурная брань",
+        "abuse.insult": "оскорбления",
+        "abuse.threat": "угрозы",
         "severity.high": "высокая",
         "severity.medium": "средняя",
         "severity.low": "низкая",
@@ -386,6 +417,7 @@ LABELS: dict[str, dict[str, str]] = {
         "milestone.decided": "Принято решение",
         "source.case": "дело",
         "source.calls": "журнал звонков",
+        "source.messages": "переписка",
         "source.orders": "система заказов",
         "source.statements": "объяснения",
         "source.manual": "отметка следователя",
@@ -421,6 +453,13 @@ LABELS: dict[str, dict[str, str]] = {
         "finding.multiple_numbers": "Calls from many numbers",
         "finding.night_contact": "Calls at night",
         "finding.call_burst": "Bursts of calls",
+        "finding.message_private_contact": "Courier's private messages after delivery",
+        "finding.message_new_numbers": "Messages from new numbers",
+        "finding.message_night": "Messages at night",
+        "finding.message_abuse": "Obscenities, insults, threats in messages",
+        "abuse.obscene": "obscenities",
+        "abuse.insult": "insults",
+        "abuse.threat": "threats",
         "severity.high": "high",
         "severity.medium": "medium",
         "severity.low": "low",
@@ -454,6 +493,7 @@ LABELS: dict[str, dict[str, str]] = {
         "milestone.decided": "Decision taken",
         "source.case": "case",
         "source.calls": "call log",
+        "source.messages": "messages",
         "source.orders": "order system",
         "source.statements": "statements",
         "source.manual": "investigator's note",

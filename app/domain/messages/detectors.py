@@ -75,7 +75,10 @@ class MessageFinding:
             "categories_ru": ", ".join(CATEGORY_RU.get(c, c) for c in cats),
             "categories_en": ", ".join(CATEGORY_EN.get(c, c) for c in cats),
         }
-        return table[self.kind].format(**self.params, **words)
+        key = self.kind
+        if key == MessageFindingKind.PRIVATE_CONTACT and self.params.get("order") == "—":
+            key = f"{key}:no_order"
+        return table[key].format(**self.params, **words)
 
 
 CATEGORY_RU = {"obscene": "нецензурная брань", "insult": "оскорбления", "threat": "угрозы"}
@@ -86,6 +89,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
         MessageFindingKind.PRIVATE_CONTACT: (
             "Курьер писал заявителю лично после закрытия заказа {order} ({closed}, допуск "
             "{grace_min} мин): {messages_ru}, первое {first}, последнее {last}."
+        ),
+        f"{MessageFindingKind.PRIVATE_CONTACT}:no_order": (
+            "Курьер писал заявителю лично, со своего номера, минуя подменный: {messages_ru}, "
+            "первое {first}, последнее {last}."
         ),
         MessageFindingKind.NEW_NUMBERS: (
             "В течение {window_h} ч заявителю писали с {numbers_ru}, не принадлежащих "
@@ -104,6 +111,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
         MessageFindingKind.PRIVATE_CONTACT: (
             "The courier wrote to the complainant privately after order {order} was closed "
             "({closed}, grace {grace_min} min): {messages_en}, first {first}, last {last}."
+        ),
+        f"{MessageFindingKind.PRIVATE_CONTACT}:no_order": (
+            "The courier wrote to the complainant privately from his own number, bypassing "
+            "the virtual one: {messages_en}, first {first}, last {last}."
         ),
         MessageFindingKind.NEW_NUMBERS: (
             "Within {window_h} h the complainant got messages from {numbers} different numbers "

@@ -20,6 +20,7 @@ from sqlalchemy import select
 
 from app.domain.errors import ValidationError
 from app.domain.media import Region as PixelRegion
+from app.domain.phones import display
 from app.domain.progress import NullProgress, Progress, check_cancel
 from app.domain.timeutil import ensure_utc
 from app.media.redaction import face_detector, jpeg_copy, redact_still
@@ -31,9 +32,11 @@ from app.reports.model import (
     DossierData,
     EventEntry,
     EvidenceEntry,
+    FindingEntry,
     Lang,
     PartyEntry,
     Profile,
+    QuoteEntry,
     StatementEntry,
     StillEntry,
 )
@@ -50,6 +53,8 @@ from app.services.dossier.sources import (
     still_notes,
     timeline_events,
 )
+from app.services.messages.analysis import message_findings
+from app.services.messages.query import dossier_quotes
 from app.services.office.decisions import decision_state
 from app.services.video.clock import get_clock
 from app.storage.models.audit import AuditEntryRow
@@ -348,6 +353,7 @@ def assemble_dossier(
         if reveals(profile)
         else tuple(replace(f, detail=scrub(f.detail)) for f in calls.findings)
     )
+    findings = (*findings, *_message_findings(ctx, detail.id, lang))
     stills, still_files = _stills(ctx, detail.id, options, workdir, clean, progress)
     evidence, evidence_files_ = _evidence(ctx, detail.id, profile, clean)
     summary = "\n\n".join(t for t in (detail.summary, detail.findings) if t.strip())
@@ -381,6 +387,7 @@ def assemble_dossier(
         evidence=tuple(evidence),
         author=investigator,
         decisions=_decisions(ctx, detail.id, scrub),
+        quotes=_quotes(ctx, detail.id, profile),
     )
     return AssembledDossier(detail.id, data, [*evidence_files_, *still_files])
 
@@ -400,6 +407,35 @@ def _decisions(
             scrub(s.findings if s.step == "propose" else s.comment),
         )
         for s in steps
+    )
+
+
+def _message_findings(ctx: ServiceContext, case_id: int, lang: Lang) -> list[FindingEntry]:
+    """The message detectors' findings (numbers already masked in their explanations)."""
+    return [
+        FindingEntry(kind=f.kind, title="", detail=f.explanation(lang), severity=f.severity)
+        for f in message_findings(ctx, case_id)
+    ]
+
+
+def _quotes(ctx: ServiceContext, case_id: int, profile: Profile) -> tuple[QuoteEntry, ...]:
+    """Chosen and flagged messages, verbatim; the sender's number only in the police profile."""
+    police = reveals(profile)
+
+    def shown(value: str | None) -> str:
+        return (display(value) if police else value) if value else ""
+
+    return tuple(
+        QuoteEntry(
+            at=v.sent_utc,
+            sender=shown(v.sender) if v.sender == v.sender_number else v.sender,
+            number=shown(v.sender_number),
+            text=v.text,
+            source=v.source,
+            categories=tuple(v.categories()),
+            from_screenshot=v.from_screenshot,
+        )
+        for v in dossier_quotes(ctx, case_id, reveal=police)
     )
 
 

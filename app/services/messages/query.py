@@ -244,3 +244,20 @@ def sender_key_of(ctx: ServiceContext, case_id: int, ref: str) -> str:
             field="sender",
         )
     return hits.pop()
+
+
+DOSSIER_QUOTES = 2_000  # a dossier quotes evidence, it is not a chat export
+
+
+def dossier_quotes(ctx: ServiceContext, case_id: int, reveal: bool) -> list[MessageView]:
+    """The messages a dossier quotes: those the investigator added and every flagged one, in
+    time order; numbers unmasked only when `reveal` (the police profile; the export itself is
+    audited by the dossier service)."""
+    with ctx.session() as session:
+        chosen = repo.message_ids(session, case_id, repo.MessageCriteria(in_dossier=True))
+        flagged = repo.message_ids(session, case_id, repo.MessageCriteria(flagged=True))
+        ids = sorted(set(chosen) | set(flagged))[:DOSSIER_QUOTES]
+        rows = repo.messages_by_ids(session, ids)
+    region = ctx.settings.phone_region
+    views = [_view(r, reveal, region) for r in rows]
+    return sorted(views, key=lambda v: (v.sent_utc, v.id))
