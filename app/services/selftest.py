@@ -19,6 +19,7 @@ from app.services.calls import selftest as calls_selftest
 from app.services.core.bootstrap import close_context, open_context
 from app.services.core.context import ServiceContext
 from app.services.dossier import selftest as dossier_selftest
+from app.services.messages import selftest as messages_selftest
 from app.services.timeline import selftest as timeline_selftest
 from app.services.video import selftest as video_selftest
 
@@ -87,6 +88,7 @@ BASE_STEPS: tuple[tuple[str, Step], ...] = (
 # Feature order (core <- calls | messages | video <- timeline <- dossier).
 FEATURE_STEPS: tuple[tuple[str, Step], ...] = (
     ("calls", calls_selftest.selftest_step),
+    ("messages", messages_selftest.selftest_step),
     ("video", video_selftest.selftest_step),
     ("timeline", timeline_selftest.selftest_step),
     ("dossier", dossier_selftest.selftest_step),
