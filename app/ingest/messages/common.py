@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -71,6 +72,7 @@ def read_text(path: Path) -> str:
         return str(best)
 
 
+@lru_cache(maxsize=65_536)
 def phone_or_none(raw: str | None, region: str) -> str | None:
     """E.164 of `raw` when it is a real phone number, else None (names, short codes)."""
     if not raw:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 from app.domain.errors import ValidationError
 from app.domain.messages.records import (
@@ -35,8 +36,8 @@ from app.ingest.messages.common import (
 )
 
 # Direction marks and invisible spaces that exports put around dates, names and placeholders.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufeff"), None)
-_SPACES = dict.fromkeys(map(ord, "\u202f\u00a0\u2007"), " ")
+_INVISIBLE = re.compile("[\u200e\u200f\u202a-\u202e\ufeff]")
+_SPACES = re.compile("[\u202f\u00a0\u2007]")
 
 _DATE = r"(?P<date>\d{1,4}[./\-]\d{1,2}[./\-]\d{1,4})\.?"
 _TIME = r"(?P<time>\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)"
@@ -101,8 +102,8 @@ def _split(text: str) -> tuple[list[_Raw], list[Rejection]]:
     raws: list[_Raw] = []
     rejected: list[Rejection] = []
     for number, original in enumerate(text.splitlines(), start=1):
-        line = original.translate(_SPACES)
-        clean = line.translate(_INVISIBLE)
+        line = _SPACES.sub(" ", original) if _SPACES.search(original) else original
+        clean = _INVISIBLE.sub("", line) if _INVISIBLE.search(line) else line
         match = _IOS.match(clean) or _ANDROID.match(clean)
         if match is None:
             if raws:
@@ -128,6 +129,7 @@ def _starts_marked(line: str, match: re.Match[str]) -> bool:
     return tail.startswith("\u200e") if sep else rest.lstrip().startswith("\u200e")
 
 
+@lru_cache(maxsize=4096)
 def _parts(date: str) -> tuple[int, int, int]:
     a, b, c = (int(p) for p in re.split(r"[./\-]", date))
     return a, b, c
@@ -195,22 +197,25 @@ def _content(rest: str, marked: bool) -> tuple[str | None, str]:
 
 
 def _classify(text: str, marked: bool) -> tuple[MessageKind, str, bool, tuple[Attachment, ...]]:
-    edited = bool(_EDITED.search(text))
-    text = _EDITED.sub("", text)
+    # Cheap tests first: on a long chat almost every message is plain text.
+    edited = "<" in text and bool(_EDITED.search(text))
+    if edited:
+        text = _EDITED.sub("", text)
     stripped = text.strip()
-    attached = _ATTACHED_IOS.match(stripped) or _ATTACHED_ANDROID.match(stripped)
+    attached = None
+    if stripped.startswith("<"):
+        attached = _ATTACHED_IOS.match(stripped)
+    elif " (" in stripped:
+        attached = _ATTACHED_ANDROID.match(stripped)
     if attached:
         name = attached.group("name").strip()
-        return (
-            MessageKind.MEDIA,
-            attached.group("caption").strip(),
-            edited,
-            (Attachment(name, name),),
-        )
-    if _MEDIA_OMITTED.match(stripped):
-        return MessageKind.MEDIA, "", edited, ()
-    if _DELETED.match(stripped):
-        return MessageKind.DELETED, "", edited, ()
+        caption = attached.group("caption").strip()
+        return MessageKind.MEDIA, caption, edited, (Attachment(name, name),)
+    if len(stripped) <= 60:
+        if _MEDIA_OMITTED.match(stripped):
+            return MessageKind.MEDIA, "", edited, ()
+        if _DELETED.match(stripped):
+            return MessageKind.DELETED, "", edited, ()
     if marked and _SYSTEM.search(stripped):
         return MessageKind.SYSTEM, stripped, edited, ()
     return MessageKind.TEXT, text, edited, ()

@@ -100,7 +100,7 @@ def test_sync_runner_has_same_api_and_runs_at_once(qapp: Any) -> None:
 
 def test_feature_tabs_are_a_static_list_in_feature_order() -> None:
     """Every feature tab is imported with the case view: none can go missing silently."""
-    assert [t.key for t in FEATURE_TABS] == ["calls", "video", "timeline"]
+    assert [t.key for t in FEATURE_TABS] == ["calls", "messages", "video", "timeline"]
     assert all(t.title() for t in FEATURE_TABS)
 
 
