@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, insert, or_, select, update
@@ -66,18 +67,14 @@ def _insert_ignoring_duplicates(session: Session, table: Any) -> Any:
     raise StorageError(f"message imports need SQLite or PostgreSQL, not {dialect}")
 
 
-_JSON_COLUMNS = ("region", "flags")
+_JSON_COLUMNS = frozenset({"region", "flags"})
+_TIME_COLUMNS = frozenset({"sent_utc"})
+_BOOL_COLUMNS = frozenset({"edited", "from_screenshot", "flagged", "in_dossier"})
 
 
-def _sqlite_value(value: Any, column: str) -> Any:
-    """What `UTCDateTime`, `JSON` and `Boolean` would hand the SQLite driver."""
-    if column in _JSON_COLUMNS:
-        return None if value is None else json.dumps(value)
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
-    if isinstance(value, bool):
-        return int(value)
-    return value
+def _sqlite_time(value: datetime) -> str:
+    """What `UTCDateTime` hands the SQLite driver: naive UTC text that sorts."""
+    return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
 def insert_messages(session: Session, rows: Sequence[dict[str, Any]]) -> None:
@@ -98,11 +95,21 @@ def insert_messages(session: Session, rows: Sequence[dict[str, Any]]) -> None:
     if sorted(order) != sorted(names):
         raise StorageError(f"unexpected bulk insert parameters: {order}")
     sql = str(compiled)
+    pick = itemgetter(*order)
+    fixes = [
+        (i, json.dumps if n in _JSON_COLUMNS else _sqlite_time if n in _TIME_COLUMNS else int)
+        for i, n in enumerate(order)
+        if n in _JSON_COLUMNS | _TIME_COLUMNS | _BOOL_COLUMNS
+    ]
     for start in range(0, len(rows), INSERT_ROWS):
-        chunk = rows[start : start + INSERT_ROWS]
-        connection.exec_driver_sql(
-            sql, [tuple(_sqlite_value(row[name], name) for name in order) for row in chunk]
-        )
+        values = []
+        for row in rows[start : start + INSERT_ROWS]:
+            value = list(pick(row))
+            for i, convert in fixes:
+                if value[i] is not None:
+                    value[i] = convert(value[i])
+            values.append(tuple(value))
+        connection.exec_driver_sql(sql, values)
 
 
 def batch_counts(session: Session, batch_id: int) -> tuple[int, int]:
