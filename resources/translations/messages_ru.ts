@@ -152,7 +152,7 @@
     <name>MessagesTab</name>
     <message>
         <location filename="../../app/ui/messages/tab.py" line="70" />
-        <location filename="../../app/ui/messages/tab.py" line="265" />
+        <location filename="../../app/ui/messages/tab.py" line="270" />
         <source>Messages</source>
         <translation>Переписка</translation>
     </message>
@@ -188,14 +188,14 @@
     </message>
     <message>
         <location filename="../../app/ui/messages/tab.py" line="117" />
-        <location filename="../../app/ui/messages/tab.py" line="527" />
+        <location filename="../../app/ui/messages/tab.py" line="532" />
         <source>Add to dossier</source>
         <translation>В досье</translation>
     </message>
     <message>
         <location filename="../../app/ui/messages/tab.py" line="120" />
-        <source>Quote the selected message in the dossier (Ctrl+D)</source>
-        <translation>Процитировать выбранное сообщение в досье (Ctrl+D)</translation>
+        <source>Quote the selected message in the dossier (Ctrl+B)</source>
+        <translation>Процитировать выбранное сообщение в досье (Ctrl+B)</translation>
     </message>
     <message>
         <location filename="../../app/ui/messages/tab.py" line="123" />
@@ -209,7 +209,7 @@
     </message>
     <message>
         <location filename="../../app/ui/messages/tab.py" line="143" />
-        <location filename="../../app/ui/messages/tab.py" line="307" />
+        <location filename="../../app/ui/messages/tab.py" line="312" />
         <source>All senders</source>
         <translation>Все отправители</translation>
     </message>
@@ -254,199 +254,199 @@
         <translation>Отправители</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="235" />
+        <location filename="../../app/ui/messages/tab.py" line="240" />
         <source>Analyze</source>
         <translation>Анализ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="238" />
+        <location filename="../../app/ui/messages/tab.py" line="243" />
         <source>Thresholds…</source>
         <translation>Пороги…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="240" />
+        <location filename="../../app/ui/messages/tab.py" line="245" />
         <source>The same thresholds as the call detectors</source>
         <translation>Те же пороги, что и для анализа звонков</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="262" />
-        <location filename="../../app/ui/messages/tab.py" line="465" />
+        <location filename="../../app/ui/messages/tab.py" line="267" />
+        <location filename="../../app/ui/messages/tab.py" line="470" />
         <source>Sender</source>
         <translation>Отправитель</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="263" />
+        <location filename="../../app/ui/messages/tab.py" line="268" />
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="264" />
+        <location filename="../../app/ui/messages/tab.py" line="269" />
         <source>Party</source>
         <translation>Участник</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="266" />
+        <location filename="../../app/ui/messages/tab.py" line="271" />
         <source>Flagged</source>
         <translation>Отмечено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="273" />
+        <location filename="../../app/ui/messages/tab.py" line="278" />
         <source>Link to party…</source>
         <translation>Связать с участником…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="277" />
+        <location filename="../../app/ui/messages/tab.py" line="282" />
         <source>The sender's messages go to the party's lane; a number the party does not have yet joins its numbers, so the call detectors use it too</source>
         <translation>Сообщения отправителя попадут на дорожку участника; номер, которого у участника ещё нет, добавится к его номерам — его учтёт и анализ звонков</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/messages/tab.py" line="358" />
+        <location filename="../../app/ui/messages/tab.py" line="363" />
         <source>%n message(s)</source>
         <translation><numerusform>%n сообщение</numerusform><numerusform>%n сообщения</numerusform><numerusform>%n сообщений</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="370" />
+        <location filename="../../app/ui/messages/tab.py" line="375" />
         <source>Page %1 of %2</source>
         <translation>Страница %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="388" />
+        <location filename="../../app/ui/messages/tab.py" line="393" />
         <source>edited</source>
         <translation>изменено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="389" />
+        <location filename="../../app/ui/messages/tab.py" line="394" />
         <source>message deleted</source>
         <translation>сообщение удалено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="390" />
+        <location filename="../../app/ui/messages/tab.py" line="395" />
         <source>media not included in the export</source>
         <translation>медиафайл не включён в выгрузку</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="391" />
+        <location filename="../../app/ui/messages/tab.py" line="396" />
         <source>from a screenshot: check against the picture</source>
         <translation>со скриншота: сверьте с изображением</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="392" />
+        <location filename="../../app/ui/messages/tab.py" line="397" />
         <source>in the dossier</source>
         <translation>в досье</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="393" />
+        <location filename="../../app/ui/messages/tab.py" line="398" />
         <source>Attachment</source>
         <translation>Вложение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="465" />
+        <location filename="../../app/ui/messages/tab.py" line="470" />
         <source>Sent</source>
         <translation>Отправлено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="465" />
+        <location filename="../../app/ui/messages/tab.py" line="470" />
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="477" />
+        <location filename="../../app/ui/messages/tab.py" line="482" />
         <source>Flagged words:</source>
         <translation>Отмеченные слова:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="480" />
+        <location filename="../../app/ui/messages/tab.py" line="485" />
         <source>Read from a screenshot by OCR: check it against the picture.</source>
         <translation>Распознано со скриншота: сверьте с изображением.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="505" />
+        <location filename="../../app/ui/messages/tab.py" line="510" />
         <source>No preview for this file</source>
         <translation>Для этого файла нет предпросмотра</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="525" />
+        <location filename="../../app/ui/messages/tab.py" line="530" />
         <source>Remove from dossier</source>
         <translation>Убрать из досье</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="555" />
+        <location filename="../../app/ui/messages/tab.py" line="560" />
         <source>the senders' numbers on this page</source>
         <translation>номера отправителей на этой странице</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="575" />
+        <location filename="../../app/ui/messages/tab.py" line="580" />
         <source>(no party)</source>
         <translation>(без участника)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="577" />
-        <location filename="../../app/ui/messages/tab.py" line="709" />
+        <location filename="../../app/ui/messages/tab.py" line="582" />
+        <location filename="../../app/ui/messages/tab.py" line="714" />
         <source>Link sender</source>
         <translation>Связать отправителя</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="578" />
+        <location filename="../../app/ui/messages/tab.py" line="583" />
         <source>Messages of %1 belong to:</source>
         <translation>Сообщения отправителя %1 относятся к:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/messages/tab.py" line="613" />
+        <location filename="../../app/ui/messages/tab.py" line="618" />
         <source>Findings (%n)</source>
         <translation><numerusform>Выводы (%n)</numerusform><numerusform>Выводы (%n)</numerusform><numerusform>Выводы (%n)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="624" />
+        <location filename="../../app/ui/messages/tab.py" line="629" />
         <source>Showing the messages of one finding; Esc shows all again.</source>
         <translation>Показаны сообщения одного вывода; Esc — снова все сообщения.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="674" />
+        <location filename="../../app/ui/messages/tab.py" line="679" />
         <source>Importing %1</source>
         <translation>Импорт: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="682" />
+        <location filename="../../app/ui/messages/tab.py" line="687" />
         <source>Date order</source>
         <translation>Порядок даты</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="686" />
+        <location filename="../../app/ui/messages/tab.py" line="691" />
         <source>Are the dates day first (31.12.2025)? Choose No for month first (12/31/2025).</source>
         <translation>Даты записаны начиная с дня (31.12.2025)? Выберите «Нет», если сначала месяц (12/31/2025).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/messages/tab.py" line="699" />
+        <location filename="../../app/ui/messages/tab.py" line="704" />
         <source>%n message(s) imported</source>
         <translation><numerusform>Импортировано %n сообщение</numerusform><numerusform>Импортировано %n сообщения</numerusform><numerusform>Импортировано %n сообщений</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/messages/tab.py" line="700" />
+        <location filename="../../app/ui/messages/tab.py" line="705" />
         <source>%n duplicate(s) skipped</source>
         <translation><numerusform>Пропущен %n дубликат</numerusform><numerusform>Пропущено %n дубликата</numerusform><numerusform>Пропущено %n дубликатов</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/messages/tab.py" line="701" />
+        <location filename="../../app/ui/messages/tab.py" line="706" />
         <source>%n flagged</source>
         <translation><numerusform>Отмечено %n</numerusform><numerusform>Отмечено %n</numerusform><numerusform>Отмечено %n</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/messages/tab.py" line="702" />
+        <location filename="../../app/ui/messages/tab.py" line="707" />
         <source>%n attachment(s) stored as evidence</source>
         <translation><numerusform>%n вложение сохранено как доказательство</numerusform><numerusform>%n вложения сохранены как доказательства</numerusform><numerusform>%n вложений сохранено как доказательства</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/messages/tab.py" line="704" />
+        <location filename="../../app/ui/messages/tab.py" line="709" />
         <source>%n line(s) not read:</source>
         <translation><numerusform>Не прочитана %n строка:</numerusform><numerusform>Не прочитаны %n строки:</numerusform><numerusform>Не прочитано %n строк:</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="706" />
+        <location filename="../../app/ui/messages/tab.py" line="711" />
         <source>Messages imported</source>
         <translation>Переписка импортирована</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="710" />
+        <location filename="../../app/ui/messages/tab.py" line="715" />
         <source>The sender “%1” has the name of the party “%2”. Link their messages to this party?</source>
         <translation>Имя отправителя «%1» совпадает с участником «%2». Связать его сообщения с этим участником?</translation>
     </message>

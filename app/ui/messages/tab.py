@@ -117,7 +117,7 @@ class MessagesTab(QWidget):
         self.dossier_button = QPushButton(self.tr("Add to dossier"), self)
         self.dossier_button.setObjectName("messageDossier")
         self.dossier_button.setToolTip(
-            self.tr("Quote the selected message in the dossier (Ctrl+D)")
+            self.tr("Quote the selected message in the dossier (Ctrl+B)")
         )
         self.dossier_button.clicked.connect(self.toggle_dossier)
         self.flagged_dossier = QPushButton(self.tr("Add all flagged"), self)
@@ -203,9 +203,14 @@ class MessagesTab(QWidget):
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)
 
-        QShortcut(QKeySequence("Ctrl+D"), self, self.toggle_dossier)
-        QShortcut(QKeySequence("Alt+Down"), self, lambda: self._step(1))
-        QShortcut(QKeySequence("Alt+Up"), self, lambda: self._step(-1))
+        # Keys act only while the focus is in this tab (Ctrl+D is the office's decision).
+        for key, slot in (
+            ("Ctrl+B", self.toggle_dossier),
+            ("Alt+Down", lambda: self._step(1)),
+            ("Alt+Up", lambda: self._step(-1)),
+        ):
+            shortcut = QShortcut(QKeySequence(key), self, slot)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         env.case_changed.connect(self._case_changed)
         self._update_buttons()
         self.reload()
