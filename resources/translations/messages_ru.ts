@@ -152,301 +152,321 @@
     <name>MessagesTab</name>
     <message>
         <location filename="../../app/ui/messages/tab.py" line="70" />
-        <location filename="../../app/ui/messages/tab.py" line="270" />
+        <location filename="../../app/ui/messages/tab.py" line="284" />
         <source>Messages</source>
         <translation>Переписка</translation>
     </message>
     <message>
         <location filename="../../app/ui/messages/tab.py" line="79" />
+        <source>Courier's private messages after delivery</source>
+        <translation>Личная переписка курьера после доставки</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages/tab.py" line="82" />
+        <source>Messages from new numbers</source>
+        <translation>Сообщения с новых номеров</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages/tab.py" line="85" />
+        <source>Messages at night</source>
+        <translation>Сообщения ночью</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages/tab.py" line="86" />
+        <source>Abusive messages</source>
+        <translation>Брань, оскорбления, угрозы</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages/tab.py" line="93" />
         <source>obscenities</source>
         <translation>нецензурная брань</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="80" />
+        <location filename="../../app/ui/messages/tab.py" line="94" />
         <source>insults</source>
         <translation>оскорбления</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="81" />
+        <location filename="../../app/ui/messages/tab.py" line="95" />
         <source>threats</source>
         <translation>угрозы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="108" />
+        <location filename="../../app/ui/messages/tab.py" line="122" />
         <source>Import messages…</source>
         <translation>Импорт переписки…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="111" />
+        <location filename="../../app/ui/messages/tab.py" line="125" />
         <source>Reveal numbers…</source>
         <translation>Показать номера…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="114" />
+        <location filename="../../app/ui/messages/tab.py" line="128" />
         <source>Show the senders' full numbers on this page (asks for a reason, audited)</source>
         <translation>Показать полные номера отправителей на этой странице (нужна причина, запись в журнал)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="117" />
-        <location filename="../../app/ui/messages/tab.py" line="532" />
+        <location filename="../../app/ui/messages/tab.py" line="131" />
+        <location filename="../../app/ui/messages/tab.py" line="546" />
         <source>Add to dossier</source>
         <translation>В досье</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="120" />
+        <location filename="../../app/ui/messages/tab.py" line="134" />
         <source>Quote the selected message in the dossier (Ctrl+B)</source>
         <translation>Процитировать выбранное сообщение в досье (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="123" />
+        <location filename="../../app/ui/messages/tab.py" line="137" />
         <source>Add all flagged</source>
         <translation>Все отмеченные — в досье</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="138" />
+        <location filename="../../app/ui/messages/tab.py" line="152" />
         <source>Search the text (Ctrl+F)</source>
         <translation>Поиск по тексту (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="143" />
-        <location filename="../../app/ui/messages/tab.py" line="312" />
+        <location filename="../../app/ui/messages/tab.py" line="157" />
+        <location filename="../../app/ui/messages/tab.py" line="326" />
         <source>All senders</source>
         <translation>Все отправители</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="145" />
+        <location filename="../../app/ui/messages/tab.py" line="159" />
         <source>Flagged only</source>
         <translation>Только отмеченные</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="148" />
+        <location filename="../../app/ui/messages/tab.py" line="162" />
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="163" />
+        <location filename="../../app/ui/messages/tab.py" line="177" />
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="184" />
+        <location filename="../../app/ui/messages/tab.py" line="198" />
         <source>◀ Earlier</source>
         <translation>◀ Раньше</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="186" />
+        <location filename="../../app/ui/messages/tab.py" line="200" />
         <source>Later ▶</source>
         <translation>Позже ▶</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="197" />
+        <location filename="../../app/ui/messages/tab.py" line="211" />
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="198" />
+        <location filename="../../app/ui/messages/tab.py" line="212" />
         <source>Findings</source>
         <translation>Выводы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="199" />
+        <location filename="../../app/ui/messages/tab.py" line="213" />
         <source>Senders</source>
         <translation>Отправители</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="240" />
+        <location filename="../../app/ui/messages/tab.py" line="254" />
         <source>Analyze</source>
         <translation>Анализ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="243" />
+        <location filename="../../app/ui/messages/tab.py" line="257" />
         <source>Thresholds…</source>
         <translation>Пороги…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="245" />
+        <location filename="../../app/ui/messages/tab.py" line="259" />
         <source>The same thresholds as the call detectors</source>
         <translation>Те же пороги, что и для анализа звонков</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="267" />
-        <location filename="../../app/ui/messages/tab.py" line="470" />
+        <location filename="../../app/ui/messages/tab.py" line="281" />
+        <location filename="../../app/ui/messages/tab.py" line="484" />
         <source>Sender</source>
         <translation>Отправитель</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="268" />
+        <location filename="../../app/ui/messages/tab.py" line="282" />
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="269" />
+        <location filename="../../app/ui/messages/tab.py" line="283" />
         <source>Party</source>
         <translation>Участник</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="271" />
+        <location filename="../../app/ui/messages/tab.py" line="285" />
         <source>Flagged</source>
         <translation>Отмечено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="278" />
+        <location filename="../../app/ui/messages/tab.py" line="292" />
         <source>Link to party…</source>
         <translation>Связать с участником…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="282" />
+        <location filename="../../app/ui/messages/tab.py" line="296" />
         <source>The sender's messages go to the party's lane; a number the party does not have yet joins its numbers, so the call detectors use it too</source>
         <translation>Сообщения отправителя попадут на дорожку участника; номер, которого у участника ещё нет, добавится к его номерам — его учтёт и анализ звонков</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/messages/tab.py" line="363" />
+        <location filename="../../app/ui/messages/tab.py" line="377" />
         <source>%n message(s)</source>
         <translation><numerusform>%n сообщение</numerusform><numerusform>%n сообщения</numerusform><numerusform>%n сообщений</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="375" />
+        <location filename="../../app/ui/messages/tab.py" line="389" />
         <source>Page %1 of %2</source>
         <translation>Страница %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="393" />
+        <location filename="../../app/ui/messages/tab.py" line="407" />
         <source>edited</source>
         <translation>изменено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="394" />
+        <location filename="../../app/ui/messages/tab.py" line="408" />
         <source>message deleted</source>
         <translation>сообщение удалено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="395" />
+        <location filename="../../app/ui/messages/tab.py" line="409" />
         <source>media not included in the export</source>
         <translation>медиафайл не включён в выгрузку</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="396" />
+        <location filename="../../app/ui/messages/tab.py" line="410" />
         <source>from a screenshot: check against the picture</source>
         <translation>со скриншота: сверьте с изображением</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="397" />
+        <location filename="../../app/ui/messages/tab.py" line="411" />
         <source>in the dossier</source>
         <translation>в досье</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="398" />
+        <location filename="../../app/ui/messages/tab.py" line="412" />
         <source>Attachment</source>
         <translation>Вложение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="470" />
+        <location filename="../../app/ui/messages/tab.py" line="484" />
         <source>Sent</source>
         <translation>Отправлено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="470" />
+        <location filename="../../app/ui/messages/tab.py" line="484" />
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="482" />
+        <location filename="../../app/ui/messages/tab.py" line="496" />
         <source>Flagged words:</source>
         <translation>Отмеченные слова:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="485" />
+        <location filename="../../app/ui/messages/tab.py" line="499" />
         <source>Read from a screenshot by OCR: check it against the picture.</source>
         <translation>Распознано со скриншота: сверьте с изображением.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="510" />
+        <location filename="../../app/ui/messages/tab.py" line="524" />
         <source>No preview for this file</source>
         <translation>Для этого файла нет предпросмотра</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="530" />
+        <location filename="../../app/ui/messages/tab.py" line="544" />
         <source>Remove from dossier</source>
         <translation>Убрать из досье</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="560" />
+        <location filename="../../app/ui/messages/tab.py" line="574" />
         <source>the senders' numbers on this page</source>
         <translation>номера отправителей на этой странице</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="580" />
+        <location filename="../../app/ui/messages/tab.py" line="594" />
         <source>(no party)</source>
         <translation>(без участника)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="582" />
-        <location filename="../../app/ui/messages/tab.py" line="714" />
+        <location filename="../../app/ui/messages/tab.py" line="596" />
+        <location filename="../../app/ui/messages/tab.py" line="733" />
         <source>Link sender</source>
         <translation>Связать отправителя</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="583" />
+        <location filename="../../app/ui/messages/tab.py" line="597" />
         <source>Messages of %1 belong to:</source>
         <translation>Сообщения отправителя %1 относятся к:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/messages/tab.py" line="618" />
+        <location filename="../../app/ui/messages/tab.py" line="637" />
         <source>Findings (%n)</source>
         <translation><numerusform>Выводы (%n)</numerusform><numerusform>Выводы (%n)</numerusform><numerusform>Выводы (%n)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="629" />
+        <location filename="../../app/ui/messages/tab.py" line="648" />
         <source>Showing the messages of one finding; Esc shows all again.</source>
         <translation>Показаны сообщения одного вывода; Esc — снова все сообщения.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="679" />
+        <location filename="../../app/ui/messages/tab.py" line="698" />
         <source>Importing %1</source>
         <translation>Импорт: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="687" />
+        <location filename="../../app/ui/messages/tab.py" line="706" />
         <source>Date order</source>
         <translation>Порядок даты</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="691" />
+        <location filename="../../app/ui/messages/tab.py" line="710" />
         <source>Are the dates day first (31.12.2025)? Choose No for month first (12/31/2025).</source>
         <translation>Даты записаны начиная с дня (31.12.2025)? Выберите «Нет», если сначала месяц (12/31/2025).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/messages/tab.py" line="704" />
+        <location filename="../../app/ui/messages/tab.py" line="723" />
         <source>%n message(s) imported</source>
         <translation><numerusform>Импортировано %n сообщение</numerusform><numerusform>Импортировано %n сообщения</numerusform><numerusform>Импортировано %n сообщений</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/messages/tab.py" line="705" />
+        <location filename="../../app/ui/messages/tab.py" line="724" />
         <source>%n duplicate(s) skipped</source>
         <translation><numerusform>Пропущен %n дубликат</numerusform><numerusform>Пропущено %n дубликата</numerusform><numerusform>Пропущено %n дубликатов</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/messages/tab.py" line="706" />
+        <location filename="../../app/ui/messages/tab.py" line="725" />
         <source>%n flagged</source>
         <translation><numerusform>Отмечено %n</numerusform><numerusform>Отмечено %n</numerusform><numerusform>Отмечено %n</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/messages/tab.py" line="707" />
+        <location filename="../../app/ui/messages/tab.py" line="726" />
         <source>%n attachment(s) stored as evidence</source>
         <translation><numerusform>%n вложение сохранено как доказательство</numerusform><numerusform>%n вложения сохранены как доказательства</numerusform><numerusform>%n вложений сохранено как доказательства</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/messages/tab.py" line="709" />
+        <location filename="../../app/ui/messages/tab.py" line="728" />
         <source>%n line(s) not read:</source>
         <translation><numerusform>Не прочитана %n строка:</numerusform><numerusform>Не прочитаны %n строки:</numerusform><numerusform>Не прочитано %n строк:</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="711" />
+        <location filename="../../app/ui/messages/tab.py" line="730" />
         <source>Messages imported</source>
         <translation>Переписка импортирована</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="715" />
+        <location filename="../../app/ui/messages/tab.py" line="734" />
         <source>The sender “%1” has the name of the party “%2”. Link their messages to this party?</source>
         <translation>Имя отправителя «%1» совпадает с участником «%2». Связать его сообщения с этим участником?</translation>
     </message>

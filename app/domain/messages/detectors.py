@@ -19,7 +19,7 @@ from typing import Any
 
 from app.domain.calls.detectors import OrderWindow
 from app.domain.calls.findings import Severity, Thresholds, plural_ru
-from app.domain.phones import mask
+from app.domain.phones import mask, normalize
 from app.domain.timeutil import in_zone
 
 
@@ -304,7 +304,7 @@ def abuse(ctx: _Context, examples: dict[int, str] | None = None) -> list[Message
     findings = []
     for key, items in by_sender.items():
         cats = [c for c in ("obscene", "insult", "threat") if any(c in m.categories for m in items)]
-        sender = mask(key) if items[0].sender_number else items[0].sender
+        sender = mask(key) if items[0].sender_number else _masked_name(items[0].sender)
         courier = any(ctx.from_courier(m) for m in items)
         example = (examples or {}).get(items[0].id, "")
         findings.append(
@@ -319,6 +319,14 @@ def abuse(ctx: _Context, examples: dict[int, str] | None = None) -> list[Message
             )
         )
     return findings
+
+
+def _masked_name(sender: str) -> str:
+    """A sender named only by a phone number (a screenshot's header) is shown masked."""
+    if sum(ch.isdigit() for ch in sender) >= 5:
+        phone = normalize(sender)
+        return mask(phone.e164) if phone.e164 else mask(sender)
+    return sender
 
 
 DETECTORS: dict[str, Callable[[_Context], list[MessageFinding]]] = {

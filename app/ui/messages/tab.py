@@ -74,6 +74,20 @@ def create_tab(env: UiEnv, case_id: int, parent: QWidget | None = None) -> QWidg
     return MessagesTab(env, case_id, parent)
 
 
+def finding_label(kind: str) -> str:
+    labels = {
+        "message_private_contact": QCoreApplication.translate(
+            "MessagesTab", "Courier's private messages after delivery"
+        ),
+        "message_new_numbers": QCoreApplication.translate(
+            "MessagesTab", "Messages from new numbers"
+        ),
+        "message_night": QCoreApplication.translate("MessagesTab", "Messages at night"),
+        "message_abuse": QCoreApplication.translate("MessagesTab", "Abusive messages"),
+    }
+    return labels.get(kind, kind)
+
+
 def category_label(code: str) -> str:
     labels = {
         "obscene": QCoreApplication.translate("MessagesTab", "obscenities"),
@@ -609,7 +623,12 @@ class MessagesTab(QWidget):
         self.finding_list.clear()
         lang = ui_language()
         for finding in findings:
-            item = QListWidgetItem(finding.explanation(lang), self.finding_list)
+            period = format_local(finding.start_utc, self.tz)
+            if finding.end_utc != finding.start_utc:
+                period += " – " + format_local(finding.end_utc, self.tz)
+            title = f"{finding_label(finding.kind)} · {period} · {len(finding.message_ids)}"
+            item = QListWidgetItem(title, self.finding_list)
+            item.setToolTip(finding.explanation(lang))
             item.setBackground(Qt.GlobalColor.white)
             color = SEVERITY_COLORS.get(finding.severity)
             if color:
