@@ -89,6 +89,5 @@ def _show(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
 
     case_id = None
     if args.case:
-        with ctx.session() as session:
-            case_id = cases.resolve_case_id(session, args.case)
+        case_id = cases.resolve_case(ctx, args.case)
     return {"entries": audit.list_entries(ctx, case_id=case_id, limit=args.limit)}

@@ -114,14 +114,13 @@ def _case_list(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
 def _case_show(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
     from app.services.core import cases
 
-    return {"case": cases.get_case(ctx, args.case)}
+    return {"case": cases.get_case(ctx, cases.resolve_case(ctx, args.case))}
 
 
 def _party_add(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
     from app.services.core import cases, parties
 
-    with ctx.session() as session:
-        case_id = cases.resolve_case_id(session, args.case)
+    case_id = cases.resolve_case(ctx, args.case)
     result = parties.add_party(
         ctx,
         case_id,
@@ -144,8 +143,7 @@ def _blacklist_add(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, A
 
     case_id = None
     if args.case:
-        with ctx.session() as session:
-            case_id = cases.resolve_case_id(session, args.case)
+        case_id = cases.resolve_case(ctx, args.case)
     entry = parties.blacklist_add(ctx, args.courier_id, args.reason, case_id)
     return {"id": entry.id, "courier_id": entry.courier_id}
 

@@ -47,9 +47,10 @@ def _options(args: argparse.Namespace) -> DossierOptions:
 
 
 def _dossier(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    from app.services.core.cases import resolve_case
     from app.services.dossier.export import export_dossier
 
-    result = export_dossier(ctx, args.case, _options(args), args.out)
+    result = export_dossier(ctx, resolve_case(ctx, args.case), _options(args), args.out)
     return {
         "path": str(result.path),
         "sha256": result.sha256,
@@ -60,9 +61,10 @@ def _dossier(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
 
 
 def _package(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    from app.services.core.cases import resolve_case
     from app.services.dossier.export import export_package
 
-    result = export_package(ctx, args.case, _options(args), args.out)
+    result = export_package(ctx, resolve_case(ctx, args.case), _options(args), args.out)
     return {"path": str(result.path), "sha256": result.sha256, "files": list(result.files)}
 
 

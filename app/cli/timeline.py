@@ -45,10 +45,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _timeline(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
-    from app.services.core.cases import get_case
+    from app.services.core.cases import get_case, resolve_case
     from app.services.timeline import build as timeline
 
-    case = get_case(ctx, args.case)
+    case = get_case(ctx, resolve_case(ctx, args.case))
     start = timeutil.parse_iso(args.start, case.tz, "from") if args.start else None
     end = timeutil.parse_iso(args.end, case.tz, "to") if args.end else None
     events = timeline.query_events(ctx, case.id, start, end, args.kind)
@@ -57,9 +57,9 @@ def _timeline(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
 
 def _event_add(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
     from app.services.core import records
-    from app.services.core.cases import get_case
+    from app.services.core.cases import get_case, resolve_case
 
-    case = get_case(ctx, args.case)
+    case = get_case(ctx, resolve_case(ctx, args.case))
     at = timeutil.parse_iso(args.at, case.tz, "at")
     info = records.add_event(
         ctx,

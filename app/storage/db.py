@@ -169,6 +169,19 @@ def migrate(engine: Engine, *, backup_dir: Path | None = None) -> bool:
     return True
 
 
+def prepare_schema(engine: Engine, *, migrate_schema: bool, backup_dir: Path | None) -> None:
+    """Migrate the schema (or only check it is one this Casebook reads); a database that cannot
+    be reached, is locked or unreadable becomes a StorageError and the engine is disposed."""
+    try:
+        if migrate_schema:
+            migrate(engine, backup_dir=backup_dir)
+        else:
+            check_schema(engine)
+    except OperationalError as exc:
+        engine.dispose()
+        raise storage_error(engine, exc) from exc
+
+
 def _has_foreign_tables(engine: Engine) -> bool:
     names = set(inspect(engine).get_table_names())
     return bool(names - {"alembic_version"})

@@ -14,7 +14,7 @@ from sqlalchemy import insert
 
 from app.services.core import cases
 from app.storage.models.cases import CaseRow, PartyPhoneRow, PartyRow
-from app.storage.repositories.cases import fold
+from app.storage.repositories.core.cases import fold
 
 N_CASES, PARTIES_PER_CASE = 100_000, 3
 SURNAMES = [

@@ -46,7 +46,7 @@ def _make_old_installation(data_dir: Path, revision: str, tmp_path: Path) -> tup
         )
         statement = tmp_path / "заявление.txt"
         statement.write_text("Курьер звонил после доставки.", encoding="utf-8")
-        evidence = add_evidence(ctx, case.number, statement, kind="statement")
+        evidence = add_evidence(ctx, case.id, statement, kind="statement")
     finally:
         close_context(ctx)
     assert db.current_revision(engine) == revision
@@ -62,7 +62,7 @@ def test_first_start_of_new_version_backs_up_then_migrates(data_dir, tmp_path, r
         assert db.current_revision(ctx.engine) == HEAD
         # The old data survived the migration: the case, its evidence file, the audit chain.
         assert cases.search_cases(ctx, text="звонки").total == 1
-        assert cases.get_case(ctx, number).number == number
+        assert cases.get_case(ctx, cases.resolve_case(ctx, number)).number == number
         checks = verify_evidence(ctx)
         assert [(c.sha256, c.ok) for c in checks] == [(sha, True)]
         chain = verify_chain(ctx)

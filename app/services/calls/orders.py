@@ -30,7 +30,7 @@ from app.services.calls.dto import (
 from app.services.core.context import ServiceContext
 from app.services.core.evidence_files import add_evidence
 from app.storage.repositories import calls as repo
-from app.storage.repositories.cases import refresh_search_text
+from app.storage.repositories.core.cases import refresh_search_text
 
 
 def party_ids(

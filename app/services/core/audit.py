@@ -2,30 +2,15 @@
 
 from __future__ import annotations
 
-import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
-
+from app.domain.case_records import AuditEntryInfo as AuditEntryInfo
 from app.services.core.context import ServiceContext
 from app.storage import audit
-from app.storage.models.audit import AuditEntryRow
-
-
-@dataclass(frozen=True)
-class AuditEntryInfo:
-    seq: int
-    at: datetime
-    actor: str
-    action: str
-    entity: str
-    entity_id: str
-    case_id: int | None
-    before: dict[str, Any] | None
-    after: dict[str, Any] | None
-    hash: str
+from app.storage.repositories.core import audit as repo
 
 
 @dataclass(frozen=True)
@@ -42,27 +27,7 @@ def list_entries(
 ) -> list[AuditEntryInfo]:
     """Newest first."""
     with ctx.session() as session:
-        stmt = select(AuditEntryRow).order_by(AuditEntryRow.seq.desc()).offset(offset).limit(limit)
-        if case_id is not None:
-            stmt = stmt.where(AuditEntryRow.case_id == case_id)
-        out = []
-        for row in session.scalars(stmt):
-            body = json.loads(row.payload)
-            out.append(
-                AuditEntryInfo(
-                    row.seq,
-                    row.at,
-                    row.actor,
-                    row.action,
-                    row.entity,
-                    row.entity_id,
-                    row.case_id,
-                    body.get("before"),
-                    body.get("after"),
-                    row.hash,
-                )
-            )
-        return out
+        return repo.entries(session, case_id, limit, offset)
 
 
 def verify_chain(ctx: ServiceContext) -> ChainStatus:
@@ -77,6 +42,14 @@ def chain_head(ctx: ServiceContext) -> tuple[int, str]:
     """(sequence, hash) of the newest entry: printed in dossiers as an external anchor."""
     with ctx.session() as session:
         return audit.head(session)
+
+
+def last_change(
+    ctx: ServiceContext, skip_actions: Collection[str]
+) -> tuple[int, str, datetime] | None:
+    """(sequence, hash, time) of the newest entry whose action is not in `skip_actions`."""
+    with ctx.session() as session:
+        return repo.last_change(session, skip_actions)
 
 
 def record_export(

@@ -6,8 +6,6 @@ import getpass
 import os
 from pathlib import Path
 
-from sqlalchemy.exc import OperationalError
-
 from app import paths
 from app.services.core.context import ServiceContext
 from app.services.core.evidence_root import resolve_store_root
@@ -42,14 +40,7 @@ def open_context(
     settings = Settings.load(config)
     url = db_url or db.database_url_from_env() or paths.default_db_url(data)
     engine = db.make_engine(url)
-    try:
-        if migrate:
-            db.migrate(engine, backup_dir=data / "backups")
-        else:
-            db.check_schema(engine)
-    except OperationalError as exc:  # cannot connect, locked, unreadable file...
-        engine.dispose()
-        raise db.storage_error(engine, exc) from exc
+    db.prepare_schema(engine, migrate_schema=migrate, backup_dir=data / "backups")
     sessions = db.session_factory(engine)
     try:
         root = resolve_store_root(sessions, data, evidence_dir, settings)

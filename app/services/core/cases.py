@@ -6,9 +6,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
 from app.domain import timeutil
 from app.domain.cases import (
     CaseStatus,
@@ -20,19 +17,14 @@ from app.domain.cases import (
     normalize_region,
     parse_enum,
 )
-from app.domain.errors import Conflict, Duplicate, NotFound, ValidationError
-from app.services.core import rows as mapping
+from app.domain.errors import Conflict, Duplicate, ValidationError
 from app.services.core.context import ServiceContext
 from app.services.core.dto import CaseDetail, CasePage, CaseSummary
-from app.storage.models.cases import (
-    CaseRow,
-    ManualEventRow,
-    OrderRow,
-    PartyRow,
-    StatementRow,
-)
-from app.storage.repositories import cases as repo
-from app.storage.repositories.cases import CaseFilter
+from app.storage.models.cases import CaseRow
+from app.storage.repositories.core import cases as repo
+from app.storage.repositories.core import convert
+from app.storage.repositories.core.cases import CaseFilter
+from app.storage.session import Session
 
 EDITABLE = ("title", "tz", "category", "source", "summary", "findings", "measure", "received_at")
 
@@ -49,32 +41,22 @@ class CaseInput:
     number: str | None = None  # given explicitly (e.g. from an official inquiry); else generated
 
 
-def resolve_case_id(session: Session, ref: str | int) -> int:
-    """Case id from an id or a case number; NotFound names the reference."""
-    text = str(ref).strip()
-    if text.isdigit():
-        found = session.scalar(select(CaseRow.id).where(CaseRow.id == int(text)))
-        if found is not None:
-            return int(found)
-    found = session.scalar(select(CaseRow.id).where(CaseRow.number == text))
-    if found is None:
-        found = session.scalar(select(CaseRow.id).where(CaseRow.number == text.upper()))
-    if found is None:
-        raise NotFound(f"no case {text!r}")
-    return int(found)
-
-
 def resolve_case(ctx: ServiceContext, ref: str | int) -> int:
-    """The fronts' one lookup of a case reference (id or number); services take the id."""
+    """Case id from an id or a case number (NotFound names the reference): the fronts call this
+    once and hand the id to every service."""
     with ctx.session() as session:
-        return resolve_case_id(session, ref)
+        return repo.resolve_case_id(session, ref)
 
 
-def load_case(session: Session, case_id: int) -> CaseRow:
-    case = session.get(CaseRow, case_id)
-    if case is None:
-        raise NotFound(f"no case with id {case_id}")
-    return case
+def resolve_case_id(session: Session, ref: str | int) -> int:
+    """The same inside a service's own unit of work."""
+    return repo.resolve_case_id(session, ref)
+
+
+def case_zone(ctx: ServiceContext, case_id: int) -> str:
+    """The case's display zone (IANA name)."""
+    with ctx.session() as session:
+        return repo.case_tz(session, case_id)
 
 
 def _validate(data: CaseInput) -> tuple[str, str]:
@@ -93,16 +75,12 @@ def create_case(ctx: ServiceContext, data: CaseInput) -> CaseSummary:
     year = timeutil.in_zone(received, data.tz).year
     now = timeutil.now_utc()
     with ctx.transaction() as session:
-        seq = (
-            session.scalar(
-                select(func.max(CaseRow.seq)).where(CaseRow.region == region, CaseRow.year == year)
-            )
-            or 0
-        ) + 1
+        seq = repo.next_seq(session, region, year)
         number = data.number.strip() if data.number else case_number(region, year, seq)
-        if session.scalar(select(CaseRow.id).where(CaseRow.number == number)) is not None:
+        if repo.number_taken(session, number):
             raise Duplicate(f"case number {number} already exists")
-        case = CaseRow(
+        case = repo.new_case(
+            session,
             number=number,
             region=region,
             year=year,
@@ -121,8 +99,6 @@ def create_case(ctx: ServiceContext, data: CaseInput) -> CaseSummary:
             created_by=ctx.actor,
             search_text="",
         )
-        session.add(case)
-        session.flush()
         repo.refresh_search_text(session, case.id)
         ctx.audit(
             session,
@@ -130,9 +106,9 @@ def create_case(ctx: ServiceContext, data: CaseInput) -> CaseSummary:
             entity="case",
             entity_id=case.id,
             case_id=case.id,
-            after=mapping.case_audit(case),
+            after=convert.case_audit(case),
         )
-        return mapping.case_summary(case)
+        return convert.case_summary(case)
 
 
 def update_case(
@@ -143,9 +119,9 @@ def update_case(
     if unknown:
         raise ValidationError(f"cannot edit {', '.join(sorted(unknown))}", field=sorted(unknown)[0])
     with ctx.transaction() as session:
-        case = load_case(session, case_id)
+        case = repo.case_row(session, case_id)
         check_version(case.version, expected_version, "case")
-        before = mapping.case_audit(case)
+        before = convert.case_audit(case)
         if "title" in changes and not str(changes["title"]).strip():
             raise ValidationError("the case needs a title", field="title")
         if "tz" in changes:
@@ -175,12 +151,12 @@ def set_status(
     """Move the case in its workflow; closing records the decided measure and date."""
     target = parse_enum(CaseStatus, status, "status")
     with ctx.transaction() as session:
-        case = load_case(session, case_id)
+        case = repo.case_row(session, case_id)
         check_version(case.version, expected_version, "case")
         decided = parse_enum(Measure, measure, "measure") if measure else None
         current_measure = Measure(case.measure) if case.measure else None
         check_transition(CaseStatus(case.status), target, decided or current_measure)
-        before = mapping.case_audit(case)
+        before = convert.case_audit(case)
         case.status = target.value
         if decided is not None:
             case.measure = decided.value
@@ -203,7 +179,7 @@ def _save_update(
         entity_id=case.id,
         case_id=case.id,
         before=before,
-        after=mapping.case_audit(case),
+        after=convert.case_audit(case),
     )
 
 
@@ -230,7 +206,7 @@ def search_cases(
     with ctx.session() as session:
         ids, total = repo.search_page(session, flt, order_by, descending, offset, limit)
         rows = repo.rows_by_ids(session, ids)
-        return CasePage(total, [mapping.case_summary(r) for r in rows])
+        return CasePage(total, [convert.case_summary(r) for r in rows])
 
 
 def search_case_ids(
@@ -250,7 +226,7 @@ def search_case_ids(
 
 def case_summaries(ctx: ServiceContext, ids: list[int]) -> list[CaseSummary]:
     with ctx.session() as session:
-        return [mapping.case_summary(r) for r in repo.rows_by_ids(session, ids)]
+        return [convert.case_summary(r) for r in repo.rows_by_ids(session, ids)]
 
 
 def filter_choices(ctx: ServiceContext) -> dict[str, list[str]]:
@@ -259,28 +235,7 @@ def filter_choices(ctx: ServiceContext) -> dict[str, list[str]]:
         return {"region": repo.distinct_values(session, "region")}
 
 
-def get_case(ctx: ServiceContext, ref: str | int) -> CaseDetail:
+def get_case(ctx: ServiceContext, case_id: int) -> CaseDetail:
     """The case with its parties, orders, statements and manual events (personal data masked)."""
     with ctx.session() as session:
-        case = load_case(session, resolve_case_id(session, ref))
-        parties = session.scalars(
-            select(PartyRow)
-            .where(PartyRow.case_id == case.id, PartyRow.deleted.is_(False))
-            .order_by(PartyRow.id)
-        ).all()
-        orders = session.scalars(
-            select(OrderRow)
-            .where(OrderRow.case_id == case.id, OrderRow.deleted.is_(False))
-            .order_by(OrderRow.id)
-        ).all()
-        statements = session.scalars(
-            select(StatementRow)
-            .where(StatementRow.case_id == case.id, StatementRow.deleted.is_(False))
-            .order_by(StatementRow.taken_at)
-        ).all()
-        events = session.scalars(
-            select(ManualEventRow)
-            .where(ManualEventRow.case_id == case.id, ManualEventRow.deleted.is_(False))
-            .order_by(ManualEventRow.at)
-        ).all()
-        return mapping.case_detail(session, case, parties, orders, statements, events)
+        return repo.case_detail(session, case_id)

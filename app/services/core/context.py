@@ -8,24 +8,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.orm.exc import StaleDataError
-
-from app.domain.errors import Conflict, Duplicate, NotAllowed
 from app.domain.office import Identity
 from app.services.core import lanes
 from app.settings import Settings
 from app.storage import audit
-from app.storage.db import storage_error
 from app.storage.evidence_store import EvidenceStore
+from app.storage.session import Engine, Session, SessionFactory, read_unit, write_unit
 
 
 @dataclass
 class ServiceContext:
     engine: Engine
-    sessions: sessionmaker[Session]
+    sessions: SessionFactory
     data_dir: Path
     config_dir: Path
     actor: str
@@ -37,55 +31,15 @@ class ServiceContext:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A read unit: nothing it does is committed."""
-        session = self.sessions()
-        try:
+        with read_unit(self.sessions, self.engine, self._who()) as session:
             yield session
-        except OperationalError as exc:
-            raise storage_error(self.engine, exc) from exc
-        except DBAPIError as exc:
-            refused = self._not_allowed(exc)
-            if refused is None:
-                raise
-            raise refused from exc
-        finally:
-            session.rollback()
-            session.close()
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A write unit: commits when the block ends, rolls everything back on any error.
         In the GUI it runs in the database lane's turn only (`lanes.write_turn`)."""
-        with lanes.write_turn(), self._write_unit() as session:
+        with lanes.write_turn(), write_unit(self.sessions, self.engine, self._who()) as session:
             yield session
-
-    @contextmanager
-    def _write_unit(self) -> Iterator[Session]:
-        session = self.sessions()
-        try:
-            yield session
-            session.commit()
-        except StaleDataError as exc:
-            session.rollback()
-            raise Conflict(
-                "the record was changed by someone else since you opened it; reload and retry"
-            ) from exc
-        except IntegrityError as exc:
-            session.rollback()
-            raise Duplicate(_integrity_message(exc)) from exc
-        except OperationalError as exc:
-            session.rollback()
-            raise storage_error(self.engine, exc) from exc
-        except DBAPIError as exc:
-            session.rollback()
-            refused = self._not_allowed(exc)
-            if refused is None:
-                raise
-            raise refused from exc
-        except BaseException:
-            session.rollback()
-            raise
-        finally:
-            session.close()
 
     def audit(
         self,
@@ -109,15 +63,6 @@ class ServiceContext:
             after=after,
         )
 
-    def _not_allowed(self, exc: DBAPIError) -> NotAllowed | None:
-        """The server refused by privilege or row-level security (SQLSTATE 42501)."""
-        if getattr(exc.orig, "sqlstate", None) != "42501":
-            return None
-        who = self.identity.label if self.identity else self.actor
-        text = str(exc.orig).splitlines()[0].removeprefix("not allowed: ")
-        return NotAllowed(f"not allowed for {who}: {text}")
-
-
-def _integrity_message(exc: IntegrityError) -> str:
-    text = str(exc.orig).splitlines()[0] if exc.orig else str(exc)
-    return f"this would duplicate an existing record ({text})"
+    def _who(self) -> str:
+        """The account named when the server refuses something."""
+        return self.identity.label if self.identity else self.actor

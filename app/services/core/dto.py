@@ -1,123 +1,25 @@
-"""Plain data the case services return: what the UI and the CLI show. Personal data arrives
-masked; the real values only come through the audited `reveal` service."""
+"""The case services' plain data (defined in `app.domain.case_records`: storage fills them)."""
 
-from __future__ import annotations
+from app.domain.case_records import (
+    BlacklistInfo,
+    CaseDetail,
+    CasePage,
+    CaseSummary,
+    ManualEventInfo,
+    OrderEventInfo,
+    OrderInfo,
+    PartyInfo,
+    StatementInfo,
+)
 
-from dataclasses import dataclass, field
-from datetime import datetime
-
-
-@dataclass(frozen=True)
-class CaseSummary:
-    id: int
-    number: str
-    title: str
-    status: str
-    region: str
-    category: str
-    received_at: datetime
-    updated_at: datetime
-    version: int
-
-
-@dataclass(frozen=True)
-class CasePage:
-    total: int
-    rows: list[CaseSummary]
-
-
-@dataclass(frozen=True)
-class PartyInfo:
-    id: int
-    case_id: int
-    role: str
-    name: str
-    courier_id: str | None
-    supervisor_id: int | None
-    phones_masked: tuple[str, ...]
-    address_masked: str
-    notes: str
-    version: int
-    blacklisted: bool = False
-
-
-@dataclass(frozen=True)
-class OrderEventInfo:
-    id: int
-    kind: str
-    at: datetime
-    source: str
-
-
-@dataclass(frozen=True)
-class OrderInfo:
-    id: int
-    case_id: int
-    number: str
-    slot_start: datetime | None
-    slot_end: datetime | None
-    courier_party_id: int | None
-    customer_party_id: int | None
-    address_masked: str
-    events: tuple[OrderEventInfo, ...]
-    version: int
-
-
-@dataclass(frozen=True)
-class StatementInfo:
-    id: int
-    case_id: int
-    party_id: int | None
-    taken_at: datetime
-    taken_by: str
-    text: str
-    attachment_id: int | None
-    version: int
-
-
-@dataclass(frozen=True)
-class ManualEventInfo:
-    id: int
-    case_id: int
-    at: datetime
-    uncertainty_s: int
-    source: str
-    text: str
-    party_id: int | None
-    version: int
-
-
-@dataclass(frozen=True)
-class CaseDetail:
-    id: int
-    number: str
-    title: str
-    status: str
-    region: str
-    tz: str
-    category: str
-    source: str
-    received_at: datetime
-    summary: str
-    findings: str
-    measure: str | None
-    decided_at: datetime | None
-    created_at: datetime
-    updated_at: datetime
-    created_by: str
-    version: int
-    parties: list[PartyInfo] = field(default_factory=list)
-    orders: list[OrderInfo] = field(default_factory=list)
-    statements: list[StatementInfo] = field(default_factory=list)
-    events: list[ManualEventInfo] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class BlacklistInfo:
-    id: int
-    courier_id: str
-    reason: str
-    case_id: int | None
-    added_at: datetime
-    added_by: str
-    active: bool
+__all__ = [
+    "BlacklistInfo",
+    "CaseDetail",
+    "CasePage",
+    "CaseSummary",
+    "ManualEventInfo",
+    "OrderEventInfo",
+    "OrderInfo",
+    "PartyInfo",
+    "StatementInfo",
+]

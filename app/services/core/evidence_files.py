@@ -11,16 +11,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from app.domain import timeutil
-from app.domain.errors import NotFound, ValidationError
+from app.domain.case_records import EvidenceInfo as EvidenceInfo
+from app.domain.errors import ValidationError
 from app.domain.progress import Progress
-from app.services.core.cases import resolve_case_id
 from app.services.core.context import ServiceContext
 from app.storage.evidence_store import StoredBlob
-from app.storage.models.cases import EvidenceRow
+from app.storage.repositories.core import evidence as repo
+from app.storage.repositories.core.cases import case_row
+from app.storage.repositories.core.convert import evidence_info as evidence_info
+from app.storage.session import Session
 
 KINDS = (
     "dashcam",
@@ -38,26 +38,6 @@ KINDS = (
 
 
 @dataclass(frozen=True)
-class EvidenceInfo:
-    id: int
-    case_id: int
-    sha256: str
-    size: int
-    kind: str
-    original_name: str
-    source: str
-    provided_by: str
-    acquired_at: datetime | None
-    tz: str | None
-    parent_id: int | None
-    frame_index: int | None
-    media_time_s: float | None
-    meta: dict[str, Any]
-    created_at: datetime
-    created_by: str
-
-
-@dataclass(frozen=True)
 class EvidenceCheck:
     id: int
     sha256: str
@@ -70,27 +50,6 @@ def check_kind(kind: str) -> None:
         raise ValidationError(f"kind {kind!r} is not one of {', '.join(KINDS)}", field="kind")
 
 
-def evidence_info(row: EvidenceRow) -> EvidenceInfo:
-    return EvidenceInfo(
-        row.id,
-        row.case_id,
-        row.sha256,
-        row.size,
-        row.kind,
-        row.original_name,
-        row.source,
-        row.provided_by,
-        row.acquired_at,
-        row.tz,
-        row.parent_id,
-        row.frame_index,
-        row.media_time_s,
-        dict(row.meta or {}),
-        row.created_at,
-        row.created_by,
-    )
-
-
 def insert_evidence_row(
     ctx: ServiceContext,
     session: Session,
@@ -100,10 +59,11 @@ def insert_evidence_row(
     kind: str,
     original_name: str,
     **fields: Any,
-) -> EvidenceRow:
+) -> EvidenceInfo:
     """Register an already stored blob inside the caller's transaction (audited)."""
     check_kind(kind)
-    row = EvidenceRow(
+    row = repo.new_evidence(
+        session,
         case_id=case_id,
         sha256=sha256,
         size=size,
@@ -116,8 +76,6 @@ def insert_evidence_row(
         meta=fields.pop("meta", {}) or {},
         **fields,
     )
-    session.add(row)
-    session.flush()
     ctx.audit(
         session,
         action="create",
@@ -133,12 +91,12 @@ def insert_evidence_row(
             "frame_index": row.frame_index,
         },
     )
-    return row
+    return evidence_info(row)
 
 
 def add_evidence(
     ctx: ServiceContext,
-    case_ref: str | int,
+    case_id: int,
     path: Path,
     *,
     kind: str,
@@ -170,34 +128,24 @@ def add_evidence(
         "meta": meta or {},
     }
     if session is not None:
-        case_id = resolve_case_id(session, case_ref)
-        row = insert_evidence_row(
+        return insert_evidence_row(
             ctx, session, case_id, blob.sha256, blob.size, kind, path.name, **fields
         )
-        return evidence_info(row)
     with ctx.transaction() as own:
-        case_id = resolve_case_id(own, case_ref)
-        row = insert_evidence_row(
+        case_row(own, case_id)  # NotFound before anything is written
+        return insert_evidence_row(
             ctx, own, case_id, blob.sha256, blob.size, kind, path.name, **fields
         )
-        return evidence_info(row)
 
 
-def list_evidence(ctx: ServiceContext, case_ref: str | int) -> list[EvidenceInfo]:
+def list_evidence(ctx: ServiceContext, case_id: int) -> list[EvidenceInfo]:
     with ctx.session() as session:
-        case_id = resolve_case_id(session, case_ref)
-        rows = session.scalars(
-            select(EvidenceRow).where(EvidenceRow.case_id == case_id).order_by(EvidenceRow.id)
-        )
-        return [evidence_info(r) for r in rows]
+        return [evidence_info(r) for r in repo.evidence_rows(session, case_id)]
 
 
 def get_evidence(ctx: ServiceContext, evidence_id: int) -> EvidenceInfo:
     with ctx.session() as session:
-        row = session.get(EvidenceRow, evidence_id)
-        if row is None:
-            raise NotFound(f"no evidence with id {evidence_id}")
-        return evidence_info(row)
+        return evidence_info(repo.evidence_row(session, evidence_id))
 
 
 def evidence_path(ctx: ServiceContext, info: EvidenceInfo) -> Path:
@@ -206,14 +154,11 @@ def evidence_path(ctx: ServiceContext, info: EvidenceInfo) -> Path:
 
 
 def verify_evidence(
-    ctx: ServiceContext, case_ref: str | int | None = None, progress: Progress | None = None
+    ctx: ServiceContext, case_id: int | None = None, progress: Progress | None = None
 ) -> list[EvidenceCheck]:
     """Re-hash every stored file (of one case, or all)."""
     with ctx.session() as session:
-        stmt = select(EvidenceRow).order_by(EvidenceRow.id)
-        if case_ref is not None:
-            stmt = stmt.where(EvidenceRow.case_id == resolve_case_id(session, case_ref))
-        rows = [evidence_info(r) for r in session.scalars(stmt)]
+        rows = [evidence_info(r) for r in repo.evidence_rows(session, case_id)]
     out = []
     for n, info in enumerate(rows):
         if progress is not None:

@@ -5,20 +5,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
-
 from app.domain.cases import PartyRole, parse_enum
-from app.domain.errors import NotFound, ValidationError
+from app.domain.errors import ValidationError
 from app.domain.phones import display, normalize
 from app.domain.timeutil import now_utc
-from app.services.core import rows as mapping
-from app.services.core.cases import check_version, load_case
+from app.services.core.cases import check_version
 from app.services.core.context import ServiceContext
 from app.services.core.dto import BlacklistInfo, PartyInfo
-from app.storage.models.cases import BlacklistRow, OrderRow, PartyPhoneRow, PartyRow
 from app.storage.repositories import office as office_repo
-from app.storage.repositories.cases import refresh_search_text
+from app.storage.repositories.core import convert
+from app.storage.repositories.core import parties as repo
+from app.storage.repositories.core.cases import case_row, refresh_search_text
+from app.storage.session import Session
 
 
 @dataclass(frozen=True)
@@ -61,23 +59,17 @@ def _check(data: PartyInput) -> None:
         raise ValidationError("the subject courier needs a courier ID", field="courier_id")
 
 
-def _set_phones(session: Session, party_id: int, values: list[str]) -> None:
-    session.execute(delete(PartyPhoneRow).where(PartyPhoneRow.party_id == party_id))
-    for value in values:
-        digits = "".join(ch for ch in value if ch.isdigit())
-        session.add(PartyPhoneRow(party_id=party_id, raw=value, value=value, digits=digits))
-
-
 def _is_blacklisted(session: Session, courier_id: str | None) -> bool:
-    return bool(courier_id) and bool(mapping.blacklisted_ids(session, [courier_id or ""]))
+    return bool(courier_id) and bool(repo.blacklisted_ids(session, [courier_id or ""]))
 
 
 def add_party(ctx: ServiceContext, case_id: int, data: PartyInput) -> PartyResult:
     _check(data)
     phones = _phones(data.phones, ctx.settings.phone_region)
     with ctx.transaction() as session:
-        load_case(session, case_id)
-        row = PartyRow(
+        case_row(session, case_id)
+        row = repo.new_party(
+            session,
             case_id=case_id,
             role=data.role,
             name=data.name.strip(),
@@ -87,10 +79,7 @@ def add_party(ctx: ServiceContext, case_id: int, data: PartyInput) -> PartyResul
             notes=data.notes,
             deleted=False,
         )
-        session.add(row)
-        session.flush()
-        _set_phones(session, row.id, phones)
-        session.flush()
+        repo.replace_phones(session, row.id, phones)
         refresh_search_text(session, case_id)
         ctx.audit(
             session,
@@ -98,10 +87,10 @@ def add_party(ctx: ServiceContext, case_id: int, data: PartyInput) -> PartyResul
             entity="party",
             entity_id=row.id,
             case_id=case_id,
-            after=mapping.party_audit(row, phones),
+            after=convert.party_audit(row, phones),
         )
         listed = _is_blacklisted(session, row.courier_id)
-        info = mapping.party_info(row, phones, listed)
+        info = convert.party_info(row, phones, listed)
     return PartyResult(info, ["blacklisted"] if listed else [])
 
 
@@ -118,10 +107,10 @@ def update_party(
     have revealed: `keep_phones` / `keep_address` leave the stored ones as they are."""
     _check(data)
     with ctx.transaction() as session:
-        row = _party(session, party_id)
+        row = repo.party_row(session, party_id)
         check_version(row.version, expected_version, "party")
-        old_phones = mapping.party_phones(session, [row.id])[row.id]
-        before = mapping.party_audit(row, old_phones)
+        old_phones = repo.party_phones(session, [row.id])[row.id]
+        before = convert.party_audit(row, old_phones)
         phones = old_phones if keep_phones else _phones(data.phones, ctx.settings.phone_region)
         row.role = data.role
         row.name = data.name.strip()
@@ -132,8 +121,7 @@ def update_party(
         row.notes = data.notes
         session.flush()
         if not keep_phones:
-            _set_phones(session, row.id, phones)
-            session.flush()
+            repo.replace_phones(session, row.id, phones)
         refresh_search_text(session, row.case_id)
         ctx.audit(
             session,
@@ -142,10 +130,10 @@ def update_party(
             entity_id=row.id,
             case_id=row.case_id,
             before=before,
-            after=mapping.party_audit(row, phones),
+            after=convert.party_audit(row, phones),
         )
         listed = _is_blacklisted(session, row.courier_id)
-        return PartyResult(mapping.party_info(row, phones, listed), [])
+        return PartyResult(convert.party_info(row, phones, listed), [])
 
 
 def set_party_deleted(
@@ -153,10 +141,10 @@ def set_party_deleted(
 ) -> PartyInfo:
     """Delete (soft, so undo can restore it) or restore a party."""
     with ctx.transaction() as session:
-        row = _party(session, party_id)
+        row = repo.party_row(session, party_id)
         check_version(row.version, expected_version, "party")
-        phones = mapping.party_phones(session, [row.id])[row.id]
-        before = mapping.party_audit(row, phones)
+        phones = repo.party_phones(session, [row.id])[row.id]
+        before = convert.party_audit(row, phones)
         row.deleted = deleted
         session.flush()
         refresh_search_text(session, row.case_id)
@@ -167,27 +155,22 @@ def set_party_deleted(
             entity_id=row.id,
             case_id=row.case_id,
             before=before,
-            after=mapping.party_audit(row, phones),
+            after=convert.party_audit(row, phones),
         )
-        return mapping.party_info(row, phones)
-
-
-def _party(session: Session, party_id: int) -> PartyRow:
-    row = session.get(PartyRow, party_id)
-    if row is None:
-        raise NotFound(f"no party with id {party_id}")
-    return row
+        return convert.party_info(row, phones)
 
 
 def party_phone_values(ctx: ServiceContext, case_id: int) -> dict[int, list[str]]:
     """Real phone values per party, for analysis code that never shows them (call detectors)."""
     with ctx.session() as session:
-        ids = list(
-            session.scalars(
-                select(PartyRow.id).where(PartyRow.case_id == case_id, PartyRow.deleted.is_(False))
-            )
-        )
-        return mapping.party_phones(session, ids)
+        return repo.party_phones(session, repo.party_ids(session, case_id))
+
+
+def party_address_values(ctx: ServiceContext, case_id: int) -> dict[int, str]:
+    """Real address per party of the case, deleted ones too, for code that decides itself what
+    to show of them (the dossier's profiles)."""
+    with ctx.session() as session:
+        return repo.party_addresses(session, case_id)
 
 
 REVEALABLE = {("party", "phones"), ("party", "address"), ("order", "address")}
@@ -207,18 +190,15 @@ def reveal(ctx: ServiceContext, entity: str, entity_id: int, field_name: str, re
                 return ", ".join(display(v) for v in values)
             return values[0] if values else ""
         if entity == "party":
-            row = _party(session, entity_id)
+            row = repo.party_row(session, entity_id)
             case_id = row.case_id
             if field_name == "phones":
-                values = mapping.party_phones(session, [row.id])[row.id]
+                values = repo.party_phones(session, [row.id])[row.id]
                 value = ", ".join(display(v) for v in values)
             else:
                 value = row.address
         else:
-            order = session.get(OrderRow, entity_id)
-            if order is None:
-                raise NotFound(f"no order with id {entity_id}")
-            case_id, value = order.case_id, order.address
+            case_id, value = repo.order_address(session, entity_id)
         ctx.audit(
             session,
             action="reveal",
@@ -240,8 +220,9 @@ def blacklist_add(
         raise ValidationError("give the reason for the blacklisting", field="reason")
     with ctx.transaction() as session:
         if case_id is not None:
-            load_case(session, case_id)
-        row = BlacklistRow(
+            case_row(session, case_id)
+        row = repo.new_blacklist_entry(
+            session,
             courier_id=courier,
             reason=reason.strip(),
             case_id=case_id,
@@ -249,8 +230,6 @@ def blacklist_add(
             added_by=ctx.actor,
             active=True,
         )
-        session.add(row)
-        session.flush()
         ctx.audit(
             session,
             action="create",
@@ -259,14 +238,12 @@ def blacklist_add(
             case_id=case_id,
             after={"courier_id": courier, "reason": row.reason},
         )
-        return _blacklist_info(row)
+        return convert.blacklist_info(row)
 
 
 def blacklist_set_active(ctx: ServiceContext, entry_id: int, active: bool) -> BlacklistInfo:
     with ctx.transaction() as session:
-        row = session.get(BlacklistRow, entry_id)
-        if row is None:
-            raise NotFound(f"no blacklist entry {entry_id}")
+        row = repo.blacklist_row(session, entry_id)
         before = {"active": row.active}
         row.active = active
         session.flush()
@@ -279,27 +256,18 @@ def blacklist_set_active(ctx: ServiceContext, entry_id: int, active: bool) -> Bl
             before=before,
             after={"active": active},
         )
-        return _blacklist_info(row)
+        return convert.blacklist_info(row)
 
 
 def blacklist_check(ctx: ServiceContext, courier_id: str) -> list[BlacklistInfo]:
     """Active blacklist entries for a courier (warn before adding him to a new case)."""
     with ctx.session() as session:
-        rows = session.scalars(
-            select(BlacklistRow).where(
-                BlacklistRow.courier_id == courier_id.strip(), BlacklistRow.active.is_(True)
-            )
-        )
-        return [_blacklist_info(r) for r in rows]
+        return [
+            convert.blacklist_info(r)
+            for r in repo.active_blacklist_rows(session, courier_id.strip())
+        ]
 
 
 def blacklist_list(ctx: ServiceContext) -> list[BlacklistInfo]:
     with ctx.session() as session:
-        rows = session.scalars(select(BlacklistRow).order_by(BlacklistRow.added_at.desc()))
-        return [_blacklist_info(r) for r in rows]
-
-
-def _blacklist_info(row: BlacklistRow) -> BlacklistInfo:
-    return BlacklistInfo(
-        row.id, row.courier_id, row.reason, row.case_id, row.added_at, row.added_by, row.active
-    )
+        return [convert.blacklist_info(r) for r in repo.blacklist_rows(session)]

@@ -10,24 +10,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
-
 from app.domain.cases import OrderEventKind, parse_enum
-from app.domain.errors import Duplicate, NotFound, ValidationError
+from app.domain.errors import Duplicate, ValidationError
 from app.domain.timeutil import iso_utc
-from app.services.core import rows as mapping
-from app.services.core.cases import check_version, load_case
+from app.services.core.cases import check_version
 from app.services.core.context import ServiceContext
 from app.services.core.dto import ManualEventInfo, OrderInfo, StatementInfo
-from app.storage.models.cases import (
-    ManualEventRow,
-    OrderEventRow,
-    OrderRow,
-    PartyRow,
-    StatementRow,
-)
-from app.storage.repositories.cases import refresh_search_text
+from app.storage.repositories.core import convert
+from app.storage.repositories.core import records as repo
+from app.storage.repositories.core.cases import case_row, refresh_search_text
+from app.storage.repositories.core.parties import is_live_party_of
+from app.storage.session import Session
 
 
 @dataclass(frozen=True)
@@ -83,16 +76,8 @@ def _audit(
 def _check_party(session: Session, case_id: int, party_id: int | None, field: str) -> None:
     if party_id is None:
         return
-    row = session.get(PartyRow, party_id)
-    if row is None or row.case_id != case_id or row.deleted:
+    if not is_live_party_of(session, case_id, party_id):
         raise ValidationError(f"party {party_id} is not a party of this case", field=field)
-
-
-def _order_events(session: Session, order_id: int) -> list[OrderEventRow]:
-    stmt = (
-        select(OrderEventRow).where(OrderEventRow.order_id == order_id).order_by(OrderEventRow.at)
-    )
-    return list(session.scalars(stmt))
 
 
 def _check_order(session: Session, case_id: int, data: OrderInput) -> None:
@@ -108,15 +93,13 @@ def _check_order(session: Session, case_id: int, data: OrderInput) -> None:
 
 def add_order(ctx: ServiceContext, case_id: int, data: OrderInput, source: str = "") -> OrderInfo:
     with ctx.transaction() as session:
-        load_case(session, case_id)
+        case_row(session, case_id)
         _check_order(session, case_id, data)
         number = data.number.strip()
-        exists = session.scalar(
-            select(OrderRow.id).where(OrderRow.case_id == case_id, OrderRow.number == number)
-        )
-        if exists is not None:
+        if repo.order_number_taken(session, case_id, number):
             raise Duplicate(f"order {number} is already in this case")
-        row = OrderRow(
+        row = repo.new_order(
+            session,
             case_id=case_id,
             number=number,
             slot_start=data.slot_start,
@@ -126,15 +109,11 @@ def add_order(ctx: ServiceContext, case_id: int, data: OrderInput, source: str =
             address=data.address.strip(),
             deleted=False,
         )
-        session.add(row)
-        session.flush()
-        for kind, at in data.events:
-            session.add(OrderEventRow(order_id=row.id, kind=kind, at=at, source=source))
-        session.flush()
+        repo.add_order_events(session, row.id, data.events, source)
         refresh_search_text(session, case_id)
-        events = _order_events(session, row.id)
-        _audit(ctx, session, "create", "order", row, mapping.order_audit(row, events))
-        return mapping.order_info(row, events)
+        events = repo.order_events(session, row.id)
+        _audit(ctx, session, "create", "order", row, convert.order_audit(row, events))
+        return convert.order_info(row, events)
 
 
 def update_order(
@@ -146,29 +125,26 @@ def update_order(
     keep_address: bool = False,
 ) -> OrderInfo:
     with ctx.transaction() as session:
-        row = _get(session, OrderRow, order_id, "order")
+        row = repo.order_row(session, order_id)
         check_version(row.version, expected_version, "order")
         _check_order(session, row.case_id, data)
-        before = mapping.order_audit(row, _order_events(session, row.id))
+        before = convert.order_audit(row, repo.order_events(session, row.id))
         row.number = data.number.strip()
         row.slot_start, row.slot_end = data.slot_start, data.slot_end
         row.courier_party_id, row.customer_party_id = data.courier_party_id, data.customer_party_id
         if not keep_address:
             row.address = data.address.strip()
-        session.execute(delete(OrderEventRow).where(OrderEventRow.order_id == row.id))
-        for kind, at in data.events:
-            session.add(OrderEventRow(order_id=row.id, kind=kind, at=at, source=""))
-        session.flush()
+        repo.replace_order_events(session, row.id, data.events)
         refresh_search_text(session, row.case_id)
-        events = _order_events(session, row.id)
+        events = repo.order_events(session, row.id)
         _audit(
-            ctx, session, "update", "order", row, mapping.order_audit(row, events), before=before
+            ctx, session, "update", "order", row, convert.order_audit(row, events), before=before
         )
-        return mapping.order_info(row, events)
+        return convert.order_info(row, events)
 
 
 def _check_statement(session: Session, case_id: int, data: StatementInput) -> None:
-    case = load_case(session, case_id)
+    case = case_row(session, case_id)
     if not data.text.strip():
         raise ValidationError("the statement has no text", field="text")
     if not data.taken_by.strip():
@@ -185,7 +161,8 @@ def _check_statement(session: Session, case_id: int, data: StatementInput) -> No
 def add_statement(ctx: ServiceContext, case_id: int, data: StatementInput) -> StatementInfo:
     with ctx.transaction() as session:
         _check_statement(session, case_id, data)
-        row = StatementRow(
+        row = repo.new_statement(
+            session,
             case_id=case_id,
             party_id=data.party_id,
             taken_at=data.taken_at,
@@ -194,32 +171,30 @@ def add_statement(ctx: ServiceContext, case_id: int, data: StatementInput) -> St
             attachment_id=data.attachment_id,
             deleted=False,
         )
-        session.add(row)
-        session.flush()
-        _audit(ctx, session, "create", "statement", row, mapping.statement_audit(row))
-        return mapping.statement_info(row)
+        _audit(ctx, session, "create", "statement", row, convert.statement_audit(row))
+        return convert.statement_info(row)
 
 
 def update_statement(
     ctx: ServiceContext, statement_id: int, expected_version: int, data: StatementInput
 ) -> StatementInfo:
     with ctx.transaction() as session:
-        row = _get(session, StatementRow, statement_id, "statement")
+        row = repo.statement_row(session, statement_id)
         check_version(row.version, expected_version, "statement")
         _check_statement(session, row.case_id, data)
-        before = mapping.statement_audit(row)
+        before = convert.statement_audit(row)
         row.party_id, row.taken_at = data.party_id, data.taken_at
         row.taken_by, row.text = data.taken_by.strip(), data.text
         row.attachment_id = data.attachment_id
         session.flush()
         _audit(
-            ctx, session, "update", "statement", row, mapping.statement_audit(row), before=before
+            ctx, session, "update", "statement", row, convert.statement_audit(row), before=before
         )
-        return mapping.statement_info(row)
+        return convert.statement_info(row)
 
 
 def _check_event(session: Session, case_id: int, data: EventInput) -> None:
-    load_case(session, case_id)
+    case_row(session, case_id)
     if not data.text.strip():
         raise ValidationError("the event needs a text", field="text")
     if data.uncertainty_s < 0:
@@ -231,7 +206,8 @@ def add_event(ctx: ServiceContext, case_id: int, data: EventInput) -> ManualEven
     """A manual timeline event ("about 21:00 ± 15 min the courier rang at the door")."""
     with ctx.transaction() as session:
         _check_event(session, case_id, data)
-        row = ManualEventRow(
+        row = repo.new_event(
+            session,
             case_id=case_id,
             at=data.at,
             uncertainty_s=data.uncertainty_s,
@@ -240,30 +216,28 @@ def add_event(ctx: ServiceContext, case_id: int, data: EventInput) -> ManualEven
             party_id=data.party_id,
             deleted=False,
         )
-        session.add(row)
-        session.flush()
-        _audit(ctx, session, "create", "event", row, mapping.event_audit(row))
-        return mapping.event_info(row)
+        _audit(ctx, session, "create", "event", row, convert.event_audit(row))
+        return convert.event_info(row)
 
 
 def update_event(
     ctx: ServiceContext, event_id: int, expected_version: int, data: EventInput
 ) -> ManualEventInfo:
     with ctx.transaction() as session:
-        row = _get(session, ManualEventRow, event_id, "event")
+        row = repo.event_row(session, event_id)
         check_version(row.version, expected_version, "event")
         _check_event(session, row.case_id, data)
-        before = mapping.event_audit(row)
+        before = convert.event_audit(row)
         row.at, row.uncertainty_s = data.at, data.uncertainty_s
         row.source, row.text, row.party_id = data.source.strip(), data.text.strip(), data.party_id
         session.flush()
-        _audit(ctx, session, "update", "event", row, mapping.event_audit(row), before=before)
-        return mapping.event_info(row)
+        _audit(ctx, session, "update", "event", row, convert.event_audit(row), before=before)
+        return convert.event_info(row)
 
 
-_KINDS: dict[str, tuple[type[Any], Callable[[Any], dict[str, Any]]]] = {
-    "statement": (StatementRow, mapping.statement_audit),
-    "event": (ManualEventRow, mapping.event_audit),
+_SNAPSHOTS: dict[str, Callable[[Any], dict[str, Any]]] = {
+    "statement": convert.statement_audit,
+    "event": convert.event_audit,
 }
 
 
@@ -273,15 +247,14 @@ def set_deleted(
     """Soft-delete or restore an order, statement or manual event; returns the new version."""
     with ctx.transaction() as session:
         if entity == "order":
-            row: Any = _get(session, OrderRow, record_id, "order")
-            snap: Callable[[Any], dict[str, Any]] = lambda r: mapping.order_audit(  # noqa: E731
-                r, _order_events(session, r.id)
+            snap: Callable[[Any], dict[str, Any]] = lambda r: convert.order_audit(  # noqa: E731
+                r, repo.order_events(session, r.id)
             )
-        elif entity in _KINDS:
-            model, snap = _KINDS[entity]
-            row = _get(session, model, record_id, entity)
+        elif entity in _SNAPSHOTS:
+            snap = _SNAPSHOTS[entity]
         else:
             raise ValidationError(f"cannot delete a {entity}", field="entity")
+        row = repo.record_row(session, entity, record_id)
         check_version(row.version, expected_version, entity)
         before = snap(row)
         row.deleted = deleted
@@ -292,10 +265,3 @@ def set_deleted(
             ctx, session, "delete" if deleted else "restore", entity, row, snap(row), before=before
         )
         return int(row.version)
-
-
-def _get(session: Session, model: type[Any], record_id: int, what: str) -> Any:
-    row = session.get(model, record_id)
-    if row is None:
-        raise NotFound(f"no {what} with id {record_id}")
-    return row

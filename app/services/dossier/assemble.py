@@ -16,8 +16,6 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select
-
 from app.domain.errors import ValidationError
 from app.domain.media import Region as PixelRegion
 from app.domain.phones import display
@@ -42,9 +40,10 @@ from app.reports.model import (
 )
 from app.reports.package import PackageFile, safe_name
 from app.services.core import cases, evidence_files
+from app.services.core.audit import last_change
 from app.services.core.context import ServiceContext
 from app.services.core.dto import CaseDetail
-from app.services.core.parties import party_phone_values
+from app.services.core.parties import party_address_values, party_phone_values
 from app.services.dossier.calls import load_calls
 from app.services.dossier.privacy import Scrubber, address_text, phone_text, reveals
 from app.services.dossier.sources import (
@@ -57,8 +56,6 @@ from app.services.messages.analysis import message_findings
 from app.services.messages.query import dossier_quotes
 from app.services.office.decisions import decision_state
 from app.services.video.clock import get_clock
-from app.storage.models.audit import AuditEntryRow
-from app.storage.models.cases import PartyRow
 
 # Entries that do not change what a dossier shows: the anchor printed in it skips them, so
 # exporting twice gives the same bytes.
@@ -117,16 +114,11 @@ class AssembledDossier:
 
 def _anchor(ctx: ServiceContext, fallback: datetime) -> tuple[int, str, datetime]:
     """Newest audit entry that changed data: (seq, hash, at)."""
-    with ctx.session() as session:
-        row = session.execute(
-            select(AuditEntryRow.seq, AuditEntryRow.hash, AuditEntryRow.at)
-            .where(AuditEntryRow.action.not_in(NON_CHANGING_ACTIONS))
-            .order_by(AuditEntryRow.seq.desc())
-            .limit(1)
-        ).first()
-    if row is None:
+    found = last_change(ctx, NON_CHANGING_ACTIONS)
+    if found is None:
         return 0, "", fallback
-    return int(row.seq), str(row.hash), ensure_utc(row.at)
+    seq, head, at = found
+    return seq, head, ensure_utc(at)
 
 
 def _still_choices(ctx: ServiceContext, case_id: int) -> list[StillChoice]:
@@ -137,9 +129,9 @@ def _still_choices(ctx: ServiceContext, case_id: int) -> list[StillChoice]:
     ]
 
 
-def dossier_choices(ctx: ServiceContext, case_ref: str | int, lang: Lang = "ru") -> DossierChoices:
+def dossier_choices(ctx: ServiceContext, case_id: int, lang: Lang = "ru") -> DossierChoices:
     """What the investigator can pick from (texts masked, as on screen)."""
-    detail = cases.get_case(ctx, case_ref)
+    detail = cases.get_case(ctx, case_id)
     return DossierChoices(
         detail.id,
         detail.number,
@@ -161,23 +153,14 @@ def selected_events(events: list[EventChoice], chosen: frozenset[str] | None) ->
 
 def _scrubber(ctx: ServiceContext, detail: CaseDetail) -> Scrubber:
     phones = [v for values in party_phone_values(ctx, detail.id).values() for v in values]
-    with ctx.session() as session:
-        addresses = list(
-            session.scalars(select(PartyRow.address).where(PartyRow.case_id == detail.id))
-        )
+    addresses = list(party_address_values(ctx, detail.id).values())
     return Scrubber.of(phones, addresses)
 
 
 def _parties(ctx: ServiceContext, detail: CaseDetail, profile: Profile) -> tuple[PartyEntry, ...]:
     names = {p.id: p.name for p in detail.parties}
     phones = party_phone_values(ctx, detail.id) if reveals(profile) else {}
-    addresses: dict[int, str] = {}
-    if reveals(profile):
-        with ctx.session() as session:
-            rows = session.execute(
-                select(PartyRow.id, PartyRow.address).where(PartyRow.case_id == detail.id)
-            )
-            addresses = {int(r.id): str(r.address) for r in rows}
+    addresses = party_address_values(ctx, detail.id) if reveals(profile) else {}
     return tuple(
         PartyEntry(
             role=p.role,
@@ -324,7 +307,7 @@ def _statements(detail: CaseDetail, ctx: ServiceContext) -> list[StatementEntry]
 
 def assemble_dossier(
     ctx: ServiceContext,
-    case_ref: str | int,
+    case_id: int,
     options: DossierOptions,
     workdir: Path,
     progress: Progress | None = None,
@@ -333,7 +316,7 @@ def assemble_dossier(
     (JPEG, redacted where the profile or the investigator asks), which must outlive the build."""
     options.check()
     progress = progress or NullProgress()
-    detail = cases.get_case(ctx, case_ref)
+    detail = cases.get_case(ctx, case_id)
     profile, lang = options.profile, options.lang
     clean = None if reveals(profile) else _scrubber(ctx, detail)
 

@@ -59,7 +59,7 @@ def _details(assembled: AssembledDossier, built: BuiltDossier) -> dict[str, obje
 
 def preview_dossier(
     ctx: ServiceContext,
-    case_ref: str | int,
+    case_id: int,
     options: DossierOptions,
     progress: Progress | None = None,
 ) -> BuiltDossier:
@@ -77,7 +77,7 @@ def prepare_preview(
     """The long part of a preview (assemble, build; no writes); returns the short commit that
     audits the reveal and hands the dossier over (the GUI runs it on the database lane)."""
     with tempfile.TemporaryDirectory(prefix="casebook-dossier-") as tmp:
-        assembled = assemble_dossier(ctx, case_ref, options, Path(tmp), progress)
+        assembled = assemble_dossier(ctx, case_id, options, Path(tmp), progress)
         built = build_dossier(assembled.data, progress)
 
     def commit() -> BuiltDossier:
@@ -98,7 +98,7 @@ def prepare_preview(
 
 def export_dossier(
     ctx: ServiceContext,
-    case_ref: str | int,
+    case_id: int,
     options: DossierOptions,
     out: Path,
     progress: Progress | None = None,
@@ -118,7 +118,7 @@ def prepare_dossier_export(
     that records the export (the GUI runs it on the database lane)."""
     progress = progress or NullProgress()
     with tempfile.TemporaryDirectory(prefix="casebook-dossier-") as tmp:
-        assembled = assemble_dossier(ctx, case_ref, options, Path(tmp), progress)
+        assembled = assemble_dossier(ctx, case_id, options, Path(tmp), progress)
         built = write_dossier(assembled.data, out, progress)
 
     def commit() -> DossierExport:
@@ -150,7 +150,7 @@ def dossier_warnings(assembled: AssembledDossier) -> tuple[str, ...]:
 
 def export_package(
     ctx: ServiceContext,
-    case_ref: str | int,
+    case_id: int,
     options: DossierOptions,
     out: Path,
     progress: Progress | None = None,
@@ -171,7 +171,7 @@ def prepare_package_export(
     that records the export (the GUI runs it on the database lane)."""
     progress = progress or NullProgress()
     with tempfile.TemporaryDirectory(prefix="casebook-package-") as tmp:
-        assembled = assemble_dossier(ctx, case_ref, options, Path(tmp), progress)
+        assembled = assemble_dossier(ctx, case_id, options, Path(tmp), progress)
         built = build_dossier(assembled.data, progress)
         data = assembled.data
         number = data.case.number

@@ -14,10 +14,11 @@ from app.domain import timeutil
 from app.domain.cases import CaseStatus, Measure, parse_enum
 from app.domain.errors import NotAllowed, ValidationError
 from app.domain.office import Action, DecisionStep, require
-from app.services.core.cases import check_version, load_case
+from app.services.core.cases import check_version
 from app.services.core.context import ServiceContext
 from app.services.office.dto import DecisionState, DecisionStepInfo
 from app.storage.repositories import office as repo
+from app.storage.repositories.core import cases as case_repo
 
 _STATE = {
     DecisionStep.PROPOSE.value: "proposed",
@@ -27,7 +28,7 @@ _STATE = {
 
 
 def _case(session: Any, case_id: int, expected_version: int | None) -> Any:
-    case = load_case(session, case_id)
+    case = case_repo.case_row(session, case_id)
     check_version(case.version, expected_version, f"case {case.number}")
     return case
 

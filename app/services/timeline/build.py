@@ -1,7 +1,7 @@
 """The case timeline use cases: build every event of a case on one corrected clock, mark events
 "in the dossier", export the (filtered) timeline to CSV, record picture exports in the audit.
 
-`build_timeline` reads each source with Core selects (`timeline_sources`) in one read unit and
+`build_timeline` reads each source through the timeline read model (`sources`) in one read unit and
 merges them (`app.domain.timeline.merge`); it returns plain data the UI and the CLI share.
 """
 
@@ -16,22 +16,19 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, insert, select
-
 from app.domain.errors import NotFound, ValidationError
 from app.domain.progress import NullProgress, Progress, check_cancel
 from app.domain.timeline import EventFilter, EventKind, TimelineEvent, apply_filter, merge
 from app.domain.timeutil import in_zone, iso_utc, now_utc
-from app.services.core import rows as mapping
 from app.services.core.audit import record_export
-from app.services.core.cases import resolve_case_id
 from app.services.core.context import ServiceContext
 from app.services.core.dto import ManualEventInfo
 from app.services.messages.timeline import message_events
 from app.services.timeline import findings as timeline_findings
 from app.services.timeline import sources
-from app.storage.models.cases import ManualEventRow
-from app.storage.models.timeline import DossierMarkRow
+from app.storage.repositories import timeline as read_model
+from app.storage.repositories.core.convert import event_info
+from app.storage.repositories.core.records import event_row
 
 CSV_COLUMNS = (
     "id",
@@ -68,18 +65,17 @@ class TimelineData:
 
 
 def build_timeline(
-    ctx: ServiceContext, case_ref: str | int, progress: Progress | None = None
+    ctx: ServiceContext, case_id: int, progress: Progress | None = None
 ) -> TimelineData:
     """All events of the case from every source, sorted by start, dossier marks applied."""
     with _no_gc():
-        return _build(ctx, case_ref, progress or NullProgress())
+        return _build(ctx, case_id, progress or NullProgress())
 
 
-def _build(ctx: ServiceContext, case_ref: str | int, progress: Progress) -> TimelineData:
+def _build(ctx: ServiceContext, case_id: int, progress: Progress) -> TimelineData:
     with ctx.session() as session:
-        case_id = resolve_case_id(session, case_ref)
-        case = sources.load_case_row(session, case_id)
-        party_rows = sources.parties(session, case_id)
+        case = read_model.case_header(session, case_id)
+        party_rows = read_model.parties(session, case_id)
         names = {row.id: row.name for row in party_rows}
         progress.report(0, 5, "parties")
         parts: list[Iterable[TimelineEvent]] = [sources.milestones(case)]
@@ -94,9 +90,7 @@ def _build(ctx: ServiceContext, case_ref: str | int, progress: Progress) -> Time
         check_cancel(progress)
         parts.append(list(sources.video(session, case_id)))
         parts.append(message_events(session, case_id, names, owners))
-        marks = session.scalars(
-            select(DossierMarkRow.event_id).where(DossierMarkRow.case_id == case_id)
-        ).all()
+        marks = read_model.dossier_marks(session, case_id)
     events = merge(*parts, marked=marks)
     progress.report(5, 5, "merged")
     return _data(case_id, case.number, case.tz, events, party_rows, frozenset(marks), False)
@@ -171,7 +165,7 @@ def _no_gc() -> Iterator[None]:
 
 def query_events(
     ctx: ServiceContext,
-    case_ref: str | int,
+    case_id: int,
     start_utc: datetime | None = None,
     end_utc: datetime | None = None,
     kinds: Sequence[str] = (),
@@ -182,7 +176,7 @@ def query_events(
         raise ValidationError(f"unknown event kind: {', '.join(unknown)}", field="kind")
     if start_utc is not None and end_utc is not None and end_utc < start_utc:
         raise ValidationError("--to is before --from", field="to")
-    data = build_timeline(ctx, case_ref)
+    data = build_timeline(ctx, case_id)
     if not kinds or EventKind.FINDING in kinds:  # the analysis only when it can be in the answer
         data = add_findings(ctx, data)
     flt = EventFilter(kinds=frozenset(kinds), start_utc=start_utc, end_utc=end_utc)
@@ -207,10 +201,13 @@ def event_json(event: TimelineEvent) -> dict[str, object]:
 def manual_event(ctx: ServiceContext, case_id: int, event_id: int) -> ManualEventInfo:
     """One manual event of the case with its version (for editing it)."""
     with ctx.session() as session:
-        row = session.get(ManualEventRow, event_id)
+        try:
+            row = event_row(session, event_id)
+        except NotFound:
+            row = None
         if row is None or row.case_id != case_id or row.deleted:
             raise NotFound(f"no event {event_id} in this case")
-        return mapping.event_info(row)
+        return event_info(row)
 
 
 def set_in_dossier(
@@ -219,31 +216,14 @@ def set_in_dossier(
     """Mark (or unmark) events as being in the dossier; returns the ids that changed."""
     ids = sorted(set(event_ids))
     with ctx.transaction() as session:
-        present = set(
-            session.scalars(
-                select(DossierMarkRow.event_id).where(
-                    DossierMarkRow.case_id == case_id, DossierMarkRow.event_id.in_(ids)
-                )
-            ).all()
-        )
+        present = read_model.dossier_marks(session, case_id, among=ids)
         changed = [i for i in ids if (i not in present) == marked]
         if not changed:
             return []
         if marked:
-            now = now_utc()
-            session.execute(
-                insert(DossierMarkRow),
-                [
-                    {"case_id": case_id, "event_id": i, "created_at": now, "created_by": ctx.actor}
-                    for i in changed
-                ],
-            )
+            read_model.add_dossier_marks(session, case_id, changed, now_utc(), ctx.actor)
         else:
-            session.execute(
-                delete(DossierMarkRow).where(
-                    DossierMarkRow.case_id == case_id, DossierMarkRow.event_id.in_(changed)
-                )
-            )
+            read_model.remove_dossier_marks(session, case_id, changed)
         ctx.audit(
             session,
             action="update",

@@ -1,5 +1,5 @@
-"""Reading each source of a case's timeline with SQLAlchemy Core selects (no ORM objects, so
-100,000 calls become events in well under a second).
+"""Each source of a case's timeline as events, from the plain rows of the timeline read model
+(`app.storage.repositories.timeline`).
 
 One function per source returns `TimelineEvent`s on the corrected clock: order status events and
 slots, statements and the times they claim, manual events, case milestones, calls, and video
@@ -12,27 +12,14 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from app.domain import phones
 from app.domain.clock import camera_time_at
 from app.domain.timeline import EventKind, TimelineEvent, corrected_start
 from app.domain.timeutil import ensure_utc
 from app.services.timeline.claims import claimed_times
 from app.services.video.clock import clock_info
-from app.storage.models.calls import CallRow
-from app.storage.models.cases import (
-    CaseRow,
-    EvidenceRow,
-    ManualEventRow,
-    OrderEventRow,
-    OrderRow,
-    PartyPhoneRow,
-    PartyRow,
-    StatementRow,
-)
-from app.storage.models.evidence import AnnotationRow, VideoMediaRow
+from app.storage.repositories import timeline as read_model
+from app.storage.session import Session
 
 TITLE_CHARS = 120
 
@@ -40,18 +27,6 @@ TITLE_CHARS = 120
 def _short(text: str) -> str:
     line = " ".join(text.split())
     return line if len(line) <= TITLE_CHARS else line[: TITLE_CHARS - 1] + "…"
-
-
-def parties(session: Session, case_id: int) -> list[Any]:
-    """(id, name, deleted) of every party of the case, deleted ones too: their events keep
-    their name."""
-    return list(
-        session.execute(
-            select(PartyRow.id, PartyRow.name, PartyRow.deleted)
-            .where(PartyRow.case_id == case_id)
-            .order_by(PartyRow.name)
-        ).all()
-    )
 
 
 def milestones(case: Any) -> list[TimelineEvent]:
@@ -91,34 +66,8 @@ def milestones(case: Any) -> list[TimelineEvent]:
     return out
 
 
-def load_case_row(session: Session, case_id: int) -> Any:
-    return session.execute(
-        select(
-            CaseRow.id,
-            CaseRow.number,
-            CaseRow.tz,
-            CaseRow.source,
-            CaseRow.status,
-            CaseRow.measure,
-            CaseRow.received_at,
-            CaseRow.created_at,
-            CaseRow.decided_at,
-            CaseRow.created_by,
-        ).where(CaseRow.id == case_id)
-    ).one()
-
-
 def orders(session: Session, case_id: int, names: dict[int, str]) -> Iterator[TimelineEvent]:
-    rows = session.execute(
-        select(
-            OrderRow.id,
-            OrderRow.number,
-            OrderRow.slot_start,
-            OrderRow.slot_end,
-            OrderRow.courier_party_id,
-            OrderRow.customer_party_id,
-        ).where(OrderRow.case_id == case_id, ~OrderRow.deleted)
-    ).all()
+    rows = read_model.orders(session, case_id)
     by_id = {row.id: row for row in rows}
     for row in rows:
         if row.slot_start is not None and row.slot_end is not None:
@@ -135,12 +84,7 @@ def orders(session: Session, case_id: int, names: dict[int, str]) -> Iterator[Ti
             )
     if not by_id:
         return
-    events = session.execute(
-        select(OrderEventRow.id, OrderEventRow.order_id, OrderEventRow.kind, OrderEventRow.at)
-        .where(OrderEventRow.order_id.in_(list(by_id)))
-        .order_by(OrderEventRow.at)
-    ).all()
-    for ev in events:
+    for ev in read_model.order_events(session, list(by_id)):
         order = by_id[ev.order_id]
         yield TimelineEvent(
             id=f"order_event:{ev.id}",
@@ -157,16 +101,7 @@ def orders(session: Session, case_id: int, names: dict[int, str]) -> Iterator[Ti
 def statements(
     session: Session, case_id: int, names: dict[int, str], zone_name: str
 ) -> Iterator[TimelineEvent]:
-    rows = session.execute(
-        select(
-            StatementRow.id,
-            StatementRow.party_id,
-            StatementRow.taken_at,
-            StatementRow.taken_by,
-            StatementRow.text,
-        ).where(StatementRow.case_id == case_id, ~StatementRow.deleted)
-    ).all()
-    for row in rows:
+    for row in read_model.statements(session, case_id):
         party = names.get(row.party_id or 0, "")
         yield TimelineEvent(
             id=f"statement:{row.id}",
@@ -193,17 +128,7 @@ def statements(
 
 
 def manual_events(session: Session, case_id: int, names: dict[int, str]) -> Iterator[TimelineEvent]:
-    rows = session.execute(
-        select(
-            ManualEventRow.id,
-            ManualEventRow.at,
-            ManualEventRow.uncertainty_s,
-            ManualEventRow.source,
-            ManualEventRow.text,
-            ManualEventRow.party_id,
-        ).where(ManualEventRow.case_id == case_id, ~ManualEventRow.deleted)
-    ).all()
-    for row in rows:
+    for row in read_model.manual_events(session, case_id):
         yield TimelineEvent(
             id=f"manual:{row.id}",
             kind=EventKind.MANUAL,
@@ -219,34 +144,19 @@ def manual_events(session: Session, case_id: int, names: dict[int, str]) -> Iter
 
 def phone_owners(session: Session, case_id: int, names: dict[int, str]) -> dict[str, str]:
     """E.164 (or raw) number → the name of the party it belongs to."""
-    rows = session.execute(
-        select(PartyPhoneRow.value, PartyPhoneRow.party_id)
-        .join(PartyRow, PartyRow.id == PartyPhoneRow.party_id)
-        .where(PartyRow.case_id == case_id, ~PartyRow.deleted)
-    ).all()
+    rows = read_model.phone_owners(session, case_id)
     return {row.value: names.get(row.party_id, "") for row in rows}
 
 
 def calls(session: Session, case_id: int, owners: dict[str, str]) -> list[TimelineEvent]:
     """One event per call, with its duration; the party is the caller's owner, else the
     callee's (a customer called from unknown numbers); numbers are masked in the title."""
-    # Core on the session's connection: the ORM's row loading would double the time
-    result = session.connection().execute(
-        select(
-            CallRow.id,
-            CallRow.start_utc,
-            CallRow.duration_s,
-            CallRow.caller,
-            CallRow.callee,
-            CallRow.status,
-        ).where(CallRow.case_id == case_id)
-    )
     # numbers and durations repeat: mask each pair and look up its party once
     pairs: dict[tuple[str, str, str], tuple[str, str]] = {}
     lengths: dict[int, timedelta] = {}
     out: list[TimelineEvent] = []
     append = out.append
-    for call_id, start, duration, caller, callee, status in result.all():
+    for call_id, start, duration, caller, callee, status in read_model.calls(session, case_id):
         pair = pairs.get((caller, callee, status))
         if pair is None:
             title = f"{phones.mask(caller)} → {phones.mask(callee)} ({status})"
@@ -275,16 +185,7 @@ def calls(session: Session, case_id: int, owners: dict[str, str]) -> list[Timeli
 def video(session: Session, case_id: int) -> Iterator[TimelineEvent]:
     """Annotations and stills of every video of the case, on each camera's corrected clock.
     A file whose camera-time origin is unknown cannot be placed and gives no events."""
-    files = session.execute(
-        select(
-            EvidenceRow.id,
-            EvidenceRow.original_name,
-            EvidenceRow.source,
-            VideoMediaRow.camera_origin,
-        )
-        .join(VideoMediaRow, VideoMediaRow.evidence_id == EvidenceRow.id)
-        .where(EvidenceRow.case_id == case_id)
-    ).all()
+    files = read_model.videos(session, case_id)
     placed = {row.id: row for row in files if row.camera_origin is not None}
     if not placed:
         return
@@ -297,24 +198,7 @@ def video(session: Session, case_id: int) -> Iterator[TimelineEvent]:
         row = placed[evidence_id]
         return f"camera:{row.source or row.original_name}"
 
-    notes = (
-        session.connection()
-        .execute(
-            select(
-                AnnotationRow.id,
-                AnnotationRow.evidence_id,
-                AnnotationRow.frame_index,
-                AnnotationRow.media_time_s,
-                AnnotationRow.text,
-                AnnotationRow.tags,
-            ).where(
-                AnnotationRow.case_id == case_id,
-                ~AnnotationRow.deleted,
-                AnnotationRow.evidence_id.in_(list(placed)),
-            )
-        )
-        .all()
-    )
+    notes = read_model.video_notes(session, case_id, list(placed))
     for note in notes:
         camera = camera_at(note.evidence_id, note.media_time_s)
         start, correction_s = corrected_start(camera, corrections[note.evidence_id].true_time)
@@ -333,19 +217,7 @@ def video(session: Session, case_id: int) -> Iterator[TimelineEvent]:
                 ("tags", ", ".join(note.tags or ())),
             ),
         )
-    stills = session.execute(
-        select(
-            EvidenceRow.id,
-            EvidenceRow.parent_id,
-            EvidenceRow.frame_index,
-            EvidenceRow.media_time_s,
-            EvidenceRow.original_name,
-        ).where(
-            EvidenceRow.case_id == case_id,
-            EvidenceRow.kind == "still",
-            EvidenceRow.parent_id.in_(list(placed)),
-        )
-    ).all()
+    stills = read_model.stills(session, case_id, list(placed))
     for still in stills:
         if still.media_time_s is None:
             continue

@@ -20,11 +20,11 @@ from datetime import datetime, timedelta
 from app.domain import timeutil
 from app.domain.clock import CalibrationPoint, ClockCorrection, camera_time_at
 from app.domain.errors import NotFound, ValidationError
-from app.services.core.cases import load_case
 from app.services.core.context import ServiceContext
 from app.services.video.common import frame_number, index_of
 from app.services.video.dto import CalibrationInfo, ClockInfo, CorrectionInfo
 from app.storage.repositories import video as repo
+from app.storage.repositories.core import cases as case_repo
 from app.storage.repositories.video import CalibrationPointRow, ClockCorrectionRow, Session
 
 # Origins that are readings of the camera's own clock: a correction learnt on one file of a
@@ -68,7 +68,7 @@ def local_zone(ctx: ServiceContext, case_id: int, evidence_id: int) -> str:
     """The zone in which a typed time without offset is read: the source's, else the case's."""
     with ctx.session() as session:
         row = repo.evidence_in_case(session, case_id, evidence_id)
-        return row.tz or load_case(session, row.case_id).tz
+        return row.tz or case_repo.case_tz(session, row.case_id)
 
 
 def calibrate(

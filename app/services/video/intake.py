@@ -26,7 +26,6 @@ from app.media.frames import AccessStats, FrameReader, check_access
 from app.media.probe import MediaInfo, probe
 from app.media.remux import needs_remux, remux_to_mp4
 from app.media.stills import still_png, upright
-from app.services.core.cases import load_case
 from app.services.core.context import ServiceContext
 from app.services.core.evidence_files import (
     add_evidence,
@@ -45,6 +44,7 @@ from app.services.video.dto import (
     WorkingCopyCheck,
 )
 from app.storage.repositories import video as repo
+from app.storage.repositories.core import cases as case_repo
 
 
 @dataclass(frozen=True, eq=False)
@@ -173,7 +173,7 @@ def prepare_video(
     if camera_start is not None and camera_start.tzinfo is None:
         raise ValidationError("the camera start needs a zone", field="camera_start")
     with ctx.session() as session:
-        case_zone = load_case(session, case_id).tz
+        case_zone = case_repo.case_tz(session, case_id)
     before = _fingerprint(path)
     # All media work happens on the source before anything is stored, so a file that cannot
     # be read leaves nothing behind; the fingerprint proves the stored bytes are those indexed.
@@ -212,17 +212,15 @@ def register_video(ctx: ServiceContext, prepared: PreparedVideo) -> VideoEvidenc
     """The commit of a video intake: evidence row, media row and index in one transaction."""
     probed = prepared.probed
     with ctx.transaction() as session:
-        evidence = evidence_info(
-            insert_evidence_row(
-                ctx,
-                session,
-                prepared.case_id,
-                prepared.sha256,
-                prepared.size,
-                prepared.kind,
-                prepared.name,
-                **prepared.fields,
-            )
+        evidence = insert_evidence_row(
+            ctx,
+            session,
+            prepared.case_id,
+            prepared.sha256,
+            prepared.size,
+            prepared.kind,
+            prepared.name,
+            **prepared.fields,
         )
         media = repo.add_media(
             session,

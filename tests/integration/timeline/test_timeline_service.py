@@ -17,7 +17,7 @@ from tests.timeline_support import DELIVERED, make_case
 
 def test_timeline_holds_every_foundation_source_sorted(ctx, tmp_path):
     case = make_case(ctx, tmp_path, calls=12)
-    data = timeline.build_timeline(ctx, case.number)
+    data = timeline.build_timeline(ctx, case.id)
     assert data.zone == "Europe/Moscow" and data.case_number == case.number
     starts = [e.start_utc for e in data.events]
     assert starts == sorted(starts)

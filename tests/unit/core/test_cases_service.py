@@ -187,7 +187,9 @@ def test_reveal_needs_reason_and_is_audited(ctx):
 
 def test_unknown_case(ctx):
     with pytest.raises(NotFound):
-        cases.get_case(ctx, "MSK-2099-0001")
+        cases.resolve_case(ctx, "MSK-2099-0001")
+    with pytest.raises(NotFound):
+        cases.get_case(ctx, 999_999)
 
 
 def test_search_pages_carry_the_total(ctx):

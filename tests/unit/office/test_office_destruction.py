@@ -25,7 +25,7 @@ def _closed_case(ctx, title, measure, files):
         parties.PartyInput(role="complainant", name="Смирнова Ольга", phones=("+79031112233",)),
     )
     for path in files:
-        add_evidence(ctx, case.number, path, kind="document")
+        add_evidence(ctx, case.id, path, kind="document")
     decisions.propose(ctx, case.id, measure, "Нарушение подтверждено")
     decisions.approve(ctx, case.id, "Согласовано")
     return case
@@ -59,8 +59,10 @@ def test_due_cases_are_destroyed_with_an_act(ctx, tmp_path):
     assert done.status == "done"
 
     with pytest.raises(Exception, match="no case"):
-        cases.get_case(ctx, first.number)
-    assert cases.get_case(ctx, second.number).number == second.number
+        cases.resolve_case(ctx, first.number)
+    with pytest.raises(Exception, match="no case"):
+        cases.get_case(ctx, first.id)
+    assert cases.get_case(ctx, second.id).number == second.number
     [record] = done.act["cases"]
     assert record["records"]["parties"] == 1 and record["records"]["evidence"] == 2
     assert len(record["blobs_erased"]) == 1 and len(record["blobs_kept"]) == 1

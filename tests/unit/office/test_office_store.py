@@ -35,7 +35,7 @@ def test_share_chosen_by_option_env_and_refused_when_missing(data_dir, tmp_path,
         case = _case(ctx)
         clip = tmp_path / "clip.bin"
         clip.write_bytes(b"dash-cam bytes")
-        info = add_evidence(ctx, case.number, clip, kind="dashcam")
+        info = add_evidence(ctx, case.id, clip, kind="dashcam")
         assert (share / info.sha256[:2] / info.sha256[2:4] / info.sha256).is_file()
     finally:
         close_context(ctx)

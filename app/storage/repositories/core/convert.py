@@ -1,33 +1,35 @@
-"""ORM rows → the plain dataclasses of `app.services.core.dto`, and the audit snapshots of rows
-(personal values recorded masked, with a fingerprint to show that they changed)."""
+"""ORM rows of the core tables → the plain records of `app.domain.case_records`, and the audit
+snapshots of rows (personal values recorded masked, with a fingerprint to show that they
+changed). Pure attribute reads: nothing here queries."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from app.domain.phones import mask
-from app.domain.privacy import fingerprint, mask_address
-from app.domain.timeutil import iso_utc
-from app.services.core.dto import (
-    CaseDetail,
+from app.domain.case_records import (
+    AuditEntryInfo,
+    BlacklistInfo,
     CaseSummary,
+    EvidenceInfo,
     ManualEventInfo,
     OrderEventInfo,
     OrderInfo,
     PartyInfo,
     StatementInfo,
 )
+from app.domain.phones import mask
+from app.domain.privacy import fingerprint, mask_address
+from app.domain.timeutil import iso_utc
+from app.storage.models.audit import AuditEntryRow
 from app.storage.models.cases import (
     BlacklistRow,
     CaseRow,
+    EvidenceRow,
     ManualEventRow,
     OrderEventRow,
     OrderRow,
-    PartyPhoneRow,
     PartyRow,
     StatementRow,
 )
@@ -61,29 +63,6 @@ def case_audit(row: CaseRow) -> dict[str, Any]:
         "findings": row.findings,
         "measure": row.measure,
     }
-
-
-def party_phones(session: Session, party_ids: Sequence[int]) -> dict[int, list[str]]:
-    out: dict[int, list[str]] = {pid: [] for pid in party_ids}
-    if party_ids:
-        stmt = (
-            select(PartyPhoneRow.party_id, PartyPhoneRow.value)
-            .where(PartyPhoneRow.party_id.in_(party_ids))
-            .order_by(PartyPhoneRow.id)
-        )
-        for party_id, value in session.execute(stmt):
-            out[party_id].append(value)
-    return out
-
-
-def blacklisted_ids(session: Session, courier_ids: Sequence[str]) -> set[str]:
-    wanted = [c for c in courier_ids if c]
-    if not wanted:
-        return set()
-    stmt = select(BlacklistRow.courier_id).where(
-        BlacklistRow.courier_id.in_(wanted), BlacklistRow.active.is_(True)
-    )
-    return set(session.scalars(stmt))
 
 
 def party_info(row: PartyRow, phones: list[str], blacklisted: bool = False) -> PartyInfo:
@@ -193,41 +172,44 @@ def event_audit(row: ManualEventRow) -> dict[str, Any]:
     }
 
 
-def case_detail(
-    session: Session,
-    case: CaseRow,
-    parties: Sequence[PartyRow],
-    orders: Sequence[OrderRow],
-    statements: Sequence[StatementRow],
-    events: Sequence[ManualEventRow],
-) -> CaseDetail:
-    phones = party_phones(session, [p.id for p in parties])
-    listed = blacklisted_ids(session, [p.courier_id or "" for p in parties])
-    order_events: dict[int, list[OrderEventRow]] = {o.id: [] for o in orders}
-    if orders:
-        stmt = select(OrderEventRow).where(OrderEventRow.order_id.in_(list(order_events)))
-        for ev in session.scalars(stmt):
-            order_events[ev.order_id].append(ev)
-    return CaseDetail(
-        id=case.id,
-        number=case.number,
-        title=case.title,
-        status=case.status,
-        region=case.region,
-        tz=case.tz,
-        category=case.category,
-        source=case.source,
-        received_at=case.received_at,
-        summary=case.summary,
-        findings=case.findings,
-        measure=case.measure,
-        decided_at=case.decided_at,
-        created_at=case.created_at,
-        updated_at=case.updated_at,
-        created_by=case.created_by,
-        version=case.version,
-        parties=[party_info(p, phones[p.id], (p.courier_id or "") in listed) for p in parties],
-        orders=[order_info(o, order_events[o.id]) for o in orders],
-        statements=[statement_info(s) for s in statements],
-        events=[event_info(e) for e in events],
+def evidence_info(row: EvidenceRow) -> EvidenceInfo:
+    return EvidenceInfo(
+        row.id,
+        row.case_id,
+        row.sha256,
+        row.size,
+        row.kind,
+        row.original_name,
+        row.source,
+        row.provided_by,
+        row.acquired_at,
+        row.tz,
+        row.parent_id,
+        row.frame_index,
+        row.media_time_s,
+        dict(row.meta or {}),
+        row.created_at,
+        row.created_by,
+    )
+
+
+def blacklist_info(row: BlacklistRow) -> BlacklistInfo:
+    return BlacklistInfo(
+        row.id, row.courier_id, row.reason, row.case_id, row.added_at, row.added_by, row.active
+    )
+
+
+def audit_entry_info(row: AuditEntryRow) -> AuditEntryInfo:
+    body = json.loads(row.payload)
+    return AuditEntryInfo(
+        row.seq,
+        row.at,
+        row.actor,
+        row.action,
+        row.entity,
+        row.entity_id,
+        row.case_id,
+        body.get("before"),
+        body.get("after"),
+        row.hash,
     )

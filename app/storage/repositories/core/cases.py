@@ -1,17 +1,30 @@
-"""Case queries: the search box (Cyrillic case-insensitive on SQLite and PostgreSQL), paging,
-sorting, and upkeep of the denormalised `cases.search_text` column."""
+"""Case queries: finding a case by id or number, the case with everything in it, the search box
+(Cyrillic case-insensitive on SQLite and PostgreSQL), paging, sorting, and upkeep of the
+denormalised `cases.search_text` column."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeVarTuple
+from typing import Any, TypeVarTuple
 
 from sqlalchemy import Select, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from app.domain.case_records import CaseDetail
+from app.domain.errors import NotFound
 from app.domain.phones import digits_of
-from app.storage.models.cases import CaseRow, OrderRow, PartyPhoneRow, PartyRow
+from app.storage.models.cases import (
+    CaseRow,
+    ManualEventRow,
+    OrderEventRow,
+    OrderRow,
+    PartyPhoneRow,
+    PartyRow,
+    StatementRow,
+)
+from app.storage.repositories.core import convert
+from app.storage.repositories.core.parties import blacklisted_ids, party_phones
 
 _Row = TypeVarTuple("_Row")
 
@@ -24,6 +37,111 @@ SORT_COLUMNS = {
     "received_at": CaseRow.received_at,
     "updated_at": CaseRow.updated_at,
 }
+
+
+def resolve_case_id(session: Session, ref: str | int) -> int:
+    """Case id from an id or a case number; NotFound names the reference."""
+    text = str(ref).strip()
+    if text.isdigit():
+        found = session.scalar(select(CaseRow.id).where(CaseRow.id == int(text)))
+        if found is not None:
+            return int(found)
+    found = session.scalar(select(CaseRow.id).where(CaseRow.number == text))
+    if found is None:
+        found = session.scalar(select(CaseRow.id).where(CaseRow.number == text.upper()))
+    if found is None:
+        raise NotFound(f"no case {text!r}")
+    return int(found)
+
+
+def case_row(session: Session, case_id: int) -> CaseRow:
+    """The case's row, for a service to edit inside its transaction."""
+    case = session.get(CaseRow, case_id)
+    if case is None:
+        raise NotFound(f"no case with id {case_id}")
+    return case
+
+
+def case_tz(session: Session, case_id: int) -> str:
+    """The case's display zone (its region's)."""
+    return case_row(session, case_id).tz
+
+
+def next_seq(session: Session, region: str, year: int) -> int:
+    """The next running number of the region's cases in that year."""
+    last = session.scalar(
+        select(func.max(CaseRow.seq)).where(CaseRow.region == region, CaseRow.year == year)
+    )
+    return int(last or 0) + 1
+
+
+def number_taken(session: Session, number: str) -> bool:
+    return session.scalar(select(CaseRow.id).where(CaseRow.number == number)) is not None
+
+
+def new_case(session: Session, **fields: Any) -> CaseRow:
+    """Insert a case (flushed, so it has its id)."""
+    row = CaseRow(**fields)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def case_detail(session: Session, case_id: int) -> CaseDetail:
+    """The case with its parties, orders, statements and manual events (personal data masked)."""
+    case = case_row(session, case_id)
+    parties = session.scalars(
+        select(PartyRow)
+        .where(PartyRow.case_id == case.id, PartyRow.deleted.is_(False))
+        .order_by(PartyRow.id)
+    ).all()
+    orders = session.scalars(
+        select(OrderRow)
+        .where(OrderRow.case_id == case.id, OrderRow.deleted.is_(False))
+        .order_by(OrderRow.id)
+    ).all()
+    statements = session.scalars(
+        select(StatementRow)
+        .where(StatementRow.case_id == case.id, StatementRow.deleted.is_(False))
+        .order_by(StatementRow.taken_at)
+    ).all()
+    events = session.scalars(
+        select(ManualEventRow)
+        .where(ManualEventRow.case_id == case.id, ManualEventRow.deleted.is_(False))
+        .order_by(ManualEventRow.at)
+    ).all()
+    phones = party_phones(session, [p.id for p in parties])
+    listed = blacklisted_ids(session, [p.courier_id or "" for p in parties])
+    order_events: dict[int, list[OrderEventRow]] = {o.id: [] for o in orders}
+    if orders:
+        stmt = select(OrderEventRow).where(OrderEventRow.order_id.in_(list(order_events)))
+        for ev in session.scalars(stmt):
+            order_events[ev.order_id].append(ev)
+    return CaseDetail(
+        id=case.id,
+        number=case.number,
+        title=case.title,
+        status=case.status,
+        region=case.region,
+        tz=case.tz,
+        category=case.category,
+        source=case.source,
+        received_at=case.received_at,
+        summary=case.summary,
+        findings=case.findings,
+        measure=case.measure,
+        decided_at=case.decided_at,
+        created_at=case.created_at,
+        updated_at=case.updated_at,
+        created_by=case.created_by,
+        version=case.version,
+        parties=[
+            convert.party_info(p, phones[p.id], (p.courier_id or "") in listed) for p in parties
+        ],
+        orders=[convert.order_info(o, order_events[o.id]) for o in orders],
+        statements=[convert.statement_info(s) for s in statements],
+        events=[convert.event_info(e) for e in events],
+    )
 
 
 def fold(text: str) -> str:
