@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.cli.common import CheckFailed
-from app.reports.model import LANGS, PROFILES
+from app.domain.dossier import LANGS, PROFILES
 
 if TYPE_CHECKING:
     from app.services.core.context import ServiceContext

@@ -10,12 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Literal
 
-Profile = Literal["police", "management"]
-Lang = Literal["ru", "en"]
-PROFILES: tuple[Profile, ...] = ("police", "management")
-LANGS: tuple[Lang, ...] = ("ru", "en")
+from app.domain.dossier import LANGS as LANGS
+from app.domain.dossier import PROFILES as PROFILES
+from app.domain.dossier import Lang as Lang
+from app.domain.dossier import Profile as Profile
 
 
 @dataclass(frozen=True, slots=True)
