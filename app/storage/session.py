@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TypeVar
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
@@ -20,8 +21,9 @@ from app.domain.errors import Conflict, Duplicate, NotAllowed
 from app.storage.db import storage_error
 
 SessionFactory = sessionmaker[Session]
+_Row = TypeVar("_Row")
 
-__all__ = ["Engine", "Session", "SessionFactory", "read_unit", "write_unit"]
+__all__ = ["Engine", "Session", "SessionFactory", "inserted", "read_unit", "write_unit"]
 
 
 @contextmanager
@@ -71,6 +73,14 @@ def write_unit(sessions: SessionFactory, engine: Engine, who: str) -> Iterator[S
         raise
     finally:
         session.close()
+
+
+def inserted(session: Session, row: _Row) -> _Row:
+    """Add a new row to the unit and flush, so it has its id (and a unique key clash surfaces
+    here as `Duplicate` when the unit ends)."""
+    session.add(row)
+    session.flush()
+    return row
 
 
 def _not_allowed(exc: DBAPIError, who: str) -> NotAllowed | None:

@@ -25,6 +25,7 @@ from app.storage.models.cases import (
 )
 from app.storage.repositories.core import convert
 from app.storage.repositories.core.parties import blacklisted_ids, party_phones
+from app.storage.session import inserted
 
 _Row = TypeVarTuple("_Row")
 
@@ -81,10 +82,7 @@ def number_taken(session: Session, number: str) -> bool:
 
 def new_case(session: Session, **fields: Any) -> CaseRow:
     """Insert a case (flushed, so it has its id)."""
-    row = CaseRow(**fields)
-    session.add(row)
-    session.flush()
-    return row
+    return inserted(session, CaseRow(**fields))
 
 
 def case_detail(session: Session, case_id: int) -> CaseDetail:

@@ -9,14 +9,12 @@ from sqlalchemy.orm import Session
 
 from app.domain.errors import NotFound
 from app.storage.models.cases import EvidenceRow
+from app.storage.session import inserted
 
 
 def new_evidence(session: Session, **fields: Any) -> EvidenceRow:
     """Insert an evidence row (flushed, so it has its id)."""
-    row = EvidenceRow(**fields)
-    session.add(row)
-    session.flush()
-    return row
+    return inserted(session, EvidenceRow(**fields))
 
 
 def evidence_row(session: Session, evidence_id: int) -> EvidenceRow:

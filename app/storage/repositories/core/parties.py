@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.errors import NotFound
 from app.storage.models.cases import BlacklistRow, OrderRow, PartyPhoneRow, PartyRow
+from app.storage.session import inserted
 
 
 def party_row(session: Session, party_id: int) -> PartyRow:
@@ -27,10 +28,7 @@ def is_live_party_of(session: Session, case_id: int, party_id: int) -> bool:
 
 def new_party(session: Session, **fields: Any) -> PartyRow:
     """Insert a party (flushed, so it has its id)."""
-    row = PartyRow(**fields)
-    session.add(row)
-    session.flush()
-    return row
+    return inserted(session, PartyRow(**fields))
 
 
 def party_ids(session: Session, case_id: int) -> list[int]:
@@ -88,10 +86,7 @@ def blacklisted_ids(session: Session, courier_ids: Sequence[str]) -> set[str]:
 
 
 def new_blacklist_entry(session: Session, **fields: Any) -> BlacklistRow:
-    row = BlacklistRow(**fields)
-    session.add(row)
-    session.flush()
-    return row
+    return inserted(session, BlacklistRow(**fields))
 
 
 def blacklist_row(session: Session, entry_id: int) -> BlacklistRow:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.errors import NotFound
 from app.storage.models.cases import ManualEventRow, OrderEventRow, OrderRow, StatementRow
+from app.storage.session import inserted
 
 _MODELS: dict[str, type[OrderRow] | type[StatementRow] | type[ManualEventRow]] = {
     "order": OrderRow,
@@ -49,10 +50,7 @@ def order_number_taken(session: Session, case_id: int, number: str) -> bool:
 
 def new_order(session: Session, **fields: Any) -> OrderRow:
     """Insert an order (flushed, so it has its id)."""
-    row = OrderRow(**fields)
-    session.add(row)
-    session.flush()
-    return row
+    return inserted(session, OrderRow(**fields))
 
 
 def order_events(session: Session, order_id: int) -> list[OrderEventRow]:
@@ -81,14 +79,8 @@ def replace_order_events(
 
 
 def new_statement(session: Session, **fields: Any) -> StatementRow:
-    row = StatementRow(**fields)
-    session.add(row)
-    session.flush()
-    return row
+    return inserted(session, StatementRow(**fields))
 
 
 def new_event(session: Session, **fields: Any) -> ManualEventRow:
-    row = ManualEventRow(**fields)
-    session.add(row)
-    session.flush()
-    return row
+    return inserted(session, ManualEventRow(**fields))
