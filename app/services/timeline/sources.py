@@ -29,38 +29,43 @@ def _short(text: str) -> str:
     return line if len(line) <= TITLE_CHARS else line[: TITLE_CHARS - 1] + "…"
 
 
-def milestones(case: Any) -> list[TimelineEvent]:
-    """The case's own moments: complaint received, case opened, decision taken."""
+def milestones(header: Any) -> list[TimelineEvent]:
+    """The case's own moments (from its `case_header` row): complaint received, case opened,
+    decision taken."""
     out = [
         TimelineEvent(
             id="milestone:received",
             kind=EventKind.MILESTONE,
-            start_utc=ensure_utc(case.received_at),
+            start_utc=ensure_utc(header.received_at),
             source="case",
-            title=f"Complaint received ({case.source})",
-            ref=f"case:{case.id}",
-            details=(("milestone", "received"), ("complaint_source", case.source)),
+            title=f"Complaint received ({header.source})",
+            ref=f"case:{header.id}",
+            details=(("milestone", "received"), ("complaint_source", header.source)),
         ),
         TimelineEvent(
             id="milestone:opened",
             kind=EventKind.MILESTONE,
-            start_utc=ensure_utc(case.created_at),
+            start_utc=ensure_utc(header.created_at),
             source="case",
-            title=f"Case {case.number} opened",
-            ref=f"case:{case.id}",
-            details=(("milestone", "opened"), ("case", case.number), ("author", case.created_by)),
+            title=f"Case {header.number} opened",
+            ref=f"case:{header.id}",
+            details=(
+                ("milestone", "opened"),
+                ("case", header.number),
+                ("author", header.created_by),
+            ),
         ),
     ]
-    if case.decided_at is not None:
+    if header.decided_at is not None:
         out.append(
             TimelineEvent(
                 id="milestone:decided",
                 kind=EventKind.MILESTONE,
-                start_utc=ensure_utc(case.decided_at),
+                start_utc=ensure_utc(header.decided_at),
                 source="case",
-                title=f"Decision: {case.measure or case.status}",
-                ref=f"case:{case.id}",
-                details=(("milestone", "decided"), ("measure", case.measure or "")),
+                title=f"Decision: {header.measure or header.status}",
+                ref=f"case:{header.id}",
+                details=(("milestone", "decided"), ("measure", header.measure or "")),
             )
         )
     return out
