@@ -78,7 +78,8 @@ def test_cli_exports_both_profiles(ctx, case, run_cli, db_url: str, tmp_path: Pa
         )
         assert result.code == 0, result.err
         payload = result.json()
-        assert set(payload) == {"path", "sha256", "pages", "profile"}
+        assert set(payload) == {"path", "sha256", "pages", "profile", "warnings"}
+        assert payload["warnings"] == []  # the case has no stills of an uncalibrated camera
         assert payload["sha256"] == hashlib.sha256(target.read_bytes()).hexdigest()
         assert payload["pages"] == len(pypdf.PdfReader(target).pages)
         out[profile] = pdf_text(target)
