@@ -65,12 +65,12 @@ def preview_dossier(
 ) -> BuiltDossier:
     """The dossier as it would be saved, for the preview; shown on screen only. A police
     preview shows unmasked data, so it is audited as a reveal."""
-    return prepare_preview(ctx, case_ref, options, progress)()
+    return prepare_preview(ctx, case_id, options, progress)()
 
 
 def prepare_preview(
     ctx: ServiceContext,
-    case_ref: str | int,
+    case_id: int,
     options: DossierOptions,
     progress: Progress | None = None,
 ) -> Callable[[], BuiltDossier]:
@@ -104,12 +104,12 @@ def export_dossier(
     progress: Progress | None = None,
 ) -> DossierExport:
     """Build the dossier, write it to `out` and record the export (SHA-256, profile)."""
-    return prepare_dossier_export(ctx, case_ref, options, out, progress)()
+    return prepare_dossier_export(ctx, case_id, options, out, progress)()
 
 
 def prepare_dossier_export(
     ctx: ServiceContext,
-    case_ref: str | int,
+    case_id: int,
     options: DossierOptions,
     out: Path,
     progress: Progress | None = None,
@@ -157,12 +157,12 @@ def export_package(
 ) -> PackageExport:
     """A ZIP with the dossier, the evidence the profile allows (police: every original;
     management: the redacted stills only), manifests and a how-to-verify note."""
-    return prepare_package_export(ctx, case_ref, options, out, progress)()
+    return prepare_package_export(ctx, case_id, options, out, progress)()
 
 
 def prepare_package_export(
     ctx: ServiceContext,
-    case_ref: str | int,
+    case_id: int,
     options: DossierOptions,
     out: Path,
     progress: Progress | None = None,
