@@ -78,12 +78,8 @@ class FrameReader:
         self._decoder: Iterator[av.VideoFrame] | None = None
         self._last_decoded: int | None = None
         self.access = AccessStats()
-        try:
-            # Opened now, so the first click does not pay for it.
-            self._keyframes = KeyframeDecoder(path, index)
-        except BaseException:
-            self._container.close()
-            raise
+        # Opened on the first `keyframe_image` (an export or a still never needs it).
+        self._keyframes: KeyframeDecoder | None = None
 
     def __enter__(self) -> FrameReader:
         return self
@@ -95,7 +91,8 @@ class FrameReader:
         self._decoder = None
         self._cache.clear()
         self._container.close()
-        self._keyframes.close()
+        if self._keyframes is not None:
+            self._keyframes.close()
 
     def frame(self, i: int) -> np.ndarray:
         """Frame i as RGB uint8 (H x W x 3), exactly."""
@@ -127,6 +124,8 @@ class FrameReader:
             return Picture(i, _to_rgb(self._touch(i)), exact=True)
         key = self.index.keyframe_at_or_before(i)
         if key not in self._cache:
+            if self._keyframes is None:
+                self._keyframes = KeyframeDecoder(self.path, self.index)
             self._store(key, self._keyframes.decode(key), around=i)
         return Picture(key, _to_rgb(self._touch(key)), exact=key == i)
 
