@@ -161,120 +161,125 @@
 <context>
     <name>CalibrateDialog</name>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="48"/>
+        <location filename="../../app/ui/video/clock_dialog.py" line="49"/>
         <source>Calibrate the camera clock</source>
         <translation>Калибровка часов камеры</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="54"/>
+        <location filename="../../app/ui/video/clock_dialog.py" line="56"/>
         <source>Frame</source>
         <translation>Кадр</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="62"/>
+        <location filename="../../app/ui/video/clock_dialog.py" line="64"/>
         <source>What the camera&apos;s own clock shows on this frame (its burned-in overlay)</source>
         <translation>Что показывают собственные часы камеры на этом кадре (впечатанные в изображение)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="64"/>
+        <location filename="../../app/ui/video/clock_dialog.py" line="66"/>
         <source>Read from frame</source>
         <translation>Прочитать с кадра</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="66"/>
+        <location filename="../../app/ui/video/clock_dialog.py" line="68"/>
         <source>Read the clock burned into the frame (OCR)</source>
         <translation>Распознать время, впечатанное в кадр</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="69"/>
+        <location filename="../../app/ui/video/clock_dialog.py" line="71"/>
         <source>The camera&apos;s clock is not known for this file.</source>
         <translation>Время часов камеры для этого файла неизвестно.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="76"/>
+        <location filename="../../app/ui/video/clock_dialog.py" line="78"/>
         <source>Camera clock shows (%1)</source>
         <translation>Часы камеры показывают (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="93"/>
+        <location filename="../../app/ui/video/clock_dialog.py" line="95"/>
         <source> ms</source>
         <translation> мс</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="96"/>
+        <location filename="../../app/ui/video/clock_dialog.py" line="98"/>
         <source>True time (%1)</source>
         <translation>Истинное время (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="100"/>
+        <location filename="../../app/ui/video/clock_dialog.py" line="102"/>
         <source>How the true time is known (e.g. order app log)</source>
         <translation>Откуда известно истинное время (например, журнал заказа)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="101"/>
+        <location filename="../../app/ui/video/clock_dialog.py" line="103"/>
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="109"/>
+        <location filename="../../app/ui/video/clock_dialog.py" line="111"/>
         <source>Frame %1: camera %2 → true %3</source>
         <translation>Кадр %1: камера %2 → истинное %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="114"/>
+        <location filename="../../app/ui/video/clock_dialog.py" line="116"/>
         <source>Points</source>
         <translation>Точки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="116"/>
+        <location filename="../../app/ui/video/clock_dialog.py" line="118"/>
         <source>Correction</source>
         <translation>Поправка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="118"/>
+        <location filename="../../app/ui/video/clock_dialog.py" line="120"/>
         <source>offset %1 s, drift %2 ppm</source>
         <translation>смещение %1 с, уход %2 ppm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="136"/>
+        <location filename="../../app/ui/video/clock_dialog.py" line="138"/>
         <source>Reading the camera&apos;s clock on the frame…</source>
         <translation>Распознаём время часов камеры на кадре…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/clock_dialog.py" line="145"/>
+        <location filename="../../app/ui/video/clock_dialog.py" line="147"/>
         <source>Read on the frame: “%1” (confidence %2%)</source>
         <translation>Прочитано на кадре: «%1» (уверенность %2%)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/clock_dialog.py" line="155"/>
+        <source>The clock could not be read on this frame; type what it shows.</source>
+        <translation>Время на этом кадре распознать не удалось; введите то, что показывают часы.</translation>
     </message>
 </context>
 <context>
     <name>EvidenceModel</name>
     <message>
-        <location filename="../../app/ui/video/evidence_model.py" line="90"/>
+        <location filename="../../app/ui/video/evidence_model.py" line="91"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/evidence_model.py" line="91"/>
+        <location filename="../../app/ui/video/evidence_model.py" line="92"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/evidence_model.py" line="92"/>
+        <location filename="../../app/ui/video/evidence_model.py" line="93"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/evidence_model.py" line="93"/>
+        <location filename="../../app/ui/video/evidence_model.py" line="94"/>
         <source>Duration</source>
         <translation>Длительность</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/evidence_model.py" line="94"/>
+        <location filename="../../app/ui/video/evidence_model.py" line="95"/>
         <source>Size</source>
         <translation>Размер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/evidence_model.py" line="126"/>
+        <location filename="../../app/ui/video/evidence_model.py" line="127"/>
         <source>%1, %2x%3, %4 fps, %5 frames</source>
         <translation>%1, %2x%3, %4 кадр/с, кадров: %5</translation>
     </message>
@@ -513,92 +518,92 @@ Ctrl+G: перейти к кадру, времени в файле или ист
         <translation>Исходные яркость и контраст</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="309"/>
+        <location filename="../../app/ui/video/player_widget.py" line="314"/>
         <source>This video has no sound</source>
         <translation>В этом видео нет звука</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="311"/>
+        <location filename="../../app/ui/video/player_widget.py" line="316"/>
         <source>No audio output on this computer</source>
         <translation>На этом компьютере нет устройства вывода звука</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="313"/>
+        <location filename="../../app/ui/video/player_widget.py" line="318"/>
         <source>Sound on / off (played at 1x forwards, silent at other speeds)</source>
         <translation>Звук вкл. / выкл. (звучит при воспроизведении вперёд на 1x, на других скоростях молчит)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="315"/>
+        <location filename="../../app/ui/video/player_widget.py" line="320"/>
         <source>Volume (listening only)</source>
         <translation>Громкость (только для прослушивания)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="339"/>
+        <location filename="../../app/ui/video/player_widget.py" line="344"/>
         <source>Stretches with activity: %1</source>
         <translation>Участков с движением: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="362"/>
+        <location filename="../../app/ui/video/player_widget.py" line="367"/>
         <source>Export frame</source>
         <translation>Экспорт кадра</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="362"/>
+        <location filename="../../app/ui/video/player_widget.py" line="367"/>
         <source>PNG image (*.png)</source>
         <translation>Изображение PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="375"/>
+        <location filename="../../app/ui/video/player_widget.py" line="381"/>
         <source>Exporting frame</source>
         <translation>Экспорт кадра</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="377"/>
+        <location filename="../../app/ui/video/player_widget.py" line="383"/>
         <source>Frame %1 saved to %2</source>
         <translation>Кадр %1 сохранён в %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="401"/>
+        <location filename="../../app/ui/video/player_widget.py" line="407"/>
         <source>Reading the camera&apos;s clock</source>
         <translation>Распознавание часов камеры</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="418"/>
+        <location filename="../../app/ui/video/player_widget.py" line="427"/>
         <source>Calibrating the clock</source>
         <translation>Калибровка часов</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="446"/>
+        <location filename="../../app/ui/video/player_widget.py" line="455"/>
         <source>Frame %1 of %2</source>
         <translation>Кадр %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="447"/>
+        <location filename="../../app/ui/video/player_widget.py" line="456"/>
         <source> (keyframe, decoding…)</source>
         <translation> (опорный кадр, декодирование…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="448"/>
+        <location filename="../../app/ui/video/player_widget.py" line="457"/>
         <source>Media time %1</source>
         <translation>Время в файле %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="453"/>
+        <location filename="../../app/ui/video/player_widget.py" line="462"/>
         <source>Camera clock unknown (no origin set)</source>
         <translation>Часы камеры неизвестны (не задана точка отсчёта)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="455"/>
+        <location filename="../../app/ui/video/player_widget.py" line="464"/>
         <source>Camera clock %1</source>
         <translation>Часы камеры %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="458"/>
+        <location filename="../../app/ui/video/player_widget.py" line="467"/>
         <source>True time: clock not calibrated</source>
         <translation>Истинное время: часы не откалиброваны</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="460"/>
+        <location filename="../../app/ui/video/player_widget.py" line="469"/>
         <source>True time %1</source>
         <translation>Истинное время %1</translation>
     </message>
@@ -699,7 +704,7 @@ Ctrl+G: перейти к кадру, времени в файле или ист
         <translation>Звук файла %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/strip_tasks.py" line="106"/>
+        <location filename="../../app/ui/video/strip_tasks.py" line="110"/>
         <source>Activity scan of %1</source>
         <translation>Поиск движения: %1</translation>
     </message>
@@ -752,12 +757,12 @@ Ctrl+G: перейти к кадру, времени в файле или ист
         <translation>Выгрузка переписки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/evidence_model.py" line="35"/>
+        <location filename="../../app/ui/video/evidence_model.py" line="36"/>
         <source>Still</source>
         <translation>Стоп-кадр</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/evidence_model.py" line="36"/>
+        <location filename="../../app/ui/video/evidence_model.py" line="37"/>
         <source>Dossier</source>
         <translation>Досье</translation>
     </message>
@@ -765,72 +770,72 @@ Ctrl+G: перейти к кадру, времени в файле или ист
 <context>
     <name>VideoTab</name>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="48"/>
+        <location filename="../../app/ui/video/tab.py" line="49"/>
         <source>Evidence</source>
         <translation>Доказательства</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="70"/>
+        <location filename="../../app/ui/video/tab.py" line="71"/>
         <source>Add file…</source>
         <translation>Добавить файл…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="73"/>
+        <location filename="../../app/ui/video/tab.py" line="74"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="76"/>
+        <location filename="../../app/ui/video/tab.py" line="77"/>
         <source>Side by side…</source>
         <translation>Рядом…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="79"/>
+        <location filename="../../app/ui/video/tab.py" line="80"/>
         <source>Show the selected video beside the one in the player, in step on the clock</source>
         <translation>Показать выбранное видео рядом с открытым, синхронно по часам</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="92"/>
+        <location filename="../../app/ui/video/tab.py" line="93"/>
         <source>Open a video from the list to review it.</source>
         <translation>Откройте видео из списка для просмотра.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="162"/>
+        <location filename="../../app/ui/video/tab.py" line="164"/>
         <source>Adding %1…</source>
         <translation>Добавление %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="165"/>
+        <location filename="../../app/ui/video/tab.py" line="167"/>
         <source>Adding %1</source>
         <translation>Добавление %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="175"/>
+        <location filename="../../app/ui/video/tab.py" line="178"/>
         <source>Adding %1 was cancelled; nothing was stored.</source>
         <translation>Добавление %1 отменено; ничего не сохранено.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="180"/>
+        <location filename="../../app/ui/video/tab.py" line="183"/>
         <source>%1 added to the case.</source>
         <translation>%1 добавлен в дело.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="204"/>
+        <location filename="../../app/ui/video/tab.py" line="207"/>
         <source>%1 is not a video; it is kept as evidence.</source>
         <translation>%1 — не видео; файл хранится как доказательство.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="219"/>
+        <location filename="../../app/ui/video/tab.py" line="222"/>
         <source>%1: not a picture that can be shown</source>
         <translation>%1: изображение не удаётся показать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="277"/>
+        <location filename="../../app/ui/video/tab.py" line="280"/>
         <source>Open one video, then select another video to show beside it.</source>
         <translation>Откройте одно видео, затем выберите другое, чтобы показать их рядом.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="281"/>
+        <location filename="../../app/ui/video/tab.py" line="284"/>
         <source>Select a different video to show beside this one.</source>
         <translation>Выберите другое видео, чтобы показать рядом с этим.</translation>
     </message>

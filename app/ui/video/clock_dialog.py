@@ -8,7 +8,7 @@ records the point and the refitted correction (audited); the player shows the ne
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -42,6 +42,7 @@ class CalibrateDialog(QDialog):
         tz: str,
         parent: QWidget | None = None,
         reader: Reader | None = None,
+        fallback: datetime | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("calibrateDialog")
@@ -49,6 +50,7 @@ class CalibrateDialog(QDialog):
         self.setMinimumWidth(600)
         camera = clock.camera_time(media_time_s)
         self._camera_known = camera
+        fallback = (fallback or datetime.now(UTC)).replace(microsecond=0)
         form = QFormLayout(self)
         form.addRow(
             self.tr("Frame"),
@@ -77,11 +79,11 @@ class CalibrateDialog(QDialog):
         form.addRow("", self.read_status)
         self.true_time = ZonedDateTimeEdit(tz, self)
         self.true_time.setObjectName("trueTime")
-        start = clock.true_time(media_time_s) or camera
-        if camera is not None:
-            self.camera_time.set_utc(camera)
-        if start is not None:
-            self.true_time.set_utc(start)
+        # Without any reading of the camera's clock both fields start at `fallback` (when the
+        # file was acquired or added), never at the editor's empty 01.01.2000.
+        start = clock.true_time(media_time_s) or camera or fallback
+        self.camera_time.set_utc(camera or fallback)
+        self.true_time.set_utc(start)
         self._reader = reader
         if reader is not None:
             self.read_button.clicked.connect(self.read_clock)
@@ -149,7 +151,10 @@ class CalibrateDialog(QDialog):
 
     def _clock_failed(self, message: str) -> None:
         self.read_button.setEnabled(True)
-        self.read_status.setText(message)
+        self.read_status.setText(
+            self.tr("The clock could not be read on this frame; type what it shows.")
+        )
+        self.read_status.setToolTip(message)
 
     def chosen_camera_time(self) -> datetime | None:
         """The camera time entered or read, when it differs from what the file says."""

@@ -304,7 +304,12 @@ class PlayerWidget(QWidget):
         usable = sound.has_sound and sound.available
         self.mute_button.setEnabled(usable)
         self.volume.setEnabled(usable and not sound.muted)
-        self.mute_button.setText("🔇" if sound.muted or not usable else "🔊")
+        icon = (
+            QStyle.StandardPixmap.SP_MediaVolumeMuted
+            if sound.muted or not usable
+            else QStyle.StandardPixmap.SP_MediaVolume
+        )
+        self.mute_button.setIcon(self.style().standardIcon(icon))
         if not sound.has_sound:
             tip = self.tr("This video has no sound")
         elif not sound.available:
@@ -405,7 +410,10 @@ class PlayerWidget(QWidget):
                 cancellable=False,
             )
 
-        dialog = CalibrateDialog(source.clock, media, frame, self.tz or "UTC", self, reader)
+        fallback = evidence.acquired_at or evidence.created_at
+        dialog = CalibrateDialog(
+            source.clock, media, frame, self.tz or "UTC", self, reader, fallback
+        )
 
         def save() -> None:
             true_time, note = dialog.chosen_true_time(), dialog.note.text().strip()
