@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from app.services.core import cases as case_service
@@ -94,6 +94,8 @@ class CaseView(QWidget):
             self.tabs,
         )
         label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setContentsMargins(24, 24, 24, 24)
         label.setObjectName("brokenFeatureTab")
         return label
 
