@@ -43,6 +43,7 @@ from app.services.dossier.assemble import (
     still_file,
 )
 from app.services.dossier.export import (
+    DossierExport,
     prepare_dossier_export,
     prepare_package_export,
     prepare_preview,
@@ -322,12 +323,11 @@ class ExportDialog(QDialog):
 
     def _saved(self, result: Any) -> None:
         self.last_saved = result.path
-        self._busy(
-            False,
-            self.tr("Saved %1\nSHA-256: %2")
-            .replace("%1", str(result.path))
-            .replace("%2", result.sha256),
-        )
+        text = self.tr("Saved %1\nSHA-256: %2").replace("%1", str(result.path))
+        # What the investigator should know before sending it, e.g. stills whose time is not
+        # established (their camera is not calibrated); the texts are in the dossier's language.
+        warnings = result.warnings if isinstance(result, DossierExport) else ()
+        self._busy(False, "\n".join([text.replace("%2", result.sha256), *warnings]))
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, Cancelled):

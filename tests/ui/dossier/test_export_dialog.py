@@ -110,3 +110,18 @@ def test_preview_off_the_gui_thread(qtbot: Any, sqlite_ctx: Any, case_id: int) -
     qtbot.waitUntil(lambda: dialog.document.pageCount() > 0, timeout=20_000)
     assert dialog.preview_button.isEnabled()
     assert tasks.shutdown()
+
+
+def test_saving_warns_about_stills_without_a_true_time(
+    qtbot: Any, env: Any, sqlite_ctx: Any, case_id: int, tmp_path: Path
+) -> None:
+    from app.services.video.annotations import annotate
+    from app.services.video.intake import list_case_evidence
+    from app.ui.dossier.dialog import ExportDialog
+
+    dash = next(v for v in list_case_evidence(sqlite_ctx, case_id) if v.evidence.kind == "dashcam")
+    annotate(sqlite_ctx, case_id, dash.evidence.id, 1.0, "Машина у подъезда", still=True)
+    dialog = ExportDialog(env, case_id)  # the dash-cam's clock is not calibrated
+    qtbot.addWidget(dialog)
+    dialog.save_dossier_to(tmp_path / "dossier.pdf")
+    assert "не установлено: часы камеры не откалиброваны" in dialog.status.text()
