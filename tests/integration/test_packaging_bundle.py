@@ -162,11 +162,12 @@ def test_contents(bundle):
     inside = {p.relative_to(internal / "resources") for p in (internal / "resources").rglob("*")}
     assert wanted <= inside
     assert (internal / "tzdata" / "zoneinfo" / "Europe" / "Moscow").is_file()
-    # Qt: Russian catalogue for standard dialogs; nothing of WebEngine, QML or Quick
+    # Qt: Russian catalogue for standard dialogs; nothing of WebEngine or Designer (QtQuick and
+    # QtQml libraries come with Qt Multimedia's FFmpeg backend, which plays a video's sound)
     qt = internal / "PySide6" if IS_WIN else internal / "PySide6" / "Qt"  # wheels' layouts
     assert (qt / "translations" / "qtbase_ru.qm").is_file()
     names = {p.name for p in internal.rglob("*")}
-    for unwanted in ("WebEngine", "Qt6Qml", "Qt6Quick", "Qt6Designer", "Qt6Multimedia"):
+    for unwanted in ("WebEngine", "Qt6Designer", "Qt6QuickControls2", "Qt6Quick3D"):
         assert not [n for n in names if unwanted in n], unwanted
 
 
