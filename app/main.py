@@ -18,6 +18,7 @@ from app.domain.errors import CasebookError
 from app.settings import Settings
 from app.ui.errors import heading
 from app.ui.i18n import choose_language, install_translators
+from app.ui.system_libs import INSTALL_LINE, missing_packages
 
 STATE_FILE = "window-state.ini"
 
@@ -78,6 +79,14 @@ def run_gui(args: Sequence[str]) -> int:
     data = paths.data_dir(options.data_dir)
     settings = Settings.load(paths.config_dir(data if explicit else None))
 
+    if not QApplication.instance() and (missing := missing_packages()):
+        # Qt would abort with a core dump; say instead which line installs what it needs.
+        print(
+            f"Casebook needs system libraries for the Qt window ({', '.join(missing)}):\n"
+            f"    {INSTALL_LINE}",
+            file=sys.stderr,
+        )
+        return 2
     app = QApplication.instance() or QApplication([sys.argv[0], *args])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
