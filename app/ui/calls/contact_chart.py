@@ -107,14 +107,20 @@ class ContactChart(QWidget):
         return [*shown, others]
 
     def paintEvent(self, _event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), self.palette().base())
-        if self.note:
-            painter.setPen(self.palette().placeholderText().color())
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.note)
-            return
-        nodes = self._nodes()
+        # The context manager ends the painter on every path, an exception included: a painter
+        # left active floods the log with "QBackingStore::endPaint() called with active painter".
+        with QPainter(self) as painter:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.fillRect(self.rect(), self.palette().base())
+            nodes = self._nodes()
+            if self.note or not nodes or not self.center:
+                # nothing loaded yet (the chart can be shown before its data) or nothing to draw
+                painter.setPen(self.palette().placeholderText().color())
+                painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.note)
+                return
+            self._paint_contacts(painter, nodes)
+
+    def _paint_contacts(self, painter: QPainter, nodes: list[Contact]) -> None:
         middle = QPointF(self.width() / 2, self.height() / 2)
         radius = max(40.0, min(self.width(), self.height()) / 2 - 48)
         most = max(c.calls for c in nodes)
@@ -137,7 +143,6 @@ class ContactChart(QWidget):
         for contact, point in zip(nodes, points, strict=True):
             self._node(painter, point, contact.label, self._color(contact), bold=False)
         self._node(painter, middle, self.center, PARTY, bold=True)
-        painter.end()
 
     def _color(self, contact: Contact) -> QColor:
         if contact.role == "subject":
