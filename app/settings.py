@@ -20,6 +20,7 @@ FILE_NAME = "settings.json"
 class Settings:
     language: str = ""  # "" = follow the system locale; "ru" or "en"
     investigator_name: str = ""  # shown in dossiers and recorded as the audit actor
+    investigator_position: str = ""  # printed under the name in the dossier's signature
     default_region: str = ""
     default_tz: str = "Europe/Moscow"
     phone_region: str = "RU"

@@ -57,7 +57,11 @@ def _cover(data: DossierData, styles: Styles) -> list[Flowable]:
     def t(key: str, **values: object) -> str:
         return strings.text(lang, key, **values)
 
-    addressee = case.addressee if data.profile == "police" else t("addressee_management")
+    addressee = (
+        case.addressee
+        if data.profile == "police"
+        else t("addressee_management", region=case.region)
+    )
     out: list[Flowable] = []
     if addressee:
         block = styled_table(
@@ -85,6 +89,7 @@ def _cover(data: DossierData, styles: Styles) -> list[Flowable]:
         [t("cover_received"), fmt_time(case.received_at, case.tz, lang, seconds=False)],
         [t("cover_status"), strings.label(lang, "status", case.status)],
         [t("cover_investigator"), case.investigator],
+        [t("cover_data_as_of"), fmt_time(data.data_as_of, case.tz, lang, seconds=False)],
         [t("cover_prepared"), fmt_time(data.generated_at, case.tz, lang, seconds=False)],
         [t("cover_zone"), case.tz],
         [t("cover_audit"), data.audit_head[:16] + ("…" if len(data.audit_head) > 16 else "")],
@@ -99,7 +104,8 @@ def _cover(data: DossierData, styles: Styles) -> list[Flowable]:
 def _sections(data: DossierData, writer: SectionWriter) -> list[list[Flowable]]:
     if data.profile == "police":
         return [
-            writer.facts("sec_facts"),
+            writer.allegation(),
+            writer.facts(),
             writer.parties(),
             writer.timeline(),
             writer.findings(annex=bool(data.calls)),
@@ -107,16 +113,19 @@ def _sections(data: DossierData, writer: SectionWriter) -> list[list[Flowable]]:
             writer.stills(),
             writer.statements(),
             writer.corrections(),
+            writer.conclusions(),
             writer.evidence(),
             writer.calls_annex(),
             writer.about(),
             writer.signature(),
         ]
     return [
-        writer.facts("sec_summary"),
+        writer.allegation(),
+        writer.facts(),
+        writer.conclusions(),
+        writer.measure(),
         writer.findings(annex=False),
         writer.quotes(),
-        writer.measure(),
         writer.parties(),
         writer.timeline(),
         writer.statistics(),

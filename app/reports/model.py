@@ -25,11 +25,13 @@ class CaseInfo:
     tz: str  # IANA zone every time in the dossier is shown in
     received_at: datetime | None
     status: str
-    summary: str  # the facts established, as written by the investigator
+    summary: str  # the complaint (allegation) as the investigator recorded it
     measure: str | None  # measure proposed: code (warning, suspension, ...) or free text
     investigator: str
     addressee: str = ""  # to whom the police dossier is addressed
     organisation: str = ""
+    conclusions: str = ""  # the investigator's own conclusions, kept apart from the complaint
+    investigator_position: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +176,7 @@ class DossierData:
     profile: Profile
     lang: Lang
     case: CaseInfo
-    generated_at: datetime  # fixed from the case, so the same case gives the same bytes
+    generated_at: datetime  # when the document was made (given, so it can be reproduced)
     audit_head: str  # hash of the last audit entry at export time
     audit_entries: int = 0
     parties: tuple[PartyEntry, ...] = ()
@@ -189,3 +191,4 @@ class DossierData:
     author: str = ""
     decisions: tuple[DecisionEntry, ...] = ()
     quotes: tuple[QuoteEntry, ...] = ()  # messages selected or flagged, verbatim
+    data_as_of: datetime | None = None  # the last change of the data the dossier shows

@@ -111,8 +111,40 @@ class SectionWriter:
 
     # -- sections ----------------------------------------------------------------------------
 
-    def facts(self, key: str) -> list[Flowable]:
-        return [self.heading(key), *self.texts(self.data.case.summary)]
+    def allegation(self) -> list[Flowable]:
+        """The complaint as recorded: what the customer says, not yet what was established."""
+        return [self.heading("sec_allegation"), *self.texts(self.data.case.summary)]
+
+    def facts(self) -> list[Flowable]:
+        """What the materials establish, in short: each sign of a violation in one sentence,
+        the extent of the call log, stills and statements (the sections below give details)."""
+        data = self.data
+        out: list[Flowable] = [self.heading("sec_facts"), self.para(self.t("facts_intro"))]
+        if data.findings:
+            out.append(self.intro(self.t("facts_signs")))
+            out += [
+                Paragraph(esc(f.detail or self.label("finding", f.kind)), self.st.body, "•")
+                for f in data.findings
+            ]
+        else:
+            out.append(self.para(self.t("facts_none")))
+        stats = data.statistics
+        if stats is not None and stats.total:
+            period = f"{self.time(stats.first_at)} – {self.time(stats.last_at)}"
+            count = strings.calls_count(data.lang, stats.total)
+            out.append(self.para(self.t("facts_calls", count=count, period=period)))
+        if data.stills:
+            out.append(self.para(self.t("facts_stills", count=len(data.stills))))
+        if data.statements:
+            out.append(self.para(self.t("facts_statements", count=len(data.statements))))
+        return out
+
+    def conclusions(self) -> list[Flowable]:
+        """The investigator's own conclusions, apart from the complaint and the facts."""
+        heading = self.heading("sec_conclusions")
+        if not self.data.case.conclusions.strip():
+            return [heading, self.nothing("conclusions_none")]
+        return [heading, *self.texts(self.data.case.conclusions)]
 
     def measure(self) -> list[Flowable]:
         measure = self.data.case.measure
@@ -410,6 +442,11 @@ class SectionWriter:
         return [
             self.heading("sec_about"),
             self.para(self.t("about_generated", time=self.time(data.generated_at))),
+            *(
+                [self.para(self.t("about_data_as_of", time=self.time(data.data_as_of)))]
+                if data.data_as_of
+                else []
+            ),
             self.para(self.t("about_profile", profile=profile)),
             self.para(self.t("about_audit", count=data.audit_entries, head="")),
             Paragraph(esc(data.audit_head), self.st.mono),
@@ -419,8 +456,10 @@ class SectionWriter:
 
     def signature(self) -> list[Flowable]:
         blank = "_" * 28
+        case = self.data.case
+        position = self.cell(case.investigator_position) if case.investigator_position else ""
         rows = [
-            [self.t("sign_text"), blank, blank, self.data.case.investigator or blank],
+            [self.t("sign_text"), position or blank, blank, case.investigator or blank],
             ["", self.t("sign_position"), self.t("sign_signature"), self.t("sign_name")],
             [self.t("sign_date"), blank, "", ""],
         ]

@@ -1,12 +1,14 @@
 """Russian and English texts of the dossier and the evidence package note.
 
 Both tables hold the same keys (a unit test checks); codes that come from the data (roles,
-measures, finding kinds, evidence kinds) are looked up with `label()`, which falls back to the
-code itself for a value this table does not know yet.
+measures, finding kinds, evidence kinds) are named by `label()` from `app.domain.vocabulary`,
+the table the screen reads too.
 """
 
 from __future__ import annotations
 
+from app.domain import vocabulary
+from app.domain.calls.findings import plural_ru
 from app.domain.clock import offset_parts
 from app.reports.model import Lang
 
@@ -19,7 +21,7 @@ RU: dict[str, str] = {
     "confidential_management": "Для служебного пользования. Персональные данные скрыты",
     "page_of": "Страница {page} из ",
     "addressee": "Адресат",
-    "addressee_management": "Региональному руководству",
+    "addressee_management": "Руководству региона {region}",
     "cover_prepared": "Подготовлено",
     "cover_investigator": "Проверку проводил",
     "cover_category": "Категория",
@@ -29,12 +31,13 @@ RU: dict[str, str] = {
     "cover_zone": "Время указано в часовом поясе",
     "cover_audit": "Журнал аудита на момент выгрузки",
     "toc": "Содержание",
-    "sec_facts": "Установленные обстоятельства",
-    "sec_summary": "Краткое изложение",
+    "sec_allegation": vocabulary.name("term", "allegation", "ru"),
+    "sec_facts": vocabulary.name("term", "facts", "ru"),
+    "sec_conclusions": vocabulary.name("term", "conclusions", "ru"),
     "sec_measure": "Предлагаемая мера",
     "sec_parties": "Участники",
     "sec_timeline": "Хронология событий",
-    "sec_findings": "Выводы",
+    "sec_findings": vocabulary.name("term", "findings", "ru"),
     "sec_statistics": "Статистика звонков",
     "sec_stills": "Кадры из видеозаписей",
     "sec_statements": "Объяснения",
@@ -94,7 +97,7 @@ RU: dict[str, str] = {
     "courier_id": "ID курьера",
     "supervisor": "Супервайзер",
     "corrected_mark": "* время исправлено поправкой часов камеры",
-    "finding_calls": "Звонки, на которых основан вывод ({count})",
+    "finding_calls": "Звонки, на которых основан признак ({count})",
     "finding_calls_more": "... и ещё {count}; полный список в приложении.",
     "finding_calls_more_short": "... и ещё {count}.",
     "severity": "Значимость",
@@ -133,7 +136,7 @@ RU: dict[str, str] = {
     "stat_distinct": "Разных номеров",
     "stat_duration": "Общая длительность",
     "stat_period": "Период",
-    "stat_by_finding": "Звонков по выводам",
+    "stat_by_finding": "Звонков по признаку",
     "stat_top": "Номера с наибольшим числом звонков",
     "evidence_intro": (
         "Каждый файл можно проверить без Casebook: его SHA-256 (например, командой "
@@ -141,10 +144,21 @@ RU: dict[str, str] = {
         "с приведённым здесь значением."
     ),
     "calls_intro": (
-        "Звонки с номеров участников и на них, а также звонки, на которых основаны выводы: "
-        "{count} записей, по времени начала."
+        "Звонки с номеров участников и на них, а также звонки, на которых основаны признаки "
+        "нарушений, по времени начала. Записей: {count}."
     ),
     "about_generated": "Документ сформирован: {time}",
+    "about_data_as_of": "Данные по состоянию на {time} (последнее изменение материалов дела)",
+    "cover_data_as_of": "Данные по состоянию на",
+    "facts_intro": (
+        "Обстоятельства, установленные по материалам дела; подробности — в разделах ниже."
+    ),
+    "facts_calls": "Журнал звонков: {count} за период {period}.",
+    "facts_signs": "Признаки нарушений по журналу звонков:",
+    "facts_stills": "Кадров из видеозаписей: {count}.",
+    "facts_statements": "Объяснений участников: {count}.",
+    "facts_none": "Признаков нарушений по журналу звонков не выявлено.",
+    "conclusions_none": "Проверяющий не записал выводов.",
     "about_profile": "Профиль выгрузки: {profile}",
     "about_audit": (
         "Последняя запись журнала аудита (вершина цепочки хешей, записей: {count}): {head}"
@@ -189,7 +203,7 @@ EN: dict[str, str] = {
     "confidential_management": "For internal use. Personal data masked",
     "page_of": "Page {page} of ",
     "addressee": "To",
-    "addressee_management": "Regional management",
+    "addressee_management": "Management of region {region}",
     "cover_prepared": "Prepared",
     "cover_investigator": "Investigator",
     "cover_category": "Category",
@@ -199,12 +213,13 @@ EN: dict[str, str] = {
     "cover_zone": "Times are given in the time zone",
     "cover_audit": "Audit log at export",
     "toc": "Contents",
-    "sec_facts": "Facts established",
-    "sec_summary": "Summary",
+    "sec_allegation": vocabulary.name("term", "allegation", "en"),
+    "sec_facts": vocabulary.name("term", "facts", "en"),
+    "sec_conclusions": vocabulary.name("term", "conclusions", "en"),
     "sec_measure": "Measure proposed",
     "sec_parties": "Parties",
     "sec_timeline": "Timeline of events",
-    "sec_findings": "Findings",
+    "sec_findings": vocabulary.name("term", "findings", "en"),
     "sec_statistics": "Call statistics",
     "sec_stills": "Video stills",
     "sec_statements": "Statements",
@@ -322,6 +337,15 @@ EN: dict[str, str] = {
         "{count} records, by start time."
     ),
     "about_generated": "Document generated: {time}",
+    "about_data_as_of": "Data as of {time} (the last change of the case materials)",
+    "cover_data_as_of": "Data as of",
+    "facts_intro": "Facts established from the case materials; details in the sections below.",
+    "facts_calls": "Call log: {count} in the period {period}.",
+    "facts_signs": "Signs of a violation in the call log:",
+    "facts_stills": "Video stills: {count}.",
+    "facts_statements": "Statements of the parties: {count}.",
+    "facts_none": "The call log shows no signs of a violation.",
+    "conclusions_none": "The investigator has recorded no conclusions.",
     "about_profile": "Export profile: {profile}",
     "about_audit": "Last audit log entry (head of the hash chain, {count} entries): {head}",
     "about_audit_note": (
@@ -355,162 +379,6 @@ EN: dict[str, str] = {
     ),
 }
 
-# Labels of codes coming from the data; an unknown code prints as itself.
-LABELS: dict[str, dict[str, str]] = {
-    "ru": {
-        "role.complainant": "Заявитель (клиент)",
-        "role.subject": "Курьер",
-        "role.witness": "Свидетель",
-        "role.supervisor": "Супервайзер",
-        "role.other": "Иное лицо",
-        "measure.no_violation": "Нарушение не установлено",
-        "measure.warning": "Предупреждение",
-        "measure.suspension": "Отстранение от доставки",
-        "measure.blacklist": "Чёрный список (все сервисы)",
-        "measure.termination": "Прекращение сотрудничества",
-        "measure.police_referral": "Передача материалов в правоохранительные органы",
-        "step.propose": "Предложено",
-        "step.approve": "Утверждено",
-        "step.return": "Возвращено на доработку",
-        "finding.after_delivery_contact": "Контакт после доставки заказа",
-        "finding.masking_bypass": "Прямые звонки в обход подменного номера",
-        "finding.multiple_numbers": "Звонки с многих номеров",
-        "finding.night_contact": "Звонки в ночное время",
-        "finding.call_burst": "Серии звонков",
-        "finding.message_private_contact": "Личная переписка курьера после доставки",
-        "finding.message_new_numbers": "Сообщения с новых номеров",
-        "finding.message_night": "Сообщения в ночное время",
-        "finding.message_abuse": "Брань, оскорбления, угрозы в сообщениях",
-        "abuse.obscene": "нецензурная брань",
-        "abuse.insult": "оскорбления",
-        "abuse.threat": "угрозы",
-        "severity.high": "высокая",
-        "severity.medium": "средняя",
-        "severity.low": "низкая",
-        "evidence.dashcam": "видеорегистратор",
-        "evidence.cctv": "камера на территории",
-        "evidence.photo": "фото",
-        "evidence.document": "документ",
-        "evidence.statement": "объяснение",
-        "evidence.audio": "аудио",
-        "evidence.calllog": "журнал звонков",
-        "evidence.chat": "выгрузка переписки",
-        "evidence.still": "кадр",
-        "evidence.dossier": "досье",
-        "evidence.other": "иное",
-        "status.new": "новое",
-        "status.in_progress": "в работе",
-        "status.awaiting_decision": "ожидает решения",
-        "status.closed": "закрыто",
-        "category.harassment": "Личные сообщения, оскорбления",
-        "category.door_visit": "Агрессия у двери клиента",
-        "category.repeated_calls": "Звонки с разных номеров",
-        "category.data_misuse": "Иное использование персональных данных",
-        "category.other": "Иное",
-        "order.assigned": "заказ назначен курьеру",
-        "order.picked_up": "заказ получен курьером",
-        "order.delivered": "заказ доставлен",
-        "order.cancelled": "заказ отменён",
-        "order.slot": "интервал доставки",
-        "milestone.received": "Поступило обращение",
-        "milestone.opened": "Открыто дело",
-        "milestone.decided": "Принято решение",
-        "source.case": "дело",
-        "source.calls": "журнал звонков",
-        "source.messages": "переписка",
-        "source.orders": "система заказов",
-        "source.statements": "объяснения",
-        "source.manual": "отметка следователя",
-        "event.annotation": "отметка на видео",
-        "event.still": "кадр",
-        "event.statement_claim": "из объяснения",
-        "event.finding": "вывод",
-        "event.milestone": "дело",
-        "event.call": "звонок",
-        "event.message": "сообщение",
-        "event.order": "заказ",
-        "event.video": "видео",
-        "event.statement": "объяснение",
-        "event.manual": "отметка",
-    },
-    "en": {
-        "role.complainant": "Complainant (customer)",
-        "role.subject": "Courier",
-        "role.witness": "Witness",
-        "role.supervisor": "Supervisor",
-        "role.other": "Other person",
-        "measure.no_violation": "No violation established",
-        "measure.warning": "Warning",
-        "measure.suspension": "Suspension from delivery",
-        "measure.blacklist": "Blacklist (all services)",
-        "measure.termination": "Termination of cooperation",
-        "measure.police_referral": "Referral to law enforcement",
-        "step.propose": "Proposed",
-        "step.approve": "Approved",
-        "step.return": "Returned for more work",
-        "finding.after_delivery_contact": "Contact after the order was delivered",
-        "finding.masking_bypass": "Direct calls bypassing the number masking",
-        "finding.multiple_numbers": "Calls from many numbers",
-        "finding.night_contact": "Calls at night",
-        "finding.call_burst": "Bursts of calls",
-        "finding.message_private_contact": "Courier's private messages after delivery",
-        "finding.message_new_numbers": "Messages from new numbers",
-        "finding.message_night": "Messages at night",
-        "finding.message_abuse": "Obscenities, insults, threats in messages",
-        "abuse.obscene": "obscenities",
-        "abuse.insult": "insults",
-        "abuse.threat": "threats",
-        "severity.high": "high",
-        "severity.medium": "medium",
-        "severity.low": "low",
-        "evidence.dashcam": "dash-cam",
-        "evidence.cctv": "territory CCTV",
-        "evidence.photo": "photo",
-        "evidence.document": "document",
-        "evidence.statement": "statement",
-        "evidence.audio": "audio",
-        "evidence.calllog": "call log",
-        "evidence.chat": "chat export",
-        "evidence.still": "still",
-        "evidence.dossier": "dossier",
-        "evidence.other": "other",
-        "status.new": "new",
-        "status.in_progress": "in progress",
-        "status.awaiting_decision": "awaiting decision",
-        "status.closed": "closed",
-        "category.harassment": "Private messages, insults",
-        "category.door_visit": "Aggression at the customer's door",
-        "category.repeated_calls": "Calls from many numbers",
-        "category.data_misuse": "Other misuse of personal data",
-        "category.other": "Other",
-        "order.assigned": "order assigned to the courier",
-        "order.picked_up": "order picked up by the courier",
-        "order.delivered": "order delivered",
-        "order.cancelled": "order cancelled",
-        "order.slot": "delivery slot",
-        "milestone.received": "Complaint received",
-        "milestone.opened": "Case opened",
-        "milestone.decided": "Decision taken",
-        "source.case": "case",
-        "source.calls": "call log",
-        "source.messages": "messages",
-        "source.orders": "order system",
-        "source.statements": "statements",
-        "source.manual": "investigator's note",
-        "event.annotation": "video mark",
-        "event.still": "still",
-        "event.statement_claim": "from a statement",
-        "event.finding": "finding",
-        "event.milestone": "case",
-        "event.call": "call",
-        "event.message": "message",
-        "event.order": "order",
-        "event.video": "video",
-        "event.statement": "statement",
-        "event.manual": "note",
-    },
-}
-
 TABLES: dict[str, dict[str, str]] = {"ru": RU, "en": EN}
 
 
@@ -524,6 +392,13 @@ def clock_offset(lang: Lang, offset_s: float) -> str:
     return text(lang, f"clock_{how}", amount=amount)
 
 
+def calls_count(lang: Lang, count: int) -> str:
+    """`12 звонков`, `1 call`: the number and its noun in the right form."""
+    if lang == "ru":
+        return f"{count}\u00a0{plural_ru(count, 'звонок', 'звонка', 'звонков')}"
+    return f"{count}\u00a0call" + ("" if count == 1 else "s")
+
+
 def text(lang: Lang, key: str, **values: object) -> str:
     """The text `key` in `lang`, formatted with `values`."""
     template = TABLES[lang][key]
@@ -531,7 +406,6 @@ def text(lang: Lang, key: str, **values: object) -> str:
 
 
 def label(lang: Lang, group: str, code: str | None) -> str:
-    """Label of a data code (`label("ru", "role", "subject")`); unknown codes print as is."""
-    if not code:
-        return ""
-    return LABELS[lang].get(f"{group}.{code}", code)
+    """Name of a data code (`label("ru", "role", "subject")`) from the app's one vocabulary,
+    the same name the screen shows; unknown codes print as is."""
+    return vocabulary.name(group, code, lang)

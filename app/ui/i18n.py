@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from app.domain.vocabulary import Language
 from app.paths import resource_path
 
 SUPPORTED = ("en", "ru")
@@ -47,3 +48,8 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
         if translator.load(name, directory) and app.installTranslator(translator):
             installed.append(translator)
     return installed
+
+
+def current_language() -> Language:
+    """The language the interface runs in (set by `install_translators`)."""
+    return "ru" if QLocale().language() == QLocale.Language.Russian else "en"

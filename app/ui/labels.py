@@ -1,121 +1,51 @@
-"""Translated labels for the domain's codes (statuses, measures, roles, categories...).
+"""Names of the domain's codes (statuses, measures, roles, categories, audit actions...) on
+screen, in the language the interface runs in.
 
-The domain and the services speak in codes; only the UI turns them into words. Each table
-calls `QCoreApplication.translate` at lookup time so the current language applies.
+The names themselves live in one place, `app.domain.vocabulary`, which the PDF and the CLI read
+too: a category, a finding or a measure has the same name on screen and in the dossier.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from app.domain import vocabulary
+from app.ui.i18n import current_language
 
-from app.domain.cases import (
-    CaseStatus,
-    Category,
-    ComplaintSource,
-    Measure,
-    OrderEventKind,
-    PartyRole,
-)
+
+def vocab(group: str, code: str | None) -> str:
+    """The name of `code` in `group` in the interface's language."""
+    return vocabulary.name(group, code, current_language())
 
 
 def status_label(code: str) -> str:
-    labels = {
-        CaseStatus.NEW.value: QCoreApplication.translate("Labels", "New"),
-        CaseStatus.IN_PROGRESS.value: QCoreApplication.translate("Labels", "In progress"),
-        CaseStatus.AWAITING_DECISION.value: QCoreApplication.translate(
-            "Labels", "Awaiting decision"
-        ),
-        CaseStatus.CLOSED.value: QCoreApplication.translate("Labels", "Closed"),
-    }
-    return labels.get(code, code)
+    return vocab("status", code)
 
 
 def measure_label(code: str | None) -> str:
     if not code:
-        return QCoreApplication.translate("Labels", "Not decided")
-    labels = {
-        Measure.NO_VIOLATION.value: QCoreApplication.translate("Labels", "No violation"),
-        Measure.WARNING.value: QCoreApplication.translate("Labels", "Warning"),
-        Measure.SUSPENSION.value: QCoreApplication.translate("Labels", "Suspension"),
-        Measure.BLACKLIST.value: QCoreApplication.translate("Labels", "Blacklist (all services)"),
-        Measure.TERMINATION.value: QCoreApplication.translate("Labels", "Termination"),
-        Measure.POLICE_REFERRAL.value: QCoreApplication.translate("Labels", "Referral to police"),
-    }
-    return labels.get(code, code)
+        return vocab("term", "undecided")
+    return vocab("measure", code)
 
 
 def role_label(code: str) -> str:
-    labels = {
-        PartyRole.COMPLAINANT.value: QCoreApplication.translate("Labels", "Complainant"),
-        PartyRole.SUBJECT.value: QCoreApplication.translate("Labels", "Courier (subject)"),
-        PartyRole.SUPERVISOR.value: QCoreApplication.translate("Labels", "Supervisor"),
-        PartyRole.WITNESS.value: QCoreApplication.translate("Labels", "Witness"),
-    }
-    return labels.get(code, code)
+    return vocab("role", code)
 
 
 def category_label(code: str) -> str:
-    labels = {
-        Category.HARASSMENT.value: QCoreApplication.translate("Labels", "Harassment, insults"),
-        Category.DOOR_VISIT.value: QCoreApplication.translate("Labels", "Aggression at the door"),
-        Category.REPEATED_CALLS.value: QCoreApplication.translate(
-            "Labels", "Calls from many numbers"
-        ),
-        Category.DATA_MISUSE.value: QCoreApplication.translate("Labels", "Misuse of order data"),
-        Category.OTHER.value: QCoreApplication.translate("Labels", "Other"),
-    }
-    return labels.get(code, code)
+    return vocab("category", code)
 
 
 def source_label(code: str) -> str:
-    labels = {
-        ComplaintSource.SUPPORT_TICKET.value: QCoreApplication.translate(
-            "Labels", "Support ticket"
-        ),
-        ComplaintSource.OFFICIAL_INQUIRY.value: QCoreApplication.translate(
-            "Labels", "Official inquiry"
-        ),
-        ComplaintSource.POLICE_REQUEST.value: QCoreApplication.translate(
-            "Labels", "Police request"
-        ),
-        ComplaintSource.OTHER.value: QCoreApplication.translate("Labels", "Other source"),
-    }
-    return labels.get(code, code)
+    return vocab("complaint_source", code)
 
 
 def order_event_label(code: str) -> str:
-    labels = {
-        OrderEventKind.ASSIGNED.value: QCoreApplication.translate("Labels", "Assigned"),
-        OrderEventKind.PICKED_UP.value: QCoreApplication.translate("Labels", "Picked up"),
-        OrderEventKind.DELIVERED.value: QCoreApplication.translate("Labels", "Delivered"),
-        OrderEventKind.CANCELLED.value: QCoreApplication.translate("Labels", "Cancelled"),
-    }
-    return labels.get(code, code)
+    return vocab("order_event", code)
 
 
 def entity_label(code: str) -> str:
-    """What an audit entry is about; codes of features without a label are shown as is."""
-    labels = {
-        "case": QCoreApplication.translate("Labels", "case"),
-        "party": QCoreApplication.translate("Labels", "party"),
-        "order": QCoreApplication.translate("Labels", "order"),
-        "statement": QCoreApplication.translate("Labels", "statement"),
-        "event": QCoreApplication.translate("Labels", "event"),
-        "blacklist": QCoreApplication.translate("Labels", "blacklist entry"),
-        "evidence": QCoreApplication.translate("Labels", "evidence"),
-    }
-    return labels.get(code, code)
+    """What an audit entry is about."""
+    return vocab("audit_entity", code)
 
 
 def audit_action_label(code: str) -> str:
-    labels = {
-        "create": QCoreApplication.translate("Labels", "Created"),
-        "update": QCoreApplication.translate("Labels", "Changed"),
-        "delete": QCoreApplication.translate("Labels", "Deleted"),
-        "restore": QCoreApplication.translate("Labels", "Restored"),
-        "reveal": QCoreApplication.translate("Labels", "Revealed personal data"),
-        "export": QCoreApplication.translate("Labels", "Exported"),
-        "import": QCoreApplication.translate("Labels", "Imported"),
-        "calibrate": QCoreApplication.translate("Labels", "Calibrated a clock"),
-    }
-    return labels.get(code, code)
+    return vocab("audit_action", code)

@@ -20,7 +20,7 @@ from app.domain.errors import ValidationError
 from app.domain.media import Region as PixelRegion
 from app.domain.phones import display
 from app.domain.progress import NullProgress, Progress, check_cancel
-from app.domain.timeutil import ensure_utc
+from app.domain.timeutil import ensure_utc, now_utc
 from app.media.redaction import face_detector, jpeg_copy, redact_still
 from app.reports.model import (
     LANGS,
@@ -77,6 +77,9 @@ class DossierOptions:
     events: frozenset[str] | None = None  # keys from `dossier_choices`; None → all
     stills: frozenset[int] | None = None  # still evidence ids; None → all
     addressee: str = ""  # police: to whom the dossier goes
+    # None: now. A dossier states both when it was made and the time its data are as of; a
+    # fixed time reproduces a dossier byte for byte.
+    generated_at: datetime | None = None
     redactions: Mapping[int, StillRedaction] = field(default_factory=dict)
 
     def check(self) -> None:
@@ -324,7 +327,7 @@ def assemble_dossier(
         return clean.clean(text) if clean else text
 
     investigator = ctx.settings.investigator_name or ctx.actor
-    seq, head, generated_at = _anchor(ctx, detail.updated_at)
+    seq, head, data_as_of = _anchor(ctx, detail.updated_at)
     events = [
         EventEntry(e.at, e.kind, e.source, e.text, e.corrected)
         for e in selected_events(timeline_events(ctx, detail, lang, clean), options.events)
@@ -339,7 +342,6 @@ def assemble_dossier(
     findings = (*findings, *_message_findings(ctx, detail.id, lang))
     stills, still_files = _stills(ctx, detail.id, options, workdir, clean, progress)
     evidence, evidence_files_ = _evidence(ctx, detail.id, profile, clean)
-    summary = "\n\n".join(t for t in (detail.summary, detail.findings) if t.strip())
     corrections = clock_corrections(ctx, detail.id, lang, detail.tz)
     data = DossierData(
         profile=profile,
@@ -351,12 +353,15 @@ def assemble_dossier(
             tz=detail.tz,
             received_at=detail.received_at,
             status=detail.status,
-            summary=scrub(summary),
+            summary=scrub(detail.summary),
+            conclusions=scrub(detail.findings),
             measure=detail.measure,
             investigator=investigator,
+            investigator_position=ctx.settings.investigator_position,
             addressee=options.addressee if reveals(profile) else "",
         ),
-        generated_at=generated_at,
+        generated_at=options.generated_at or now_utc(),
+        data_as_of=data_as_of,
         audit_head=head,
         audit_entries=seq,
         parties=_parties(ctx, detail, profile),

@@ -14,7 +14,7 @@ from app.services.calls.analysis import analyze
 from app.services.calls.dto import CallFilter, CallView
 from app.services.calls.query import call_ids, calls_by_ids, reveal_calls
 from app.services.core.context import ServiceContext
-from app.services.dossier.privacy import reveals
+from app.services.dossier.privacy import reveals, unmasker
 
 REVEAL_REASON = "dossier export for law enforcement"
 
@@ -69,11 +69,17 @@ def load_calls(
         views = calls_by_ids(ctx, ids) if ids else []
     views.sort(key=lambda v: (v.start_utc, v.id))
     by_id = {v.id: _entry(v) for v in views}
+    # police: the finding texts name numbers in full, as the call tables beside them do
+    shown = (
+        unmasker(n for v in views for n in (v.caller, v.callee, v.virtual_number or ""))
+        if reveals(profile)
+        else str
+    )
     findings = tuple(
         FindingEntry(
             kind=f.kind,
             title="",
-            detail=f.explanation(lang),
+            detail=shown(f.explanation(lang)),
             severity=f.severity,
             calls=tuple(by_id[i] for i in f.call_ids if i in by_id),
         )

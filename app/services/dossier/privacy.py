@@ -8,7 +8,7 @@ those values wherever they were typed into free text (summaries, events, notes).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from app.domain.phones import digits_of, display, mask
@@ -57,3 +57,21 @@ def phone_text(values: Iterable[str], profile: Profile) -> tuple[str, ...]:
 
 def address_text(address: str, profile: Profile) -> str:
     return address if reveals(profile) else mask_address(address)
+
+
+def unmasker(values: Iterable[str]) -> Callable[[str], str]:
+    """For the police profile: a function that writes each masked form of these numbers in
+    full wherever a text carries it (finding explanations are worded with masked numbers). A
+    masked form two numbers share stays masked: it cannot be told which one it was."""
+    full: dict[str, set[str]] = {}
+    for value in values:
+        if value:
+            full.setdefault(mask(value), set()).add(display(value))
+    table = {masked: next(iter(shown)) for masked, shown in full.items() if len(shown) == 1}
+
+    def unmask(text: str) -> str:
+        for masked, shown in table.items():
+            text = text.replace(masked, shown)
+        return text
+
+    return unmask

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from app.domain import vocabulary
 from app.domain.timeline import TimelineEvent
 from app.reports import strings
 from app.reports.layout import fmt_time
@@ -49,7 +50,11 @@ def _timeline_text(event: TimelineEvent, lang: Lang) -> str:
         return text
     if event.kind == "order":
         status = _detail(event, "status")
-        return f"{_detail(event, 'order')}: {strings.label(lang, 'order', status)}"
+        order = strings.label(lang, "event", "order")
+        named = strings.label(lang, "order_event", status)
+        return f"{order} {_detail(event, 'order')}: {vocabulary.inline(named)}"
+    if event.kind == "call":
+        return vocabulary.call_title(event.title, lang)
     full = _detail(event, "text") or _detail(event, "note") or _detail(event, "claim")
     return full or event.title
 

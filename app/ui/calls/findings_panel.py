@@ -29,6 +29,7 @@ from app.ui.calls.labels import SEVERITY_RANK, kind_label, severity_label
 from app.ui.calls.thresholds_dialog import ThresholdsDialog
 from app.ui.env import UiEnv
 from app.ui.errors import show_error
+from app.ui.labels import vocab
 from app.ui.tasks import Task
 from app.ui.widgets.datetime_edit import format_local
 
@@ -75,7 +76,7 @@ class FindingsPanel(QWidget):
         self.table = QTableWidget(0, 4, splitter)
         self.table.setObjectName("findingsTable")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Severity"), self.tr("Finding"), self.tr("When"), self.tr("Calls")]
+            [self.tr("Severity"), vocab("event", "finding"), self.tr("When"), self.tr("Calls")]
         )
         self.table.verticalHeader().setVisible(False)
         compact_rows(self.table)

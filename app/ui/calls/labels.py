@@ -1,5 +1,6 @@
 """Translated labels for the call-log codes: mapping fields, rejection reasons, directions,
-statuses, finding kinds and severities, plus the duration format.
+statuses, finding kinds and severities (the last four from the app's one vocabulary), plus the
+duration format.
 
 The services speak in codes; the tables below hold the English source text (marked for
 `pyside6-lupdate` with `QT_TRANSLATE_NOOP`) and are translated at lookup time, so the current
@@ -11,6 +12,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from app.domain import vocabulary
+from app.ui.labels import vocab
 
 CONTEXT = "CallLabels"
 
@@ -49,30 +53,10 @@ REASONS = {
     "no_direction": QT_TRANSLATE_NOOP("CallLabels", "Neither incoming nor outgoing"),
 }
 
-DIRECTIONS = {
-    "in": QT_TRANSLATE_NOOP("CallLabels", "Inbound"),
-    "out": QT_TRANSLATE_NOOP("CallLabels", "Outbound"),
-    "internal": QT_TRANSLATE_NOOP("CallLabels", "Internal"),
-}
-
-STATUSES = {
-    "answered": QT_TRANSLATE_NOOP("CallLabels", "Answered"),
-    "missed": QT_TRANSLATE_NOOP("CallLabels", "Missed"),
-}
-
-KINDS = {
-    "after_delivery_contact": QT_TRANSLATE_NOOP("CallLabels", "Contact after delivery"),
-    "masking_bypass": QT_TRANSLATE_NOOP("CallLabels", "Masking bypassed"),
-    "multiple_numbers": QT_TRANSLATE_NOOP("CallLabels", "Many numbers calling"),
-    "night_contact": QT_TRANSLATE_NOOP("CallLabels", "Night calls"),
-    "call_burst": QT_TRANSLATE_NOOP("CallLabels", "Burst of calls"),
-}
-
-SEVERITIES = {
-    "low": QT_TRANSLATE_NOOP("CallLabels", "Low"),
-    "medium": QT_TRANSLATE_NOOP("CallLabels", "Medium"),
-    "high": QT_TRANSLATE_NOOP("CallLabels", "High"),
-}
+# Directions, statuses, finding kinds and severities are named in the app's one vocabulary
+# (`app.domain.vocabulary`), shared with the timeline and the dossier.
+DIRECTIONS = vocabulary.codes("direction")
+STATUSES = vocabulary.codes("call_status")
 
 SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
 
@@ -93,19 +77,19 @@ def reason_label(code: str) -> str:
 
 
 def direction_label(code: str | None) -> str:
-    return _label(DIRECTIONS, code)
+    return vocab("direction", code)
 
 
 def status_label(code: str | None) -> str:
-    return _label(STATUSES, code)
+    return vocab("call_status", code)
 
 
 def kind_label(code: str) -> str:
-    return _label(KINDS, code)
+    return vocab("finding", code)
 
 
 def severity_label(code: str) -> str:
-    return _label(SEVERITIES, code)
+    return vocab("severity", code)
 
 
 def format_duration(seconds: int | None) -> str:

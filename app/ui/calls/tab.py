@@ -43,6 +43,7 @@ from app.ui.calls.numbers_panel import NumbersPanel
 from app.ui.calls.orders_dialog import OrdersImportDialog
 from app.ui.env import UiEnv
 from app.ui.errors import show_error
+from app.ui.labels import vocab
 from app.ui.privacy import RevealDialog
 
 WIDE = 1150  # pixels from which the side panels stand beside the table
@@ -146,7 +147,7 @@ class CallsTab(QWidget):
         self.numbers = NumbersPanel(env, case_id, self.side)
         self.numbers.links_changed.connect(self._links_changed)
         self.chart = ContactChart(self.side)
-        self.side.addTab(self.findings, self.tr("Findings"))
+        self.side.addTab(self.findings, vocab("term", "findings"))
         self.side.addTab(self.numbers, self.tr("Numbers"))
         self.side.addTab(self._chart_page(), self.tr("Contacts"))
         self.side.currentChanged.connect(self._side_changed)

@@ -35,7 +35,7 @@ from app.domain.cases import (
 from app.services.core import cases as case_service
 from app.services.core import parties
 from app.services.core.dto import CaseDetail
-from app.ui.labels import category_label, measure_label, source_label, status_label
+from app.ui.labels import category_label, measure_label, source_label, status_label, vocab
 from app.ui.settings_dialog import zone_combo
 from app.ui.widgets.datetime_edit import ZonedDateTimeEdit, format_local
 from app.ui.widgets.forms import ErrorLabel
@@ -92,8 +92,8 @@ class OverviewTab(QWidget):
         form.addRow(self.tr("Complaint source:"), self.source)
         form.addRow(self.tr("Received:"), self.received)
         form.addRow(self.tr("Time zone:"), self.tz)
-        form.addRow(self.tr("Summary:"), self.summary)
-        form.addRow(self.tr("Findings:"), self.findings)
+        form.addRow(vocab("term", "allegation") + ":", self.summary)
+        form.addRow(vocab("term", "conclusions") + ":", self.findings)
         form.addRow(self.tr("Measure:"), self.measure)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
@@ -159,9 +159,9 @@ class OverviewTab(QWidget):
             self._loading = False
         if lost:
             self.error.show_error(
-                self.tr("Someone else changed %1 meanwhile; your edit there was replaced.").replace(
-                    "%1", ", ".join(self._field_label(k) for k in lost)
-                )
+                self.tr(
+                    "Someone else changed “%1” meanwhile; your edit there was replaced."
+                ).replace("%1", ", ".join(self._field_label(k) for k in lost))
             )
         else:
             self.error.clear_error()
@@ -188,8 +188,8 @@ class OverviewTab(QWidget):
             "source": self.tr("Complaint source"),
             "received_at": self.tr("Received"),
             "tz": self.tr("Time zone"),
-            "summary": self.tr("Summary"),
-            "findings": self.tr("Findings"),
+            "summary": vocab("term", "allegation"),
+            "findings": vocab("term", "conclusions"),
             "measure": self.tr("Measure"),
         }
         return labels[key]

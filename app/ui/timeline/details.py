@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.timeline import EventKind, TimelineEvent
+from app.ui.labels import vocab
 from app.ui.timeline.labels import (
     detail_label,
     detail_value,
@@ -107,7 +108,9 @@ class EventDetails(QWidget):
         rows.append((self.tr("Source"), source_label(event.source)))
         rows.append((self.tr("Concerns"), party_label(event.party)))
         if event.tags:
-            rows.append((self.tr("Findings"), ", ".join(finding_label(t) for t in event.tags)))
+            rows.append(
+                (vocab("term", "findings"), ", ".join(finding_label(t) for t in event.tags))
+            )
         rows.extend(
             (detail_label(code), detail_value(code, value))
             for code, value in event.details

@@ -11,8 +11,11 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QColor
 
+from app.domain import vocabulary
 from app.domain.timeline import EventKind, TimelineEvent, utc_offset_label
 from app.domain.timeutil import in_zone
+from app.ui.i18n import current_language
+from app.ui.labels import vocab
 
 KIND_COLORS: dict[str, QColor] = {
     EventKind.ORDER: QColor("#3b73b9"),
@@ -29,37 +32,11 @@ KIND_COLORS: dict[str, QColor] = {
 
 
 def kind_label(kind: str) -> str:
-    labels: dict[str, str] = {
-        EventKind.ORDER: QCoreApplication.translate("TimelineLabels", "Order"),
-        EventKind.CALL: QCoreApplication.translate("TimelineLabels", "Call"),
-        EventKind.MESSAGE: QCoreApplication.translate("TimelineLabels", "Message"),
-        EventKind.ANNOTATION: QCoreApplication.translate("TimelineLabels", "Video note"),
-        EventKind.STILL: QCoreApplication.translate("TimelineLabels", "Still"),
-        EventKind.STATEMENT: QCoreApplication.translate("TimelineLabels", "Statement"),
-        EventKind.STATEMENT_CLAIM: QCoreApplication.translate(
-            "TimelineLabels", "Time claimed in a statement"
-        ),
-        EventKind.MANUAL: QCoreApplication.translate("TimelineLabels", "Manual event"),
-        EventKind.FINDING: QCoreApplication.translate("TimelineLabels", "Finding"),
-        EventKind.MILESTONE: QCoreApplication.translate("TimelineLabels", "Case milestone"),
-    }
-    return labels.get(kind, kind)
+    return vocab("event", kind)
 
 
 def kind_plural(kind: str) -> str:
-    labels: dict[str, str] = {
-        EventKind.ORDER: QCoreApplication.translate("TimelineLabels", "Orders"),
-        EventKind.CALL: QCoreApplication.translate("TimelineLabels", "Calls"),
-        EventKind.MESSAGE: QCoreApplication.translate("TimelineLabels", "Messages"),
-        EventKind.ANNOTATION: QCoreApplication.translate("TimelineLabels", "Video notes"),
-        EventKind.STILL: QCoreApplication.translate("TimelineLabels", "Stills"),
-        EventKind.STATEMENT: QCoreApplication.translate("TimelineLabels", "Statements"),
-        EventKind.STATEMENT_CLAIM: QCoreApplication.translate("TimelineLabels", "Claimed times"),
-        EventKind.MANUAL: QCoreApplication.translate("TimelineLabels", "Manual events"),
-        EventKind.FINDING: QCoreApplication.translate("TimelineLabels", "Findings"),
-        EventKind.MILESTONE: QCoreApplication.translate("TimelineLabels", "Milestones"),
-    }
-    return labels.get(kind, kind)
+    return vocab("events", kind)
 
 
 def source_label(source: str) -> str:
@@ -71,17 +48,7 @@ def source_label(source: str) -> str:
         if prefix == "camera":
             return QCoreApplication.translate("TimelineLabels", "Camera: %1").replace("%1", name)
         return name
-    fixed = {
-        "calls": QCoreApplication.translate("TimelineLabels", "Call log"),
-        "messages": QCoreApplication.translate("TimelineLabels", "Messages"),
-        "orders": QCoreApplication.translate("TimelineLabels", "Orders"),
-        "statements": QCoreApplication.translate("TimelineLabels", "Statements"),
-        "manual": QCoreApplication.translate("TimelineLabels", "Investigator"),
-        "case": QCoreApplication.translate("TimelineLabels", "Case"),
-        "analysis": QCoreApplication.translate("TimelineLabels", "Call analysis"),
-        "video": QCoreApplication.translate("TimelineLabels", "Video"),
-    }
-    return fixed.get(source, source)
+    return vocab("source", source)
 
 
 def party_label(party: str) -> str:
@@ -105,7 +72,7 @@ def detail_label(code: str) -> str:
         "taken_by": QCoreApplication.translate("TimelineLabels", "Taken by"),
         "claim": QCoreApplication.translate("TimelineLabels", "Claim"),
         "severity": QCoreApplication.translate("TimelineLabels", "Severity"),
-        "finding": QCoreApplication.translate("TimelineLabels", "Finding"),
+        "finding": vocab("event", "finding"),
         "count": QCoreApplication.translate("TimelineLabels", "Events"),
         "author": QCoreApplication.translate("TimelineLabels", "Added by"),
         "text": QCoreApplication.translate("TimelineLabels", "Text"),
@@ -121,14 +88,7 @@ def detail_label(code: str) -> str:
 
 
 def order_status_label(code: str) -> str:
-    labels = {
-        "assigned": QCoreApplication.translate("TimelineLabels", "assigned"),
-        "picked_up": QCoreApplication.translate("TimelineLabels", "picked up"),
-        "delivered": QCoreApplication.translate("TimelineLabels", "delivered"),
-        "cancelled": QCoreApplication.translate("TimelineLabels", "cancelled"),
-        "slot": QCoreApplication.translate("TimelineLabels", "delivery slot"),
-    }
-    return labels.get(code, code)
+    return vocabulary.inline(vocab("order_event", code))
 
 
 def display_title(event: TimelineEvent) -> str:
@@ -144,47 +104,40 @@ def display_title(event: TimelineEvent) -> str:
     if event.kind == EventKind.FINDING:
         russian = QLocale().language() == QLocale.Language.Russian
         return details.get("explanation_ru" if russian else "explanation_en", event.title)
+    if event.kind == EventKind.CALL:
+        return vocabulary.call_title(event.title, current_language())
     milestone = details.get("milestone")
-    if milestone == "received":
-        return QCoreApplication.translate("TimelineLabels", "Complaint received")
     if milestone == "opened":
         return QCoreApplication.translate("TimelineLabels", "Case %1 opened").replace(
             "%1", details.get("case", "")
         )
-    if milestone == "decided":
-        return QCoreApplication.translate("TimelineLabels", "Decision taken")
+    if milestone:
+        return vocab("milestone", milestone)
     return event.title
 
 
 def finding_label(code: str) -> str:
-    labels = {
-        "after_delivery_contact": QCoreApplication.translate(
-            "TimelineLabels", "Contact after the order was closed"
-        ),
-        "masking_bypass": QCoreApplication.translate(
-            "TimelineLabels", "Direct calls bypassing the masking"
-        ),
-        "multiple_numbers": QCoreApplication.translate(
-            "TimelineLabels", "Many numbers calling the complainant"
-        ),
-        "night_contact": QCoreApplication.translate("TimelineLabels", "Calls at night"),
-        "call_burst": QCoreApplication.translate("TimelineLabels", "Burst of calls"),
-    }
-    return labels.get(code, code)
+    return vocab("finding", code)
 
 
 def severity_label(code: str) -> str:
-    labels = {
-        "low": QCoreApplication.translate("TimelineLabels", "low"),
-        "medium": QCoreApplication.translate("TimelineLabels", "medium"),
-        "high": QCoreApplication.translate("TimelineLabels", "high"),
-    }
-    return labels.get(code, code)
+    return vocab("severity", code)
+
+
+# detail keys whose values are codes, with the vocabulary group that names them
+_CODED_DETAILS = {
+    "severity": "severity",
+    "status": "order_event",
+    "complaint_source": "complaint_source",
+    "measure": "measure",
+    "finding": "finding",
+}
 
 
 def detail_value(code: str, value: str) -> str:
     """A detail's value in words where it is a code."""
-    return severity_label(value) if code == "severity" else value
+    group = _CODED_DETAILS.get(code)
+    return vocab(group, value) if group else value
 
 
 def local_text(moment: datetime, zone_name: str, with_seconds: bool = True) -> str:

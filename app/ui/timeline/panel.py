@@ -39,6 +39,7 @@ from app.services.timeline.build import TimelineData
 from app.ui.case_host import host_of
 from app.ui.env import UiEnv
 from app.ui.errors import show_error
+from app.ui.labels import vocab
 from app.ui.timeline import commands
 from app.ui.timeline.canvas import TimelineCanvas
 from app.ui.timeline.details import EventDetails
@@ -106,7 +107,7 @@ class TimelinePanel(QWidget):
             ("kind", self.tr("Kinds")),
             ("party", self.tr("Parties")),
             ("source", self.tr("Sources")),
-            ("finding", self.tr("Findings")),
+            ("finding", vocab("term", "findings")),
         ):
             button = QToolButton(self)
             button.setObjectName(f"timelineFilter_{key}")

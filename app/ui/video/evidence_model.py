@@ -9,13 +9,13 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
 
 from app.services.video.dto import VideoEvidence
+from app.ui.labels import vocab
 
 ADDABLE_KINDS = ("dashcam", "cctv", "photo", "document", "statement", "audio", "other")
 
@@ -23,20 +23,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def kind_label(code: str) -> str:
-    labels = {
-        "dashcam": QCoreApplication.translate("VideoKinds", "Dash-cam"),
-        "cctv": QCoreApplication.translate("VideoKinds", "CCTV"),
-        "photo": QCoreApplication.translate("VideoKinds", "Photo"),
-        "document": QCoreApplication.translate("VideoKinds", "Document"),
-        "statement": QCoreApplication.translate("VideoKinds", "Statement scan"),
-        "audio": QCoreApplication.translate("VideoKinds", "Audio"),
-        "other": QCoreApplication.translate("VideoKinds", "Other"),
-        "calllog": QCoreApplication.translate("VideoKinds", "Call log"),
-        "chat": QCoreApplication.translate("VideoKinds", "Chat export"),
-        "still": QCoreApplication.translate("VideoKinds", "Still"),
-        "dossier": QCoreApplication.translate("VideoKinds", "Dossier"),
-    }
-    return labels.get(code, code)
+    return vocab("evidence", code)
 
 
 def size_text(size: int) -> str:

@@ -8,6 +8,7 @@ import io
 import json
 import re
 import zipfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 import cv2
@@ -99,7 +100,8 @@ def test_cli_exports_both_profiles(ctx, case, run_cli, db_url: str, tmp_path: Pa
 
 
 def test_same_case_same_bytes_and_anchor_printed(ctx, case, tmp_path: Path) -> None:
-    options = DossierOptions("police", "en")
+    # the generation time is printed; a fixed one reproduces the dossier byte for byte
+    options = DossierOptions("police", "en", generated_at=datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
     first = export_dossier(ctx, case.id, options, tmp_path / "a.pdf")
     second = export_dossier(ctx, case.id, options, tmp_path / "b.pdf")
     assert first.sha256 == second.sha256

@@ -33,7 +33,7 @@ def test_findings_listed_and_selecting_one_filters_the_table(
         tab
     )
     labels = {panel.table.item(r, panel.KIND).text() for r in range(panel.table.rowCount())}
-    assert "Masking bypassed" in labels and "Night calls" in labels
+    assert "Direct calls bypassing the number masking" in labels and "Calls at night" in labels
     assert panel.table.item(0, panel.SEVERITY).text() in ("High", "Medium", "Low")
     row = next(i for i, f in enumerate(panel.findings) if f.kind == "call_burst")
     burst = panel.findings[row]
@@ -44,7 +44,7 @@ def test_findings_listed_and_selecting_one_filters_the_table(
         panel.select(row)
     assert signal.args == [len(burst.call_ids)] and len(burst.call_ids) < total
     assert set(tab.model.ids()) == set(burst.call_ids)
-    assert tab.finding_label.isVisibleTo(tab) and "Burst of calls" in tab.finding_label.text()
+    assert tab.finding_label.isVisibleTo(tab) and "Bursts of calls" in tab.finding_label.text()
     assert panel.explanation.toPlainText() == burst.explanation_en
     with qtbot.waitSignal(tab.calls_loaded, timeout=2000) as signal:
         tab.show_all_button.click()

@@ -102,7 +102,7 @@ def test_unsaved_edits_survive_reloads_caused_elsewhere(window: Any, case_id: in
     view.reload()
     assert overview.title.text() == "Черновик названия"
     assert overview.summary.toPlainText() == "Фабула коллеги"
-    assert overview.error.isVisible() and "Summary" in overview.error.text()
+    assert overview.error.isVisible() and "The complaint" in overview.error.text()
     overview.save()
     detail = cases.get_case(ctx, case_id)
     assert (detail.title, detail.summary) == ("Черновик названия", "Фабула коллеги")

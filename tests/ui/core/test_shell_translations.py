@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from app.paths import resource_path
 from app.ui.i18n import choose_language, install_translators, translation_files
+from app.ui.labels import status_label
 
 TS_FILES = sorted(resource_path("translations").glob("*_ru.ts"))
 
@@ -63,7 +64,7 @@ def russian(qapp: Any) -> Iterator[list[Any]]:
 def test_russian_translators_load(russian: list[Any]) -> None:
     # Qt's own qtbase plus one per feature file.
     assert len(russian) == 1 + len(translation_files("ru"))
-    assert QCoreApplication.translate("Labels", "Awaiting decision") == "Ожидает решения"
+    assert status_label("awaiting_decision") == "Ожидает решения"  # the one vocabulary
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Отмена"
 
 

@@ -14,7 +14,7 @@ from app.ui.calls.contact_chart import Contact, ContactChart
 
 TESTS = Path(__file__).resolve().parents[2]
 
-INNER = '''
+INNER = """
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QWidget
 
@@ -65,7 +65,7 @@ def test_forgets(qtbot):
 
 def test_clean(qtbot):
     _show(qtbot, Clean)
-'''
+"""
 
 
 def test_guard_fails_paint_exceptions_and_painter_misuse(tmp_path: Path) -> None:

@@ -260,7 +260,7 @@ def test_russian_labels(env, tcase, qtbot, qapp):
             next(e for e in panel.data.events if e.id.startswith("finding:masking"))
         )
         assert "Прямые звонки" in panel.details.body.text()
-        assert "высокая" in panel.details.body.text()
+        assert "Высокая" in panel.details.body.text()
         delivered = next(e for e in panel.data.events if e.title.endswith("delivered"))
         panel.canvas.select(delivered)
         assert "Заказ ORD-1001: доставлен" in panel.details.body.text()
