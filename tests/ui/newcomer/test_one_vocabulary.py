@@ -58,9 +58,7 @@ def _screen_names(ctx: Any, case_id: int) -> list[str]:
 
 
 @pytest.mark.parametrize("language", ["ru", "en"], indirect=True)
-def test_dossier_prints_the_screen_s_names(
-    language: str, sqlite_ctx: Any, tmp_path: Path
-) -> None:
+def test_dossier_prints_the_screen_s_names(language: str, sqlite_ctx: Any, tmp_path: Path) -> None:
     summary = demo.create_demo_case(sqlite_ctx)
     out = tmp_path / "dossier.pdf"
     export_dossier(sqlite_ctx, summary.id, DossierOptions("police", language), out)
