@@ -1,24 +1,30 @@
 """Read-only audit log viewer: newest entries first, optionally of one case, and a
-"Verify chain" button that walks the hash chain and names the first broken entry."""
+"Verify chain" button that walks the hash chain and names the first broken entry.
+
+Entries read as words: the action and the record by name, the case by its number, and the
+entry's change as a table of the fields that changed (before → after) instead of raw JSON."""
 
 from __future__ import annotations
 
+import html
 import json
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableView,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from app.services.core import audit
+from app.services.core import cases as case_service
 from app.services.core.audit import AuditEntryInfo, ChainStatus
 from app.ui.env import UiEnv
 from app.ui.labels import audit_action_label, entity_label
@@ -36,6 +42,7 @@ class AuditViewer(QDialog):
         self.env = env
         self.case_id = case_id
         self._entries: list[AuditEntryInfo] = []
+        self._numbers: dict[int, str] = {}  # case id → case number
         tz = env.ctx.settings.default_tz or "UTC"
         self.setWindowTitle(
             self.tr("Audit log") if case_id is None else self.tr("Audit log of the case")
@@ -58,8 +65,8 @@ class AuditViewer(QDialog):
                 (self.tr("Time"), lambda e: format_local(e.at, tz, seconds=True)),
                 (self.tr("Who"), lambda e: e.actor),
                 (self.tr("Action"), lambda e: audit_action_label(e.action)),
-                (self.tr("Record"), lambda e: f"{entity_label(e.entity)} {e.entity_id}"),
-                (self.tr("Case"), lambda e: "" if e.case_id is None else str(e.case_id)),
+                (self.tr("Record"), self._record_text),
+                (self.tr("Case"), self._case_text),
                 (self.tr("Hash"), lambda e: e.hash[:16]),
             ],
             self,
@@ -72,8 +79,8 @@ class AuditViewer(QDialog):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.details = QPlainTextEdit(splitter)
-        self.details.setReadOnly(True)
+        self.details = QTextBrowser(splitter)
+        self.details.setObjectName("auditDetails")
         splitter.addWidget(self.table)
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 3)
@@ -93,12 +100,28 @@ class AuditViewer(QDialog):
 
     def load_more(self) -> None:
         ctx, case_id, offset = self.env.ctx, self.case_id, len(self._entries)
-        self.env.tasks.run_read(
-            lambda _p: audit.list_entries(ctx, case_id=case_id, limit=PAGE, offset=offset),
-            self._append,
-        )
 
-    def _append(self, entries: list[AuditEntryInfo]) -> None:
+        def read(_progress: object) -> tuple[list[AuditEntryInfo], dict[int, str]]:
+            entries = audit.list_entries(ctx, case_id=case_id, limit=PAGE, offset=offset)
+            ids = sorted({e.case_id for e in entries if e.case_id is not None})
+            return entries, {c.id: c.number for c in case_service.case_summaries(ctx, ids)}
+
+        self.env.tasks.run_read(read, self._append)
+
+    def _case_text(self, entry: AuditEntryInfo) -> str:
+        if entry.case_id is None:
+            return ""
+        return self._numbers.get(entry.case_id, self.tr("deleted case"))
+
+    def _record_text(self, entry: AuditEntryInfo) -> str:
+        """`Party 12`; a case is named by its number, not by its internal id."""
+        if entry.entity == "case" and entry.case_id is not None:
+            return f"{entity_label(entry.entity)} {self._case_text(entry)}"
+        return f"{entity_label(entry.entity)} {entry.entity_id}"
+
+    def _append(self, result: tuple[list[AuditEntryInfo], dict[int, str]]) -> None:
+        entries, numbers = result
+        self._numbers.update(numbers)
         self._entries.extend(entries)
         self.model.set_records(self._entries)
         self.table.resizeColumnsToContents()
@@ -109,8 +132,35 @@ class AuditViewer(QDialog):
         if entry is None:
             self.details.clear()
             return
-        body = {"before": entry.before, "after": entry.after, "hash": entry.hash}
-        self.details.setPlainText(json.dumps(body, ensure_ascii=False, indent=2))
+        self.details.setHtml(self.change_html(entry))
+
+    def change_html(self, entry: AuditEntryInfo) -> str:
+        """The entry in words and its change as a table: field, before, after; only the
+        fields that changed for an edit, every field for a creation or a deletion."""
+        title = " · ".join(
+            t for t in (audit_action_label(entry.action), self._record_text(entry)) if t
+        )
+        head = f"<p><b>{html.escape(title)}</b><br>{html.escape(entry.actor)}</p>"
+        before, after = entry.before or {}, entry.after or {}
+        keys = [k for k in dict.fromkeys([*before, *after]) if before.get(k) != after.get(k)]
+        if not keys:
+            return head + f"<p>{html.escape(self.tr('No fields changed.'))}</p>" + self._hash(entry)
+        old, new = "style='color:#8e1b1b'", "style='color:#1b5e20'"
+        rows = "".join(
+            f"<tr><td><b>{html.escape(key)}</b></td><td {old}>{_value(before.get(key))}</td>"
+            f"<td {new}>{_value(after.get(key))}</td></tr>"
+            for key in keys
+        )
+        header = "".join(
+            f"<th align='left'>{html.escape(t)}</th>"
+            for t in (self.tr("Field"), self.tr("Before"), self.tr("After"))
+        )
+        table = f"<table cellspacing='0' cellpadding='4'><tr>{header}</tr>{rows}</table>"
+        return head + table + self._hash(entry)
+
+    def _hash(self, entry: AuditEntryInfo) -> str:
+        label = html.escape(self.tr("Entry hash"))
+        return f"<p style='color:#546e7a'>{label}: <code>{entry.hash}</code></p>"
 
     def verify(self) -> None:
         self.status.setText(self.tr("Verifying…"))
@@ -130,3 +180,14 @@ class AuditViewer(QDialog):
                 .replace("%1", str(result.first_bad_seq))
                 .replace("%2", result.problem)
             )
+
+
+def _value(value: Any) -> str:
+    """A field's value as text: lists one per line, nested data as compact JSON."""
+    if value is None:
+        return "—"
+    if isinstance(value, list):
+        return "<br>".join(_value(v) for v in value) or "—"
+    if isinstance(value, dict):
+        return html.escape(json.dumps(value, ensure_ascii=False))
+    return html.escape(str(value))

@@ -50,8 +50,11 @@ class BlacklistDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
-        self.toggle_button = QPushButton(self.tr("Lift / restore entry"), self)
+        self.toggle_button = QPushButton(self.tr("Lift entry"), self)
+        self.toggle_button.setObjectName("toggleBlacklist")
+        self.toggle_button.setEnabled(False)  # nothing selected yet
         self.toggle_button.clicked.connect(self.toggle_current)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         layout.addWidget(self.toggle_button)
         form = QFormLayout()
         self.courier_id = QLineEdit(self)
@@ -82,6 +85,15 @@ class BlacklistDialog(QDialog):
     def _show(self, entries: list[BlacklistInfo]) -> None:
         self.model.set_records(entries)
         self.table.resizeColumnsToContents()
+        self._selection_changed()
+
+    def _selection_changed(self, *_args: object) -> None:
+        """The button says what it will do to the selected entry, and is off without one."""
+        rows = self.table.selectionModel().selectedRows()
+        entry = self.model.record_at(rows[0].row()) if rows else None
+        self.toggle_button.setEnabled(entry is not None)
+        lift = entry is None or entry.active
+        self.toggle_button.setText(self.tr("Lift entry") if lift else self.tr("Restore entry"))
 
     def add_entry(self) -> None:
         courier, reason = self.courier_id.text().strip(), self.reason.text().strip()
@@ -102,7 +114,8 @@ class BlacklistDialog(QDialog):
         self.reload()
 
     def toggle_current(self) -> None:
-        entry = self.model.record_at(self.table.currentIndex().row())
+        rows = self.table.selectionModel().selectedRows()
+        entry = self.model.record_at(rows[0].row()) if rows else None
         if entry is None:
             return
         ctx = self.env.ctx

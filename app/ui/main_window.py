@@ -135,11 +135,16 @@ class MainWindow(QMainWindow):
             self.tr("Audit log of this &case…"), lambda: self.show_audit(self.current_case_id())
         )
         self.blacklist_action = self._action(self.tr("Courier &blacklist…"), self.show_blacklist)
-        self.settings_action = self._action(self.tr("&Settings…"), self.show_settings)
+        self.settings_action = self._action(self.tr("&Settings…"), lambda: self.show_settings())
         self.quit_action = self._action(
             self.tr("&Quit"), self.close, QKeySequence(QKeySequence.StandardKey.Quit)
         )
         self.about_action = self._action(self.tr("&About Casebook"), self.show_about)
+        self.help_action = self._action(
+            self.tr("&Help contents"),
+            self.show_help,
+            QKeySequence(QKeySequence.StandardKey.HelpContents),
+        )
         self.export_action = self._action(
             self.tr("E&xport dossier…"), self.export_current, "Ctrl+E"
         )
@@ -161,6 +166,8 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.settings_action)
         menu = self.menuBar().addMenu(self.tr("&Help"))
+        menu.addAction(self.help_action)
+        menu.addSeparator()
         menu.addAction(self.about_action)
 
     # --- cases ----------------------------------------------------------------------------
@@ -238,19 +245,49 @@ class MainWindow(QMainWindow):
             self.right.setCurrentIndex(0)
 
     def _ask_discard(self, discard: Any) -> None:
+        """Save / Discard / Cancel for unsaved overview edits, Save the default (Enter keeps the
+        work). Save writes every unsaved case overview, then goes on as Discard would."""
         box = QMessageBox(
             QMessageBox.Icon.Question,
             APP_NAME,
-            self.tr("The case has unsaved changes. Discard them?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            self.tr("The case has unsaved changes. Save them?"),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
             self,
         )
         box.setObjectName("discardChanges")
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = box
-        button = box.button(QMessageBox.StandardButton.Discard)
-        box.buttonClicked.connect(lambda clicked: discard() if clicked is button else None)
+        save = box.button(QMessageBox.StandardButton.Save)
+        drop = box.button(QMessageBox.StandardButton.Discard)
+
+        def clicked(button: object) -> None:
+            if button is drop:
+                discard()
+            elif button is save:
+                self._save_then(discard)
+
+        box.buttonClicked.connect(clicked)
         box.open()
+
+    def _save_then(self, proceed: Any) -> None:
+        """Save every unsaved overview; `proceed` once all are written. A save that fails (a
+        conflict, an empty title) leaves its case open with the error shown."""
+        pending = [v for v in self._views() if v.overview.changes()]
+        for view in pending:
+            view.overview.save()
+
+        def check(*_args: object) -> None:
+            if any(v.overview.changes() for v in pending if self.case_tabs.indexOf(v) >= 0):
+                return
+            self.env.case_changed.disconnect(check)
+            proceed()
+
+        self.env.case_changed.connect(check)
+        check()
 
     def close_current_case(self) -> None:
         if self.case_tabs.count():
@@ -312,7 +349,14 @@ class MainWindow(QMainWindow):
 
     # --- first start --------------------------------------------------------------------
     def offer_demo(self) -> None:
-        """On an empty database, once per installation, offer the demo case."""
+        """At start: ask who works here while nobody has said (dossiers are signed with it),
+        then, on an empty database, once per installation, offer the demo case."""
+        if not self.has_identity():
+            self.show_settings(require_identity=True, then=self._offer_demo_once)
+            return
+        self._offer_demo_once()
+
+    def _offer_demo_once(self) -> None:
         settings = self.env.ctx.settings
         if settings.demo_offered:
             return
@@ -370,11 +414,20 @@ class MainWindow(QMainWindow):
         self.dialog = dialog
         dialog.show()
 
-    def show_settings(self) -> None:
-        dialog = SettingsDialog(self.env.ctx.settings, self.env.ctx.config_dir, self)
+    def show_settings(self, require_identity: bool = False, then: Any = None) -> None:
+        """The settings; `require_identity` asks for the investigator's name and position (the
+        first start, an export without them) and runs `then` once they are given."""
+        dialog = SettingsDialog(
+            self.env.ctx.settings, self.env.ctx.config_dir, self, require_identity
+        )
         self.dialog = dialog
         dialog.accepted.connect(lambda: self._settings_saved(dialog))
+        if then is not None:
+            dialog.accepted.connect(then)
         dialog.open()
+
+    def has_identity(self) -> bool:
+        return bool(self.env.ctx.settings.investigator_name.strip())
 
     def _settings_saved(self, dialog: SettingsDialog) -> None:
         # The investigator's name is the audit actor from now on, not only after a restart.
@@ -391,9 +444,22 @@ class MainWindow(QMainWindow):
             box.open()
 
     def export_current(self) -> None:
+        if self.current_case_id() is not None and not self.has_identity():
+            # the dossier is signed: never with the OS login
+            self.show_settings(require_identity=True, then=self.export_current)
+            return
         case_id = self.current_case_id()
         if case_id is not None:
             self.dialog = open_export_dialog(self.env, case_id, self)
+
+    def show_help(self) -> None:
+        """F1: the guide to a first case and the shortcuts of the window as it is now."""
+        from app.ui.help.dialog import HelpDialog
+
+        dialog = HelpDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.show()
 
     def show_about(self) -> None:
         QMessageBox.about(

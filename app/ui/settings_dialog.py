@@ -1,4 +1,6 @@
-"""Settings dialog: interface language, investigator name, default region and time zone.
+"""Settings dialog: interface language, the investigator's name and position (they sign the
+dossiers; the first start and an export without them ask for them here), default region and
+time zone.
 
 The language applies on the next start (a note says so); the rest applies at once. Values are
 checked before they are saved: the region code by the domain rule, the zone against the zone
@@ -53,13 +55,33 @@ def zone_combo(parent: QWidget, current: str) -> QComboBox:
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, config_dir: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        config_dir: Path,
+        parent: QWidget | None = None,
+        require_identity: bool = False,
+    ) -> None:
         super().__init__(parent)
+        self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self._settings = settings
         self._config_dir = config_dir
         self._initial_language = settings.language
+        self._require_identity = require_identity
         layout = QVBoxLayout(self)
+        if require_identity:
+            self.setWindowTitle(self.tr("Your name and position"))
+            intro = QLabel(
+                self.tr(
+                    "Who prepares the dossiers? Your name and position are printed in every "
+                    "dossier you sign and recorded in the audit log."
+                ),
+                self,
+            )
+            intro.setObjectName("identityIntro")
+            intro.setWordWrap(True)
+            layout.addWidget(intro)
         form = QFormLayout()
         self.language = QComboBox(self)
         self.language.setObjectName("language")
@@ -73,6 +95,10 @@ class SettingsDialog(QDialog):
         self.investigator.setObjectName("investigator")
         self.investigator.setPlaceholderText(self.tr("Surname I.O., as in dossiers"))
         form.addRow(self.tr("Investigator:"), self.investigator)
+        self.position = QLineEdit(settings.investigator_position, self)
+        self.position.setObjectName("position")
+        self.position.setPlaceholderText(self.tr("e.g. security specialist, North-West region"))
+        form.addRow(self.tr("Position:"), self.position)
         self.region = QLineEdit(settings.default_region, self)
         self.region.setObjectName("region")
         self.region.setPlaceholderText(self.tr("e.g. MSK"))
@@ -113,6 +139,14 @@ class SettingsDialog(QDialog):
         self.note.setVisible(self.language_changed())
 
     def accept(self) -> None:
+        if self._require_identity:
+            for field in (self.investigator, self.position):
+                if not field.text().strip():
+                    self.error.show_error(
+                        self.tr("Enter your name and position: the dossier is signed with them.")
+                    )
+                    field.setFocus()
+                    return
         region = self.region.text().strip()
         try:
             region = normalize_region(region) if region else ""
@@ -137,6 +171,7 @@ class SettingsDialog(QDialog):
         self._settings.evidence_dir = evidence
         self._settings.language = self.language.currentData()
         self._settings.investigator_name = self.investigator.text().strip()
+        self._settings.investigator_position = self.position.text().strip()
         self._settings.default_region = region
         self._settings.default_tz = tz
         self._settings.save(self._config_dir)

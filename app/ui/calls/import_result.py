@@ -22,6 +22,7 @@ from app.services.calls.importing import write_rejections
 from app.ui.calls.import_preview import compact_rows
 from app.ui.calls.labels import reason_label
 from app.ui.errors import show_error
+from app.ui.widgets import save_path
 
 
 class ImportResultView(QWidget):
@@ -76,10 +77,10 @@ class ImportResultView(QWidget):
         path, _filter = QFileDialog.getSaveFileName(
             self,
             self.tr("Save the rejected rows"),
-            "rejected_rows.csv",
+            save_path.suggested("rejected_rows.csv"),
             self.tr("CSV files (*.csv)"),
         )
-        if path:
+        if save_path.remember(path):
             self.save_report(Path(path))
 
     def save_report(self, path: Path) -> None:

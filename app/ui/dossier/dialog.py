@@ -50,6 +50,7 @@ from app.services.dossier.export import (
 )
 from app.ui.dossier.regions import RegionEditor
 from app.ui.env import UiEnv
+from app.ui.widgets import save_path
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -281,16 +282,24 @@ class ExportDialog(QDialog):
     def _ask_save_dossier(self) -> None:
         name = f"{self._number()}_{self.profile.currentData()}.pdf"
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save dossier"), name, self.tr("PDF documents (*.pdf)")
+            self,
+            self.tr("Save dossier"),
+            save_path.suggested(name),
+            self.tr("PDF documents (*.pdf)"),
         )
+        save_path.remember(path)
         if path:
             self.save_dossier_to(Path(path))
 
     def _ask_save_package(self) -> None:
         name = f"{self._number()}_{self.profile.currentData()}.zip"
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save evidence package"), name, self.tr("ZIP archives (*.zip)")
+            self,
+            self.tr("Save evidence package"),
+            save_path.suggested(name),
+            self.tr("ZIP archives (*.zip)"),
         )
+        save_path.remember(path)
         if path:
             self.save_package_to(Path(path))
 

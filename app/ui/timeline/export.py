@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QToolButton, QWidget
 from app.services.timeline import build as timeline_service
 from app.ui.timeline.labels import local_text
 from app.ui.timeline.scene import GUTTER_W, TimelineScene
+from app.ui.widgets import save_path
 
 if TYPE_CHECKING:
     from app.domain.timeline import EventFilter, TimelineEvent
@@ -96,8 +97,9 @@ class ExportMenu(QObject):
         }
         name = f"{data.case_number}_timeline.{fmt}"
         path, _ = QFileDialog.getSaveFileName(
-            self.button, self.tr("Export the timeline"), name, filters[fmt]
+            self.button, self.tr("Export the timeline"), save_path.suggested(name), filters[fmt]
         )
+        save_path.remember(path)
         if path:
             self.export(fmt, Path(path))
 

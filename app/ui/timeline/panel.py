@@ -62,7 +62,10 @@ class TimelinePanel(QWidget):
         self.case_id = case_id
         self.data: TimelineData | None = None
         self.shown: list[TimelineEvent] = []
-        self._fitted = False
+        # Fitted to the case's events until the user zooms or pans himself: a case that gains
+        # events (a call log, orders) shows them all, not the window of its first two. The
+        # window of the last automatic fit tells whether the user has moved since.
+        self._fit_range: tuple[float, float] | None = None
         self._generation = 0
         self._menus: dict[str, QMenu] = {}
         layout = QVBoxLayout(self)
@@ -229,9 +232,9 @@ class TimelinePanel(QWidget):
         self._fill_menu("source", data.sources, source_label)
         self._fill_menu("finding", data.findings, finding_label)
         self.apply_filters()
-        if not self._fitted and self.shown:
-            self._fitted = True
+        if self.shown and self._still_auto_fitted():
             self.canvas.fit_all(incident_only=True)
+            self._fit_range = self.canvas.scene.visible_range()
         self.loaded.emit()
 
     def current_filter(self) -> EventFilter:
@@ -259,6 +262,12 @@ class TimelinePanel(QWidget):
             else self.tr("%1 of %n event(s)", "", total).replace("%1", str(len(self.shown)))
         )
         self.details.show_event(self.canvas.scene.selected, self.data.zone)
+
+    def _still_auto_fitted(self) -> bool:
+        if self._fit_range is None:
+            return True
+        now = self.canvas.scene.visible_range()
+        return all(abs(a - b) < 1.0 for a, b in zip(now, self._fit_range, strict=True))
 
     def fit_all(self) -> None:
         self.canvas.fit_all()

@@ -43,6 +43,7 @@ from app.ui.video.sound import SoundOutput
 from app.ui.video.strip_tasks import StripFeeder
 from app.ui.video.timefmt import format_instant, format_media_time, speed_text
 from app.ui.video.view import FrameView
+from app.ui.widgets import save_path
 
 
 class PlayerWidget(QWidget):
@@ -364,8 +365,12 @@ class PlayerWidget(QWidget):
         frame = self.player.position
         suggested = f"{Path(source.evidence.original_name).stem}_frame{frame}.png"
         chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export frame"), suggested, self.tr("PNG image (*.png)")
+            self,
+            self.tr("Export frame"),
+            save_path.suggested(suggested),
+            self.tr("PNG image (*.png)"),
         )
+        save_path.remember(chosen)
         if chosen:
             self.export_frame_to(Path(chosen))
 

@@ -64,7 +64,7 @@ def test_corrections_annotations_and_stills(ctx, tmp_path: Path) -> None:
     assert "подъезд_2.mp4" in body and "+12.0" in body.replace("\n", " ")
     assert "часы на табло" in body
     assert "Курьер звонит в дверь" in body
-    assert "video mark" in body
+    assert "Video note" in body  # the event kind as the vocabulary names it
 
     management = export_dossier(
         ctx, case.id, DossierOptions("management", "ru"), tmp_path / "m.pdf"

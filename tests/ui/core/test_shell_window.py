@@ -72,6 +72,15 @@ def test_audit_viewer_lists_and_verifies(window: Any, case_id: int, qtbot: Any) 
 
 def test_demo_is_offered_once_on_empty_database(window: Any, qtbot: Any) -> None:
     window.offer_demo()
+    # the first start asks who works here (dossiers are signed with it), then offers the demo
+    identity = window.dialog
+    assert isinstance(identity, SettingsDialog) and identity.isVisible()
+    identity.accept()
+    assert identity.isVisible()  # both are needed
+    identity.investigator.setText("Петрова А. С.")
+    identity.position.setText("специалист службы безопасности")
+    identity.accept()
+    assert Settings.load(window.env.ctx.config_dir).investigator_position
     box = window.dialog
     assert isinstance(box, QMessageBox) and box.isVisible()
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)

@@ -73,10 +73,10 @@ def test_outline_metadata_and_contents(tmp_path: Path) -> None:
     built = build_dossier(sample(tmp_path, "police", "en"))
     reader = pypdf.PdfReader(io.BytesIO(built.pdf))
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
-    assert titles[0] == "1. Facts established"
-    assert "8. List of evidence" in titles
+    assert titles[:2] == ["1. The complaint", "2. Facts established"]
+    assert "9. Investigator's conclusions" in titles and "10. List of evidence" in titles
     nested = [item for item in reader.outline if isinstance(item, list)]
-    assert nested and nested[0][0].title.startswith("4.1. Contact after the order was closed")
+    assert nested and nested[0][0].title.startswith("5.1. Contact after the order was closed")
     meta = reader.metadata
     assert meta is not None
     assert meta.title == "Internal investigation dossier. Case No. СБ-2025/0142"
