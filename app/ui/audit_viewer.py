@@ -30,6 +30,7 @@ from app.ui.env import UiEnv
 from app.ui.labels import audit_action_label, entity_label
 from app.ui.widgets.datetime_edit import format_local
 from app.ui.widgets.record_model import RecordTableModel
+from app.ui.widgets.screen import resize_within_screen
 
 PAGE = 500
 
@@ -47,7 +48,7 @@ class AuditViewer(QDialog):
         self.setWindowTitle(
             self.tr("Audit log") if case_id is None else self.tr("Audit log of the case")
         )
-        self.resize(1000, 600)
+        resize_within_screen(self, 1000, 600)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.verify_button = QPushButton(self.tr("Verify chain"), self)

@@ -22,6 +22,7 @@ from app.ui.errors import show_error
 from app.ui.widgets.datetime_edit import format_local
 from app.ui.widgets.forms import ErrorLabel
 from app.ui.widgets.record_model import RecordTableModel
+from app.ui.widgets.screen import resize_within_screen
 
 
 class BlacklistDialog(QDialog):
@@ -30,7 +31,7 @@ class BlacklistDialog(QDialog):
         self.env = env
         tz = env.ctx.settings.default_tz or "UTC"
         self.setWindowTitle(self.tr("Courier blacklist"))
-        self.resize(820, 480)
+        resize_within_screen(self, 820, 480)
         layout = QVBoxLayout(self)
         self.model = RecordTableModel(
             [

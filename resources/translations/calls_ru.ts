@@ -4,48 +4,48 @@
 <context>
     <name>CallFilterBar</name>
     <message>
-        <location filename="../../app/ui/calls/filter_bar.py" line="49"/>
+        <location filename="../../app/ui/calls/filter_bar.py" line="50"/>
         <source>Number digits</source>
         <translation>Цифры номера</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/filter_bar.py" line="50"/>
+        <location filename="../../app/ui/calls/filter_bar.py" line="51"/>
         <source>Any run of digits of a number, e.g. 4567 or 916123</source>
         <translation>Любые идущие подряд цифры номера, например 4567 или 916123</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/filter_bar.py" line="58"/>
+        <location filename="../../app/ui/calls/filter_bar.py" line="59"/>
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/filter_bar.py" line="63"/>
+        <location filename="../../app/ui/calls/filter_bar.py" line="64"/>
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/filter_bar.py" line="76"/>
+        <location filename="../../app/ui/calls/filter_bar.py" line="77"/>
         <source>Any direction</source>
         <translation>Любое направление</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/filter_bar.py" line="79"/>
+        <location filename="../../app/ui/calls/filter_bar.py" line="80"/>
         <source>Any status</source>
         <translation>Любой статус</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/filter_bar.py" line="87"/>
+        <location filename="../../app/ui/calls/filter_bar.py" line="88"/>
         <source>Order number</source>
         <translation>Номер заказа</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/filter_bar.py" line="93"/>
-        <location filename="../../app/ui/calls/filter_bar.py" line="139"/>
+        <location filename="../../app/ui/calls/filter_bar.py" line="94"/>
+        <location filename="../../app/ui/calls/filter_bar.py" line="140"/>
         <source>Any party</source>
         <translation>Любой участник</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/filter_bar.py" line="99"/>
+        <location filename="../../app/ui/calls/filter_bar.py" line="100"/>
         <source>Clear filters</source>
         <translation>Сбросить фильтры</translation>
     </message>
@@ -852,57 +852,57 @@
 <context>
     <name>ImportResultView</name>
     <message>
-        <location filename="../../app/ui/calls/import_result.py" line="39"/>
+        <location filename="../../app/ui/calls/import_result.py" line="40"/>
         <source>Line</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_result.py" line="39"/>
+        <location filename="../../app/ui/calls/import_result.py" line="40"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_result.py" line="39"/>
+        <location filename="../../app/ui/calls/import_result.py" line="40"/>
         <source>Value in the file</source>
         <translation>Значение в файле</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_result.py" line="49"/>
+        <location filename="../../app/ui/calls/import_result.py" line="50"/>
         <source>Save report…</source>
         <translation>Сохранить отчёт…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_result.py" line="59"/>
+        <location filename="../../app/ui/calls/import_result.py" line="60"/>
         <source>%1 imported.</source>
         <translation>%1 загружен.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_result.py" line="60"/>
+        <location filename="../../app/ui/calls/import_result.py" line="61"/>
         <source>New calls: %1</source>
         <translation>Новых звонков: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_result.py" line="61"/>
+        <location filename="../../app/ui/calls/import_result.py" line="62"/>
         <source>Already in the case (skipped): %1</source>
         <translation>Уже были в деле (пропущены): %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_result.py" line="62"/>
+        <location filename="../../app/ui/calls/import_result.py" line="63"/>
         <source>Rejected rows: %1</source>
         <translation>Отклонено строк: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_result.py" line="65"/>
+        <location filename="../../app/ui/calls/import_result.py" line="66"/>
         <source>Times read in the zone %1</source>
         <translation>Время прочитано в поясе %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_result.py" line="78"/>
+        <location filename="../../app/ui/calls/import_result.py" line="79"/>
         <source>Save the rejected rows</source>
         <translation>Сохранить отклонённые строки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_result.py" line="80"/>
+        <location filename="../../app/ui/calls/import_result.py" line="81"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>

@@ -22,6 +22,7 @@ from app.services.calls.dto import CallFilter
 from app.services.core.dto import PartyInfo
 from app.ui.calls.labels import DIRECTIONS, STATUSES, direction_label, status_label
 from app.ui.labels import role_label
+from app.ui.widgets.compact import compact
 from app.ui.widgets.datetime_edit import ZonedDateTimeEdit
 
 
@@ -90,7 +91,7 @@ class CallFilterBar(QWidget):
         self.order.textChanged.connect(self._later)
         layout.addWidget(self.order)
 
-        self.party = self._combo("filterParty", self.tr("Any party"))
+        self.party = compact(self._combo("filterParty", self.tr("Any party")), 14)
         self.party.setMaximumWidth(260)
         layout.addWidget(self.party)
 

@@ -26,6 +26,7 @@ from app.services.core import cases as case_service
 from app.ui.cases.list_model import CaseListModel
 from app.ui.env import UiEnv
 from app.ui.labels import category_label, status_label
+from app.ui.widgets.compact import compact
 
 SEARCH_DELAY_MS = 250
 
@@ -62,10 +63,8 @@ class CaseListPanel(QWidget):
         self.category.addItem(self.tr("All categories"), None)
         for category in Category:
             self.category.addItem(category_label(category.value), category.value)
-        for combo in (self.status, self.region, self.category):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            filters.addWidget(combo)
-        filters.addStretch(1)
+        for combo, chars in ((self.status, 8), (self.region, 6), (self.category, 10)):
+            filters.addWidget(compact(combo, chars), chars)  # the list can be narrow
         self.count = QLabel(self)
         self.count.setObjectName("caseCount")
         filters.addWidget(self.count)

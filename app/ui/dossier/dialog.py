@@ -51,6 +51,7 @@ from app.services.dossier.export import (
 from app.ui.dossier.regions import RegionEditor
 from app.ui.env import UiEnv
 from app.ui.widgets import save_path
+from app.ui.widgets.screen import resize_within_screen
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -65,7 +66,7 @@ class ExportDialog(QDialog):
         self.last_saved: Path | None = None
         self._buffer: QBuffer | None = None
         self.setWindowTitle(self.tr("Export dossier"))
-        self.resize(1200, 800)
+        resize_within_screen(self, 1200, 800)
 
         self.profile = QComboBox()
         self.profile.addItem(self.tr("Police (law enforcement)"), "police")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.paths import resource_path
 from app.ui.i18n import current_language
+from app.ui.widgets.screen import resize_within_screen
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ class HelpDialog(QDialog):
         super().__init__(parent or window)
         self.setObjectName("helpDialog")
         self.setWindowTitle(self.tr("Casebook help"))
-        self.resize(860, 640)
+        resize_within_screen(self, 860, 640)
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget(self)
         layout.addWidget(self.tabs)
@@ -70,7 +71,7 @@ class HelpDialog(QDialog):
         self.guide.setSource(guide_url(current_language()))
         self.tabs.addTab(self.guide, self.tr("First case, step by step"))
 
-        shortcuts = window_shortcuts(window)
+        shortcuts = self.shortcuts = window_shortcuts(window)
         self.keys = QTableWidget(len(shortcuts), 2, self)
         self.keys.setObjectName("helpShortcuts")
         self.keys.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
@@ -90,7 +91,4 @@ class HelpDialog(QDialog):
 
     def shortcut_text(self) -> str:
         """The shortcut list as plain lines (for tests and for copying)."""
-        rows = range(self.keys.rowCount())
-        return "\n".join(
-            f"{self.keys.item(r, 0).text()}\t{self.keys.item(r, 1).text()}" for r in rows
-        )
+        return "\n".join(f"{s.keys}\t{s.action}" for s in self.shortcuts)

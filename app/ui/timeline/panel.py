@@ -15,7 +15,6 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -47,6 +46,7 @@ from app.ui.timeline.event_dialog import ManualEventDialog
 from app.ui.timeline.export import ExportMenu
 from app.ui.timeline.labels import finding_label, kind_plural, party_label, source_label
 from app.ui.timeline.routing import route_open
+from app.ui.widgets.compact import compact
 
 SEARCH_DELAY_MS = 250
 
@@ -94,18 +94,18 @@ class TimelinePanel(QWidget):
 
     # ---- toolbar --------------------------------------------------------------------------
 
-    def _toolbar(self) -> QHBoxLayout:
-        """One tool bar; on a narrow screen what does not fit goes to its » menu."""
+    def _toolbar(self) -> QVBoxLayout:
+        """Filters, search and export always in view; the tool bar holds only actions, so on
+        a narrow screen what does not fit is still in its » menu. The time window and the
+        count are a line of their own below."""
+        rows = QVBoxLayout()
         row = QHBoxLayout()
-        bar = QToolBar(self)
-        bar.setObjectName("timelineToolbar")
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.lanes = QComboBox(self)
         self.lanes.setObjectName("timelineLanes")
         self.lanes.addItem(self.tr("Lanes by party"), LaneMode.PARTY.value)
         self.lanes.addItem(self.tr("Lanes by source"), LaneMode.SOURCE.value)
         self.lanes.currentIndexChanged.connect(lambda _i: self.apply_filters())
-        bar.addWidget(self.lanes)
+        row.addWidget(compact(self.lanes, 8))
         for key, title in (
             ("kind", self.tr("Kinds")),
             ("party", self.tr("Parties")),
@@ -119,16 +119,12 @@ class TimelinePanel(QWidget):
             menu = QMenu(button)
             button.setMenu(menu)
             self._menus[key] = menu
-            bar.addWidget(button)
-        self.dossier_only = QCheckBox(self.tr("Only in the dossier"), self)
-        self.dossier_only.setObjectName("timelineDossierOnly")
-        self.dossier_only.toggled.connect(lambda _c: self.apply_filters())
-        bar.addWidget(self.dossier_only)
+            row.addWidget(button)
         self.search = QLineEdit(self)
         self.search.setObjectName("timelineSearch")
         self.search.setPlaceholderText(self.tr("Search titles"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(120)
+        self.search.setMinimumWidth(100)
         self.search.setMaximumWidth(280)
         # typing filters 100,000 titles: wait for a pause in the typing
         self._search_timer = QTimer(self)
@@ -136,8 +132,10 @@ class TimelinePanel(QWidget):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        bar.addWidget(self.search)
-        bar.addSeparator()
+        row.addWidget(self.search, 1)
+        bar = QToolBar(self)
+        bar.setObjectName("timelineToolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for name, text, tip, slot in (
             ("fitAll", self.tr("Fit all"), self.tr("Show the whole timeline (Home)"), self.fit_all),
             (
@@ -152,16 +150,27 @@ class TimelinePanel(QWidget):
             action.setObjectName(f"timeline_{name}")
             action.setToolTip(tip)
             action.triggered.connect(lambda _c=False, s=slot: s())
-        self.export = ExportMenu(self, self)
-        bar.addWidget(self.export.button)
+        bar.addSeparator()
+        # last: a long label, and the tool bar is only as narrow as its first action
+        self.dossier_only = QAction(self.tr("Only in the dossier"), self)
+        self.dossier_only.setObjectName("timelineDossierOnly")
+        self.dossier_only.setCheckable(True)
+        self.dossier_only.toggled.connect(lambda _c: self.apply_filters())
+        bar.addAction(self.dossier_only)
         row.addWidget(bar, 1)
+        self.export = ExportMenu(self, self)
+        row.addWidget(self.export.button)
+        rows.addLayout(row)
+        status = QHBoxLayout()
         self.window_label = QLabel(self)
         self.window_label.setObjectName("timelineWindow")
-        row.addWidget(self.window_label)
+        status.addWidget(self.window_label)
+        status.addStretch(1)
         self.count = QLabel(self)
         self.count.setObjectName("timelineCount")
-        row.addWidget(self.count)
-        return row  # F5 is the window's: it emits env.case_changed, which reloads this panel
+        status.addWidget(self.count)
+        rows.addLayout(status)
+        return rows  # F5 is the window's: it emits env.case_changed, which reloads this panel
 
     def _fill_menu(self, key: str, values: list[str], label: Callable[[str], str]) -> None:
         menu = self._menus[key]

@@ -37,4 +37,4 @@ def test_f1_lists_the_window_s_shortcuts_and_the_guide(
         assert any(line.startswith(keys + "\t") and action in line for line in text.splitlines())
     guide = dialog.guide.toPlainText()
     assert "Findings" in guide and "Ctrl+E" in guide
-    assert dialog.guide.document().resource(2, dialog.guide.source().resolved("step-case.png"))
+    assert dialog.guide.document().resource(2, dialog.guide.source().resolved("step-case_en.png"))
