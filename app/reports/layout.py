@@ -26,6 +26,7 @@ from app.domain.progress import Progress, check_cancel
 from app.domain.timeutil import ensure_utc, in_zone
 from app.reports.fonts import FontSet
 from app.reports.model import Lang
+from app.reports.typography import typeset
 
 PAGE_W, PAGE_H = A4
 MARGIN_L, MARGIN_R, MARGIN_T, MARGIN_B = 25 * mm, 15 * mm, 22 * mm, 18 * mm
@@ -39,8 +40,9 @@ INK_SOFT = colors.HexColor("#555555")
 
 
 def esc(value: object) -> str:
-    """User or file text made safe for Paragraph markup: printed literally, fetches nothing."""
-    return escape(str(value)).replace("\n", "<br/>")
+    """User or file text made safe for Paragraph markup: printed literally, fetches nothing;
+    set by the dossier's typographic rules (units, phones and file names, `typography`)."""
+    return escape(typeset(str(value))).replace("\n", "<br/>")
 
 
 def fmt_time(moment: datetime | None, tz: str, lang: Lang, seconds: bool = True) -> str:

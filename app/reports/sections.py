@@ -25,6 +25,7 @@ from app.reports.layout import (
     styled_table,
 )
 from app.reports.model import CallEntry, DossierData
+from app.reports.typography import break_name
 
 FINDING_CALLS_SHOWN = 50
 STILL_MAX_H = 300.0
@@ -100,6 +101,13 @@ class SectionWriter:
         if "\n" not in value and stringWidth(value, style.fontName, style.fontSize) <= width - 6:
             return value
         return self.cell(value)
+
+    def name_cell(self, name: str, width: float) -> str:
+        """A file name laid out for a column `width` wide: broken after separators only."""
+        style = self.st.cell
+        return break_name(
+            name, width - 8, lambda text: stringWidth(text, style.fontName, style.fontSize)
+        )
 
     def nothing(self, key: str = "none") -> Paragraph:
         return Paragraph(esc(self.t(key)), self.st.small)
@@ -404,7 +412,8 @@ class SectionWriter:
             if c.established_by or c.established_at:
                 method += f"\n{c.established_by} {self.time(c.established_at)}".rstrip()
             drift = "" if c.drift_ppm is None else f"{c.drift_ppm:+.1f}"
-            rows.append([self.cell(c.source), f"{c.offset_s:+.3f}", drift, self.cell(method)])
+            source = self.name_cell(c.source, 130)
+            rows.append([self.cell(source), f"{c.offset_s:+.3f}", drift, self.cell(method)])
         widths = [130, 62, 58, FRAME_W - 250]
         return [*out, *chunked_table(header, rows, widths, self.fonts)]
 
@@ -417,8 +426,9 @@ class SectionWriter:
             return [*out, self.nothing()]
         header = [self.t("col_no"), self.t("col_file"), self.t("col_size"), self.t("col_sha256")]
         rows = []
+        widths = [22, FRAME_W - 22 - 48 - 286, 48, 286]
         for i, item in enumerate(self.data.evidence, 1):
-            about = [item.name, self.label("evidence", item.kind)]
+            about = [self.name_cell(item.name, widths[1]), self.label("evidence", item.kind)]
             if item.acquired_at:
                 about.append(f"{self.t('col_acquired')}: {self.time(item.acquired_at)}")
             if item.source:
@@ -426,7 +436,6 @@ class SectionWriter:
             rows.append(
                 [str(i), self.cell("\n".join(about)), fmt_size(item.size, self.data), item.sha256]
             )
-        widths = [22, FRAME_W - 22 - 48 - 286, 48, 286]
         return [*out, *chunked_table(header, rows, widths, self.fonts, mono_cols=(3,))]
 
     def calls_annex(self) -> list[Flowable]:

@@ -36,13 +36,11 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
     installed: list[QTranslator] = []
     language = QLocale.Language.Russian if lang == "ru" else QLocale.Language.English
     QLocale.setDefault(QLocale(language))
-    if lang == "en":
-        return installed
+    # English is the source language: its files hold only the plural forms ("1 case",
+    # "2 cases"); Qt's own strings are English already.
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    candidates = [
-        (f"qtbase_{lang}", qt_dir),
-        *((p.stem, str(p.parent)) for p in translation_files(lang)),
-    ]
+    own = [(p.stem, str(p.parent)) for p in translation_files(lang)]
+    candidates = own if lang == "en" else [(f"qtbase_{lang}", qt_dir), *own]
     for name, directory in candidates:
         translator = QTranslator(app)
         if translator.load(name, directory) and app.installTranslator(translator):

@@ -12,8 +12,10 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
+from app.services import dropped
 from app.services.core import cases as case_service
 from app.services.core.dto import (
     CaseDetail,
@@ -24,6 +26,7 @@ from app.services.core.dto import (
 )
 from app.services.core.parties import PartyResult
 from app.ui.cases import tabs as feature_tabs
+from app.ui.cases.drop_dialog import DropDialog, dropped_paths
 from app.ui.cases.overview_tab import OverviewTab
 from app.ui.cases.parties_tab import PartiesTab
 from app.ui.cases.record_tabs import EventsTab, OrdersTab, StatementsTab
@@ -83,6 +86,7 @@ class CaseView(QWidget):
             self.feature_tabs[feature.key] = widget
             self.tabs.addTab(_scrollable(widget, self.tabs), title)
         env.case_changed.connect(self._case_changed_elsewhere)
+        self.setAcceptDrops(True)  # files dropped on the case go to their intakes
         self.reload()
 
     def _broken_tab(self, title: str, exc: Exception) -> QWidget:
@@ -177,6 +181,36 @@ class CaseView(QWidget):
 
     def show_error(self, exc: BaseException) -> None:
         show_error(self, exc, on_reload=self.reload)
+
+    # --- files dropped onto the case ----------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_paths(list(event.mimeData().urls())):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        items = dropped.sort_dropped(dropped_paths(list(event.mimeData().urls())))
+        if not items:
+            return
+        event.acceptProposedAction()
+        self.confirm_dropped(items)
+
+    def confirm_dropped(self, items: list[dropped.DroppedFile]) -> None:
+        """One confirmation, then one task sends every file to its intake."""
+        dialog = DropDialog(items, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.drop_dialog = dialog
+        dialog.accepted.connect(lambda: self.add_dropped(dialog.chosen()))
+        dialog.open()
+
+    def add_dropped(self, items: list[dropped.DroppedFile]) -> None:
+        ctx, case_id = self.env.ctx, self.case_id
+        self.env.tasks.run_db(
+            lambda progress: dropped.add_dropped(ctx, case_id, items, progress),
+            lambda _added: self._after_write(),
+            self.show_error,
+            title=self.tr("Adding %n file(s) to the case", "", len(items)),
+            cancellable=True,
+        )
 
     # --- navigation (CaseHost) -------------------------------------------------------------
     def show_feature(self, key: str) -> QWidget | None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.main import parse_gui_args, run_gui
 from app.settings import Settings
 from app.ui.main_window import MainWindow
+from app.ui.settings_dialog import SettingsDialog
 
 
 def test_gui_options_leave_qt_options_alone() -> None:
@@ -25,6 +26,12 @@ def test_run_gui_starts_offers_demo_and_exits(qapp: Any, tmp_path: Path) -> None
 
     def poke() -> None:
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        identity = [w for w in QApplication.allWidgets() if isinstance(w, SettingsDialog)]
+        if identity and identity[0].isVisible():
+            # the first start asks who works here before it offers the demo
+            identity[0].investigator.setText("Петрова А. С.")
+            identity[0].position.setText("специалист службы безопасности")
+            identity[0].accept()
         offer = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
         if not windows or not offer:
             QTimer.singleShot(20, poke)

@@ -1,0 +1,140 @@
+"""Files dropped onto a case: which intake each one belongs to, and sending them there.
+
+`intake_of(path)` looks at the name and the first bytes: a call log (CSV/XLSX/TSV), a chat
+export (Telegram JSON/HTML, WhatsApp text, SMS backup XML), a video, or any other document.
+`add_dropped(ctx, case_id, items)` sends each file to its feature's service after the one
+confirmation the window asks for. Chat exports are recognised now; until the messages feature
+(`app.services.messages`) is installed they are stored as documents, hash and all, and say so.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.domain.progress import NullProgress, Progress, check_cancel
+from app.services.calls.importing import import_calls
+from app.services.core.context import ServiceContext
+from app.services.core.evidence_files import add_evidence
+from app.services.video.intake import add_video_evidence
+
+INTAKES = ("calls", "messages", "video", "document")
+VIDEO_SUFFIXES = frozenset(
+    [
+        ".mp4",
+        ".mov",
+        ".avi",
+        ".mkv",
+        ".m4v",
+        ".3gp",
+        ".ts",
+        ".mts",
+        ".m2ts",
+        ".h264",
+        ".264",
+        ".h265",
+        ".hevc",
+        ".webm",
+        ".wmv",
+        ".flv",
+    ]
+)
+TABLE_SUFFIXES = frozenset([".csv", ".tsv", ".xlsx", ".xls"])
+PICTURE_SUFFIXES = frozenset([".jpg", ".jpeg", ".png", ".heic", ".webp", ".bmp", ".tif", ".tiff"])
+_WHATSAPP = re.compile(rb"^\[?\d{1,2}[./]\d{1,2}[./]\d{2,4},? \d{1,2}:\d{2}")
+
+
+@dataclass(frozen=True)
+class DroppedFile:
+    path: Path
+    intake: str  # one of INTAKES
+    kind: str  # the evidence kind it is stored as (a video: dashcam, cctv or other)
+
+
+@dataclass(frozen=True)
+class Added:
+    path: Path
+    intake: str
+    stored_as: str  # what it became: "calls", "video", "document", "photo"
+    detail: str = ""  # e.g. the number of calls imported
+
+
+def _head(path: Path, size: int = 4096) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(size)
+    except OSError:
+        return b""
+
+
+def intake_of(path: Path) -> str:
+    """The intake a file belongs to, from its name and its first bytes."""
+    suffix = path.suffix.lower()
+    if suffix in VIDEO_SUFFIXES:
+        return "video"
+    head = _head(path)
+    text = head.lstrip(b"\xef\xbb\xbf").lstrip()
+    if suffix == ".json" and b'"messages"' in head:
+        return "messages"  # Telegram Desktop's result.json
+    if suffix in (".html", ".htm") and (b"page_wrap" in head or b'class="history"' in head):
+        return "messages"  # Telegram Desktop's messages.html
+    if suffix == ".xml" and (b"<smses" in head or b"<sms " in head):
+        return "messages"  # SMS Backup & Restore
+    if suffix == ".txt" and _WHATSAPP.match(text):
+        return "messages"  # WhatsApp "Export chat"
+    if suffix in TABLE_SUFFIXES:
+        return "calls"
+    return "document"
+
+
+def default_kind(path: Path, intake: str) -> str:
+    if intake == "calls":
+        return "calllog"
+    if intake == "video":
+        return "dashcam"  # the investigator picks CCTV or another camera in the confirmation
+    return "photo" if path.suffix.lower() in PICTURE_SUFFIXES else "document"
+
+
+def sort_dropped(paths: list[Path]) -> list[DroppedFile]:
+    """Each dropped file (folders are skipped) with its intake, in the order dropped."""
+    out = []
+    for path in paths:
+        if path.is_file():
+            intake = intake_of(path)
+            out.append(DroppedFile(path, intake, default_kind(path, intake)))
+    return out
+
+
+def messages_installed() -> bool:
+    try:
+        import app.services.messages  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def add_dropped(
+    ctx: ServiceContext,
+    case_id: int,
+    items: list[DroppedFile],
+    progress: Progress | None = None,
+) -> list[Added]:
+    """Send each file to its intake: call logs are imported (format detected as the CLI does),
+    videos stored and indexed, anything else stored as evidence."""
+    progress = progress or NullProgress()
+    added: list[Added] = []
+    for done, item in enumerate(items):
+        check_cancel(progress)
+        progress.report(done, len(items), item.path.name)
+        if item.intake == "calls":
+            result = import_calls(ctx, case_id, item.path, progress=progress)
+            added.append(Added(item.path, "calls", "calls", str(result.imported)))
+        elif item.intake == "video":
+            add_video_evidence(ctx, case_id, item.path, kind=item.kind, progress=progress)
+            added.append(Added(item.path, "video", item.kind))
+        else:
+            add_evidence(ctx, case_id, item.path, kind=item.kind, progress=progress)
+            added.append(Added(item.path, item.intake, item.kind))
+    progress.report(len(items), len(items))
+    return added

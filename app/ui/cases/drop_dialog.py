@@ -1,0 +1,110 @@
+"""Files dropped onto an open case: one confirmation that lists where each goes (call log,
+chat export, video, document), with the camera kind of a video to choose, then one task that
+sends them to their intakes (`app.services.dropped`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import dropped
+from app.services.dropped import DroppedFile
+from app.ui.labels import vocab
+from app.ui.widgets.screen import resize_within_screen
+
+
+class DropDialog(QDialog):
+    def __init__(self, items: list[DroppedFile], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dropDialog")
+        self.setWindowTitle(self.tr("Add files to the case"))
+        self.items = items
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(self.tr("Each file goes where it belongs; change a video's camera if needed."))
+        )
+        self.table = QTableWidget(len(items), 2, self)
+        self.table.setObjectName("dropTable")
+        self.table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Goes to")])
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.kinds: list[QComboBox] = []
+        for row, item in enumerate(items):
+            name = QTableWidgetItem(item.path.name)
+            name.setToolTip(str(item.path))
+            name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.table.setItem(row, 0, name)
+            combo = QComboBox(self.table)
+            for label, kind in self._choices(item):
+                combo.addItem(label, kind)
+            self.kinds.append(combo)
+            self.table.setCellWidget(row, 1, combo)
+        layout.addWidget(self.table, 1)
+        if any(i.intake == "messages" for i in items) and not dropped.messages_installed():
+            note = QLabel(
+                self.tr(
+                    "Chat exports are stored with their hash; reading the messages comes with "
+                    "the messages feature, which is not installed here."
+                )
+            )
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        resize_within_screen(self, 640, 120 + 32 * len(items))
+
+    def _choices(self, item: DroppedFile) -> list[tuple[str, str]]:
+        if item.intake == "calls":
+            return [
+                (self.tr("Calls: import the call log"), "calllog"),
+                (vocab("evidence", "document"), "document"),
+            ]
+        if item.intake == "video":
+            return [
+                (self.tr("Video: %1").replace("%1", vocab("evidence", kind)), kind)
+                for kind in ("dashcam", "cctv")
+            ] + [(self.tr("Other video (stored, not indexed)"), "other")]
+        if item.intake == "messages":
+            return [(vocab("evidence", "messages"), "document")]
+        return [(vocab("evidence", item.kind), item.kind), (vocab("evidence", "other"), "other")]
+
+    def chosen(self) -> list[DroppedFile]:
+        """The files as the investigator confirmed them."""
+        out = []
+        for item, combo in zip(self.items, self.kinds, strict=True):
+            kind = combo.currentData()
+            intake = item.intake
+            if intake == "calls" and kind != "calllog":
+                intake = "document"
+            out.append(DroppedFile(item.path, intake, kind))
+        return out
+
+
+def dropped_paths(urls: list[object]) -> list[Path]:
+    """Local files among dropped URLs."""
+    out = []
+    for url in urls:
+        to_local = getattr(url, "toLocalFile", None)
+        local = to_local() if callable(to_local) else ""
+        if local:
+            out.append(Path(local))
+    return out

@@ -1,0 +1,93 @@
+"""Files dropped onto a case: a call log, a Telegram chat export, a phone video and a scanned
+document are told apart, confirmed once in one dialog, and land in their intakes (the calls
+imported, the video indexed, the chat and the document stored with their hashes)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from video_support import encode
+
+from app.services import dropped
+from app.services.calls import query as calls_query
+from app.services.calls.dto import CallFilter
+from app.services.core import cases, evidence_files
+from app.services.core.cases import CaseInput
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "calls"
+
+
+def files(tmp_path: Path) -> list[Path]:
+    calls = shutil.copy(DATA / "mts_vpbx.csv", tmp_path / "detalizaciya.csv")
+    chat = tmp_path / "result.json"
+    chat.write_text(
+        json.dumps(
+            {
+                "name": "Курьер",
+                "type": "personal_chat",
+                "messages": [{"id": 1, "type": "message", "date": "2025-09-14T21:40:00"}],
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    video = encode(tmp_path / "VID_20250914_214000.mp4", frames=30)
+    scan = tmp_path / "заявление.pdf"
+    scan.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    return [Path(calls), chat, video, scan, tmp_path]  # the folder itself is skipped
+
+
+def test_kinds_are_told_apart(tmp_path: Path) -> None:
+    items = dropped.sort_dropped(files(tmp_path))
+    assert [(i.path.suffix, i.intake, i.kind) for i in items] == [
+        (".csv", "calls", "calllog"),
+        (".json", "messages", "document"),
+        (".mp4", "video", "dashcam"),
+        (".pdf", "document", "document"),
+    ]
+
+
+def test_drop_confirm_once_and_each_file_lands(
+    window: Any, sqlite_ctx: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    case = cases.create_case(
+        sqlite_ctx,
+        CaseInput(
+            title="Звонки после доставки",
+            region="MSK",
+            tz="Europe/Moscow",
+            category="repeated_calls",
+            received_at=datetime(2025, 10, 9, 8, 0, tzinfo=UTC),
+        ),
+    )
+    view = window.open_case(case.id)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in files(tmp_path)])
+    event = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    view.dropEvent(event)  # Qt delivers a drop only during a real drag; the handler is ours
+    dialog = view.drop_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.table.rowCount() == 4
+    dialog.kinds[2].setCurrentIndex(dialog.kinds[2].findData("cctv"))  # the camera, chosen
+    dialog.accept()
+    ids = calls_query.call_ids(sqlite_ctx, case.id, CallFilter())
+    assert len(ids) > 0
+    stored = {e.original_name: e.kind for e in evidence_files.list_evidence(sqlite_ctx, case.id)}
+    assert stored == {
+        "detalizaciya.csv": "calllog",
+        "result.json": "document",
+        "VID_20250914_214000.mp4": "cctv",
+        "заявление.pdf": "document",
+    }
