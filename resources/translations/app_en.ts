@@ -4,7 +4,7 @@
 <context>
     <name>AuditViewer</name>
     <message numerus="yes">
-        <location filename="../../app/ui/audit_viewer.py" line="167"/>
+        <location filename="../../app/ui/audit_viewer.py" line="175"/>
         <source>The chain is intact: %n entrie(s) verified.</source>
         <translation>
             <numerusform>The chain is intact: %n entry verified.</numerusform>
@@ -28,7 +28,10 @@
     <message numerus="yes">
         <location filename="../../app/ui/cases/case_view.py" line="209"/>
         <source>Adding %n file(s) to the case</source>
-        <translation><numerusform>Adding %n file to the case</numerusform><numerusform>Adding %n files to the case</numerusform></translation>
+        <translation>
+            <numerusform>Adding %n file to the case</numerusform>
+            <numerusform>Adding %n files to the case</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -4,67 +4,92 @@
 <context>
     <name>AuditViewer</name>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="41"/>
+        <location filename="../../app/ui/audit_viewer.py" line="49"/>
         <source>Audit log</source>
         <translation>Журнал аудита</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="41"/>
+        <location filename="../../app/ui/audit_viewer.py" line="49"/>
         <source>Audit log of the case</source>
         <translation>Журнал аудита по делу</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="46"/>
+        <location filename="../../app/ui/audit_viewer.py" line="54"/>
         <source>Verify chain</source>
         <translation>Проверить цепочку</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="50"/>
+        <location filename="../../app/ui/audit_viewer.py" line="58"/>
         <source>Load older entries</source>
         <translation>Загрузить более ранние записи</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="57"/>
+        <location filename="../../app/ui/audit_viewer.py" line="65"/>
         <source>#</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="58"/>
+        <location filename="../../app/ui/audit_viewer.py" line="66"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="59"/>
+        <location filename="../../app/ui/audit_viewer.py" line="67"/>
         <source>Who</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="60"/>
+        <location filename="../../app/ui/audit_viewer.py" line="68"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="61"/>
+        <location filename="../../app/ui/audit_viewer.py" line="69"/>
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="62"/>
+        <location filename="../../app/ui/audit_viewer.py" line="70"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="63"/>
+        <location filename="../../app/ui/audit_viewer.py" line="71"/>
         <source>Hash</source>
         <translation>Хеш</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="116"/>
+        <location filename="../../app/ui/audit_viewer.py" line="115"/>
+        <source>deleted case</source>
+        <translation>удалённое дело</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="157"/>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="157"/>
+        <source>Before</source>
+        <translation>Было</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="157"/>
+        <source>After</source>
+        <translation>Стало</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="163"/>
+        <source>Entry hash</source>
+        <translation>Хеш записи</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="167"/>
         <source>Verifying…</source>
         <translation>Проверка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/audit_viewer.py" line="124"/>
+        <location filename="../../app/ui/audit_viewer.py" line="175"/>
         <source>The chain is intact: %n entrie(s) verified.</source>
         <translation>
             <numerusform>Цепочка цела: проверена %n запись.</numerusform>
@@ -73,7 +98,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="129"/>
+        <location filename="../../app/ui/audit_viewer.py" line="180"/>
         <source>The chain is broken at entry %1: %2</source>
         <translation>Цепочка нарушена на записи %1: %2</translation>
     </message>
@@ -81,77 +106,83 @@
 <context>
     <name>BlacklistDialog</name>
     <message>
-        <location filename="../../app/ui/blacklist_dialog.py" line="32"/>
+        <location filename="../../app/ui/blacklist_dialog.py" line="33"/>
         <source>Courier blacklist</source>
         <translation>Чёрный список курьеров</translation>
     </message>
     <message>
-        <location filename="../../app/ui/blacklist_dialog.py" line="37"/>
+        <location filename="../../app/ui/blacklist_dialog.py" line="38"/>
         <source>Courier ID</source>
         <translation>ID курьера</translation>
     </message>
     <message>
-        <location filename="../../app/ui/blacklist_dialog.py" line="38"/>
+        <location filename="../../app/ui/blacklist_dialog.py" line="39"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../app/ui/blacklist_dialog.py" line="39"/>
+        <location filename="../../app/ui/blacklist_dialog.py" line="40"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../app/ui/blacklist_dialog.py" line="40"/>
+        <location filename="../../app/ui/blacklist_dialog.py" line="41"/>
         <source>Added</source>
         <translation>Внесён</translation>
     </message>
     <message>
-        <location filename="../../app/ui/blacklist_dialog.py" line="41"/>
+        <location filename="../../app/ui/blacklist_dialog.py" line="42"/>
         <source>By</source>
         <translation>Кем</translation>
     </message>
     <message>
-        <location filename="../../app/ui/blacklist_dialog.py" line="42"/>
+        <location filename="../../app/ui/blacklist_dialog.py" line="43"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../app/ui/blacklist_dialog.py" line="42"/>
+        <location filename="../../app/ui/blacklist_dialog.py" line="43"/>
         <source>active</source>
         <translation>действует</translation>
     </message>
     <message>
-        <location filename="../../app/ui/blacklist_dialog.py" line="42"/>
+        <location filename="../../app/ui/blacklist_dialog.py" line="43"/>
         <source>lifted</source>
         <translation>снят</translation>
     </message>
     <message>
-        <location filename="../../app/ui/blacklist_dialog.py" line="53"/>
-        <source>Lift / restore entry</source>
-        <translation>Снять / восстановить запись</translation>
+        <location filename="../../app/ui/blacklist_dialog.py" line="54"/>
+        <location filename="../../app/ui/blacklist_dialog.py" line="97"/>
+        <source>Lift entry</source>
+        <translation>Снять запрет</translation>
     </message>
     <message>
-        <location filename="../../app/ui/blacklist_dialog.py" line="61"/>
+        <location filename="../../app/ui/blacklist_dialog.py" line="65"/>
         <source>Courier ID:</source>
         <translation>ID курьера:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/blacklist_dialog.py" line="62"/>
+        <location filename="../../app/ui/blacklist_dialog.py" line="66"/>
         <source>Reason:</source>
         <translation>Причина:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/blacklist_dialog.py" line="67"/>
+        <location filename="../../app/ui/blacklist_dialog.py" line="71"/>
         <source>Add to blacklist</source>
         <translation>Внести в чёрный список</translation>
     </message>
     <message>
-        <location filename="../../app/ui/blacklist_dialog.py" line="70"/>
+        <location filename="../../app/ui/blacklist_dialog.py" line="74"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../app/ui/blacklist_dialog.py" line="89"/>
+        <location filename="../../app/ui/blacklist_dialog.py" line="97"/>
+        <source>Restore entry</source>
+        <translation>Вернуть запрет</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/blacklist_dialog.py" line="102"/>
         <source>Give the courier ID and the reason.</source>
         <translation>Укажите ID курьера и причину.</translation>
     </message>
@@ -202,33 +233,33 @@
 <context>
     <name>CaseListPanel</name>
     <message>
-        <location filename="../../app/ui/cases/list_panel.py" line="47"/>
+        <location filename="../../app/ui/cases/list_panel.py" line="48"/>
         <source>Search: number, title, name, phone digits, order number</source>
         <translation>Поиск: номер, название, ФИО, цифры телефона, номер заказа</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_panel.py" line="54"/>
+        <location filename="../../app/ui/cases/list_panel.py" line="55"/>
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_panel.py" line="59"/>
-        <location filename="../../app/ui/cases/list_panel.py" line="119"/>
+        <location filename="../../app/ui/cases/list_panel.py" line="60"/>
+        <location filename="../../app/ui/cases/list_panel.py" line="118"/>
         <source>All regions</source>
         <translation>Все регионы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_panel.py" line="62"/>
+        <location filename="../../app/ui/cases/list_panel.py" line="63"/>
         <source>All categories</source>
         <translation>Все категории</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_panel.py" line="103"/>
+        <location filename="../../app/ui/cases/list_panel.py" line="102"/>
         <source>Searching…</source>
         <translation>Поиск…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/cases/list_panel.py" line="143"/>
+        <location filename="../../app/ui/cases/list_panel.py" line="142"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n дело</numerusform>
@@ -240,34 +271,91 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../app/ui/cases/case_view.py" line="68"/>
+        <location filename="../../app/ui/cases/case_view.py" line="71"/>
         <source>Overview &amp;&amp; decision</source>
         <translation>Обзор и решение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_view.py" line="69"/>
+        <location filename="../../app/ui/cases/case_view.py" line="72"/>
         <source>Parties</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_view.py" line="70"/>
+        <location filename="../../app/ui/cases/case_view.py" line="73"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_view.py" line="71"/>
+        <location filename="../../app/ui/cases/case_view.py" line="74"/>
         <source>Statements</source>
         <translation>Объяснения</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_view.py" line="72"/>
+        <location filename="../../app/ui/cases/case_view.py" line="75"/>
         <source>Events</source>
         <translation>События</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_view.py" line="91"/>
+        <location filename="../../app/ui/cases/case_view.py" line="95"/>
         <source>The %1 tab could not be opened: %2</source>
         <translation>Вкладку «%1» не удалось открыть: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/cases/case_view.py" line="209"/>
+        <source>Adding %n file(s) to the case</source>
+        <translation>
+            <numerusform>Добавление %n файла в дело</numerusform>
+            <numerusform>Добавление %n файлов в дело</numerusform>
+            <numerusform>Добавление %n файлов в дело</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DropDialog</name>
+    <message>
+        <location filename="../../app/ui/cases/drop_dialog.py" line="32"/>
+        <source>Add files to the case</source>
+        <translation>Добавить файлы в дело</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/drop_dialog.py" line="36"/>
+        <source>Each file goes where it belongs; change a video&apos;s camera if needed.</source>
+        <translation>Каждый файл попадёт в свой раздел; для видео при необходимости выберите камеру.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/drop_dialog.py" line="40"/>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/drop_dialog.py" line="40"/>
+        <source>Goes to</source>
+        <translation>Куда</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/drop_dialog.py" line="60"/>
+        <source>Chat exports are stored with their hash; reading the messages comes with the messages feature, which is not installed here.</source>
+        <translation>Выгрузки переписки сохраняются с хешем; разбор сообщений появится вместе с разделом переписки, который здесь не установлен.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/drop_dialog.py" line="69"/>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/drop_dialog.py" line="78"/>
+        <source>Calls: import the call log</source>
+        <translation>Звонки: загрузить детализацию</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/drop_dialog.py" line="83"/>
+        <source>Video: %1</source>
+        <translation>Видео: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/drop_dialog.py" line="85"/>
+        <source>Other video (stored, not indexed)</source>
+        <translation>Другое видео (сохранить без индексации)</translation>
     </message>
 </context>
 <context>
@@ -434,221 +522,31 @@
     </message>
 </context>
 <context>
-    <name>Labels</name>
+    <name>HelpDialog</name>
     <message>
-        <location filename="../../app/ui/labels.py" line="23"/>
-        <source>New</source>
-        <translation>Новое</translation>
+        <location filename="../../app/ui/help/dialog.py" line="62"/>
+        <source>Casebook help</source>
+        <translation>Справка Casebook</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="24"/>
-        <source>In progress</source>
-        <translation>В работе</translation>
+        <location filename="../../app/ui/help/dialog.py" line="72"/>
+        <source>First case, step by step</source>
+        <translation>Первое дело по шагам</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="25"/>
-        <source>Awaiting decision</source>
-        <translation>Ожидает решения</translation>
+        <location filename="../../app/ui/help/dialog.py" line="77"/>
+        <source>Keys</source>
+        <translation>Клавиши</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="28"/>
-        <source>Closed</source>
-        <translation>Закрыто</translation>
+        <location filename="../../app/ui/help/dialog.py" line="77"/>
+        <source>Action</source>
+        <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="35"/>
-        <source>Not decided</source>
-        <translation>Не принято</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="37"/>
-        <source>No violation</source>
-        <translation>Нарушение не подтверждено</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="38"/>
-        <source>Warning</source>
-        <translation>Предупреждение</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="39"/>
-        <source>Suspension</source>
-        <translation>Отстранение</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="40"/>
-        <source>Blacklist (all services)</source>
-        <translation>Чёрный список (все сервисы)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="41"/>
-        <source>Termination</source>
-        <translation>Прекращение сотрудничества</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="42"/>
-        <source>Referral to police</source>
-        <translation>Передача в полицию</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="49"/>
-        <source>Complainant</source>
-        <translation>Заявитель</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="50"/>
-        <source>Courier (subject)</source>
-        <translation>Курьер (проверяемый)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="51"/>
-        <source>Supervisor</source>
-        <translation>Супервайзер</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="52"/>
-        <source>Witness</source>
-        <translation>Свидетель</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="59"/>
-        <source>Harassment, insults</source>
-        <translation>Оскорбления, домогательства</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="60"/>
-        <source>Aggression at the door</source>
-        <translation>Агрессия у двери</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="61"/>
-        <source>Calls from many numbers</source>
-        <translation>Звонки с разных номеров</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="64"/>
-        <source>Misuse of order data</source>
-        <translation>Использование данных заказа</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="65"/>
-        <source>Other</source>
-        <translation>Другое</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="72"/>
-        <source>Support ticket</source>
-        <translation>Обращение в поддержку</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="75"/>
-        <source>Official inquiry</source>
-        <translation>Официальный запрос</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="78"/>
-        <source>Police request</source>
-        <translation>Запрос полиции</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="81"/>
-        <source>Other source</source>
-        <translation>Другой источник</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="88"/>
-        <source>Assigned</source>
-        <translation>Назначен</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="89"/>
-        <source>Picked up</source>
-        <translation>Забран</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="90"/>
-        <source>Delivered</source>
-        <translation>Доставлен</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="91"/>
-        <source>Cancelled</source>
-        <translation>Отменён</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="99"/>
-        <source>case</source>
-        <translation>дело</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="100"/>
-        <source>party</source>
-        <translation>участник</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="101"/>
-        <source>order</source>
-        <translation>заказ</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="102"/>
-        <source>statement</source>
-        <translation>объяснение</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="103"/>
-        <source>event</source>
-        <translation>событие</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="104"/>
-        <source>blacklist entry</source>
-        <translation>запись чёрного списка</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="105"/>
-        <source>evidence</source>
-        <translation>доказательство</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="112"/>
-        <source>Created</source>
-        <translation>Создано</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="113"/>
-        <source>Changed</source>
-        <translation>Изменено</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="114"/>
-        <source>Deleted</source>
-        <translation>Удалено</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="115"/>
-        <source>Restored</source>
-        <translation>Восстановлено</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="116"/>
-        <source>Revealed personal data</source>
-        <translation>Показ персональных данных</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="117"/>
-        <source>Exported</source>
-        <translation>Экспорт</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="118"/>
-        <source>Imported</source>
-        <translation>Импорт</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="119"/>
-        <source>Calibrated a clock</source>
-        <translation>Калибровка часов</translation>
+        <location filename="../../app/ui/help/dialog.py" line="86"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Сочетания клавиш</translation>
     </message>
 </context>
 <context>
@@ -659,147 +557,152 @@
         <translation>Откройте дело из списка (двойной щелчок или Enter) или создайте новое: Ctrl+N.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="101"/>
+        <location filename="../../app/ui/main_window.py" line="102"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="103"/>
+        <location filename="../../app/ui/main_window.py" line="104"/>
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="107"/>
+        <location filename="../../app/ui/main_window.py" line="108"/>
         <source>&amp;New case…</source>
         <translation>&amp;Новое дело…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="109"/>
+        <location filename="../../app/ui/main_window.py" line="110"/>
         <source>&amp;Close case</source>
         <translation>&amp;Закрыть дело</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="112"/>
+        <location filename="../../app/ui/main_window.py" line="113"/>
         <source>&amp;Save case</source>
         <translation>&amp;Сохранить дело</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="116"/>
+        <location filename="../../app/ui/main_window.py" line="117"/>
         <source>&amp;Reload</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="117"/>
+        <location filename="../../app/ui/main_window.py" line="118"/>
         <source>&amp;Find…</source>
         <translation>&amp;Найти…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="119"/>
+        <location filename="../../app/ui/main_window.py" line="120"/>
         <source>&amp;Add record…</source>
         <translation>&amp;Добавить запись…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="122"/>
+        <location filename="../../app/ui/main_window.py" line="123"/>
         <source>&amp;Edit record…</source>
         <translation>&amp;Изменить запись…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="125"/>
+        <location filename="../../app/ui/main_window.py" line="126"/>
         <source>&amp;Delete record</source>
         <translation>&amp;Удалить запись</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="133"/>
+        <location filename="../../app/ui/main_window.py" line="134"/>
         <source>&amp;Audit log…</source>
         <translation>&amp;Журнал аудита…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="135"/>
+        <location filename="../../app/ui/main_window.py" line="136"/>
         <source>Audit log of this &amp;case…</source>
         <translation>Журнал аудита этого &amp;дела…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="137"/>
+        <location filename="../../app/ui/main_window.py" line="138"/>
         <source>Courier &amp;blacklist…</source>
         <translation>&amp;Чёрный список курьеров…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="138"/>
+        <location filename="../../app/ui/main_window.py" line="139"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="140"/>
+        <location filename="../../app/ui/main_window.py" line="141"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="142"/>
+        <location filename="../../app/ui/main_window.py" line="143"/>
         <source>&amp;About Casebook</source>
         <translation>&amp;О программе Casebook</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="144"/>
+        <location filename="../../app/ui/main_window.py" line="145"/>
+        <source>&amp;Help contents</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="150"/>
         <source>E&amp;xport dossier…</source>
         <translation>&amp;Экспорт досье…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="147"/>
+        <location filename="../../app/ui/main_window.py" line="153"/>
         <source>&amp;Case</source>
         <translation>&amp;Дело</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="152"/>
+        <location filename="../../app/ui/main_window.py" line="158"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158"/>
+        <location filename="../../app/ui/main_window.py" line="164"/>
         <source>&amp;Tools</source>
         <translation>&amp;Сервис</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163"/>
+        <location filename="../../app/ui/main_window.py" line="169"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="184"/>
+        <location filename="../../app/ui/main_window.py" line="192"/>
         <source>Creating the case</source>
         <translation>Создание дела</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="244"/>
-        <source>The case has unsaved changes. Discard them?</source>
-        <translation>В деле есть несохранённые изменения. Отказаться от них?</translation>
+        <location filename="../../app/ui/main_window.py" line="254"/>
+        <source>The case has unsaved changes. Save them?</source>
+        <translation>В деле есть несохранённые изменения. Сохранить их?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286"/>
+        <location filename="../../app/ui/main_window.py" line="324"/>
         <source>%1 — Ctrl+Z undoes it</source>
         <translation>%1 — Ctrl+Z отменит</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="334"/>
+        <location filename="../../app/ui/main_window.py" line="379"/>
         <source>The database is empty. Create a demo case to see how an investigation looks in Casebook? You can delete it later.</source>
         <translation>База данных пуста. Создать демонстрационное дело, чтобы увидеть, как выглядит проверка в Casebook? Его можно удалить позже.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="357"/>
+        <location filename="../../app/ui/main_window.py" line="402"/>
         <source>Creating the demo case</source>
         <translation>Создание демонстрационного дела</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="386"/>
+        <location filename="../../app/ui/main_window.py" line="440"/>
         <source>The new language applies after Casebook restarts.</source>
         <translation>Новый язык будет применён после перезапуска Casebook.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="401"/>
+        <location filename="../../app/ui/main_window.py" line="468"/>
         <source>About Casebook</source>
         <translation>О программе Casebook</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="403"/>
+        <location filename="../../app/ui/main_window.py" line="470"/>
         <source>&lt;b&gt;Casebook %1&lt;/b&gt;&lt;br&gt;Investigation workstation for courier–customer personal data incidents.</source>
         <translation>&lt;b&gt;Casebook %1&lt;/b&gt;&lt;br&gt;Рабочее место для служебных проверок по случаям неправомерного использования курьерами персональных данных клиентов.</translation>
     </message>
@@ -1072,16 +975,6 @@
         <translation>Часовой пояс:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="95"/>
-        <source>Summary:</source>
-        <translation>Фабула:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="96"/>
-        <source>Findings:</source>
-        <translation>Выводы:</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/cases/overview_tab.py" line="97"/>
         <source>Measure:</source>
         <translation>Мера:</translation>
@@ -1100,11 +993,6 @@
         <location filename="../../app/ui/cases/overview_tab.py" line="137"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;Status: &lt;b&gt;%3&lt;/b&gt; · Region %4 (%5) · Received %6</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;Статус: &lt;b&gt;%3&lt;/b&gt; · Регион %4 (%5) · Поступило %6</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="162"/>
-        <source>Someone else changed %1 meanwhile; your edit there was replaced.</source>
-        <translation>Другой пользователь тем временем изменил поле «%1»; ваша правка в нём заменена.</translation>
     </message>
     <message>
         <location filename="../../app/ui/cases/overview_tab.py" line="186"/>
@@ -1132,14 +1020,9 @@
         <translation>Часовой пояс</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="191"/>
-        <source>Summary</source>
-        <translation>Фабула</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="192"/>
-        <source>Findings</source>
-        <translation>Выводы</translation>
+        <location filename="../../app/ui/cases/overview_tab.py" line="163"/>
+        <source>Someone else changed “%1” meanwhile; your edit there was replaced.</source>
+        <translation>Другой пользователь тем временем изменил поле «%1»; ваша правка в нём заменена.</translation>
     </message>
     <message>
         <location filename="../../app/ui/cases/overview_tab.py" line="193"/>
@@ -1417,77 +1300,102 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="58"/>
+        <location filename="../../app/ui/settings_dialog.py" line="67"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="67"/>
+        <location filename="../../app/ui/settings_dialog.py" line="74"/>
+        <source>Your name and position</source>
+        <translation>Ваши ФИО и должность</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="77"/>
+        <source>Who prepares the dossiers? Your name and position are printed in every dossier you sign and recorded in the audit log.</source>
+        <translation>Кто готовит материалы? Ваши ФИО и должность печатаются в каждом подписанном вами досье и записываются в журнал аудита.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="89"/>
         <source>System language</source>
         <translation>Язык системы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="71"/>
+        <location filename="../../app/ui/settings_dialog.py" line="93"/>
         <source>Interface language:</source>
         <translation>Язык интерфейса:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="74"/>
+        <location filename="../../app/ui/settings_dialog.py" line="96"/>
         <source>Surname I.O., as in dossiers</source>
         <translation>Фамилия И.О., как в досье</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="75"/>
+        <location filename="../../app/ui/settings_dialog.py" line="97"/>
         <source>Investigator:</source>
         <translation>Проверяющий:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="78"/>
+        <location filename="../../app/ui/settings_dialog.py" line="100"/>
+        <source>e.g. security specialist, North-West region</source>
+        <translation>например, специалист службы безопасности, Северо-Запад</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="101"/>
+        <source>Position:</source>
+        <translation>Должность:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="104"/>
         <source>e.g. MSK</source>
         <translation>напр. MSK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="79"/>
+        <location filename="../../app/ui/settings_dialog.py" line="105"/>
         <source>Default region code:</source>
         <translation>Код региона по умолчанию:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="81"/>
+        <location filename="../../app/ui/settings_dialog.py" line="107"/>
         <source>Default time zone:</source>
         <translation>Часовой пояс по умолчанию:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="85"/>
+        <location filename="../../app/ui/settings_dialog.py" line="111"/>
         <source>the office&apos;s recorded share, else the data folder</source>
         <translation>общая папка отдела, иначе папка данных</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="89"/>
+        <location filename="../../app/ui/settings_dialog.py" line="115"/>
         <source>Root of the evidence store: a mounted share or a UNC path such as \\server\casebook. Applies after a restart; Casebook refuses a folder that holds another store.</source>
         <translation>Корень хранилища доказательств: подключённая общая папка или UNC-путь, например \\server\casebook. Применяется после перезапуска; папку с другим хранилищем Casebook не примет.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="94"/>
+        <location filename="../../app/ui/settings_dialog.py" line="120"/>
         <source>Evidence store:</source>
         <translation>Хранилище доказательств:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="96"/>
+        <location filename="../../app/ui/settings_dialog.py" line="122"/>
         <source>A new language applies after Casebook restarts.</source>
         <translation>Новый язык будет применён после перезапуска Casebook.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="120"/>
+        <location filename="../../app/ui/settings_dialog.py" line="146"/>
+        <source>Enter your name and position: the dossier is signed with them.</source>
+        <translation>Укажите ФИО и должность: ими подписывается досье.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="154"/>
         <source>The region code is one short word without spaces.</source>
         <translation>Код региона — одно короткое слово без пробелов.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="127"/>
+        <location filename="../../app/ui/settings_dialog.py" line="161"/>
         <source>Unknown time zone: %1</source>
         <translation>Неизвестный часовой пояс: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="133"/>
+        <location filename="../../app/ui/settings_dialog.py" line="167"/>
         <source>The evidence store folder %1 is not reachable.</source>
         <translation>Папка хранилища доказательств %1 недоступна.</translation>
     </message>

@@ -53,209 +53,144 @@
 <context>
     <name>CallLabels</name>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="18"/>
+        <location filename="../../app/ui/calls/labels.py" line="22"/>
         <source>Start time</source>
         <translation>Время начала</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="19"/>
+        <location filename="../../app/ui/calls/labels.py" line="23"/>
         <source>End time</source>
         <translation>Время окончания</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="20"/>
+        <location filename="../../app/ui/calls/labels.py" line="24"/>
         <source>Duration</source>
         <translation>Длительность</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="21"/>
+        <location filename="../../app/ui/calls/labels.py" line="25"/>
         <source>Caller</source>
         <translation>Кто звонил</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="22"/>
+        <location filename="../../app/ui/calls/labels.py" line="26"/>
         <source>Callee</source>
         <translation>Кому звонили</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="23"/>
+        <location filename="../../app/ui/calls/labels.py" line="27"/>
         <source>Virtual number</source>
         <translation>Виртуальный номер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="24"/>
+        <location filename="../../app/ui/calls/labels.py" line="28"/>
         <source>Direction</source>
         <translation>Направление</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="25"/>
+        <location filename="../../app/ui/calls/labels.py" line="29"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="26"/>
+        <location filename="../../app/ui/calls/labels.py" line="30"/>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="27"/>
+        <location filename="../../app/ui/calls/labels.py" line="31"/>
         <source>Call ID</source>
         <translation>ID звонка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="29"/>
+        <location filename="../../app/ui/calls/labels.py" line="33"/>
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="30"/>
+        <location filename="../../app/ui/calls/labels.py" line="34"/>
         <source>Courier</source>
         <translation>Курьер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="31"/>
+        <location filename="../../app/ui/calls/labels.py" line="35"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="32"/>
+        <location filename="../../app/ui/calls/labels.py" line="36"/>
         <source>Slot from</source>
         <translation>Слот с</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="33"/>
+        <location filename="../../app/ui/calls/labels.py" line="37"/>
         <source>Slot to</source>
         <translation>Слот до</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="34"/>
+        <location filename="../../app/ui/calls/labels.py" line="38"/>
         <source>Assigned at</source>
         <translation>Назначен</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="35"/>
+        <location filename="../../app/ui/calls/labels.py" line="39"/>
         <source>Picked up at</source>
         <translation>Забран курьером</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="36"/>
+        <location filename="../../app/ui/calls/labels.py" line="40"/>
         <source>Delivered at</source>
         <translation>Доставлен</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="37"/>
+        <location filename="../../app/ui/calls/labels.py" line="41"/>
         <source>Cancelled at</source>
         <translation>Отменён</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="38"/>
+        <location filename="../../app/ui/calls/labels.py" line="42"/>
         <source>Status event</source>
         <translation>Событие заказа</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="39"/>
+        <location filename="../../app/ui/calls/labels.py" line="43"/>
         <source>Event time</source>
         <translation>Время события</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="43"/>
+        <location filename="../../app/ui/calls/labels.py" line="47"/>
         <source>Impossible date or time</source>
         <translation>Несуществующая дата или время</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="44"/>
+        <location filename="../../app/ui/calls/labels.py" line="48"/>
         <source>No start time</source>
         <translation>Нет времени начала</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="45"/>
+        <location filename="../../app/ui/calls/labels.py" line="49"/>
         <source>Caller number is empty</source>
         <translation>Пустой номер звонящего</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="46"/>
+        <location filename="../../app/ui/calls/labels.py" line="50"/>
         <source>Callee number is empty</source>
         <translation>Пустой номер вызываемого</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="47"/>
+        <location filename="../../app/ui/calls/labels.py" line="51"/>
         <source>Duration is not a number</source>
         <translation>Длительность — не число</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="48"/>
+        <location filename="../../app/ui/calls/labels.py" line="52"/>
         <source>Row has too few cells</source>
         <translation>В строке не хватает ячеек</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/labels.py" line="49"/>
+        <location filename="../../app/ui/calls/labels.py" line="53"/>
         <source>Neither incoming nor outgoing</source>
         <translation>Не указано, входящий или исходящий</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/calls/labels.py" line="53"/>
-        <source>Inbound</source>
-        <translation>Входящий</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/calls/labels.py" line="54"/>
-        <source>Outbound</source>
-        <translation>Исходящий</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/calls/labels.py" line="55"/>
-        <source>Internal</source>
-        <translation>Внутренний</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/calls/labels.py" line="59"/>
-        <source>Answered</source>
-        <translation>Отвечен</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/calls/labels.py" line="60"/>
-        <source>Missed</source>
-        <translation>Не отвечен</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/calls/labels.py" line="64"/>
-        <source>Contact after delivery</source>
-        <translation>Контакт после доставки</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/calls/labels.py" line="65"/>
-        <source>Masking bypassed</source>
-        <translation>В обход подменного номера</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/calls/labels.py" line="66"/>
-        <source>Many numbers calling</source>
-        <translation>Звонки с разных номеров</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/calls/labels.py" line="67"/>
-        <source>Night calls</source>
-        <translation>Ночные звонки</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/calls/labels.py" line="68"/>
-        <source>Burst of calls</source>
-        <translation>Серия звонков</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/calls/labels.py" line="72"/>
-        <source>Low</source>
-        <translation>Низкая</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/calls/labels.py" line="73"/>
-        <source>Medium</source>
-        <translation>Средняя</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/calls/labels.py" line="74"/>
-        <source>High</source>
-        <translation>Высокая</translation>
     </message>
 </context>
 <context>
@@ -324,63 +259,58 @@
 <context>
     <name>CallsTab</name>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="53"/>
+        <location filename="../../app/ui/calls/tab.py" line="54"/>
         <source>Calls</source>
         <translation>Звонки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="82"/>
+        <location filename="../../app/ui/calls/tab.py" line="83"/>
         <source>Import call log…</source>
         <translation>Загрузить детализацию…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="85"/>
+        <location filename="../../app/ui/calls/tab.py" line="86"/>
         <source>Import orders…</source>
         <translation>Загрузить заказы…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="88"/>
+        <location filename="../../app/ui/calls/tab.py" line="89"/>
         <source>Orders and their status events: the detectors need the delivery times</source>
         <translation>Заказы и их события: для поиска признаков нужно время доставки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="91"/>
-        <location filename="../../app/ui/calls/tab.py" line="398"/>
+        <location filename="../../app/ui/calls/tab.py" line="92"/>
+        <location filename="../../app/ui/calls/tab.py" line="399"/>
         <source>Reveal numbers…</source>
         <translation>Показать номера…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="94"/>
+        <location filename="../../app/ui/calls/tab.py" line="95"/>
         <source>Show the full numbers of the selected calls (asks for a reason, audited)</source>
         <translation>Показать полные номера выбранных звонков (нужна причина, запись в журнал аудита)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="115"/>
+        <location filename="../../app/ui/calls/tab.py" line="116"/>
         <source>Show all calls</source>
         <translation>Показать все звонки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="149"/>
-        <source>Findings</source>
-        <translation>Признаки</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/calls/tab.py" line="150"/>
+        <location filename="../../app/ui/calls/tab.py" line="151"/>
         <source>Numbers</source>
         <translation>Номера</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="151"/>
+        <location filename="../../app/ui/calls/tab.py" line="152"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="171"/>
+        <location filename="../../app/ui/calls/tab.py" line="172"/>
         <source>The complainant&apos;s contacts. Line width: number of calls; red: at least one call not through a virtual number; orange: the courier.</source>
         <translation>Контакты заявителя. Толщина линии — число звонков; красная — хотя бы один звонок не через виртуальный номер; оранжевый — курьер.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/tab.py" line="273"/>
+        <location filename="../../app/ui/calls/tab.py" line="274"/>
         <source>%Ln call(s)</source>
         <translation>
             <numerusform>%Ln звонок</numerusform>
@@ -389,7 +319,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/tab.py" line="380"/>
+        <location filename="../../app/ui/calls/tab.py" line="381"/>
         <source>the numbers of %Ln call(s)</source>
         <translation>
             <numerusform>номера %Ln звонка</numerusform>
@@ -398,12 +328,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="402"/>
+        <location filename="../../app/ui/calls/tab.py" line="403"/>
         <source>Calls of order %1</source>
         <translation>Звонки по заказу %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="310"/>
+        <location filename="../../app/ui/calls/tab.py" line="311"/>
         <source>Calls of the finding “%1”</source>
         <translation>Звонки по признаку «%1»</translation>
     </message>
@@ -438,42 +368,37 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="61"/>
+        <location filename="../../app/ui/calls/findings_panel.py" line="62"/>
         <source>Analyze</source>
         <translation>Анализировать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="64"/>
+        <location filename="../../app/ui/calls/findings_panel.py" line="65"/>
         <source>Thresholds…</source>
         <translation>Пороги…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="78"/>
+        <location filename="../../app/ui/calls/findings_panel.py" line="79"/>
         <source>Severity</source>
         <translation>Важность</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="78"/>
-        <source>Finding</source>
-        <translation>Признак</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="78"/>
+        <location filename="../../app/ui/calls/findings_panel.py" line="79"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="78"/>
+        <location filename="../../app/ui/calls/findings_panel.py" line="79"/>
         <source>Calls</source>
         <translation>Звонки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="91"/>
+        <location filename="../../app/ui/calls/findings_panel.py" line="92"/>
         <source>Select a finding to read its explanation.</source>
         <translation>Выберите признак, чтобы прочитать пояснение.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/findings_panel.py" line="107"/>
+        <location filename="../../app/ui/calls/findings_panel.py" line="108"/>
         <source>%Ln calls: press Analyze to run the detectors.</source>
         <translation>
             <numerusform>%Ln звонок: нажмите «Анализировать», чтобы найти признаки.</numerusform>
@@ -482,27 +407,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="119"/>
+        <location filename="../../app/ui/calls/findings_panel.py" line="120"/>
         <source>Analyzing…</source>
         <translation>Анализ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="126"/>
+        <location filename="../../app/ui/calls/findings_panel.py" line="127"/>
         <source>Analyzing the calls</source>
         <translation>Анализ звонков</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="139"/>
+        <location filename="../../app/ui/calls/findings_panel.py" line="140"/>
         <source>Analysis stopped.</source>
         <translation>Анализ остановлен.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="143"/>
+        <location filename="../../app/ui/calls/findings_panel.py" line="144"/>
         <source>Analysis failed.</source>
         <translation>Анализ не удался.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/findings_panel.py" line="171"/>
+        <location filename="../../app/ui/calls/findings_panel.py" line="172"/>
         <source>%n finding(s)</source>
         <translation>
             <numerusform>%n признак</numerusform>
@@ -511,22 +436,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="182"/>
+        <location filename="../../app/ui/calls/findings_panel.py" line="183"/>
         <source>No findings: neither the complainant&apos;s nor the courier&apos;s phone number is known. Add them to the parties, or link numbers in the Numbers list.</source>
         <translation>Признаков нет: неизвестны номера телефонов ни заявителя, ни курьера. Добавьте их участникам дела или привяжите номера в списке «Номера».</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="187"/>
+        <location filename="../../app/ui/calls/findings_panel.py" line="188"/>
         <source>No findings: the complainant&apos;s phone number is not known, so calls to her cannot be found. Add it to the party, or link it in the Numbers list.</source>
         <translation>Признаков нет: неизвестен номер заявителя, поэтому звонки ей найти нельзя. Добавьте номер участнику или привяжите его в списке «Номера».</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="192"/>
+        <location filename="../../app/ui/calls/findings_panel.py" line="193"/>
         <source>No findings: the courier&apos;s phone number is not known, so his contacts with the complainant cannot be found. Add it to the party, or link it in the Numbers list.</source>
         <translation>Признаков нет: неизвестен номер курьера, поэтому его контакты с заявителем найти нельзя. Добавьте номер участнику или привяжите его в списке «Номера».</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="196"/>
+        <location filename="../../app/ui/calls/findings_panel.py" line="197"/>
         <source>No misuse pattern found with the current thresholds.</source>
         <translation>При текущих порогах признаков нарушения не найдено.</translation>
     </message>

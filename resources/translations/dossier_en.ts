@@ -4,9 +4,12 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../app/ui/dossier/dialog.py" line="273"/>
+        <location filename="../../app/ui/dossier/dialog.py" line="280"/>
         <source>Preview: %n page(s)</source>
-        <translation><numerusform>Preview: %n page</numerusform><numerusform>Preview: %n pages</numerusform></translation>
+        <translation>
+            <numerusform>Preview: %n page</numerusform>
+            <numerusform>Preview: %n pages</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

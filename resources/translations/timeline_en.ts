@@ -6,7 +6,10 @@
     <message numerus="yes">
         <location filename="../../app/ui/timeline/export.py" line="129"/>
         <source>Case %1 · %2 – %3 · times in %4 · %n event(s) shown</source>
-        <translation><numerusform>Case %1 · %2 – %3 · times in %4 · %n event shown</numerusform><numerusform>Case %1 · %2 – %3 · times in %4 · %n events shown</numerusform></translation>
+        <translation>
+            <numerusform>Case %1 · %2 – %3 · times in %4 · %n event shown</numerusform>
+            <numerusform>Case %1 · %2 – %3 · times in %4 · %n events shown</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -14,7 +17,10 @@
     <message numerus="yes">
         <location filename="../../app/ui/timeline/canvas.py" line="298"/>
         <source>%1: %n event(s) here</source>
-        <translation><numerusform>%1: %n event here</numerusform><numerusform>%1: %n events here</numerusform></translation>
+        <translation>
+            <numerusform>%1: %n event here</numerusform>
+            <numerusform>%1: %n events here</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -22,17 +28,26 @@
     <message numerus="yes">
         <location filename="../../app/ui/timeline/panel.py" line="269"/>
         <source>%n event(s)</source>
-        <translation><numerusform>%n event</numerusform><numerusform>%n events</numerusform></translation>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/ui/timeline/panel.py" line="271"/>
         <source>%1 of %n event(s)</source>
-        <translation><numerusform>%1 of %n event</numerusform><numerusform>%1 of %n events</numerusform></translation>
+        <translation>
+            <numerusform>%1 of %n event</numerusform>
+            <numerusform>%1 of %n events</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/ui/timeline/panel.py" line="296"/>
         <source>Range %1: %n event(s)</source>
-        <translation><numerusform>Range %1: %n event</numerusform><numerusform>Range %1: %n events</numerusform></translation>
+        <translation>
+            <numerusform>Range %1: %n event</numerusform>
+            <numerusform>Range %1: %n events</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
