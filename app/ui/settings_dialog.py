@@ -69,6 +69,7 @@ class SettingsDialog(QDialog):
         self._config_dir = config_dir
         self._initial_language = settings.language
         self._require_identity = require_identity
+        self.setMinimumWidth(520)  # the name and position fields show their hints in full
         layout = QVBoxLayout(self)
         if require_identity:
             self.setWindowTitle(self.tr("Your name and position"))
