@@ -3,8 +3,8 @@
 `intake_of(path)` looks at the name and the first bytes: a call log (CSV/XLSX/TSV), a chat
 export (Telegram JSON/HTML, WhatsApp text, SMS backup XML), a video, or any other document.
 `add_dropped(ctx, case_id, items)` sends each file to its feature's service after the one
-confirmation the window asks for. Chat exports are recognised now; until the messages feature
-(`app.services.messages`) is installed they are stored as documents, hash and all, and say so.
+confirmation the window asks for: call logs to the calls import, chat exports to the messages
+import (`app.services.messages`), videos to the video intake, anything else stored as evidence.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from app.domain.progress import NullProgress, Progress, check_cancel
 from app.services.calls.importing import import_calls
 from app.services.core.context import ServiceContext
 from app.services.core.evidence_files import add_evidence
+from app.services.messages.importing import import_messages
 from app.services.video.intake import add_video_evidence
 
 INTAKES = ("calls", "messages", "video", "document")
@@ -91,6 +92,8 @@ def intake_of(path: Path) -> str:
 def default_kind(path: Path, intake: str) -> str:
     if intake == "calls":
         return "calllog"
+    if intake == "messages":
+        return "chat"
     if intake == "video":
         return "dashcam"  # the investigator picks CCTV or another camera in the confirmation
     return "photo" if path.suffix.lower() in PICTURE_SUFFIXES else "document"
@@ -106,22 +109,14 @@ def sort_dropped(paths: list[Path]) -> list[DroppedFile]:
     return out
 
 
-def messages_installed() -> bool:
-    try:
-        import app.services.messages  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def add_dropped(
     ctx: ServiceContext,
     case_id: int,
     items: list[DroppedFile],
     progress: Progress | None = None,
 ) -> list[Added]:
-    """Send each file to its intake: call logs are imported (format detected as the CLI does),
-    videos stored and indexed, anything else stored as evidence."""
+    """Send each file to its intake: call logs and chat exports are imported (format detected
+    as the CLI does), videos stored and indexed, anything else stored as evidence."""
     progress = progress or NullProgress()
     added: list[Added] = []
     for done, item in enumerate(items):
@@ -130,6 +125,9 @@ def add_dropped(
         if item.intake == "calls":
             result = import_calls(ctx, case_id, item.path, progress=progress)
             added.append(Added(item.path, "calls", "calls", str(result.imported)))
+        elif item.intake == "messages":
+            chat = import_messages(ctx, case_id, item.path, progress=progress)
+            added.append(Added(item.path, "messages", "chat", str(chat.imported)))
         elif item.intake == "video":
             add_video_evidence(ctx, case_id, item.path, kind=item.kind, progress=progress)
             added.append(Added(item.path, "video", item.kind))

@@ -313,47 +313,47 @@
 <context>
     <name>DropDialog</name>
     <message>
-        <location filename="../../app/ui/cases/drop_dialog.py" line="32"/>
+        <location filename="../../app/ui/cases/drop_dialog.py" line="31"/>
         <source>Add files to the case</source>
         <translation>Добавить файлы в дело</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/drop_dialog.py" line="36"/>
+        <location filename="../../app/ui/cases/drop_dialog.py" line="35"/>
         <source>Each file goes where it belongs; change a video&apos;s camera if needed.</source>
         <translation>Каждый файл попадёт в свой раздел; для видео при необходимости выберите камеру.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/drop_dialog.py" line="40"/>
+        <location filename="../../app/ui/cases/drop_dialog.py" line="39"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/drop_dialog.py" line="40"/>
+        <location filename="../../app/ui/cases/drop_dialog.py" line="39"/>
         <source>Goes to</source>
         <translation>Куда</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/drop_dialog.py" line="60"/>
-        <source>Chat exports are stored with their hash; reading the messages comes with the messages feature, which is not installed here.</source>
-        <translation>Выгрузки переписки сохраняются с хешем; разбор сообщений появится вместе с разделом переписки, который здесь не установлен.</translation>
+        <location filename="../../app/ui/cases/drop_dialog.py" line="78"/>
+        <source>Messages: import the chat export</source>
+        <translation>Переписка: загрузить выгрузку</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/drop_dialog.py" line="69"/>
+        <location filename="../../app/ui/cases/drop_dialog.py" line="59"/>
         <source>Add</source>
         <translation>Добавить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/drop_dialog.py" line="78"/>
+        <location filename="../../app/ui/cases/drop_dialog.py" line="68"/>
         <source>Calls: import the call log</source>
         <translation>Звонки: загрузить детализацию</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/drop_dialog.py" line="83"/>
+        <location filename="../../app/ui/cases/drop_dialog.py" line="73"/>
         <source>Video: %1</source>
         <translation>Видео: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/drop_dialog.py" line="85"/>
+        <location filename="../../app/ui/cases/drop_dialog.py" line="75"/>
         <source>Other video (stored, not indexed)</source>
         <translation>Другое видео (сохранить без индексации)</translation>
     </message>
@@ -1305,97 +1305,97 @@
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="74"/>
+        <location filename="../../app/ui/settings_dialog.py" line="75"/>
         <source>Your name and position</source>
         <translation>Ваши ФИО и должность</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="77"/>
+        <location filename="../../app/ui/settings_dialog.py" line="78"/>
         <source>Who prepares the dossiers? Your name and position are printed in every dossier you sign and recorded in the audit log.</source>
         <translation>Кто готовит материалы? Ваши ФИО и должность печатаются в каждом подписанном вами досье и записываются в журнал аудита.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="89"/>
+        <location filename="../../app/ui/settings_dialog.py" line="90"/>
         <source>System language</source>
         <translation>Язык системы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="93"/>
+        <location filename="../../app/ui/settings_dialog.py" line="94"/>
         <source>Interface language:</source>
         <translation>Язык интерфейса:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="96"/>
+        <location filename="../../app/ui/settings_dialog.py" line="97"/>
         <source>Surname I.O., as in dossiers</source>
         <translation>Фамилия И.О., как в досье</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="97"/>
+        <location filename="../../app/ui/settings_dialog.py" line="98"/>
         <source>Investigator:</source>
         <translation>Проверяющий:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="100"/>
+        <location filename="../../app/ui/settings_dialog.py" line="101"/>
         <source>e.g. security specialist, North-West region</source>
         <translation>например, специалист службы безопасности, Северо-Запад</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="101"/>
+        <location filename="../../app/ui/settings_dialog.py" line="102"/>
         <source>Position:</source>
         <translation>Должность:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="104"/>
+        <location filename="../../app/ui/settings_dialog.py" line="105"/>
         <source>e.g. MSK</source>
         <translation>напр. MSK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="105"/>
+        <location filename="../../app/ui/settings_dialog.py" line="106"/>
         <source>Default region code:</source>
         <translation>Код региона по умолчанию:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="107"/>
+        <location filename="../../app/ui/settings_dialog.py" line="108"/>
         <source>Default time zone:</source>
         <translation>Часовой пояс по умолчанию:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="111"/>
+        <location filename="../../app/ui/settings_dialog.py" line="112"/>
         <source>the office&apos;s recorded share, else the data folder</source>
         <translation>общая папка отдела, иначе папка данных</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="115"/>
+        <location filename="../../app/ui/settings_dialog.py" line="116"/>
         <source>Root of the evidence store: a mounted share or a UNC path such as \\server\casebook. Applies after a restart; Casebook refuses a folder that holds another store.</source>
         <translation>Корень хранилища доказательств: подключённая общая папка или UNC-путь, например \\server\casebook. Применяется после перезапуска; папку с другим хранилищем Casebook не примет.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="120"/>
+        <location filename="../../app/ui/settings_dialog.py" line="121"/>
         <source>Evidence store:</source>
         <translation>Хранилище доказательств:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="122"/>
+        <location filename="../../app/ui/settings_dialog.py" line="123"/>
         <source>A new language applies after Casebook restarts.</source>
         <translation>Новый язык будет применён после перезапуска Casebook.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="146"/>
+        <location filename="../../app/ui/settings_dialog.py" line="147"/>
         <source>Enter your name and position: the dossier is signed with them.</source>
         <translation>Укажите ФИО и должность: ими подписывается досье.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="154"/>
+        <location filename="../../app/ui/settings_dialog.py" line="155"/>
         <source>The region code is one short word without spaces.</source>
         <translation>Код региона — одно короткое слово без пробелов.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="161"/>
+        <location filename="../../app/ui/settings_dialog.py" line="162"/>
         <source>Unknown time zone: %1</source>
         <translation>Неизвестный часовой пояс: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="167"/>
+        <location filename="../../app/ui/settings_dialog.py" line="168"/>
         <source>The evidence store folder %1 is not reachable.</source>
         <translation>Папка хранилища доказательств %1 недоступна.</translation>
     </message>

@@ -77,7 +77,10 @@
     <message numerus="yes">
         <location filename="../../app/ui/calls/orders_dialog.py" line="200"/>
         <source>%n column(s); times in %1</source>
-        <translation><numerusform>%n column; times in %1</numerusform><numerusform>%n columns; times in %1</numerusform></translation>
+        <translation>
+            <numerusform>%n column; times in %1</numerusform>
+            <numerusform>%n columns; times in %1</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import dropped
 from app.services.dropped import DroppedFile
 from app.ui.labels import vocab
 from app.ui.widgets.screen import resize_within_screen
@@ -54,15 +53,6 @@ class DropDialog(QDialog):
             self.kinds.append(combo)
             self.table.setCellWidget(row, 1, combo)
         layout.addWidget(self.table, 1)
-        if any(i.intake == "messages" for i in items) and not dropped.messages_installed():
-            note = QLabel(
-                self.tr(
-                    "Chat exports are stored with their hash; reading the messages comes with "
-                    "the messages feature, which is not installed here."
-                )
-            )
-            note.setWordWrap(True)
-            layout.addWidget(note)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -84,7 +74,10 @@ class DropDialog(QDialog):
                 for kind in ("dashcam", "cctv")
             ] + [(self.tr("Other video (stored, not indexed)"), "other")]
         if item.intake == "messages":
-            return [(vocab("evidence", "messages"), "document")]
+            return [
+                (self.tr("Messages: import the chat export"), "chat"),
+                (vocab("evidence", "document"), "document"),
+            ]
         return [(vocab("evidence", item.kind), item.kind), (vocab("evidence", "other"), "other")]
 
     def chosen(self) -> list[DroppedFile]:
@@ -93,8 +86,8 @@ class DropDialog(QDialog):
         for item, combo in zip(self.items, self.kinds, strict=True):
             kind = combo.currentData()
             intake = item.intake
-            if intake == "calls" and kind != "calllog":
-                intake = "document"
+            if intake in ("calls", "messages") and kind == "document":
+                intake = "document"  # stored as a file, not read
             out.append(DroppedFile(item.path, intake, kind))
         return out
 

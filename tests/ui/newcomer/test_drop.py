@@ -1,10 +1,9 @@
 """Files dropped onto a case: a call log, a Telegram chat export, a phone video and a scanned
 document are told apart, confirmed once in one dialog, and land in their intakes (the calls
-imported, the video indexed, the chat and the document stored with their hashes)."""
+imported, the chat's messages read, the video indexed, the document stored with its hash)."""
 
 from __future__ import annotations
 
-import json
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,17 +24,10 @@ DATA = Path(__file__).resolve().parents[2] / "data" / "calls"
 
 def files(tmp_path: Path) -> list[Path]:
     calls = shutil.copy(DATA / "mts_vpbx.csv", tmp_path / "detalizaciya.csv")
-    chat = tmp_path / "result.json"
-    chat.write_text(
-        json.dumps(
-            {
-                "name": "Курьер",
-                "type": "personal_chat",
-                "messages": [{"id": 1, "type": "message", "date": "2025-09-14T21:40:00"}],
-            },
-            ensure_ascii=False,
-        ),
-        encoding="utf-8",
+    chat = Path(
+        shutil.copy(
+            DATA.parent / "messages" / "chatminer_telegram_single.json", tmp_path / "result.json"
+        )
     )
     video = encode(tmp_path / "VID_20250914_214000.mp4", frames=30)
     scan = tmp_path / "заявление.pdf"
@@ -47,7 +39,7 @@ def test_kinds_are_told_apart(tmp_path: Path) -> None:
     items = dropped.sort_dropped(files(tmp_path))
     assert [(i.path.suffix, i.intake, i.kind) for i in items] == [
         (".csv", "calls", "calllog"),
-        (".json", "messages", "document"),
+        (".json", "messages", "chat"),
         (".mp4", "video", "dashcam"),
         (".pdf", "document", "document"),
     ]
@@ -87,7 +79,7 @@ def test_drop_confirm_once_and_each_file_lands(
     stored = {e.original_name: e.kind for e in evidence_files.list_evidence(sqlite_ctx, case.id)}
     assert stored == {
         "detalizaciya.csv": "calllog",
-        "result.json": "document",
+        "result.json": "chat",
         "VID_20250914_214000.mp4": "cctv",
         "заявление.pdf": "document",
     }
