@@ -301,7 +301,7 @@
         <translation>Вкладку «%1» не удалось открыть: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/cases/case_view.py" line="209"/>
+        <location filename="../../app/ui/cases/case_view.py" line="211"/>
         <source>Adding %n file(s) to the case</source>
         <translation>
             <numerusform>Добавление %n файла в дело</numerusform>

@@ -254,32 +254,32 @@
 <context>
     <name>EvidenceModel</name>
     <message>
-        <location filename="../../app/ui/video/evidence_model.py" line="91"/>
+        <location filename="../../app/ui/video/evidence_model.py" line="78"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/evidence_model.py" line="92"/>
+        <location filename="../../app/ui/video/evidence_model.py" line="79"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/evidence_model.py" line="93"/>
+        <location filename="../../app/ui/video/evidence_model.py" line="80"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/evidence_model.py" line="94"/>
+        <location filename="../../app/ui/video/evidence_model.py" line="81"/>
         <source>Duration</source>
         <translation>Длительность</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/evidence_model.py" line="95"/>
+        <location filename="../../app/ui/video/evidence_model.py" line="82"/>
         <source>Size</source>
         <translation>Размер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/evidence_model.py" line="127"/>
+        <location filename="../../app/ui/video/evidence_model.py" line="114"/>
         <source>%1, %2x%3, %4 fps, %5 frames</source>
         <translation>%1, %2x%3, %4 кадр/с, кадров: %5</translation>
     </message>
@@ -394,97 +394,97 @@
 <context>
     <name>PlayerWidget</name>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="129"/>
+        <location filename="../../app/ui/video/player_widget.py" line="130"/>
         <source>Play / pause (Space)</source>
         <translation>Воспроизведение / пауза (Пробел)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="132"/>
+        <location filename="../../app/ui/video/player_widget.py" line="133"/>
         <source>Start (Home)</source>
         <translation>В начало (Home)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="135"/>
+        <location filename="../../app/ui/video/player_widget.py" line="136"/>
         <source>Back 10 s (Ctrl+Left)</source>
         <translation>Назад на 10 с (Ctrl+Влево)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="140"/>
+        <location filename="../../app/ui/video/player_widget.py" line="141"/>
         <source>Previous frame (Left)</source>
         <translation>Предыдущий кадр (Влево)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="144"/>
+        <location filename="../../app/ui/video/player_widget.py" line="145"/>
         <source>Next frame (Right)</source>
         <translation>Следующий кадр (Вправо)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="148"/>
+        <location filename="../../app/ui/video/player_widget.py" line="149"/>
         <source>Forward 10 s (Ctrl+Right)</source>
         <translation>Вперёд на 10 с (Ctrl+Вправо)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="152"/>
+        <location filename="../../app/ui/video/player_widget.py" line="153"/>
         <source>End (End)</source>
         <translation>В конец (End)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="158"/>
+        <location filename="../../app/ui/video/player_widget.py" line="159"/>
         <source>Speed: J / K / L, slower with Shift+J / Shift+L</source>
         <translation>Скорость: J / K / L, медленнее — Shift+J / Shift+L</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="162"/>
+        <location filename="../../app/ui/video/player_widget.py" line="163"/>
         <source>Previous activity ([)</source>
         <translation>Предыдущее движение ([)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="165"/>
+        <location filename="../../app/ui/video/player_widget.py" line="166"/>
         <source>Find activity</source>
         <translation>Найти движение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="166"/>
+        <location filename="../../app/ui/video/player_widget.py" line="167"/>
         <source>Mark the stretches with motion on the scrubber</source>
         <translation>Отметить на шкале участки с движением</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="171"/>
+        <location filename="../../app/ui/video/player_widget.py" line="172"/>
         <source>Next activity (])</source>
         <translation>Следующее движение (])</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="174"/>
+        <location filename="../../app/ui/video/player_widget.py" line="175"/>
         <source>True time…</source>
         <translation>Истинное время…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="175"/>
+        <location filename="../../app/ui/video/player_widget.py" line="176"/>
         <source>Calibrate the camera clock: this frame shows true time T</source>
         <translation>Калибровка часов камеры: этот кадр снят в истинное время T</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="180"/>
+        <location filename="../../app/ui/video/player_widget.py" line="181"/>
         <source>Export frame…</source>
         <translation>Экспорт кадра…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="181"/>
+        <location filename="../../app/ui/video/player_widget.py" line="182"/>
         <source>Save the exact frame on screen as a PNG file (recorded in the audit log)</source>
         <translation>Сохранить точный кадр с экрана в файл PNG (записывается в журнал аудита)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="186"/>
+        <location filename="../../app/ui/video/player_widget.py" line="187"/>
         <source>Go to…</source>
         <translation>Перейти…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="187"/>
+        <location filename="../../app/ui/video/player_widget.py" line="188"/>
         <source>Go to a frame, a media time or a true time (Ctrl+G)</source>
         <translation>Перейти к кадру, времени в файле или истинному времени (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="205"/>
+        <location filename="../../app/ui/video/player_widget.py" line="206"/>
         <source>Space: play / pause
 J / K / L: backwards, pause, forwards (again: faster; with Shift: slower)
 Left / Right: one frame; with Shift: 1 s; with Ctrl: 10 s
@@ -503,107 +503,107 @@ I: показать / скрыть сведения о времени
 Ctrl+G: перейти к кадру, времени в файле или истинному времени</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="219"/>
+        <location filename="../../app/ui/video/player_widget.py" line="220"/>
         <source>Brightness (viewing only)</source>
         <translation>Яркость (только для просмотра)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="220"/>
+        <location filename="../../app/ui/video/player_widget.py" line="221"/>
         <source>Contrast (viewing only)</source>
         <translation>Контраст (только для просмотра)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="224"/>
+        <location filename="../../app/ui/video/player_widget.py" line="225"/>
         <source>Original brightness and contrast</source>
         <translation>Исходные яркость и контраст</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="314"/>
+        <location filename="../../app/ui/video/player_widget.py" line="315"/>
         <source>This video has no sound</source>
         <translation>В этом видео нет звука</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="316"/>
+        <location filename="../../app/ui/video/player_widget.py" line="317"/>
         <source>No audio output on this computer</source>
         <translation>На этом компьютере нет устройства вывода звука</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="318"/>
+        <location filename="../../app/ui/video/player_widget.py" line="319"/>
         <source>Sound on / off (played at 1x forwards, silent at other speeds)</source>
         <translation>Звук вкл. / выкл. (звучит при воспроизведении вперёд на 1x, на других скоростях молчит)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="320"/>
+        <location filename="../../app/ui/video/player_widget.py" line="321"/>
         <source>Volume (listening only)</source>
         <translation>Громкость (только для прослушивания)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="344"/>
+        <location filename="../../app/ui/video/player_widget.py" line="345"/>
         <source>Stretches with activity: %1</source>
         <translation>Участков с движением: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="367"/>
+        <location filename="../../app/ui/video/player_widget.py" line="369"/>
         <source>Export frame</source>
         <translation>Экспорт кадра</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="367"/>
+        <location filename="../../app/ui/video/player_widget.py" line="371"/>
         <source>PNG image (*.png)</source>
         <translation>Изображение PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="381"/>
+        <location filename="../../app/ui/video/player_widget.py" line="386"/>
         <source>Exporting frame</source>
         <translation>Экспорт кадра</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="383"/>
+        <location filename="../../app/ui/video/player_widget.py" line="388"/>
         <source>Frame %1 saved to %2</source>
         <translation>Кадр %1 сохранён в %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="407"/>
+        <location filename="../../app/ui/video/player_widget.py" line="412"/>
         <source>Reading the camera&apos;s clock</source>
         <translation>Распознавание часов камеры</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="427"/>
+        <location filename="../../app/ui/video/player_widget.py" line="432"/>
         <source>Calibrating the clock</source>
         <translation>Калибровка часов</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="455"/>
+        <location filename="../../app/ui/video/player_widget.py" line="460"/>
         <source>Frame %1 of %2</source>
         <translation>Кадр %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="456"/>
+        <location filename="../../app/ui/video/player_widget.py" line="461"/>
         <source> (keyframe, decoding…)</source>
         <translation> (опорный кадр, декодирование…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="457"/>
+        <location filename="../../app/ui/video/player_widget.py" line="462"/>
         <source>Media time %1</source>
         <translation>Время в файле %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="462"/>
+        <location filename="../../app/ui/video/player_widget.py" line="467"/>
         <source>Camera clock unknown (no origin set)</source>
         <translation>Часы камеры неизвестны (не задана точка отсчёта)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="464"/>
+        <location filename="../../app/ui/video/player_widget.py" line="469"/>
         <source>Camera clock %1</source>
         <translation>Часы камеры %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="467"/>
+        <location filename="../../app/ui/video/player_widget.py" line="472"/>
         <source>True time: clock not calibrated</source>
         <translation>Истинное время: часы не откалиброваны</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/player_widget.py" line="469"/>
+        <location filename="../../app/ui/video/player_widget.py" line="474"/>
         <source>True time %1</source>
         <translation>Истинное время %1</translation>
     </message>
@@ -710,64 +710,6 @@ Ctrl+G: перейти к кадру, времени в файле или ист
     </message>
 </context>
 <context>
-    <name>VideoKinds</name>
-    <message>
-        <location filename="../../app/ui/video/evidence_model.py" line="27"/>
-        <source>Dash-cam</source>
-        <translation>Видеорегистратор</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/video/evidence_model.py" line="28"/>
-        <source>CCTV</source>
-        <translation>Камера наблюдения</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/video/evidence_model.py" line="29"/>
-        <source>Photo</source>
-        <translation>Фото</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/video/evidence_model.py" line="30"/>
-        <source>Document</source>
-        <translation>Документ</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/video/evidence_model.py" line="31"/>
-        <source>Statement scan</source>
-        <translation>Скан объяснения</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/video/evidence_model.py" line="32"/>
-        <source>Audio</source>
-        <translation>Аудио</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/video/evidence_model.py" line="33"/>
-        <source>Other</source>
-        <translation>Другое</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/video/evidence_model.py" line="34"/>
-        <source>Call log</source>
-        <translation>Журнал звонков</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/video/evidence_model.py" line="35"/>
-        <source>Chat export</source>
-        <translation>Выгрузка переписки</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/video/evidence_model.py" line="36"/>
-        <source>Still</source>
-        <translation>Стоп-кадр</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/video/evidence_model.py" line="37"/>
-        <source>Dossier</source>
-        <translation>Досье</translation>
-    </message>
-</context>
-<context>
     <name>VideoTab</name>
     <message>
         <location filename="../../app/ui/video/tab.py" line="49"/>
@@ -800,42 +742,42 @@ Ctrl+G: перейти к кадру, времени в файле или ист
         <translation>Откройте видео из списка для просмотра.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="164"/>
+        <location filename="../../app/ui/video/tab.py" line="170"/>
         <source>Adding %1…</source>
         <translation>Добавление %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="167"/>
+        <location filename="../../app/ui/video/tab.py" line="173"/>
         <source>Adding %1</source>
         <translation>Добавление %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="178"/>
+        <location filename="../../app/ui/video/tab.py" line="184"/>
         <source>Adding %1 was cancelled; nothing was stored.</source>
         <translation>Добавление %1 отменено; ничего не сохранено.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="183"/>
+        <location filename="../../app/ui/video/tab.py" line="189"/>
         <source>%1 added to the case.</source>
         <translation>%1 добавлен в дело.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="207"/>
+        <location filename="../../app/ui/video/tab.py" line="213"/>
         <source>%1 is not a video; it is kept as evidence.</source>
         <translation>%1 — не видео; файл хранится как доказательство.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="222"/>
+        <location filename="../../app/ui/video/tab.py" line="228"/>
         <source>%1: not a picture that can be shown</source>
         <translation>%1: изображение не удаётся показать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="280"/>
+        <location filename="../../app/ui/video/tab.py" line="286"/>
         <source>Open one video, then select another video to show beside it.</source>
         <translation>Откройте одно видео, затем выберите другое, чтобы показать их рядом.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="284"/>
+        <location filename="../../app/ui/video/tab.py" line="290"/>
         <source>Select a different video to show beside this one.</source>
         <translation>Выберите другое видео, чтобы показать рядом с этим.</translation>
     </message>
