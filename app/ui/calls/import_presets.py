@@ -3,17 +3,24 @@ mixin of `ImportDialog`: it uses the dialog's environment, preview, mapping and 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication as Qc
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QDialog, QInputDialog
 
 from app.services.calls import intake as calls
 from app.services.calls.intake import Preset
 from app.ui.errors import show_error
 
+# For the type checker the mixin is the dialog it is mixed into (a QWidget parent for the
+# input and error dialogs); at run time it adds no base class of its own.
+if TYPE_CHECKING:
+    _DialogBase = QDialog
+else:
+    _DialogBase = object
 
-class PresetActions:
+
+class PresetActions(_DialogBase):
     """`Save as preset…` and `Delete preset` of the import dialog (strings in the dialog's
     translation context)."""
 
@@ -25,6 +32,7 @@ class PresetActions:
     status: Any
     delete_preset_button: Any
     _presets: dict[str, Preset]
+    reload_presets: Any
 
     def _ask_preset_name(self) -> None:
         name, ok = QInputDialog.getText(

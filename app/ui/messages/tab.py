@@ -11,7 +11,7 @@ pool, writes (imports, links, dossier marks) in its database lane.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -353,7 +353,7 @@ class MessagesTab(QWidget):
         )
 
     def _day_start(self, day: QDate) -> datetime:
-        local = datetime.combine(day.toPython(), time(0, 0), tzinfo=zone(self.tz))
+        local = datetime(day.year(), day.month(), day.day(), tzinfo=zone(self.tz))
         return local
 
     def refresh(self) -> None:
@@ -513,7 +513,9 @@ class MessagesTab(QWidget):
             info = evidence_files.get_evidence(ctx, evidence_id)
             return evidence_files.evidence_path(ctx, info), info.original_name, info.sha256
 
-        self.env.tasks.run_read(load, lambda r: self._show_picture(*r, region), self._failed)
+        self.env.tasks.run_read(
+            load, lambda r: self._show_picture(r[0], r[1], r[2], region), self._failed
+        )
 
     def _show_picture(
         self, path: Path, name: str, sha: str, region: tuple[int, ...] | None
