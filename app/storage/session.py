@@ -17,13 +17,13 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from app.domain.errors import Conflict, Duplicate, NotAllowed
+from app.domain.errors import Conflict, Duplicate, NotAllowed, NotFound
 from app.storage.db import storage_error
 
 SessionFactory = sessionmaker[Session]
 _Row = TypeVar("_Row")
 
-__all__ = ["Engine", "Session", "SessionFactory", "inserted", "read_unit", "write_unit"]
+__all__ = ["Engine", "Session", "SessionFactory", "fetched", "inserted", "read_unit", "write_unit"]
 
 
 @contextmanager
@@ -73,6 +73,14 @@ def write_unit(sessions: SessionFactory, engine: Engine, who: str) -> Iterator[S
         raise
     finally:
         session.close()
+
+
+def fetched(session: Session, model: type[_Row], row_id: int, missing: str) -> _Row:
+    """The row with that primary key; `NotFound(missing)` when there is none."""
+    row = session.get(model, row_id)
+    if row is None:
+        raise NotFound(missing)
+    return row
 
 
 def inserted(session: Session, row: _Row) -> _Row:

@@ -28,7 +28,7 @@ from app.services.timeline import findings as timeline_findings
 from app.services.timeline import sources
 from app.storage.repositories import timeline as read_model
 from app.storage.repositories.core.convert import event_info
-from app.storage.repositories.core.records import event_row
+from app.storage.repositories.core.records import live_event_of
 
 CSV_COLUMNS = (
     "id",
@@ -201,11 +201,8 @@ def event_json(event: TimelineEvent) -> dict[str, object]:
 def manual_event(ctx: ServiceContext, case_id: int, event_id: int) -> ManualEventInfo:
     """One manual event of the case with its version (for editing it)."""
     with ctx.session() as session:
-        try:
-            row = event_row(session, event_id)
-        except NotFound:
-            row = None
-        if row is None or row.case_id != case_id or row.deleted:
+        row = live_event_of(session, case_id, event_id)
+        if row is None:
             raise NotFound(f"no event {event_id} in this case")
         return event_info(row)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVarTuple
+from typing import Any, TypeVar, TypeVarTuple
 
 from sqlalchemy import Select, func, or_, select, update
 from sqlalchemy.orm import Session
@@ -25,9 +25,10 @@ from app.storage.models.cases import (
 )
 from app.storage.repositories.core import convert
 from app.storage.repositories.core.parties import blacklisted_ids, party_phones
-from app.storage.session import inserted
+from app.storage.session import fetched, inserted
 
 _Row = TypeVarTuple("_Row")
+_Record = TypeVar("_Record", PartyRow, OrderRow, StatementRow, ManualEventRow)
 
 SORT_COLUMNS = {
     "number": CaseRow.number,
@@ -57,10 +58,7 @@ def resolve_case_id(session: Session, ref: str | int) -> int:
 
 def case_row(session: Session, case_id: int) -> CaseRow:
     """The case's row, for a service to edit inside its transaction."""
-    case = session.get(CaseRow, case_id)
-    if case is None:
-        raise NotFound(f"no case with id {case_id}")
-    return case
+    return fetched(session, CaseRow, case_id, f"no case with id {case_id}")
 
 
 def case_tz(session: Session, case_id: int) -> str:
@@ -88,26 +86,10 @@ def new_case(session: Session, **fields: Any) -> CaseRow:
 def case_detail(session: Session, case_id: int) -> CaseDetail:
     """The case with its parties, orders, statements and manual events (personal data masked)."""
     case = case_row(session, case_id)
-    parties = session.scalars(
-        select(PartyRow)
-        .where(PartyRow.case_id == case.id, PartyRow.deleted.is_(False))
-        .order_by(PartyRow.id)
-    ).all()
-    orders = session.scalars(
-        select(OrderRow)
-        .where(OrderRow.case_id == case.id, OrderRow.deleted.is_(False))
-        .order_by(OrderRow.id)
-    ).all()
-    statements = session.scalars(
-        select(StatementRow)
-        .where(StatementRow.case_id == case.id, StatementRow.deleted.is_(False))
-        .order_by(StatementRow.taken_at)
-    ).all()
-    events = session.scalars(
-        select(ManualEventRow)
-        .where(ManualEventRow.case_id == case.id, ManualEventRow.deleted.is_(False))
-        .order_by(ManualEventRow.at)
-    ).all()
+    parties = _live(session, PartyRow, case.id, PartyRow.id)
+    orders = _live(session, OrderRow, case.id, OrderRow.id)
+    statements = _live(session, StatementRow, case.id, StatementRow.taken_at)
+    events = _live(session, ManualEventRow, case.id, ManualEventRow.at)
     phones = party_phones(session, [p.id for p in parties])
     listed = blacklisted_ids(session, [p.courier_id or "" for p in parties])
     order_events: dict[int, list[OrderEventRow]] = {o.id: [] for o in orders}
@@ -140,6 +122,12 @@ def case_detail(session: Session, case_id: int) -> CaseDetail:
         statements=[convert.statement_info(s) for s in statements],
         events=[convert.event_info(e) for e in events],
     )
+
+
+def _live(session: Session, model: type[_Record], case_id: int, order: Any) -> list[_Record]:
+    """The case's records of one kind that are not deleted, in `order`."""
+    stmt = select(model).where(model.case_id == case_id, model.deleted.is_(False))
+    return list(session.scalars(stmt.order_by(order)))
 
 
 def fold(text: str) -> str:

@@ -7,9 +7,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.errors import NotFound
 from app.storage.models.cases import EvidenceRow
-from app.storage.session import inserted
+from app.storage.session import fetched, inserted
 
 
 def new_evidence(session: Session, **fields: Any) -> EvidenceRow:
@@ -18,10 +17,7 @@ def new_evidence(session: Session, **fields: Any) -> EvidenceRow:
 
 
 def evidence_row(session: Session, evidence_id: int) -> EvidenceRow:
-    row = session.get(EvidenceRow, evidence_id)
-    if row is None:
-        raise NotFound(f"no evidence with id {evidence_id}")
-    return row
+    return fetched(session, EvidenceRow, evidence_id, f"no evidence with id {evidence_id}")
 
 
 def evidence_rows(session: Session, case_id: int | None = None) -> list[EvidenceRow]:

@@ -8,16 +8,12 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app.domain.errors import NotFound
 from app.storage.models.cases import BlacklistRow, OrderRow, PartyPhoneRow, PartyRow
-from app.storage.session import inserted
+from app.storage.session import fetched, inserted
 
 
 def party_row(session: Session, party_id: int) -> PartyRow:
-    row = session.get(PartyRow, party_id)
-    if row is None:
-        raise NotFound(f"no party with id {party_id}")
-    return row
+    return fetched(session, PartyRow, party_id, f"no party with id {party_id}")
 
 
 def is_live_party_of(session: Session, case_id: int, party_id: int) -> bool:
@@ -62,9 +58,7 @@ def replace_phones(session: Session, party_id: int, values: Sequence[str]) -> No
 
 def order_address(session: Session, order_id: int) -> tuple[int, str]:
     """(case id, real address) of an order, for an audited reveal."""
-    order = session.get(OrderRow, order_id)
-    if order is None:
-        raise NotFound(f"no order with id {order_id}")
+    order = fetched(session, OrderRow, order_id, f"no order with id {order_id}")
     return order.case_id, order.address
 
 
@@ -90,10 +84,7 @@ def new_blacklist_entry(session: Session, **fields: Any) -> BlacklistRow:
 
 
 def blacklist_row(session: Session, entry_id: int) -> BlacklistRow:
-    row = session.get(BlacklistRow, entry_id)
-    if row is None:
-        raise NotFound(f"no blacklist entry {entry_id}")
-    return row
+    return fetched(session, BlacklistRow, entry_id, f"no blacklist entry {entry_id}")
 
 
 def active_blacklist_rows(session: Session, courier_id: str) -> list[BlacklistRow]:

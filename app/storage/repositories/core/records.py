@@ -9,9 +9,8 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app.domain.errors import NotFound
 from app.storage.models.cases import ManualEventRow, OrderEventRow, OrderRow, StatementRow
-from app.storage.session import inserted
+from app.storage.session import fetched, inserted
 
 _MODELS: dict[str, type[OrderRow] | type[StatementRow] | type[ManualEventRow]] = {
     "order": OrderRow,
@@ -22,10 +21,7 @@ _MODELS: dict[str, type[OrderRow] | type[StatementRow] | type[ManualEventRow]] =
 
 def record_row(session: Session, entity: str, record_id: int) -> Any:
     """The row of an order, statement or manual event (`entity` names which)."""
-    row = session.get(_MODELS[entity], record_id)
-    if row is None:
-        raise NotFound(f"no {entity} with id {record_id}")
-    return row
+    return fetched(session, _MODELS[entity], record_id, f"no {entity} with id {record_id}")
 
 
 def order_row(session: Session, order_id: int) -> OrderRow:
@@ -84,3 +80,9 @@ def new_statement(session: Session, **fields: Any) -> StatementRow:
 
 def new_event(session: Session, **fields: Any) -> ManualEventRow:
     return inserted(session, ManualEventRow(**fields))
+
+
+def live_event_of(session: Session, case_id: int, event_id: int) -> ManualEventRow | None:
+    """The case's manual event with that id unless it is deleted (or of another case)."""
+    row = session.get(ManualEventRow, event_id)
+    return row if row is not None and row.case_id == case_id and not row.deleted else None
