@@ -57,6 +57,7 @@ def _dossier(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
         "pages": result.pages,
         "profile": result.profile,
         "warnings": list(result.warnings),
+        "audit_checkpoint": result.checkpoint.anchor,
     }
 
 
@@ -65,7 +66,12 @@ def _package(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
     from app.services.dossier.export import export_package
 
     result = export_package(ctx, resolve_case(ctx, args.case), _options(args), args.out)
-    return {"path": str(result.path), "sha256": result.sha256, "files": list(result.files)}
+    return {
+        "path": str(result.path),
+        "sha256": result.sha256,
+        "files": list(result.files),
+        "audit_checkpoint": result.checkpoint.anchor,
+    }
 
 
 def _verify(args: argparse.Namespace, ctx: ServiceContext | None) -> dict[str, Any]:

@@ -177,8 +177,8 @@ class DossierData:
     lang: Lang
     case: CaseInfo
     generated_at: datetime  # when the document was made (given, so it can be reproduced)
-    audit_head: str  # hash of the last audit entry at export time
-    audit_entries: int = 0
+    audit_head: str  # hash of the audit entry the export's signed checkpoint witnesses
+    audit_entries: int = 0  # that entry's number
     parties: tuple[PartyEntry, ...] = ()
     events: tuple[EventEntry, ...] = ()
     findings: tuple[FindingEntry, ...] = ()
@@ -192,3 +192,4 @@ class DossierData:
     decisions: tuple[DecisionEntry, ...] = ()
     quotes: tuple[QuoteEntry, ...] = ()  # messages selected or flagged, verbatim
     data_as_of: datetime | None = None  # the last change of the data the dossier shows
+    audit_signature: str = ""  # "Ed25519 <key id> <signature>" of that checkpoint

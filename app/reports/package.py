@@ -14,6 +14,7 @@ import os
 import re
 import stat
 import tempfile
+import unicodedata
 import zipfile
 import zlib
 from collections.abc import Sequence
@@ -209,8 +210,15 @@ def _parse_txt(raw: bytes) -> dict[str, str]:
     return listed
 
 
-def _check(archive: zipfile.ZipFile) -> PackageCheck:
-    infos = archive.infolist()
+def _fold(name: str) -> str:
+    """How a case-insensitive file system (Windows, macOS) would see a name."""
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+def _check_names(infos: list[zipfile.ZipInfo]) -> PackageCheck | None:
+    """Unsafe, duplicate and colliding names: a ZIP may hold two members under one name (one
+    is checked, the other extracted) or names that are one file on Windows."""
+    seen: dict[str, str] = {}
     for info in infos:
         try:
             check_member_name(info.filename)
@@ -218,6 +226,25 @@ def _check(archive: zipfile.ZipFile) -> PackageCheck:
             return PackageCheck(False, 0, info.filename, exc.message)
         if _is_symlink(info):
             return PackageCheck(False, 0, info.filename, "symbolic link in package")
+        if info.is_dir():
+            return PackageCheck(False, 0, info.filename, "folder entry in package")
+        folded = _fold(info.filename)
+        if folded in seen:
+            problem = (
+                "the same name twice in the package"
+                if seen[folded] == info.filename
+                else f"name collides with {seen[folded]!r} on case-insensitive systems"
+            )
+            return PackageCheck(False, 0, info.filename, problem)
+        seen[folded] = info.filename
+    return None
+
+
+def _check(archive: zipfile.ZipFile) -> PackageCheck:
+    infos = archive.infolist()
+    bad_name = _check_names(infos)
+    if bad_name is not None:
+        return bad_name
     names = {info.filename for info in infos}
     if MANIFEST_TXT not in names:
         return PackageCheck(False, 0, MANIFEST_TXT, "manifest missing")
@@ -265,30 +292,46 @@ def verify_package(path: Path) -> PackageCheck:
 
 
 def unpack_package(path: Path, dest: Path) -> list[Path]:
-    """Extract into `dest` after checking every name; nothing lands outside `dest`."""
+    """Extract into `dest` only after the whole package checked out; nothing lands outside
+    `dest`, nothing is overwritten, and each member is hashed again while it is written (a file
+    changed after the check leaves nothing behind)."""
     root = dest.resolve()
-    written: list[Path] = []
     with zipfile.ZipFile(path) as archive:
-        infos = archive.infolist()
-        for info in infos:
-            check_member_name(info.filename)
-            if _is_symlink(info):
-                raise IntegrityFailure(
-                    f"symbolic link in package: {info.filename}", member=info.filename
-                )
+        check = _check(archive)
+        if not check.ok:
+            raise IntegrityFailure(
+                f"{path}: {check.bad_member or ''}: {check.problem}", member=check.bad_member
+            )
+        listed = _parse_txt(archive.read(MANIFEST_TXT))
+        targets: list[tuple[zipfile.ZipInfo, Path]] = []
+        for info in archive.infolist():
             target = (root / info.filename).resolve()
             if not target.is_relative_to(root):
                 raise IntegrityFailure(
                     f"member escapes the folder: {info.filename}", member=info.filename
                 )
-        for info in infos:
-            target = (root / info.filename).resolve()
-            if info.is_dir():
-                target.mkdir(parents=True, exist_ok=True)
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with archive.open(info) as source, target.open("xb") as handle:
-                while block := source.read(CHUNK):
-                    handle.write(block)
-            written.append(target)
+            if target.exists() or target.is_symlink():
+                raise ValidationError(
+                    f"{target}: already exists; extract into an empty folder", field="extract"
+                )
+            targets.append((info, target))
+        written: list[Path] = []
+        try:
+            for info, target in targets:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                digest = hashlib.sha256()
+                with archive.open(info) as source, target.open("xb") as handle:
+                    written.append(target)
+                    while block := source.read(CHUNK):
+                        digest.update(block)
+                        handle.write(block)
+                expected = listed.get(info.filename)
+                if expected is not None and digest.hexdigest() != expected:
+                    raise IntegrityFailure(
+                        f"{info.filename}: changed while it was extracted", member=info.filename
+                    )
+        except BaseException:
+            for done in written:
+                done.unlink(missing_ok=True)
+            raise
     return written

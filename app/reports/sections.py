@@ -459,6 +459,18 @@ class SectionWriter:
             self.para(self.t("about_profile", profile=profile)),
             self.para(self.t("about_audit", count=data.audit_entries, head="")),
             Paragraph(esc(data.audit_head), self.st.mono),
+            *(
+                [
+                    self.para(self.t("about_signature"), self.st.small),
+                    Paragraph(esc(data.audit_signature), self.st.mono),
+                    self.para(
+                        self.t("about_verify", seq=data.audit_entries, head=data.audit_head),
+                        self.st.small,
+                    ),
+                ]
+                if data.audit_signature
+                else []
+            ),
             Spacer(1, 4),
             self.para(self.t("about_audit_note"), self.st.small),
         ]

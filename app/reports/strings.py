@@ -161,8 +161,11 @@ RU: dict[str, str] = {
     "conclusions_none": "Проверяющий не записал выводов.",
     "about_profile": "Профиль выгрузки: {profile}",
     "about_audit": (
-        "Последняя запись журнала аудита (вершина цепочки хешей, записей: {count}): {head}"
+        "Контрольная точка журнала аудита, снятая после записи об этой выгрузке "
+        "(запись № {count}, хеш цепочки): {head}"
     ),
+    "about_signature": "Подпись контрольной точки ключом рабочего места (алгоритм, ключ, подпись):",
+    "about_verify": ("Проверка журнала по этой точке: casebook audit verify --anchor {seq}:{head}"),
     "about_audit_note": (
         "Журнал аудита Casebook связан цепочкой хешей: любое изменение прошлой записи меняет "
         "вершину цепочки. Выгрузка этого документа также записана в журнал."
@@ -347,7 +350,12 @@ EN: dict[str, str] = {
     "facts_none": "The call log shows no signs of a violation.",
     "conclusions_none": "The investigator has recorded no conclusions.",
     "about_profile": "Export profile: {profile}",
-    "about_audit": "Last audit log entry (head of the hash chain, {count} entries): {head}",
+    "about_audit": (
+        "Audit log checkpoint taken after this export was recorded "
+        "(entry no. {count}, chain hash): {head}"
+    ),
+    "about_signature": "Checkpoint signed with the workstation's key (algorithm, key, signature):",
+    "about_verify": "To check the log against it: casebook audit verify --anchor {seq}:{head}",
     "about_audit_note": (
         "Casebook's audit log is a hash chain: changing any past entry changes the head of "
         "the chain. The export of this document is recorded in the log as well."

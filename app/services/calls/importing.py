@@ -10,7 +10,6 @@ tuples), so memory stays flat and the speed stays near the database's own.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable, Sequence
 from hashlib import blake2b
 from pathlib import Path
@@ -20,6 +19,7 @@ from app.domain import timeutil
 from app.domain.calls.records import CallRecord
 from app.domain.errors import Duplicate
 from app.domain.progress import NullProgress, Progress, check_cancel
+from app.domain.spreadsheet import SafeCsvWriter
 from app.ingest.calls import CallRowReader, ParsedCall
 from app.ingest.tabular import iter_rows
 from app.services.calls.dto import ImportOptions, ImportResult, Rejection
@@ -182,7 +182,7 @@ def write_rejections(rejected: Iterable[Rejection], path: Path) -> Path:
     """The rejected-rows report: `line;reason;detail`, UTF-8 with BOM (opens in Excel)."""
     path = Path(path)
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, delimiter=";")
+        writer = SafeCsvWriter(handle, delimiter=";")
         writer.writerow(["line", "reason", "detail"])
         for item in rejected:
             writer.writerow([item.line, item.reason, item.detail])

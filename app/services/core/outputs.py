@@ -32,7 +32,4 @@ def check_output_path(ctx: ServiceContext, path: str | os.PathLike[str]) -> Path
             )
     if resolved.is_dir():
         raise ValidationError(f"{out}: is a folder, not a file name", field="out")
-    parent = resolved.parent
-    if not parent.is_dir():
-        raise ValidationError(f"{out}: the folder {parent} does not exist", field="out")
     return out

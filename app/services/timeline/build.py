@@ -7,7 +7,6 @@ merges them (`app.domain.timeline.merge`); it returns plain data the UI and the 
 
 from __future__ import annotations
 
-import csv
 import gc
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -18,11 +17,13 @@ from typing import Any
 
 from app.domain.errors import NotFound, ValidationError
 from app.domain.progress import NullProgress, Progress, check_cancel
+from app.domain.spreadsheet import SafeCsvWriter
 from app.domain.timeline import EventFilter, EventKind, TimelineEvent, apply_filter, merge
 from app.domain.timeutil import in_zone, iso_utc, now_utc
 from app.services.core.audit import record_export
 from app.services.core.context import ServiceContext
 from app.services.core.dto import ManualEventInfo
+from app.services.core.outputs import check_output_path
 from app.services.messages.timeline import message_events
 from app.services.timeline import findings as timeline_findings
 from app.services.timeline import sources
@@ -243,9 +244,10 @@ def export_csv(
 ) -> int:
     """Write the events (as shown, filtered) to a UTF-8 CSV with a BOM (Excel opens it right)
     and record the export in the audit log; returns the number of rows."""
+    path = check_output_path(ctx, path)
     tmp = path.with_name(path.name + ".part")
     with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, delimiter=";")
+        writer = SafeCsvWriter(handle, delimiter=";")
         writer.writerow(CSV_COLUMNS)
         for e in events:
             writer.writerow(

@@ -33,6 +33,7 @@ from app.services.core.evidence_files import (
     evidence_info,
     insert_evidence_row,
 )
+from app.services.core.outputs import check_output_path
 from app.services.video.clock import clock_info
 from app.services.video.common import frame_number, index_of
 from app.services.video.dto import (
@@ -349,6 +350,7 @@ def export_frame(
     ctx: ServiceContext, case_id: int, evidence_id: int, media_time_s: float, out: Path
 ) -> FrameExport:
     """Write the exact frame shown at `media_time_s` to `out` as PNG (audited export)."""
+    out = check_output_path(ctx, out)
     return record_frame_export(
         ctx, write_frame(open_video(ctx, case_id, evidence_id), media_time_s, out)
     )

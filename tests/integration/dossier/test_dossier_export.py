@@ -79,8 +79,9 @@ def test_cli_exports_both_profiles(ctx, case, run_cli, db_url: str, tmp_path: Pa
         )
         assert result.code == 0, result.err
         payload = result.json()
-        assert set(payload) == {"path", "sha256", "pages", "profile", "warnings"}
+        assert set(payload) == {"path", "sha256", "pages", "profile", "warnings", "audit_checkpoint"}
         assert payload["warnings"] == []  # the case has no stills of an uncalibrated camera
+        assert set(payload["audit_checkpoint"]) == {"seq", "hash"}
         assert payload["sha256"] == hashlib.sha256(target.read_bytes()).hexdigest()
         assert payload["pages"] == len(pypdf.PdfReader(target).pages)
         out[profile] = pdf_text(target)
@@ -96,18 +97,25 @@ def test_cli_exports_both_profiles(ctx, case, run_cli, db_url: str, tmp_path: Pa
     assert "8 (916) 123-45-67" in police and "Клиентка перезвонила с +7 916 ***-**-67" in management
     exports = [e for e in audit.list_entries(ctx, case_id=case.id) if e.action == "export"]
     assert {(e.after or {}).get("profile") for e in exports} == {"police", "management"}
-    assert all(len(str((e.after or {}).get("sha256"))) == 64 for e in exports)
+    files = [e for e in exports if e.entity == "dossier_file"]
+    assert len(files) == 2 and all(len(str((e.after or {}).get("sha256"))) == 64 for e in files)
 
 
-def test_same_case_same_bytes_and_anchor_printed(ctx, case, tmp_path: Path) -> None:
-    # the generation time is printed; a fixed one reproduces the dossier byte for byte
-    options = DossierOptions("police", "en", generated_at=datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
+def test_each_export_carries_the_checkpoint_after_its_own_entries(
+    ctx, case, tmp_path: Path, run_cli, db_url: str
+) -> None:
+    options = DossierOptions("police", "en")
     first = export_dossier(ctx, case.id, options, tmp_path / "a.pdf")
     second = export_dossier(ctx, case.id, options, tmp_path / "b.pdf")
-    assert first.sha256 == second.sha256
-    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
-    entries = [e for e in audit.list_entries(ctx) if e.action not in ("export", "reveal")]
-    assert entries[0].hash in pdf_text(tmp_path / "a.pdf").replace("\n", "")
+    newest_export = next(e for e in audit.list_entries(ctx) if e.entity == "dossier")
+    assert second.checkpoint.seq == newest_export.seq  # taken after the export's own entry
+    assert second.checkpoint.hash == newest_export.hash
+    assert first.checkpoint.seq < second.checkpoint.seq
+    text = pdf_text(tmp_path / "b.pdf").replace("\n", "")
+    assert second.checkpoint.hash in text and second.checkpoint.key_id in text
+    anchor = f"{second.checkpoint.seq}:{second.checkpoint.hash}"
+    assert f"--anchor{anchor}" in re.sub(r"\s", "", text)
+    assert run_cli("audit", "verify", "--anchor", anchor, db_url=db_url).code == 0
 
 
 def test_selection_and_redaction(ctx, case, tmp_path: Path) -> None:
@@ -143,13 +151,17 @@ def test_package_round_trip_and_tampering(ctx, case, run_cli, db_url: str, tmp_p
     )
     assert result.code == 0, result.err
     payload = result.json()
-    assert set(payload) == {"path", "sha256", "files"}
+    assert set(payload) == {"path", "sha256", "files", "audit_checkpoint"}
     assert "manifest.txt" in payload["files"] and "manifest.json" in payload["files"]
+    assert "audit-checkpoint.json" in payload["files"]
     assert any(f.startswith("evidence/") for f in payload["files"])
     ok = run_cli("verify-package", str(target), "--extract", str(tmp_path / "unpacked"))
     assert ok.code == 0 and ok.json()["ok"] is True
     assert (tmp_path / "unpacked" / "manifest.txt").is_file()
     assert len(ok.json()["extracted"]) == len(payload["files"])
+    witness = tmp_path / "unpacked" / "audit-checkpoint.json"
+    assert json.loads(witness.read_text())["seq"] == payload["audit_checkpoint"]["seq"]
+    assert run_cli("audit", "verify", "--checkpoint", str(witness), db_url=db_url).code == 0
 
     member = next(f for f in payload["files"] if f.startswith("evidence/"))
     tampered = tmp_path / "tampered.zip"
