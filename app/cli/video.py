@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.cli.common import CheckFailed
 from app.domain import timeutil
+from app.domain.errors import ValidationError
 
 if TYPE_CHECKING:
     from app.services.core.context import ServiceContext
@@ -41,6 +42,17 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     verify = ev_sub.add_parser("verify", help="re-hash stored files", parents=[common])
     verify.add_argument("case", nargs="?")
+    verify.add_argument(
+        "--repair",
+        action="store_true",
+        help="also remove blobs no record refers to and partial files of interrupted imports",
+    )
+    verify.add_argument(
+        "--grace-minutes",
+        type=float,
+        default=10.0,
+        help="with --repair: leave leftovers younger than this (another import may be running)",
+    )
     verify.set_defaults(handler=_verify)
 
     cal = ev_sub.add_parser("calibrate", help="correct a camera's clock", parents=[common])
@@ -155,23 +167,42 @@ def _list(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
 
 
 def _verify(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    from app.services.core.evidence_care import sweep_store
     from app.services.core.evidence_files import verify_evidence
     from app.services.video import intake as video
 
+    repaired = None
+    if args.repair:
+        if not 0 <= args.grace_minutes <= 7 * 24 * 60:
+            raise ValidationError("--grace-minutes: between 0 and a week", field="grace_minutes")
+        swept = sweep_store(ctx, full=True, grace_s=args.grace_minutes * 60)
+        repaired = {"orphans_removed": swept.orphans, "partials_removed": swept.partials}
     case_id = _case(ctx, args) if args.case else None
     checks = verify_evidence(ctx, case_id)
     copies = video.verify_working_copies(ctx, case_id)
     failed = [
-        {"id": c.id, "sha256": c.sha256, "name": c.original_name} for c in checks if not c.ok
+        {"id": c.id, "sha256": c.sha256, "name": c.original_name, "state": c.state}
+        for c in checks
+        if not c.ok
     ] + [
         {"id": c.evidence_id, "sha256": c.sha256, "name": f"{c.original_name} (working copy)"}
         for c in copies
         if not c.ok
     ]
-    payload = {"checked": len(checks) + len(copies), "ok": not failed, "failed": failed}
+    payload: dict[str, Any] = {
+        "checked": len(checks) + len(copies),
+        "ok": not failed,
+        "failed": failed,
+    }
+    if repaired is not None:
+        payload["repaired"] = repaired
     if failed:
-        names = ", ".join(f"{f['name']} (evidence {f['id']})" for f in failed)
-        raise CheckFailed(payload, f"hash no longer matches: {names}")
+        names = "; ".join(
+            f"{f['name']} (evidence {f['id']}): "
+            + ("file missing" if f.get("state") == "missing" else "hash no longer matches")
+            for f in failed
+        )
+        raise CheckFailed(payload, f"evidence check failed: {names}")
     return payload
 
 

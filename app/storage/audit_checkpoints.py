@@ -11,7 +11,7 @@ after them.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -20,9 +20,9 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from app.domain.errors import ValidationError
-from app.domain.timeutil import iso_utc, parse_iso
-from app.storage.audit import GENESIS_HASH, canonical, entry_hash
-from app.storage.audit_key import key_id, signature_ok
+from app.domain.timeutil import iso_utc, now_utc, parse_iso
+from app.storage.audit import GENESIS_HASH, canonical, entry_hash, lock_head
+from app.storage.audit_key import SigningKey, key_id, signature_ok
 from app.storage.models.audit import AuditCheckpointRow
 
 FORMAT = "casebook-audit-checkpoint"
@@ -136,6 +136,14 @@ def add(session: Session, checkpoint: Checkpoint) -> int:
     )
     session.flush()
     return number
+
+
+def sign_head(session: Session, key: SigningKey, actor: str) -> Checkpoint:
+    """Lock the head, sign it with `key` and store the checkpoint (caller's transaction)."""
+    seq, digest = lock_head(session)
+    unsigned = Checkpoint(seq, digest, now_utc(), actor, key.key_id, key.public_hex, "")
+    signed = replace(unsigned, signature=key.sign(unsigned.message()))
+    return replace(signed, number=add(session, signed))
 
 
 _RAW = text(

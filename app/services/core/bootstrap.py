@@ -8,6 +8,7 @@ from pathlib import Path
 
 from app import paths
 from app.services.core.context import ServiceContext
+from app.services.core.evidence_care import sweep_store
 from app.services.core.evidence_root import resolve_store_root
 from app.services.core.identity import server_identity
 from app.settings import Settings
@@ -48,7 +49,7 @@ def open_context(
     except BaseException:
         engine.dispose()
         raise
-    return ServiceContext(
+    ctx = ServiceContext(
         engine=engine,
         sessions=sessions,
         data_dir=data,
@@ -59,6 +60,10 @@ def open_context(
         evidence=EvidenceStore(root),
         identity=identity,
     )
+    if migrate:
+        # What a killed import left behind: its blob with no row, its half-written temp file.
+        sweep_store(ctx, full=False)
+    return ctx
 
 
 def close_context(ctx: ServiceContext) -> None:

@@ -206,7 +206,30 @@ def search_cases(
     with ctx.session() as session:
         ids, total = repo.search_page(session, flt, order_by, descending, offset, limit)
         rows = repo.rows_by_ids(session, ids)
-        return CasePage(total, [convert.case_summary(r) for r in rows])
+        page = CasePage(total, [convert.case_summary(r) for r in rows])
+    _audit_digit_search(ctx, text, total)
+    return page
+
+
+PHONE_SEARCH_DIGITS = 4  # a query with this many digits may be a piece of a phone number
+
+
+def _audit_digit_search(ctx: ServiceContext, text: str, results: int) -> None:
+    """A search by digits can recover a number digit by digit (which cases match `…1234`?):
+    each one is audited with the query masked and the number of results."""
+    if sum(c.isdigit() for c in text) < PHONE_SEARCH_DIGITS:
+        return
+    digits = [i for i, c in enumerate(text) if c.isdigit()]
+    shown = set(digits[-2:])
+    masked = "".join("*" if c.isdigit() and i not in shown else c for i, c in enumerate(text))
+    with ctx.transaction() as session:
+        ctx.audit(
+            session,
+            action="search",
+            entity="cases",
+            entity_id=0,
+            after={"query": masked, "results": results},
+        )
 
 
 def search_case_ids(
@@ -221,7 +244,9 @@ def search_case_ids(
     """All matching ids in display order: the case list model holds ids and fetches rows lazily."""
     flt = CaseFilter(text=text, status=status, region=region, category=category)
     with ctx.session() as session:
-        return repo.search_ids(session, flt, order_by, descending)
+        ids = repo.search_ids(session, flt, order_by, descending)
+    _audit_digit_search(ctx, text, len(ids))
+    return list(ids)
 
 
 def case_summaries(ctx: ServiceContext, ids: list[int]) -> list[CaseSummary]:

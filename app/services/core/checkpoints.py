@@ -11,10 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from app.domain.errors import ValidationError
-from app.domain.timeutil import now_utc
 from app.services.core.context import ServiceContext
 from app.services.core.outputs import check_output_path
 from app.storage import audit, audit_checkpoints, audit_key
@@ -80,26 +77,9 @@ def take_checkpoint(ctx: ServiceContext) -> CheckpointInfo:
     """Sign the current head, store the checkpoint and append it to the local journal."""
     key = signing_key(ctx)
     with ctx.transaction() as session:
-        checkpoint = _sign_head(ctx, session, key)
+        checkpoint = audit_checkpoints.sign_head(session, key, ctx.actor)
     audit_checkpoints.append_journal(journal_path(ctx), checkpoint)
     return _info(checkpoint)
-
-
-def _sign_head(ctx: ServiceContext, session: Session, key: audit_key.SigningKey) -> Checkpoint:
-    audit.lock_head(session)
-    seq, digest = audit.head(session)
-    unsigned = Checkpoint(seq, digest, now_utc(), ctx.actor, key.key_id, key.public_hex, "")
-    signed = Checkpoint(
-        seq,
-        digest,
-        unsigned.at,
-        ctx.actor,
-        key.key_id,
-        key.public_hex,
-        key.sign(unsigned.message()),
-    )
-    number = audit_checkpoints.add(session, signed)
-    return Checkpoint(**{**signed.__dict__, "number": number})
 
 
 def _info(checkpoint: Checkpoint) -> CheckpointInfo:

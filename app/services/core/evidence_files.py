@@ -6,6 +6,7 @@ the `evidence` row points at the hash. Video probing and indexing build on top o
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -16,6 +17,7 @@ from app.domain.case_records import EvidenceInfo as EvidenceInfo
 from app.domain.errors import ValidationError
 from app.domain.progress import Progress
 from app.services.core.context import ServiceContext
+from app.storage.evidence_store import StoredBlob
 from app.storage.evidence_store import StoredBlob
 from app.storage.repositories.core import evidence as repo
 from app.storage.repositories.core.cases import case_row
@@ -43,6 +45,7 @@ class EvidenceCheck:
     sha256: str
     original_name: str
     ok: bool
+    state: str = "ok"  # ok | missing (no stored file) | changed (bytes differ from the hash)
 
 
 def check_kind(kind: str) -> None:
@@ -94,6 +97,20 @@ def insert_evidence_row(
     return evidence_info(row)
 
 
+def check_source(path: Path) -> Path:
+    """A file to add as evidence: an existing regular file, never a symbolic link (what it
+    points to may change; the investigator adds the target itself, knowingly)."""
+    path = Path(path)
+    if path.is_symlink():
+        raise ValidationError(
+            f"{path}: is a symbolic link (to {os.path.realpath(path)}); add the file itself",
+            field="file",
+        )
+    if not path.is_file():
+        raise ValidationError(f"{path}: no such file", field="file")
+    return path
+
+
 def add_evidence(
     ctx: ServiceContext,
     case_id: int,
@@ -115,9 +132,7 @@ def add_evidence(
     check_kind(kind)
     if tz is not None:
         timeutil.zone(tz)
-    path = Path(path)
-    if not path.is_file():
-        raise ValidationError(f"{path}: no such file", field="file")
+    path = check_source(path)
     if blob is None:  # else stored already, off the database lane (`prepare_evidence`)
         blob = ctx.evidence.put(path, progress)
     fields: dict[str, Any] = {
@@ -128,13 +143,30 @@ def add_evidence(
         "meta": meta or {},
     }
     if session is not None:
-        return insert_evidence_row(
+        row = insert_evidence_row(
             ctx, session, case_id, blob.sha256, blob.size, kind, path.name, **fields
         )
+        _audit_repair(ctx, session, blob, case_id)
+        return row
     with ctx.transaction() as own:
         case_row(own, case_id)  # NotFound before anything is written
-        return insert_evidence_row(
+        row = insert_evidence_row(
             ctx, own, case_id, blob.sha256, blob.size, kind, path.name, **fields
+        )
+        _audit_repair(ctx, own, blob, case_id)
+        return row
+
+
+def _audit_repair(ctx: ServiceContext, session: Session, blob: StoredBlob, case_id: int) -> None:
+    """The stored copy of this content was damaged and the new copy replaced it."""
+    if blob.repaired:
+        ctx.audit(
+            session,
+            action="repair",
+            entity="evidence_blob",
+            entity_id=blob.sha256,
+            case_id=case_id,
+            after={"sha256": blob.sha256, "size": blob.size, "repaired_from": "re-added file"},
         )
 
 
@@ -163,9 +195,6 @@ def verify_evidence(
     for n, info in enumerate(rows):
         if progress is not None:
             progress.report(n, len(rows), info.original_name)
-        out.append(
-            EvidenceCheck(
-                info.id, info.sha256, info.original_name, ctx.evidence.verify(info.sha256)
-            )
-        )
+        state = ctx.evidence.status(info.sha256)
+        out.append(EvidenceCheck(info.id, info.sha256, info.original_name, state == "ok", state))
     return out

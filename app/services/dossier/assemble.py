@@ -160,21 +160,29 @@ def _scrubber(ctx: ServiceContext, detail: CaseDetail) -> Scrubber:
     return Scrubber.of(phones, addresses)
 
 
-def _parties(ctx: ServiceContext, detail: CaseDetail, profile: Profile) -> tuple[PartyEntry, ...]:
+def _parties(
+    ctx: ServiceContext, detail: CaseDetail, profile: Profile, clean: Scrubber | None
+) -> tuple[PartyEntry, ...]:
+    """The parties as the profile shows them; without reveal, names and notes are scrubbed of
+    contact data typed into them (a phone in a name field)."""
+
+    def scrub(text: str) -> str:
+        return clean.clean(text) if clean else text
+
     names = {p.id: p.name for p in detail.parties}
     phones = party_phone_values(ctx, detail.id) if reveals(profile) else {}
     addresses = party_address_values(ctx, detail.id) if reveals(profile) else {}
     return tuple(
         PartyEntry(
             role=p.role,
-            name=p.name,
+            name=scrub(p.name),
             phones=phone_text(phones[p.id], profile) if p.id in phones else p.phones_masked,
             address=address_text(addresses[p.id], profile)
             if p.id in addresses
             else p.address_masked,
             courier_id=p.courier_id or "",
             supervisor=names.get(p.supervisor_id or -1, ""),
-            note=p.notes,
+            note=scrub(p.notes),
         )
         for p in detail.parties
     )
@@ -364,7 +372,7 @@ def assemble_dossier(
         data_as_of=data_as_of,
         audit_head=head,
         audit_entries=seq,
-        parties=_parties(ctx, detail, profile),
+        parties=_parties(ctx, detail, profile, clean),
         events=tuple(events),
         findings=findings,
         calls=calls.calls if reveals(profile) else (),

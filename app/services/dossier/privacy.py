@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from app.domain.phones import digits_of, display, mask
-from app.domain.privacy import mask_address
+from app.domain.privacy import mask_address, mask_addresses_in, mask_phones_in
 from app.reports.model import Profile
 
 
@@ -22,11 +22,13 @@ def reveals(profile: Profile) -> bool:
 
 @dataclass(frozen=True)
 class Scrubber:
-    """Masks known phone numbers (in any spacing: `+7 916 123-45-67`, `89161234567`, ...) and
-    known addresses in free text."""
+    """Masks personal data in free text: the parties' known numbers (in any spacing) and
+    addresses (also written differently), and any other phone number or Russian address
+    found in it (someone else's number in an event, a phone typed into a name)."""
 
     phones: tuple[str, ...]
     addresses: tuple[str, ...]
+    region: str = "RU"
 
     @classmethod
     def of(cls, phones: Iterable[str], addresses: Iterable[str]) -> Scrubber:
@@ -42,6 +44,8 @@ class Scrubber:
             return text
         for address in self.addresses:
             text = text.replace(address, mask_address(address))
+        text = mask_addresses_in(text, self.addresses)
+        text = mask_phones_in(text, self.region)
         for phone in self.phones:
             national = digits_of(phone)[-10:]
             # The national number with any separators between digits, with or without +7 / 8.

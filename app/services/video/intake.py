@@ -30,6 +30,7 @@ from app.services.core.context import ServiceContext
 from app.services.core.evidence_files import (
     add_evidence,
     check_kind,
+    check_source,
     evidence_info,
     insert_evidence_row,
 )
@@ -114,6 +115,7 @@ def prepare_evidence(
     """The long part of adding an evidence file (copy and hash; remux, index and probe a
     video), writing no row; returns the short commit that registers it. The GUI runs the two
     apart: this on the CPU pool, the commit on the database lane."""
+    path = check_source(path)  # a symbolic link is refused before anything is read
     if kind in VIDEO_KINDS:
         prepared = prepare_video(
             ctx,
@@ -129,9 +131,6 @@ def prepare_evidence(
         )
         return lambda: register_video(ctx, prepared)
     check_kind(kind)
-    path = Path(path)
-    if not path.is_file():
-        raise ValidationError(f"{path}: no such file", field="file")
     blob = ctx.evidence.put(path, progress or NullProgress())
 
     def commit() -> VideoEvidence:
@@ -166,6 +165,7 @@ def prepare_video(
 ) -> PreparedVideo:
     """The long part of a video intake: remux when needed, index, probe, store (no row yet)."""
     progress = progress or NullProgress()
+    path = check_source(path)
     path = Path(path)
     if kind not in VIDEO_KINDS:
         raise ValidationError(f"kind {kind!r} is not a video kind", field="kind")

@@ -1,6 +1,6 @@
 """ORM rows of the core tables → the plain records of `app.domain.case_records`, and the audit
-snapshots of rows (personal values recorded masked, with a fingerprint to show that they
-changed). Pure attribute reads: nothing here queries."""
+snapshots of rows (personal values recorded masked only: an unkeyed fingerprint of a phone
+gave the number back). Pure attribute reads: nothing here queries."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from app.domain.case_records import (
     StatementInfo,
 )
 from app.domain.phones import mask
-from app.domain.privacy import fingerprint, mask_address
+from app.domain.privacy import mask_address
 from app.domain.timeutil import iso_utc
 from app.storage.models.audit import AuditEntryRow
 from app.storage.models.cases import (
@@ -87,8 +87,8 @@ def party_audit(row: PartyRow, phones: list[str]) -> dict[str, Any]:
         "name": row.name,
         "courier_id": row.courier_id,
         "supervisor_id": row.supervisor_id,
-        "phones": [f"{mask(p)} {fingerprint(p)}" for p in phones],
-        "address": f"{mask_address(row.address)} {fingerprint(row.address)}".strip(),
+        "phones": [mask(p) for p in phones],
+        "address": mask_address(row.address),
         "notes": row.notes,
         "deleted": row.deleted,
     }
@@ -118,7 +118,7 @@ def order_audit(row: OrderRow, events: Sequence[OrderEventRow]) -> dict[str, Any
         "slot_end": iso_utc(row.slot_end),
         "courier_party_id": row.courier_party_id,
         "customer_party_id": row.customer_party_id,
-        "address": f"{mask_address(row.address)} {fingerprint(row.address)}".strip(),
+        "address": mask_address(row.address),
         "events": [[e.kind, iso_utc(e.at)] for e in events],
         "deleted": row.deleted,
     }
