@@ -123,10 +123,14 @@ def main(argv: Sequence[str]) -> int:
         file, line = error_location(exc)
         report_error(exc.code, exc.message, as_json, file=file, line=line)
         return EXIT_CHECK_FAILED if isinstance(exc, IntegrityFailure) else EXIT_USAGE
-    except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
+    except OverflowError:  # a number too large for the database (an id, a count)
+        report_error("invalid", "a number in the input is too large", as_json)
+        return EXIT_USAGE
+    except OSError as exc:  # a path that cannot be read or made (a --data-dir under a file...)
         code = "not_found" if isinstance(exc, FileNotFoundError) else "unreadable"
-        message = f"{exc.filename}: {exc.strerror}"
-        report_error(code, message, as_json, file=str(exc.filename))
+        where = exc.filename if exc.filename is not None else ""
+        message = f"{where}: {exc.strerror or exc}" if where else str(exc.strerror or exc)
+        report_error(code, message, as_json, file=str(where) if where else None)
         return EXIT_USAGE
     finally:
         if ctx is not None:

@@ -38,7 +38,21 @@ def parse_iso(text: str, default_zone: str | None = None, field: str = "time") -
         raise ValidationError(f"not an ISO 8601 time: {text!r}", field=field) from exc
     if parsed.tzinfo is None and default_zone is None:
         raise ValidationError(f"time without a zone: {text!r}", field=field)
+    if not plausible(parsed):
+        raise ValidationError(
+            f"{text!r}: a date between {FIRST_YEAR} and {LAST_YEAR} is expected", field=field
+        )
     return to_utc(parsed, default_zone)
+
+
+# A date outside these years in an import or an argument is a typo or a hostile value (a call
+# "on 9999-12-31" broke the CSV export): refused with its line.
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+
+
+def plausible(moment: datetime) -> bool:
+    """True when `moment` lies within FIRST_YEAR..LAST_YEAR."""
+    return FIRST_YEAR <= moment.year <= LAST_YEAR
 
 
 def iso_utc(moment: datetime | None) -> str | None:

@@ -328,6 +328,10 @@ def _xlsx_cells(path: Path, limit: int | None = None) -> Iterator[tuple[int, lis
             f"{path}: not a readable XLSX workbook: {exc}", field="file", file=str(path)
         ) from exc
     try:
+        if not book.worksheets:
+            raise ValidationError(
+                f"{path}: the workbook has no sheet", field="file", file=str(path)
+            )
         sheet = book.worksheets[0]
         count = 0
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):

@@ -13,6 +13,8 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 
+from app.domain.timeutil import FIRST_YEAR, LAST_YEAR, plausible
+
 # A parser returns an aware datetime, or a naive one that the caller localizes.
 DateParser = Callable[[str], datetime]
 
@@ -156,9 +158,14 @@ def make_instant_reader(fmt: str, zone: tzinfo | None) -> Callable[[str], dateti
             if zone is None:
                 raise LookupError("no time zone")
             moment = moment.replace(tzinfo=zone)
+        if not plausible(moment):
+            raise ValueError(f"{text}: outside {FIRST_YEAR}–{LAST_YEAR}")
         return moment.astimezone(UTC)
 
     return read
+
+
+MAX_CALL_S = 7 * 24 * 3600
 
 
 @lru_cache(maxsize=8192)
@@ -175,11 +182,12 @@ def parse_duration(text: str) -> int | None:
         if len(numbers) == 2:
             numbers.insert(0, 0)
         hours, minutes, seconds = numbers
-        if minutes >= 60 or seconds >= 60:
+        if minutes >= 60 or seconds >= 60 or hours * 3600 > MAX_CALL_S:
             raise ValueError(text)
         return hours * 3600 + minutes * 60 + seconds
     seconds_f = float(value.replace(",", "."))
-    if seconds_f < 0 or seconds_f != seconds_f:
+    # 99999999999999999999 or "inf" would overflow the database column: no call lasts a week.
+    if not 0 <= seconds_f <= MAX_CALL_S:
         raise ValueError(text)
     return round(seconds_f)
 

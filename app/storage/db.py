@@ -19,7 +19,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.errors import StorageError
@@ -93,8 +93,25 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+SUPPORTED_BACKENDS = ("sqlite", "postgresql")
+
+
+def check_url(url: str) -> None:
+    """A one-line error for a URL that is not a database URL or names another database."""
+    try:
+        backend = make_url(url).get_backend_name()
+    except ArgumentError as exc:
+        raise StorageError(f"--db-url: not a database URL: {url[:80]!r}") from exc
+    if backend not in SUPPORTED_BACKENDS:
+        raise StorageError(
+            f"--db-url: {backend} is not supported; Casebook works with SQLite and PostgreSQL "
+            "(postgresql+psycopg://user@host/db)"
+        )
+
+
 def make_engine(url: str, *, allow_network: bool = False) -> Engine:
     """An engine with Casebook's connection settings; refuses SQLite on a network share."""
+    check_url(url)
     path = sqlite_path(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)

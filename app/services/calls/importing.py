@@ -17,7 +17,7 @@ from typing import Any
 
 from app.domain import timeutil
 from app.domain.calls.records import CallRecord
-from app.domain.errors import Duplicate
+from app.domain.errors import Duplicate, ValidationError
 from app.domain.progress import NullProgress, Progress, check_cancel
 from app.domain.spreadsheet import SafeCsvWriter
 from app.ingest.calls import CallRowReader, ParsedCall
@@ -105,6 +105,16 @@ def import_calls(
         with repo.bulk_session(session):
             parsed, rejected, rejected_count, numbers = _load_rows(
                 writer, path, reader, progress, estimate
+            )
+        if parsed == 0 and rejected:
+            # Nothing but bad rows (a hostile or wrong file): refused, nothing stored.
+            first = rejected[0]
+            raise ValidationError(
+                f"{path.name}: line {first.line}: {first.reason} {first.detail}".rstrip()
+                + f"; no row could be imported ({rejected_count} rejected)",
+                field="file",
+                file=str(path),
+                line=first.line,
             )
         repo.add_numbers(session, case_id, numbers)
         imported, duplicates = repo.finish_batch(
