@@ -12,8 +12,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from app.domain.phones import digits_of, display, mask
-from app.domain.privacy import mask_address, mask_addresses_in, mask_phones_in
+from app.domain.privacy import mask_address, mask_phones_in
 from app.reports.model import Profile
+from app.services.dossier.addresses import mask_addresses_in
 
 
 def reveals(profile: Profile) -> bool:

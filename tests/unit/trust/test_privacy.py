@@ -10,9 +10,10 @@ from datetime import UTC, datetime
 import pypdf
 import pytest
 
-from app.domain.privacy import address_spans, mask_addresses_in, mask_phones_in
+from app.domain.privacy import mask_phones_in
 from app.services.core import audit, cases, parties, records
 from app.services.core.cases import CaseInput
+from app.services.dossier.addresses import address_spans, mask_addresses_in
 from app.services.dossier.assemble import DossierOptions
 from app.services.dossier.export import export_dossier
 
