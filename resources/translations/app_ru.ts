@@ -548,6 +548,41 @@
         <source>Keyboard shortcuts</source>
         <translation>Сочетания клавиш</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="106"/>
+        <source>stored evidence file</source>
+        <translation>сохранённый файл доказательства</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="107"/>
+        <source>evidence store</source>
+        <translation>хранилище доказательств</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="108"/>
+        <source>case search</source>
+        <translation>поиск дел</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="109"/>
+        <source>dossier file</source>
+        <translation>файл досье</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="110"/>
+        <source>evidence package file</source>
+        <translation>файл пакета доказательств</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="125"/>
+        <source>Searched by digits of a number</source>
+        <translation>Поиск по цифрам номера</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="126"/>
+        <source>Repaired the evidence store</source>
+        <translation>Восстановление хранилища доказательств</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
