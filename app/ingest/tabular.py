@@ -110,8 +110,23 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 _MARKUP = re.compile(r"\s*(<!doctype|<html|<\?xml|<table|<svg)", re.IGNORECASE)
 
 
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _wide_text(head: bytes) -> str | None:
+    """The codec of UTF-16/UTF-32 text with its byte-order mark (Excel's "Unicode text")."""
+    return next((codec for bom, codec in _WIDE_BOMS if head.startswith(bom)), None)
+
+
 def binary_kind(head: bytes) -> str | None:
     """What a non-text head is (PDF, an image, an archive...), or None for text."""
+    if _wide_text(head):
+        return None
     for magic, what in _MAGIC:
         if head.startswith(magic):
             return what
@@ -222,6 +237,9 @@ def detect_encoding(head: bytes) -> str:
     """UTF-8 (with or without BOM) when the bytes decode as such, else the best Cyrillic page."""
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
+    wide = _wide_text(head)
+    if wide:
+        return wide
     try:
         # The sample may end inside a multi-byte character: drop the last partial line.
         cut = head.rfind(b"\n")

@@ -4,6 +4,7 @@ start, and fully by `casebook evidence verify --repair`), audited when anything 
 from __future__ import annotations
 
 from app.services.core.context import ServiceContext
+from app.services.core.outputs import sweep_partial_outputs
 from app.storage.evidence_store import SweepResult
 from app.storage.repositories import blobs
 
@@ -20,6 +21,7 @@ def sweep_store(ctx: ServiceContext, *, full: bool, grace_s: float = START_GRACE
             return blobs.referenced(session, shas)
 
     result = ctx.evidence.sweep(referenced, grace_s, full=full)
+    result.partials += sweep_partial_outputs(ctx, grace_s)
     if result.orphans or result.partials:
         with ctx.transaction() as session:
             ctx.audit(

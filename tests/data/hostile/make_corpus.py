@@ -50,7 +50,7 @@ def csv_cases() -> dict[str, bytes]:
             "calls_header_only.csv": HEADER.encode(),
             "calls_nul_bytes.csv": (HEADER + ROW).encode().replace(b";", b"\x00"),
             "calls_utf16le_bomless.csv": (HEADER + ROW).encode("utf-16-le"),
-            "calls_utf32.csv": (HEADER + ROW).encode("utf-32"),
+            "calls_utf32_bad_date.csv": (HEADER + ROW.replace("2025", "9999")).encode("utf-32"),
             "calls_one_column.csv": b"start\n01.05.2025\n",
             "calls_unbalanced_quote.csv": (
                 HEADER + '"01.05.2025 10:00:00;+7916;+7903;60\n'

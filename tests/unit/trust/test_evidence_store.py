@@ -141,3 +141,27 @@ def test_verify_repair_removes_every_orphan(sqlite_ctx, case, original, tmp_path
     assert not orphan.path.exists() and not partial.exists()
     assert evidence_files.evidence_path(sqlite_ctx, kept).exists()
     assert any(e.action == "repair" for e in audit.list_entries(sqlite_ctx))
+
+
+def test_the_next_start_removes_a_killed_exports_hidden_package(sqlite_ctx, tmp_path):
+    from app.services.core.outputs import JOURNAL_NAME, pending_output
+
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    export = pending_output(sqlite_ctx, folder, ".package-*.zip")
+    export.__enter__()  # the export is killed here: its block never ends
+    partial = folder / ".package-k1ll3d.zip"
+    partial.write_bytes(b"PK\x03\x04 half a package")
+    own = folder / "package-notes.zip"
+    own.write_bytes(b"the investigator's own file")
+    for path in (partial, own):
+        _backdate(path)
+    again = open_context(sqlite_ctx.data_dir, None, actor="tester")
+    try:
+        assert not partial.exists() and own.exists()
+        assert (sqlite_ctx.data_dir / JOURNAL_NAME).read_text() == ""
+        entry = next(e for e in audit.list_entries(again) if e.action == "repair")
+        assert entry.after["partials_removed"] == 1
+    finally:
+        close_context(again)
+    assert export is not None  # kept alive until here: its cleanup must not run early
