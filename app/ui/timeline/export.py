@@ -13,6 +13,8 @@ from PySide6.QtGui import QColor, QFont, QImage, QImageWriter, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog, QMenu, QToolButton, QWidget
 
+from app.domain.errors import CasebookError
+from app.services.core.outputs import check_output_path
 from app.services.timeline import build as timeline_service
 from app.ui.timeline.labels import local_text
 from app.ui.timeline.scene import GUTTER_W, TimelineScene
@@ -134,6 +136,11 @@ class ExportMenu(QObject):
         )
         if note:
             caption += " · " + self.tr("filter: %1").replace("%1", note)
+        try:  # never inside the data directory or the evidence store (issue 14)
+            path = check_output_path(ctx, path)
+        except CasebookError as exc:
+            panel.show_error(exc)
+            return
         if fmt == "png":
             image = QImage(QSize(width, height), QImage.Format.Format_ARGB32_Premultiplied)
             painter = QPainter(image)
