@@ -62,3 +62,21 @@ def test_rejected_rows_report_and_timeline_csv_are_neutralized(sqlite_ctx, tmp_p
     export_csv(sqlite_ctx, case.id, data.events, data.zone, tmp_path / "t.csv")
     text = (tmp_path / "t.csv").read_text(encoding="utf-8-sig")
     assert "'=HYPERLINK" in text and ";=HYPERLINK" not in text
+
+
+def test_no_module_writes_csv_around_the_safe_writer():
+    from pathlib import Path
+
+    import app
+
+    root = Path(app.__file__).parent
+    offenders = [
+        str(path.relative_to(root))
+        for path in root.rglob("*.py")
+        if path.name != "spreadsheet.py"
+        and any(
+            marker in path.read_text(encoding="utf-8")
+            for marker in ("csv.writer(", "csv.DictWriter(")
+        )
+    ]
+    assert offenders == []
