@@ -79,7 +79,14 @@ def test_cli_exports_both_profiles(ctx, case, run_cli, db_url: str, tmp_path: Pa
         )
         assert result.code == 0, result.err
         payload = result.json()
-        assert set(payload) == {"path", "sha256", "pages", "profile", "warnings", "audit_checkpoint"}
+        assert set(payload) == {
+            "path",
+            "sha256",
+            "pages",
+            "profile",
+            "warnings",
+            "audit_checkpoint",
+        }
         assert payload["warnings"] == []  # the case has no stills of an uncalibrated camera
         assert set(payload["audit_checkpoint"]) == {"seq", "hash"}
         assert payload["sha256"] == hashlib.sha256(target.read_bytes()).hexdigest()
