@@ -5,6 +5,9 @@ number could be, in any notation), not only the parties' known numbers. Addresse
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+
 import phonenumbers
 
 from app.domain.phones import mask
@@ -33,3 +36,10 @@ def mask_phones_in(text: str, region: str = "RU") -> str:
         out += [text[last : match.start], opening + mask(e164)]
         last = match.end
     return "".join(out) + text[last:] if out else text
+
+
+def keyed_fingerprint(value: str, secret: bytes) -> str:
+    """An opaque, per-installation handle of a personal value (HMAC-SHA-256 with a secret kept
+    outside the database): unlike a bare hash of a phone number, it cannot be brute-forced
+    from the few digits a mask leaves unknown."""
+    return hmac.new(secret, value.encode("utf-8"), hashlib.sha256).hexdigest()[:16]

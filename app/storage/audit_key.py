@@ -41,6 +41,16 @@ class SigningKey:
     def sign(self, message: bytes) -> str:
         return self.private.sign(message).hex()
 
+    def derived_secret(self, label: str) -> bytes:
+        """A per-installation secret for `label` (e.g. keyed fingerprints), derived from the
+        private key so that there is one secret to keep."""
+        raw = self.private.private_bytes(
+            serialization.Encoding.Raw,
+            serialization.PrivateFormat.Raw,
+            serialization.NoEncryption(),
+        )
+        return hashlib.sha256(f"casebook/{label}/1\n".encode() + raw).digest()
+
 
 def public_hex(key: Ed25519PublicKey) -> str:
     raw = key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)

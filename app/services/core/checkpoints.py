@@ -69,6 +69,11 @@ def signing_key(ctx: ServiceContext) -> audit_key.SigningKey:
     return key
 
 
+def fingerprint_secret(ctx: ServiceContext) -> bytes:
+    """The installation's secret for keyed fingerprints of personal values."""
+    return signing_key(ctx).derived_secret("fingerprint")
+
+
 def journal_path(ctx: ServiceContext) -> Path:
     return ctx.config_dir / JOURNAL_NAME
 

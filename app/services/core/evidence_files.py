@@ -18,7 +18,6 @@ from app.domain.errors import ValidationError
 from app.domain.progress import Progress
 from app.services.core.context import ServiceContext
 from app.storage.evidence_store import StoredBlob
-from app.storage.evidence_store import StoredBlob
 from app.storage.repositories.core import evidence as repo
 from app.storage.repositories.core.cases import case_row
 from app.storage.repositories.core.convert import evidence_info as evidence_info

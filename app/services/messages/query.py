@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from app.domain.cases import PartyRole
 from app.domain.errors import NotFound, ValidationError
 from app.domain.phones import digits_of, mask, normalize
-from app.domain.privacy import fingerprint
+from app.domain.privacy import keyed_fingerprint
+from app.services.core.checkpoints import fingerprint_secret
 from app.services.core.context import ServiceContext
 from app.services.messages.dto import (
     AttachmentView,
@@ -120,9 +121,10 @@ def reveal_messages(
     return [_view(r, True, region) for r in rows]
 
 
-def _sender_key(sender: str, number: str | None) -> str:
-    """An opaque handle of a sender: scripts can pass it back without seeing the number."""
-    return fingerprint(f"{number or ''}|{'' if number else sender}").removeprefix("sha256:")
+def _sender_key(secret: bytes, sender: str, number: str | None) -> str:
+    """An opaque handle of a sender: scripts can pass it back without seeing the number (keyed
+    with the installation's secret: a bare hash would give the number back)."""
+    return keyed_fingerprint(f"{number or ''}|{'' if number else sender}", secret)
 
 
 def senders(ctx: ServiceContext, case_id: int) -> list[SenderView]:
@@ -130,6 +132,7 @@ def senders(ctx: ServiceContext, case_id: int) -> list[SenderView]:
     with ctx.session() as session:
         stats = repo.sender_stats(session, case_id)
     region = ctx.settings.phone_region
+    secret = fingerprint_secret(ctx)
     return [
         SenderView(
             sender=_sender_shown(s.sender, False, region),
@@ -139,7 +142,7 @@ def senders(ctx: ServiceContext, case_id: int) -> list[SenderView]:
             flagged=s.flagged,
             first_utc=s.first_utc,
             last_utc=s.last_utc,
-            key=_sender_key(s.sender, s.sender_number),
+            key=_sender_key(secret, s.sender, s.sender_number),
         )
         for s in stats
     ]
@@ -152,9 +155,12 @@ def link_sender(
     (`party_id` None). When the sender wrote from a number the party does not have yet, the
     number joins the party's numbers, so the call detectors use it too. Returns (messages
     linked, number added). Audited."""
+    secret = fingerprint_secret(ctx)
     with ctx.transaction() as session:
         stats = repo.sender_stats(session, case_id)
-        match = next((s for s in stats if _sender_key(s.sender, s.sender_number) == key), None)
+        match = next(
+            (s for s in stats if _sender_key(secret, s.sender, s.sender_number) == key), None
+        )
         if match is None:
             raise NotFound("no such sender in this case's messages")
         added = False
@@ -231,8 +237,9 @@ def sender_key_of(ctx: ServiceContext, case_id: int, ref: str) -> str:
     with ctx.session() as session:
         stats = repo.sender_stats(session, case_id)
     digits = digits_of(ref)
+    secret = fingerprint_secret(ctx)
     hits = {
-        _sender_key(s.sender, s.sender_number)
+        _sender_key(secret, s.sender, s.sender_number)
         for s in stats
         if repo.fold(s.sender) == repo.fold(ref.strip())
         or (len(digits) >= 5 and s.sender_number and digits in digits_of(s.sender_number))
