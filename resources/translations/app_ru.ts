@@ -229,6 +229,11 @@
         <source>(deleted)</source>
         <translation>(удалено)</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/cases/list_model.py" line="62"/>
+        <source>Recording the search</source>
+        <translation>Запись поиска в журнал</translation>
+    </message>
 </context>
 <context>
     <name>CaseListPanel</name>

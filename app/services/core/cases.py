@@ -207,17 +207,22 @@ def search_cases(
         ids, total = repo.search_page(session, flt, order_by, descending, offset, limit)
         rows = repo.rows_by_ids(session, ids)
         page = CasePage(total, [convert.case_summary(r) for r in rows])
-    _audit_digit_search(ctx, text, total)
+    record_digit_search(ctx, text, total)
     return page
 
 
 PHONE_SEARCH_DIGITS = 4  # a query with this many digits may be a piece of a phone number
 
 
-def _audit_digit_search(ctx: ServiceContext, text: str, results: int) -> None:
+def is_digit_search(text: str) -> bool:
+    return sum(c.isdigit() for c in text) >= PHONE_SEARCH_DIGITS
+
+
+def record_digit_search(ctx: ServiceContext, text: str, results: int) -> None:
     """A search by digits can recover a number digit by digit (which cases match `…1234`?):
-    each one is audited with the query masked and the number of results."""
-    if sum(c.isdigit() for c in text) < PHONE_SEARCH_DIGITS:
+    each one is audited with the query masked and the number of results. The list of the GUI
+    searches on its read pool and records the search on the database lane."""
+    if not is_digit_search(text):
         return
     digits = [i for i, c in enumerate(text) if c.isdigit()]
     shown = set(digits[-2:])
@@ -245,7 +250,6 @@ def search_case_ids(
     flt = CaseFilter(text=text, status=status, region=region, category=category)
     with ctx.session() as session:
         ids = repo.search_ids(session, flt, order_by, descending)
-    _audit_digit_search(ctx, text, len(ids))
     return list(ids)
 
 

@@ -49,6 +49,18 @@ class CaseListModel(IdPagedModel[CaseSummary]):
         self._tasks = tasks
         self._display_tz = display_tz
         self._query = CaseQuery()
+        self.search_finished.connect(self._audit_digit_search)
+
+    def _audit_digit_search(self, results: int) -> None:
+        """A search by digits of a number is audited (query masked), on the database lane."""
+        text, ctx = self._query.text, self._ctx
+        if case_service.is_digit_search(text):
+            self._tasks.run_db(
+                lambda _progress: case_service.record_digit_search(ctx, text, results),
+                None,
+                None,
+                title=self.tr("Recording the search"),
+            )
 
     # --- querying -------------------------------------------------------------------------
     @property
