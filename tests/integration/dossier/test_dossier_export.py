@@ -8,7 +8,6 @@ import io
 import json
 import re
 import zipfile
-from datetime import UTC, datetime
 from pathlib import Path
 
 import cv2
