@@ -342,8 +342,10 @@ def _xlsx_cells(path: Path, limit: int | None = None) -> Iterator[tuple[int, lis
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken workbook
+        # defusedxml's refusals (DOCTYPE, entities) span several lines: the first one says why
+        reason = next((line for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
         raise ValidationError(
-            f"{path}: not a readable XLSX workbook: {exc}", field="file", file=str(path)
+            f"{path}: not a readable XLSX workbook: {reason}", field="file", file=str(path)
         ) from exc
     try:
         if not book.worksheets:
