@@ -169,6 +169,8 @@ VOCABULARY: dict[str, dict[str, tuple[str, str]]] = {
         "propose": ("Measure proposed", "Предложение меры"),
         "approve": ("Measure approved", "Утверждение меры"),
         "return": ("Returned for more work", "Возврат на доработку"),
+        "repair": ("Stored file repaired", "Восстановление файла хранилища"),
+        "search": ("Searched by phone digits", "Поиск по цифрам телефона"),
     },
     "audit_entity": {
         "case": ("Case", "Дело"),
@@ -197,6 +199,13 @@ VOCABULARY: dict[str, dict[str, tuple[str, str]]] = {
         "destruction_task": ("Destruction of personal data", "Уничтожение персональных данных"),
         "office": ("Office", "Офис"),
         "office_setting": ("Office setting", "Настройка офиса"),
+        "cases": ("Cases", "Дела"),
+        "evidence_blob": ("Stored file", "Файл хранилища"),
+        "evidence_store": ("Evidence store", "Хранилище доказательств"),
+        "dossier_file": ("Dossier file", "Файл досье"),
+        "package_file": ("Evidence package file", "Файл пакета доказательств"),
+        "message_batch": ("Chat export import", "Загрузка переписки"),
+        "message_sender": ("Chat sender", "Отправитель в переписке"),
     },
     "step": {  # the steps of a decision (the investigator proposes, the manager approves)
         "propose": ("Proposed", "Предложено"),

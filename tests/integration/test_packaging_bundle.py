@@ -173,7 +173,14 @@ def test_contents(bundle):
 
 def test_gui_shows_main_window_offscreen(bundle, tmp_path):
     """The GUI starts on the offscreen platform and runs its event loop: once the main window
-    is shown, it offers the demo case and records that in the settings file."""
+    is shown, it offers the demo case and records that in the settings file. The investigator
+    has said who they are (without that the first start asks for it before the demo offer)."""
+    config = tmp_path / "data" / "config"
+    config.mkdir(parents=True)
+    (config / "settings.json").write_text(
+        json.dumps({"investigator_name": "Иванова А. С.", "investigator_position": "СБ"}),
+        encoding="utf-8",
+    )
     err = tmp_path / "stderr.txt"
     with err.open("wb") as sink:
         gui = subprocess.Popen(
