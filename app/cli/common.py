@@ -123,7 +123,9 @@ def _scalar(value: Any) -> str:
 
 
 def fail(message: str) -> None:
-    sys.stderr.write(f"casebook: {message}\n")
+    """The one line on stderr: a message that spans lines (a library's own text) is joined."""
+    one_line = " ".join(part.strip() for part in message.splitlines() if part.strip())
+    sys.stderr.write(f"casebook: {one_line}\n")
 
 
 def report_error(
