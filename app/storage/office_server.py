@@ -30,6 +30,8 @@ OWN_POLICY = {
     "office_accounts",
     "office_account_scopes",
     "destruction_tasks",
+    "office_changes",
+    "case_presence",
 }
 NO_RLS = {"alembic_version", "audit_head", "audit_checkpoints"}
 # Written only through the trust feature's SECURITY DEFINER functions (migration 0009).
@@ -40,6 +42,8 @@ AUDIT_FUNCTIONS = (
     "casebook_audit_checkpoint(timestamptz, bigint, text, text, text, text, text)",
 )
 OFFICE_TABLES = ("office_settings", "office_accounts", "office_account_scopes", "destruction_tasks")
+# Written only by the change triggers (as their owner) or by each person for themselves.
+SELF_TABLES = ("office_changes", "case_presence")
 POLICY_NAMES = ("cb_read", "cb_insert", "cb_update", "cb_delete")
 
 ME = "current_user::text"
@@ -185,7 +189,7 @@ def _grants(connection: Connection, schema: _Schema, case_tables: list[str]) -> 
     connection.execute(
         text(f"GRANT EXECUTE ON FUNCTION casebook_reveal(text, integer, text, text) TO {everyone}")
     )
-    excluded = {*NO_RLS, *AUDIT_TABLES, *OFFICE_TABLES}
+    excluded = {*NO_RLS, *AUDIT_TABLES, *OFFICE_TABLES, *SELF_TABLES}
     writable = [t for t in schema.tables if t not in excluded]
     for table in sorted(writable):
         connection.execute(text(f'GRANT INSERT, UPDATE, DELETE ON "{table}" TO {workers}'))
@@ -194,6 +198,7 @@ def _grants(connection: Connection, schema: _Schema, case_tables: list[str]) -> 
         connection.execute(text(f'GRANT INSERT, UPDATE, DELETE ON "{table}" TO {admin}'))
     connection.execute(text(f'GRANT UPDATE ON destruction_tasks TO "{group("manager")}"'))
     connection.execute(text(f"GRANT DELETE ON cases TO {admin}"))
+    connection.execute(text(f"GRANT INSERT, UPDATE, DELETE ON case_presence TO {everyone}"))
     del case_tables
 
 
@@ -207,7 +212,7 @@ def _case_policies(connection: Connection, schema: _Schema, report: InitReport) 
         read = f"EXISTS (SELECT 1 FROM cases c WHERE c.id = {expr})"
         writable = f"casebook_case_writable({ME}, {expr})"
         _policies(connection, table, read, {k: writable for k in ("insert", "update", "delete")})
-        _notify_trigger(connection, table, "case_id" if expr.endswith(".case_id") else "none")
+        _change_triggers(connection, schema, table)
 
 
 def _own_policies(connection: Connection) -> None:
@@ -255,6 +260,18 @@ def _own_policies(connection: Connection) -> None:
         "(SELECT 1 FROM cases c WHERE c.id = audit_entries.case_id))",
         {},  # entries are added only by casebook_audit_append (as its owner)
     )
+    _policies(connection, "office_changes", visible_case.format(t="office_changes"), {})
+    mine = f"login = {ME}"
+    _policies(
+        connection,
+        "case_presence",
+        visible_case.format(t="case_presence"),
+        {
+            "insert": f"{mine} AND {visible_case.format(t='case_presence')}",
+            "update": mine,
+            "delete": mine,
+        },
+    )
     admin = has("admin")
     _policies(
         connection, "office_settings", "true", {k: admin for k in ("insert", "update", "delete")}
@@ -281,15 +298,28 @@ def _trigger(connection: Connection, table: str, name: str, when: str, function:
     )
 
 
-def _notify_trigger(connection: Connection, table: str, key: str) -> None:
-    channel = AUDIT_CHANNEL if table == "audit_entries" else NOTIFY_CHANNEL
-    _trigger(
-        connection,
-        table,
-        "cb_notify",
-        "AFTER INSERT OR UPDATE OR DELETE",
-        f"casebook_notify_change('{key}', '{channel}')",
-    )
+def _change_triggers(connection: Connection, schema: _Schema, table: str) -> None:
+    """Statement-level triggers recording which cases a statement changed (one row per case
+    in `office_changes`, however many rows an import adds)."""
+    expr = _case_expr(schema, table, "r")
+    if expr is None:
+        return
+    argument = expr.replace("'", "''")
+    connection.execute(text(f'DROP TRIGGER IF EXISTS cb_notify ON "{table}"'))
+    for suffix, event, transition in (
+        ("ins", "INSERT", "NEW"),
+        ("upd", "UPDATE", "NEW"),
+        ("del", "DELETE", "OLD"),
+    ):
+        name = f"cb_changes_{suffix}"
+        connection.execute(text(f'DROP TRIGGER IF EXISTS {name} ON "{table}"'))
+        connection.execute(
+            text(
+                f'CREATE TRIGGER {name} AFTER {event} ON "{table}" '
+                f"REFERENCING {transition} TABLE AS changed_rows FOR EACH STATEMENT "
+                f"EXECUTE FUNCTION casebook_record_changes('{argument}')"
+            )
+        )
 
 
 def init_server(connection: Connection) -> InitReport:
@@ -304,9 +334,9 @@ def init_server(connection: Connection) -> InitReport:
     _own_policies(connection)
     _case_policies(connection, schema, report)
     for table in ("cases", "statements", "case_decisions"):
-        _notify_trigger(connection, table, "id" if table == "cases" else "case_id")
+        _change_triggers(connection, schema, table)
         report.case_tables.append(table)
-    _notify_trigger(connection, "audit_entries", "case_id")
+    _trigger(connection, "audit_entries", "cb_notify", "AFTER INSERT", "casebook_notify_audit()")
     _trigger(connection, "cases", "cb_close_rule", "BEFORE UPDATE", "casebook_close_rule()")
     _trigger(
         connection,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, BigInteger, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.storage.models.base import Base, UTCDateTime
@@ -88,3 +88,35 @@ class DestructionTaskRow(Base):
     confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     act: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class OfficeChangeRow(Base):
+    """One change to a case's data on an office server, written by the notification trigger
+    (one row per case and statement). The notification itself carries only `seq`; a listener
+    reads the rows after the last one it saw, and row-level security shows it only the changes
+    of cases it may read, with who made them."""
+
+    __tablename__ = "office_changes"
+
+    seq: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
+    case_id: Mapped[int] = mapped_column(Integer)
+    table_name: Mapped[str] = mapped_column(String(64))
+    actor: Mapped[str] = mapped_column(String(200))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class CasePresenceRow(Base):
+    """Someone has a case open for editing: a lease renewed by a heartbeat (`seen_at`) and
+    ended when the editor closes; a lease not renewed for a while has expired (a crashed
+    workstation holds nothing)."""
+
+    __tablename__ = "case_presence"
+    __table_args__ = (UniqueConstraint("case_id", "login"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    login: Mapped[str] = mapped_column(String(200))
+    what: Mapped[str] = mapped_column(String(64), default="")
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime())

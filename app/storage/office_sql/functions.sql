@@ -138,23 +138,37 @@ BEGIN
   RETURN NEW;
 END $$;
 
--- Change notifications: one per table and case per transaction (identical payloads collapse).
-CREATE OR REPLACE FUNCTION casebook_notify_change() RETURNS trigger
-LANGUAGE plpgsql AS $$
+-- Change notifications carry nothing but a number. A statement that changes case data adds one
+-- row per case to `office_changes` (who, which table; row-level security shows a row only to
+-- those who read its case) and notifies the first new `seq`; each listener then reads the rows
+-- from there as itself. TG_ARGV[0] selects the case ids from the transition table `r`.
+CREATE OR REPLACE FUNCTION casebook_record_changes() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
-  rec record;
-  cid integer;
+  first_seq bigint;
 BEGIN
-  IF TG_OP = 'DELETE' THEN rec := OLD; ELSE rec := NEW; END IF;
-  IF TG_ARGV[0] = 'id' THEN
-    cid := (to_jsonb(rec) ->> 'id')::integer;
-  ELSIF TG_ARGV[0] = 'case_id' THEN
-    cid := (to_jsonb(rec) ->> 'case_id')::integer;
+  EXECUTE format(
+    'WITH added AS (INSERT INTO office_changes (case_id, table_name, actor, at) '
+    'SELECT c, %L, session_user, now() FROM (SELECT DISTINCT %s AS c FROM changed_rows r) s '
+    'WHERE c IS NOT NULL RETURNING seq) SELECT min(seq) FROM added',
+    TG_TABLE_NAME, TG_ARGV[0]) INTO first_seq;
+  IF first_seq IS NOT NULL THEN
+    -- the log is only for listeners catching up: keep its last 10,000 changes
+    DELETE FROM office_changes WHERE seq < first_seq - 10000;
+    PERFORM pg_notify('casebook', first_seq::text);
   END IF;
-  PERFORM pg_notify(TG_ARGV[1], json_build_object(
-    'table', TG_TABLE_NAME, 'case_id', cid, 'by', session_user)::text);
   RETURN NULL;
 END $$;
+
+-- The audit viewer needs only to know that the log grew: its length is no secret.
+CREATE OR REPLACE FUNCTION casebook_notify_audit() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('casebook_audit', NEW.seq::text);
+  RETURN NULL;
+END $$;
+
+DROP FUNCTION IF EXISTS casebook_notify_change() CASCADE;
 
 -- Reveal masked personal data: checks that the logged-in role may read the record, writes the
 -- `reveal` audit entry through the audit's own append function (actor = session_user, the

@@ -30,6 +30,7 @@ class LiveRefresh(QObject):
         self.env = env
         self.window = window
         self.connected = False
+        self._stopped = False
         self._cases: set[int] = set()
         self._list = False
         self._audit = False
@@ -50,6 +51,9 @@ class LiveRefresh(QObject):
         self.listener.start()
 
     def stop(self) -> None:
+        """Stop listening; a change still queued or debounced is dropped."""
+        self._stopped = True
+        self._timer.stop()
         if self.listener is not None:
             self.listener.stop()
 
@@ -78,6 +82,8 @@ class LiveRefresh(QObject):
         return [view.case_id for view in views()] if callable(views) else []
 
     def _on_change(self, change: Change) -> None:
+        if self._stopped:
+            return
         if change.channel.endswith("audit"):
             self._audit = True
         else:
@@ -86,11 +92,13 @@ class LiveRefresh(QObject):
                 self._cases.add(change.case_id)
                 if change.by and change.by != self.env.ctx.actor:
                     self.changed_by_other.emit(change.case_id, change.by)
-            else:  # a row without its case in the payload: refresh the open cases
-                self._cases.update(self._open_cases())
+            # else a change this role cannot see: the case list refreshes (a case may have
+            # left it), nothing else
         self._timer.start()
 
     def _flush(self) -> None:
+        if self._stopped:
+            return
         open_cases = set(self._open_cases())
         for case_id in sorted(self._cases & open_cases):
             self.env.case_changed.emit(case_id)
