@@ -1,33 +1,37 @@
 """Stills: an exact frame as PNG bytes, with an annotation's region drawn on a copy.
 
 The decoded frame array is never modified: the rectangle goes on a copy, so the still stays a
-faithful picture of the evidence apart from the marked region's outline.
+faithful picture of the evidence apart from the marked region's outline. PNG is written by
+FFmpeg's encoder through PyAV (already loaded to decode the frame), so a one-frame export
+does not load OpenCV.
 """
 
 from __future__ import annotations
 
-import cv2
+import av
 import numpy as np
 
 from app.domain.errors import ValidationError
 from app.domain.media import Region
 
 MARK_COLOUR_RGB = (255, 32, 32)
+# Fast deflate: a 1080p frame in about a third of the default time, ~10% larger, lossless.
+_PNG_COMPRESSION = "1"
 
 
 def mark_region(image: np.ndarray, region: Region) -> np.ndarray:
-    """A copy of the RGB `image` with `region` outlined."""
+    """A copy of the RGB `image` with `region` outlined (the outline lies inside it)."""
     height, width = image.shape[:2]
     region.check_within(width, height)
     marked = image.copy()
-    thickness = max(2, round(min(width, height) / 240))
-    cv2.rectangle(
-        marked,
-        (region.x, region.y),
-        (region.x + region.w - 1, region.y + region.h - 1),
-        MARK_COLOUR_RGB,
-        thickness,
-    )
+    line = min(max(2, round(min(width, height) / 240)), region.w, region.h)
+    top, left = region.y, region.x
+    bottom, right = region.y + region.h, region.x + region.w
+    colour = np.asarray(MARK_COLOUR_RGB, dtype=marked.dtype)
+    marked[top : top + line, left:right] = colour
+    marked[bottom - line : bottom, left:right] = colour
+    marked[top:bottom, left : left + line] = colour
+    marked[top:bottom, right - line : right] = colour
     return marked
 
 
@@ -40,9 +44,13 @@ def upright(image: np.ndarray, rotation: int) -> np.ndarray:
 def still_png(image: np.ndarray, region: Region | None = None) -> bytes:
     """PNG bytes of the RGB `image`, with `region` outlined on a copy when given."""
     picture = mark_region(image, region) if region is not None else image
-    # Fast deflate: a 1080p frame in less than half the default time, 10% larger, lossless.
-    bgr = cv2.cvtColor(picture, cv2.COLOR_RGB2BGR)
-    ok, encoded = cv2.imencode(".png", bgr, [cv2.IMWRITE_PNG_COMPRESSION, 1])
-    if not ok:
-        raise ValidationError("the frame could not be encoded as PNG", field="frame")
-    return encoded.tobytes()
+    height, width = picture.shape[:2]
+    encoder = av.CodecContext.create("png", "w")
+    encoder.width, encoder.height, encoder.pix_fmt = width, height, "rgb24"
+    encoder.options = {"compression_level": _PNG_COMPRESSION}
+    frame = av.VideoFrame.from_ndarray(np.ascontiguousarray(picture), format="rgb24")
+    try:
+        packets = [*encoder.encode(frame), *encoder.encode(None)]
+    except av.error.FFmpegError as exc:
+        raise ValidationError(f"the frame could not be encoded as PNG ({exc})", "frame") from exc
+    return b"".join(bytes(packet) for packet in packets)

@@ -8,21 +8,21 @@ Alembic, and a database made by a newer Casebook is refused untouched.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.errors import StorageError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 NETWORK_FILESYSTEMS = {
@@ -127,6 +127,8 @@ def make_engine(url: str, *, allow_network: bool = False) -> Engine:
 
 
 def _alembic_config(connection: Any) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.attributes["connection"] = connection
@@ -135,19 +137,55 @@ def _alembic_config(connection: Any) -> Config:
 
 def head_revision() -> str:
     """The newest schema revision this version of Casebook knows."""
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory(str(MIGRATIONS_DIR))
     head = script.get_current_head()
     assert head is not None
     return head
 
 
+_REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
+
+
+def named_head_revision() -> str | None:
+    """The head as the migration files name it (revision `NNNN` lives in `NNNN_*.py`, a
+    linear chain), read from the folder without loading Alembic; a test holds it equal to
+    Alembic's own head."""
+    numbers = [
+        match.group(1)
+        for name in os.listdir(MIGRATIONS_DIR / "versions")
+        if (match := _REVISION_FILE.match(name))
+    ]
+    return max(numbers, default=None)
+
+
+def at_head(engine: Engine) -> bool:
+    """True when the database's version table names the head revision: the cheap check that
+    lets a short command (`evidence frame`) start without importing Alembic. Anything else
+    (no version table, another revision, an error) leaves the decision to Alembic."""
+    head = named_head_revision()
+    if head is None:
+        return False
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+    except DBAPIError:
+        return False
+    return [row[0] for row in rows] == [head]
+
+
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
 
 def check_schema(engine: Engine) -> str | None:
     """The database's revision; StorageError when it comes from a newer Casebook."""
+    from alembic.script import ScriptDirectory
+
     revision = current_revision(engine)
     if revision is None:
         return None
@@ -165,6 +203,10 @@ def check_schema(engine: Engine) -> str | None:
 def migrate(engine: Engine, *, backup_dir: Path | None = None) -> bool:
     """Bring the schema to head. Returns True when it changed anything. A non-empty SQLite
     database that needs an upgrade is first backed up (SQLite backup API) into `backup_dir`."""
+    if at_head(engine):
+        return False
+    from alembic import command
+
     revision = check_schema(engine)
     head = head_revision()
     if revision == head:
@@ -192,7 +234,7 @@ def prepare_schema(engine: Engine, *, migrate_schema: bool, backup_dir: Path | N
     try:
         if migrate_schema:
             migrate(engine, backup_dir=backup_dir)
-        else:
+        elif not at_head(engine):
             check_schema(engine)
     except OperationalError as exc:
         engine.dispose()
