@@ -100,6 +100,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def _add(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
     from app.services.video import intake as video
+    from app.services.video.dto import EvidenceDetails
 
     acquired = timeutil.parse_iso(args.acquired, args.tz, "acquired") if args.acquired else None
     case_id = _case(ctx, args)
@@ -113,12 +114,14 @@ def _add(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
         ctx,
         case_id,
         args.file,
-        kind=args.kind,
-        source=args.source,
-        provided_by=args.provided_by,
-        acquired_at=acquired,
-        tz=args.tz,
-        camera_start=camera_start,
+        EvidenceDetails(
+            args.kind,
+            source=args.source,
+            provided_by=args.provided_by,
+            acquired_at=acquired,
+            tz=args.tz,
+            camera_start=camera_start,
+        ),
     )
     ev = result.evidence
     return {"id": ev.id, "sha256": ev.sha256, "size": ev.size, "media": _media(result.media)}

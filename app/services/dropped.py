@@ -18,6 +18,7 @@ from app.services.calls.importing import import_calls
 from app.services.core.context import ServiceContext
 from app.services.core.evidence_files import add_evidence
 from app.services.messages.importing import import_messages
+from app.services.video.dto import EvidenceDetails
 from app.services.video.intake import add_video_evidence
 
 INTAKES = ("calls", "messages", "video", "document")
@@ -129,7 +130,9 @@ def add_dropped(
             chat = import_messages(ctx, case_id, item.path, progress=progress)
             added.append(Added(item.path, "messages", "chat", str(chat.imported)))
         elif item.intake == "video":
-            add_video_evidence(ctx, case_id, item.path, kind=item.kind, progress=progress)
+            add_video_evidence(
+                ctx, case_id, item.path, EvidenceDetails(item.kind), progress=progress
+            )
             added.append(Added(item.path, "video", item.kind))
         else:
             add_evidence(ctx, case_id, item.path, kind=item.kind, progress=progress)

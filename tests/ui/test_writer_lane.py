@@ -19,6 +19,7 @@ from app.services.calls.importing import import_calls
 from app.services.core import audit, cases, lanes
 from app.services.core.cases import CaseInput
 from app.services.video.annotations import list_annotations
+from app.services.video.dto import EvidenceDetails
 from app.services.video.intake import add_video_evidence, list_case_evidence
 from app.ui.video.add_dialog import EvidenceRequest
 
@@ -89,7 +90,7 @@ def test_long_import_does_not_block_other_writes(
             received_at=datetime(2025, 10, 9, 12, 0, tzinfo=UTC),
         ),
     ).id
-    first = add_video_evidence(ctx, case_id, clip, kind="dashcam", tz="Europe/Moscow")
+    first = add_video_evidence(ctx, case_id, clip, EvidenceDetails("dashcam", tz="Europe/Moscow"))
     second_clip = encode(tmp_path / "entrance.mp4", frames=45, gop=15, bframes=2)
     tab = create_tab(env, case_id)
     qtbot.addWidget(tab)

@@ -14,6 +14,7 @@ from app.services.core.context import ServiceContext
 from app.services.core.demo_clock import TZ, local
 from app.services.video.annotations import annotate
 from app.services.video.clock import calibrate
+from app.services.video.dto import EvidenceDetails
 from app.services.video.intake import add_video_evidence
 
 # The intercom log of the building says the bell of flat 48 rang at 21:00:00; on the entrance
@@ -43,19 +44,23 @@ def add_demo(ctx: ServiceContext, case_id: int, parties: dict[str, int]) -> None
             ctx,
             case_id,
             entrance_clip,
-            kind="cctv",
-            source="Подъезд 2, камера CAM-02",
-            provided_by="Управляющая компания дома",
-            tz="Europe/Moscow",
+            EvidenceDetails(
+                "cctv",
+                source="Подъезд 2, камера CAM-02",
+                provided_by="Управляющая компания дома",
+                tz="Europe/Moscow",
+            ),
         ).evidence
         add_video_evidence(
             ctx,
             case_id,
             dash_clip,
-            kind="dashcam",
-            source="Автомобиль курьера CR-104233",
-            provided_by="Служба доставки",
-            tz="Europe/Moscow",
+            EvidenceDetails(
+                "dashcam",
+                source="Автомобиль курьера CR-104233",
+                provided_by="Служба доставки",
+                tz="Europe/Moscow",
+            ),
         )
     calibrate(
         ctx,

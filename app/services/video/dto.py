@@ -17,6 +17,20 @@ VIDEO_KINDS = frozenset({"dashcam", "cctv"})
 
 
 @dataclass(frozen=True)
+class EvidenceDetails:
+    """What the investigator states about a file on intake: its kind, where it came from, and
+    for a camera's file the zone of its clock and, when read off the picture, the camera
+    clock's reading at the first frame (it wins over the container's time and the file name)."""
+
+    kind: str
+    source: str = ""
+    provided_by: str = ""
+    acquired_at: datetime | None = None
+    tz: str | None = None
+    camera_start: datetime | None = None
+
+
+@dataclass(frozen=True)
 class MediaSummary:
     """Probed metadata of a video evidence file (frames and duration from the pts index)."""
 

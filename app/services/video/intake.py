@@ -14,7 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from app.domain import timeutil
 from app.domain.clock import camera_start_from_name
@@ -39,6 +38,7 @@ from app.services.video.clock import clock_info
 from app.services.video.common import frame_number, index_of
 from app.services.video.dto import (
     VIDEO_KINDS,
+    EvidenceDetails,
     FrameExport,
     MediaSummary,
     VideoEvidence,
@@ -56,7 +56,6 @@ class PreparedVideo:
     whose registration never happens is harmless and found again by its hash)."""
 
     case_id: int
-    kind: str
     name: str
     sha256: str
     size: int
@@ -65,72 +64,35 @@ class PreparedVideo:
     working_sha256: str | None
     access: AccessStats
     origin: tuple[datetime | None, str | None]  # camera clock at the first frame, and whence
-    fields: dict[str, Any]
+    details: EvidenceDetails
 
 
 def add_video_evidence(
     ctx: ServiceContext,
     case_id: int,
     path: Path,
-    *,
-    kind: str,
-    source: str = "",
-    provided_by: str = "",
-    acquired_at: datetime | None = None,
-    tz: str | None = None,
+    details: EvidenceDetails,
     progress: Progress | None = None,
-    camera_start: datetime | None = None,
 ) -> VideoEvidence:
-    """Store any evidence file; dash-cam and CCTV files are probed and indexed as well.
-    `camera_start` is the camera clock's reading at the file's first frame, as the
-    investigator read it (it wins over the container's creation time and the file name)."""
-    commit = prepare_evidence(
-        ctx,
-        case_id,
-        path,
-        kind=kind,
-        source=source,
-        provided_by=provided_by,
-        acquired_at=acquired_at,
-        tz=tz,
-        progress=progress,
-        camera_start=camera_start,
-    )
-    return commit()
+    """Store any evidence file; dash-cam and CCTV files are probed and indexed as well."""
+    return prepare_evidence(ctx, case_id, path, details, progress)()
 
 
 def prepare_evidence(
     ctx: ServiceContext,
     case_id: int,
     path: Path,
-    *,
-    kind: str,
-    source: str = "",
-    provided_by: str = "",
-    acquired_at: datetime | None = None,
-    tz: str | None = None,
+    details: EvidenceDetails,
     progress: Progress | None = None,
-    camera_start: datetime | None = None,
 ) -> Callable[[], VideoEvidence]:
     """The long part of adding an evidence file (copy and hash; remux, index and probe a
     video), writing no row; returns the short commit that registers it. The GUI runs the two
     apart: this on the CPU pool, the commit on the database lane."""
     path = check_source(path)  # a symbolic link is refused before anything is read
-    if kind in VIDEO_KINDS:
-        prepared = prepare_video(
-            ctx,
-            case_id,
-            path,
-            kind=kind,
-            source=source,
-            provided_by=provided_by,
-            acquired_at=acquired_at,
-            tz=tz,
-            progress=progress,
-            camera_start=camera_start,
-        )
+    if details.kind in VIDEO_KINDS:
+        prepared = prepare_video(ctx, case_id, path, details, progress)
         return lambda: register_video(ctx, prepared)
-    check_kind(kind)
+    check_kind(details.kind)
     blob = ctx.evidence.put(path, progress or NullProgress())
 
     def commit() -> VideoEvidence:
@@ -138,11 +100,11 @@ def prepare_evidence(
             ctx,
             case_id,
             path,
-            kind=kind,
-            source=source,
-            provided_by=provided_by,
-            acquired_at=acquired_at,
-            tz=tz,
+            kind=details.kind,
+            source=details.source,
+            provided_by=details.provided_by,
+            acquired_at=details.acquired_at,
+            tz=details.tz,
             blob=blob,
         )
         return VideoEvidence(info, None)
@@ -154,23 +116,17 @@ def prepare_video(
     ctx: ServiceContext,
     case_id: int,
     path: Path,
-    *,
-    kind: str,
-    source: str = "",
-    provided_by: str = "",
-    acquired_at: datetime | None = None,
-    tz: str | None = None,
+    details: EvidenceDetails,
     progress: Progress | None = None,
-    camera_start: datetime | None = None,
 ) -> PreparedVideo:
     """The long part of a video intake: remux when needed, index, probe, store (no row yet)."""
     progress = progress or NullProgress()
-    path = check_source(path)
-    path = Path(path)
-    if kind not in VIDEO_KINDS:
-        raise ValidationError(f"kind {kind!r} is not a video kind", field="kind")
-    if tz is not None:
-        timeutil.zone(tz)
+    path = Path(check_source(path))
+    if details.kind not in VIDEO_KINDS:
+        raise ValidationError(f"kind {details.kind!r} is not a video kind", field="kind")
+    if details.tz is not None:
+        timeutil.zone(details.tz)
+    camera_start = details.camera_start
     if camera_start is not None and camera_start.tzinfo is None:
         raise ValidationError("the camera start needs a zone", field="camera_start")
     with ctx.session() as session:
@@ -191,7 +147,6 @@ def prepare_video(
         working_sha = ctx.evidence.put(working, progress).sha256 if working else None
     return PreparedVideo(
         case_id=case_id,
-        kind=kind,
         name=path.name,
         sha256=blob.sha256,
         size=blob.size,
@@ -199,13 +154,8 @@ def prepare_video(
         probed=probed,
         working_sha256=working_sha,
         access=access,
-        origin=_camera_origin(camera_start, probed, path.name, tz or case_zone),
-        fields={
-            "source": source,
-            "provided_by": provided_by,
-            "acquired_at": acquired_at,
-            "tz": tz,
-        },
+        origin=_camera_origin(camera_start, probed, path.name, details.tz or case_zone),
+        details=details,
     )
 
 
@@ -219,9 +169,12 @@ def register_video(ctx: ServiceContext, prepared: PreparedVideo) -> VideoEvidenc
             prepared.case_id,
             prepared.sha256,
             prepared.size,
-            prepared.kind,
+            prepared.details.kind,
             prepared.name,
-            **prepared.fields,
+            source=prepared.details.source,
+            provided_by=prepared.details.provided_by,
+            acquired_at=prepared.details.acquired_at,
+            tz=prepared.details.tz,
         )
         media = repo.add_media(
             session,

@@ -9,6 +9,7 @@ from app.media.selftest_clip import FRAMES, level_of, luma_of, write_clip
 from app.services.core import cases
 from app.services.core.context import ServiceContext
 from app.services.video.annotations import annotate
+from app.services.video.dto import EvidenceDetails
 from app.services.video.intake import add_video_evidence, open_video
 
 _PROBES = (40, 7, 23, 0)
@@ -19,7 +20,7 @@ def selftest_step(ctx: ServiceContext, workdir: Path) -> str:
     case = cases.create_case(
         ctx, cases.CaseInput(title="Самопроверка видео", region="TEST", tz="Europe/Moscow")
     )
-    added = add_video_evidence(ctx, case.id, clip, kind="cctv")
+    added = add_video_evidence(ctx, case.id, clip, EvidenceDetails("cctv"))
     if added.media is None or added.media.frames != FRAMES:
         raise RuntimeError(f"indexed {added.media and added.media.frames} frames, not {FRAMES}")
     source = open_video(ctx, case.id, added.evidence.id)

@@ -30,7 +30,7 @@ from app.domain.progress import Progress
 from app.services.core.cases import get_case
 from app.services.core.evidence_files import EvidenceInfo, evidence_path, get_evidence
 from app.services.video.clock import local_zone
-from app.services.video.dto import VideoEvidence, VideoSource
+from app.services.video.dto import EvidenceDetails, VideoEvidence, VideoSource
 from app.services.video.intake import list_case_evidence, open_video, prepare_evidence
 from app.ui.env import UiEnv
 from app.ui.errors import show_error
@@ -160,10 +160,12 @@ class VideoTab(QWidget):
                 ctx,
                 case_id,
                 request.path,
-                kind=request.kind,
-                source=request.source,
-                provided_by=request.provided_by,
-                tz=request.tz,
+                EvidenceDetails(
+                    request.kind,
+                    source=request.source,
+                    provided_by=request.provided_by,
+                    tz=request.tz,
+                ),
                 progress=progress,
             )
 

@@ -18,6 +18,7 @@ from app.services.dossier.export import export_dossier
 from app.services.video import annotations as video_annotations
 from app.services.video import clock as video_clock
 from app.services.video import intake as video
+from app.services.video.dto import EvidenceDetails
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from video_support import encode
@@ -31,7 +32,9 @@ def text(path: Path) -> str:
 def test_corrections_annotations_and_stills(ctx, tmp_path: Path) -> None:
     case = demo.create_demo_case(ctx)
     clip = encode(tmp_path / "подъезд_2.mp4", frames=60)
-    cctv = video.add_video_evidence(ctx, case.id, clip, kind="cctv", source="УК Дом-Сервис")
+    cctv = video.add_video_evidence(
+        ctx, case.id, clip, EvidenceDetails("cctv", source="УК Дом-Сервис")
+    )
     evidence_id = cctv.evidence.id
     video_clock.set_camera_origin(
         ctx, case.id, evidence_id, datetime(2025, 9, 14, 18, 0, 0, tzinfo=UTC)
@@ -83,7 +86,7 @@ def test_still_times_camera_and_true_and_not_established(ctx, tmp_path: Path) ->
     says its time is not established, and the export warns."""
     case = demo.create_demo_case(ctx)
     clip = encode(tmp_path / "двор.mp4", frames=60)
-    yard = video.add_video_evidence(ctx, case.id, clip, kind="cctv", source="Двор")
+    yard = video.add_video_evidence(ctx, case.id, clip, EvidenceDetails("cctv", source="Двор"))
     video_clock.set_camera_origin(
         ctx, case.id, yard.evidence.id, datetime(2025, 9, 14, 18, 0, 0, tzinfo=UTC)
     )

@@ -127,12 +127,15 @@ def test_a_time_alone_takes_the_date_told_before_it():
 def test_video_notes_and_stills_land_on_the_corrected_clock(ctx, tmp_path):
     from app.services.video.annotations import annotate
     from app.services.video.clock import calibrate
+    from app.services.video.dto import EvidenceDetails
     from app.services.video.intake import add_video_evidence
     from tests.video_support import encode
 
     case = make_case(ctx, tmp_path, calls=0)
     clip = encode(tmp_path / "dash.mp4", frames=60, creation_time="2025-10-09T11:06:00.000000Z")
-    video = add_video_evidence(ctx, case.id, clip, kind="dashcam", source="Регистратор курьера")
+    video = add_video_evidence(
+        ctx, case.id, clip, EvidenceDetails("dashcam", source="Регистратор курьера")
+    )
     eid = video.evidence.id
     origin = datetime(2025, 10, 9, 11, 6, tzinfo=UTC)
     # the camera is 151 s fast: its frame at 1.0 s (camera 11:06:01) truly was 11:03:30

@@ -30,6 +30,7 @@ from app.services.video.clock import (
     remove_calibration_point,
     set_camera_origin,
 )
+from app.services.video.dto import EvidenceDetails
 from app.services.video.intake import add_video_evidence, list_case_evidence, open_video
 
 
@@ -41,7 +42,9 @@ def _case(ctx: Any) -> int:
 
 def test_intake_stores_media_and_index(ctx: Any, dashcam_clip: Path) -> None:
     case_id = _case(ctx)
-    added = add_video_evidence(ctx, case_id, dashcam_clip, kind="dashcam", source="A123BC")
+    added = add_video_evidence(
+        ctx, case_id, dashcam_clip, EvidenceDetails("dashcam", source="A123BC")
+    )
     assert added.media is not None and added.media.frames == 120
     assert added.media.creation_time == datetime(2025, 10, 9, 8, tzinfo=UTC)
     assert added.media.origin_source == "container"
@@ -62,7 +65,7 @@ def test_bad_video_leaves_nothing(ctx: Any, tmp_path: Path) -> None:
     bad = tmp_path / "cam.mp4"
     bad.write_text("not a video at all, just a note", encoding="utf-8")
     with pytest.raises(MediaError, match=r"cam\.mp4"):
-        add_video_evidence(ctx, case_id, bad, kind="cctv")
+        add_video_evidence(ctx, case_id, bad, EvidenceDetails("cctv"))
     assert list_case_evidence(ctx, case_id) == []
 
 
@@ -84,7 +87,7 @@ def test_raw_h264_gets_a_working_copy(ctx: Any, dashcam_clip: Path, tmp_path: Pa
         check=True,
     )
     case_id = _case(ctx)
-    added = add_video_evidence(ctx, case_id, raw, kind="dashcam")
+    added = add_video_evidence(ctx, case_id, raw, EvidenceDetails("dashcam"))
     assert added.media is not None and added.media.remuxed and added.media.frames == 120
     source = open_video(ctx, case_id, added.evidence.id)
     assert source.path != ctx.evidence.path_of(added.evidence.sha256)
@@ -95,7 +98,7 @@ def test_raw_h264_gets_a_working_copy(ctx: Any, dashcam_clip: Path, tmp_path: Pa
 
 def test_calibration_history_and_removal(ctx: Any, dashcam_clip: Path) -> None:
     case_id = _case(ctx)
-    ev = add_video_evidence(ctx, case_id, dashcam_clip, kind="cctv").evidence.id
+    ev = add_video_evidence(ctx, case_id, dashcam_clip, EvidenceDetails("cctv")).evidence.id
     first = calibrate(ctx, case_id, ev, 0.0, datetime(2025, 10, 9, 8, 0, 30, tzinfo=UTC))
     assert first.offset_s == pytest.approx(30.0)
     second = calibrate(ctx, case_id, ev, 3.0, datetime(2025, 10, 9, 8, 0, 33, 3000, tzinfo=UTC))
@@ -115,7 +118,7 @@ def test_calibration_history_and_removal(ctx: Any, dashcam_clip: Path) -> None:
 def test_origin_from_calibration_when_the_file_has_none(ctx: Any, tmp_path: Path) -> None:
     plain = encode(tmp_path / "no_time.mp4", frames=60)
     case_id = _case(ctx)
-    ev = add_video_evidence(ctx, case_id, plain, kind="cctv").evidence.id
+    ev = add_video_evidence(ctx, case_id, plain, EvidenceDetails("cctv")).evidence.id
     assert get_clock(ctx, case_id, ev).true_time(1.0) is None
     clock = calibrate(ctx, case_id, ev, 1.0, datetime(2025, 10, 9, 9, 0, 1, tzinfo=UTC))
     assert clock.origin_source == "calibration" and clock.offset_s == 0
@@ -127,7 +130,7 @@ def test_origin_from_calibration_when_the_file_has_none(ctx: Any, tmp_path: Path
 
 def test_annotation_edit_delete_restore_with_locking(ctx: Any, dashcam_clip: Path) -> None:
     case_id = _case(ctx)
-    ev = add_video_evidence(ctx, case_id, dashcam_clip, kind="dashcam").evidence.id
+    ev = add_video_evidence(ctx, case_id, dashcam_clip, EvidenceDetails("dashcam")).evidence.id
     note = annotate(
         ctx,
         case_id,
@@ -156,7 +159,7 @@ def test_annotation_edit_delete_restore_with_locking(ctx: Any, dashcam_clip: Pat
 
 def test_still_records_parent_frame_and_region(ctx: Any, dashcam_clip: Path) -> None:
     case_id = _case(ctx)
-    parent = add_video_evidence(ctx, case_id, dashcam_clip, kind="dashcam").evidence
+    parent = add_video_evidence(ctx, case_id, dashcam_clip, EvidenceDetails("dashcam")).evidence
     note = annotate(
         ctx, case_id, parent.id, 2.0, "лицо", rect=parse_rect("50,60,30,30"), still=True
     )
@@ -186,7 +189,7 @@ def test_activity_scan_stored_and_cancel_keeps_the_last(ctx: Any, tmp_path: Path
         painter=cctv_painter([(300, 360)]),
     )
     case_id = _case(ctx)
-    ev = add_video_evidence(ctx, case_id, clip, kind="cctv").evidence.id
+    ev = add_video_evidence(ctx, case_id, clip, EvidenceDetails("cctv")).evidence.id
     found = scan_evidence_activity(ctx, case_id, ev)
     assert len(found) == 1 and found[0].start_s <= 10.0 < 12.0 <= found[0].end_s
     with pytest.raises(Cancelled):
@@ -201,9 +204,11 @@ def test_files_of_one_camera_share_its_correction(
         tmp_path / "dashcam_0002.mp4", frames=30, creation_time="2025-10-09T08:03:00.000000Z"
     )
     case_id = _case(ctx)
-    first = add_video_evidence(ctx, case_id, dashcam_clip, kind="dashcam", source="A123BC")
-    second = add_video_evidence(ctx, case_id, later, kind="dashcam", source="A123BC")
-    other = add_video_evidence(ctx, case_id, later, kind="cctv", source="entrance")
+    first = add_video_evidence(
+        ctx, case_id, dashcam_clip, EvidenceDetails("dashcam", source="A123BC")
+    )
+    second = add_video_evidence(ctx, case_id, later, EvidenceDetails("dashcam", source="A123BC"))
+    other = add_video_evidence(ctx, case_id, later, EvidenceDetails("cctv", source="entrance"))
     calibrate(ctx, case_id, first.evidence.id, 1.0, datetime(2025, 10, 9, 8, 0, 46, tzinfo=UTC))
     shared = get_clock(ctx, case_id, second.evidence.id)
     assert shared.correction_from == first.evidence.id and shared.offset_s == pytest.approx(45.0)

@@ -48,10 +48,14 @@ def case_id(sqlite_ctx: Any) -> int:
 
 @pytest.fixture
 def evidence_id(sqlite_ctx: Any, case_id: int, clip: Path) -> int:
+    from app.services.video.dto import EvidenceDetails
     from app.services.video.intake import add_video_evidence
 
     added = add_video_evidence(
-        sqlite_ctx, case_id, clip, kind="dashcam", source="А123ВС 77", tz="Europe/Moscow"
+        sqlite_ctx,
+        case_id,
+        clip,
+        EvidenceDetails("dashcam", source="А123ВС 77", tz="Europe/Moscow"),
     )
     return added.evidence.id
 

@@ -226,6 +226,7 @@ def test_opening_another_file_during_seeks_never_mixes_files(
 ) -> None:
     from video_support import draw_frame, encode
 
+    from app.services.video.dto import EvidenceDetails
     from app.services.video.intake import add_video_evidence
 
     other = encode(
@@ -234,7 +235,7 @@ def test_opening_another_file_during_seeks_never_mixes_files(
         gop=30,
         painter=lambda n, w, h: draw_frame(n + 1000, w, h),
     )
-    second = add_video_evidence(sqlite_ctx, case_id, other, kind="cctv").evidence.id
+    second = add_video_evidence(sqlite_ctx, case_id, other, EvidenceDetails("cctv")).evidence.id
     for frame in (80, 3, 71, 44, 12, 88, 29):
         opened.player.seek_frame(frame)
     opened.open_source(open_video(sqlite_ctx, case_id, second), "UTC", frame=5)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QImage
 from video_support import encode, read_number
 
 from app.services.video.clock import calibrate
+from app.services.video.dto import EvidenceDetails
 from app.services.video.intake import add_video_evidence
 from app.ui.video.side_by_side import SideBySide
 
@@ -40,7 +41,7 @@ def test_right_camera_follows_the_true_clock(
         gop=30,
         creation_time="2025-09-16T06:12:06.000000Z",
     )
-    right = add_video_evidence(sqlite_ctx, case_id, entrance, kind="cctv").evidence.id
+    right = add_video_evidence(sqlite_ctx, case_id, entrance, EvidenceDetails("cctv")).evidence.id
     # The entrance camera runs 0.5 s fast: its frame 30 (camera 06:12:07) truly is 06:12:06.5.
     calibrate(sqlite_ctx, case_id, right, 1.0, _utc("2025-09-16T06:12:06.500"))
     tab = create_tab(env, case_id)

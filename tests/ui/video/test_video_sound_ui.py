@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from app.services.video.dto import EvidenceDetails
 from app.services.video.intake import add_video_evidence, open_video
 
 BUNNY = Path(__file__).resolve().parents[2] / "data" / "video" / "bigbuckbunny.mp4"
@@ -15,7 +16,7 @@ BUNNY = Path(__file__).resolve().parents[2] / "data" / "video" / "bigbuckbunny.m
 def test_sound_strip_controls_and_the_clock(
     qtbot: Any, player_widget: Any, sqlite_ctx: Any, case_id: int
 ) -> None:
-    added = add_video_evidence(sqlite_ctx, case_id, BUNNY, kind="cctv")
+    added = add_video_evidence(sqlite_ctx, case_id, BUNNY, EvidenceDetails("cctv"))
     assert added.media is not None and added.media.audio is not None
     assert added.media.audio["codec"] == "aac"
     player_widget.open_source(open_video(sqlite_ctx, case_id, added.evidence.id), "UTC")
