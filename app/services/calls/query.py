@@ -16,14 +16,17 @@ from app.storage.repositories import calls as repo
 from app.storage.repositories.calls import NumberOwner, StoredCall
 
 
-def _criteria(flt: CallFilter) -> repo.CallCriteria:
-    digits = None
+def _criteria(flt: CallFilter, region: str) -> repo.CallCriteria:
+    digits = number = None
     if flt.number and flt.number.strip():
         digits = digits_of(flt.number)
         if not digits:
             raise ValidationError("search a number by its digits", field="number")
+        if len(digits) >= 10:  # a whole number, as typed: `8 916 …` is `+7916…` in the log
+            number = normalize(flt.number, region).value
     return repo.CallCriteria(
         digits=digits,
+        number=number,
         party_id=flt.party_id,
         start_from=flt.start_from,
         start_to=flt.start_to,
@@ -36,9 +39,29 @@ def _criteria(flt: CallFilter) -> repo.CallCriteria:
 
 def call_ids(ctx: ServiceContext, case_id: int, flt: CallFilter | None = None) -> list[int]:
     """Ids of the calls matching `flt`, in time order (the table model keeps only these)."""
-    crit = _criteria(flt or CallFilter())
+    crit = _criteria(flt or CallFilter(), ctx.settings.phone_region)
     with ctx.session() as session:
         return repo.call_ids(session, case_id, crit)
+
+
+@dataclass(frozen=True)
+class FirstCalls:
+    """What a call table shows first: `ids` in time order (at least the first `limit`
+    matches), `complete` when they are every match (else `call_ids` gives the rest)."""
+
+    ids: list[int]
+    complete: bool
+
+
+def first_call_ids(
+    ctx: ServiceContext, case_id: int, flt: CallFilter | None = None, limit: int = 1_000
+) -> FirstCalls:
+    """The first matches of `flt` in time order without finding every match: a filter
+    matching a hundred thousand calls of a million shows its first screen at once."""
+    crit = _criteria(flt or CallFilter(), ctx.settings.phone_region)
+    with ctx.session() as session:
+        ids, complete = repo.first_call_ids(session, case_id, crit, limit)
+    return FirstCalls(ids, complete)
 
 
 def calls_between(

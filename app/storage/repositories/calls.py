@@ -17,12 +17,16 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     ColumnElement,
+    String,
+    bindparam,
     case,
+    cast,
     func,
     literal,
     or_,
@@ -31,6 +35,7 @@ from sqlalchemy import (
     union_all,
     update,
 )
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -274,9 +279,11 @@ def refresh_statistics(session: Session) -> None:
 
 @dataclass(frozen=True)
 class CallCriteria:
-    """A call filter in storage terms: `digits` any run of digits of a number."""
+    """A call filter in storage terms: `digits` any run of digits of a number, `number` the
+    same search as a whole normalized number (matched by equality when the case has it)."""
 
     digits: str | None = None
+    number: str | None = None
     party_id: int | None = None
     start_from: datetime | None = None
     start_to: datetime | None = None
@@ -286,37 +293,51 @@ class CallCriteria:
     batch_id: int | None = None
 
 
-def numbers_matching(session: Session, case_id: int, digits: str) -> list[str]:
-    """The case's numbers holding the run `digits` (a whole number matches by equality)."""
-    exact = list(
-        session.scalars(
-            select(CallNumberRow.value).where(
-                CallNumberRow.case_id == case_id, CallNumberRow.digits == digits
-            )
-        )
-    )
-    if exact and len(digits) >= 10:
-        return exact
-    stmt = select(CallNumberRow.value).where(
-        CallNumberRow.case_id == case_id, CallNumberRow.digits.contains(digits, autoescape=True)
-    )
-    return list(session.scalars(stmt))
+# A first page of a number search (`first_call_ids`): calls sampled to see how common the
+# matches are, matches few enough to find all at once, calls walked for a common search.
+SAMPLE_ROWS = 2_000
+INLINE_NUMBERS = 2_000  # matching numbers passed as values; more go as a subquery
+WHOLE_SEARCH = 20_000
+PROBE_ROWS = 100_000
 
 
-def _touching(values: Sequence[str]) -> ColumnElement[bool]:
-    return or_(CallRow.caller.in_(values), CallRow.callee.in_(values), CallRow.virtual.in_(values))
+def _numbers_query(session: Session, case_id: int, crit: CallCriteria) -> Any:
+    """The case's numbers the search means, as a subquery of `call_numbers`: a whole number
+    by equality on its normalized value (one index lookup), else any run of digits (a scan
+    of the case's few thousand distinct numbers, never of its calls)."""
+    numbers = select(CallNumberRow.value).where(CallNumberRow.case_id == case_id)
+    for whole in (crit.number, crit.digits and f"+{crit.digits}"):
+        if whole and len(whole) >= 11:
+            exact = numbers.where(CallNumberRow.value == whole)
+            if session.scalar(exact.limit(1)) is not None:
+                return exact
+    return numbers.where(CallNumberRow.digits.contains(crit.digits or "", autoescape=True))
 
 
-def call_ids(session: Session, case_id: int, crit: CallCriteria) -> list[int]:
-    """Ids of the matching calls in time order."""
+def numbers_matching(session: Session, case_id: int, crit: CallCriteria) -> list[str]:
+    """The case's numbers a number search means (see `_numbers_query`)."""
+    return list(session.scalars(_numbers_query(session, case_id, crit)))
+
+
+def _filters(
+    session: Session, case_id: int, crit: CallCriteria
+) -> tuple[list[ColumnElement[bool]], list[Any]] | None:
+    """(conditions on the call's own columns, sets of numbers one of which the call must
+    touch), or None when no call can match (a party without numbers)."""
     where: list[ColumnElement[bool]] = [CallRow.case_id == case_id]
-    number_sets: list[list[str]] = []
+    number_sets: list[Any] = []
     if crit.digits:
-        number_sets.append(numbers_matching(session, case_id, crit.digits))
+        query = _numbers_query(session, case_id, crit)
+        values = list(session.scalars(query.limit(INLINE_NUMBERS + 1)))
+        if not values:
+            return None
+        # a few numbers go into the query as values (read once here, not once per branch)
+        number_sets.append(values if len(values) <= INLINE_NUMBERS else query)
     if crit.party_id is not None:
-        number_sets.append(party_phone_values(session, crit.party_id))
-    if any(not values for values in number_sets):
-        return []
+        phones = party_phone_values(session, crit.party_id)
+        if not phones:
+            return None
+        number_sets.append(phones)
     if crit.start_from is not None:
         where.append(CallRow.start_utc >= crit.start_from)
     if crit.start_to is not None:
@@ -329,39 +350,123 @@ def call_ids(session: Session, case_id: int, crit: CallCriteria) -> list[int]:
         where.append(CallRow.order_number == crit.order.strip())
     if crit.batch_id is not None:
         where.append(CallRow.batch_id == crit.batch_id)
+    return where, number_sets
+
+
+def _touching(columns: Any, values: Any) -> ColumnElement[bool]:
+    return or_(columns.caller.in_(values), columns.callee.in_(values), columns.virtual.in_(values))
+
+
+def _ids(session: Session, stmt: Any) -> list[int]:
+    # Core, not the ORM's loading: a hundred thousand ids cost half as much.
+    return list(session.connection().execute(stmt).scalars())
+
+
+def call_ids(session: Session, case_id: int, crit: CallCriteria) -> list[int]:
+    """Ids of the matching calls in time order."""
+    found = _filters(session, case_id, crit)
+    if found is None:
+        return []
+    where, number_sets = found
     if not number_sets:
-        stmt = select(CallRow.id).where(*where).order_by(CallRow.start_utc, CallRow.id)
-        return list(session.scalars(stmt))
+        return _ids(
+            session, select(CallRow.id).where(*where).order_by(CallRow.start_utc, CallRow.id)
+        )
     first, *others = number_sets
-    extra = [_touching(values) for values in others]
+    extra = [_touching(CallRow, values) for values in others]
     branches = [
         select(CallRow.id, CallRow.start_utc).where(*where, *extra, column.in_(first))
         for column in (CallRow.caller, CallRow.callee, CallRow.virtual)
     ]
     # UNION ALL and one sort: a call matching in two columns comes twice, side by side in
-    # (start, id) order, and is dropped here (UNION would build a temporary index first)
+    # (start, id) order, and is dropped here (UNION would build a temporary index first);
+    # each branch is an index range per number on its own `(case, column, ...)` index.
     both = union_all(*branches).subquery()
     ordered = select(both.c.id).order_by(both.c.start_utc, both.c.id)
-    return list(dict.fromkeys(session.scalars(ordered)))
+    return list(dict.fromkeys(_ids(session, ordered)))
+
+
+def case_call_count(session: Session, case_id: int) -> int:
+    """Calls in the case, from its import batches (no count over the calls)."""
+    stmt = select(func.coalesce(func.sum(CallBatchRow.imported), 0)).where(
+        CallBatchRow.case_id == case_id
+    )
+    return int(session.scalar(stmt) or 0)
+
+
+def first_call_ids(
+    session: Session, case_id: int, crit: CallCriteria, limit: int
+) -> tuple[list[int], bool]:
+    """Matching ids in time order, at least the first `limit` of them, and whether they
+    are all of them.
+
+    What a table shows first, without finding, sorting or counting every match: the
+    case's calls are walked in time order (the `(case, start)` index) and the walk stops at
+    the `limit`-th match. A rare number would make that walk read the whole case, so the
+    first `SAMPLE_ROWS` calls tell how common the matches are: a search expected to match
+    fewer than `WHOLE_SEARCH` calls is answered whole by `call_ids` (one index range per
+    number), a common one by a walk of at most `PROBE_ROWS` calls."""
+    found = _filters(session, case_id, crit)
+    if found is None:
+        return [], True
+    where, number_sets = found
+    if not number_sets:
+        in_time = select(CallRow.id).where(*where).order_by(CallRow.start_utc, CallRow.id)
+        ids = _ids(session, in_time.limit(limit + 1))
+        return ids[:limit], len(ids) <= limit
+
+    def walk(rows: int) -> list[int]:
+        calls = (
+            select(CallRow.id, CallRow.caller, CallRow.callee, CallRow.virtual)
+            .where(*where)
+            .order_by(CallRow.start_utc, CallRow.id)
+            .limit(rows)
+            .subquery()
+        )
+        # No ORDER BY outside: the walk's rows come in its order and the search stops at
+        # the limit (sorting again would read all of them); a test holds both databases to it.
+        matching = (_touching(calls.c, values) for values in number_sets)
+        return _ids(session, select(calls.c.id).where(*matching).limit(limit))
+
+    ids = walk(SAMPLE_ROWS)
+    if len(ids) == limit:
+        return ids, False
+    expected = len(ids) / SAMPLE_ROWS * case_call_count(session, case_id)
+    if expected > WHOLE_SEARCH:
+        ids = walk(PROBE_ROWS)
+        if len(ids) == limit:
+            return ids, False
+    return call_ids(session, case_id, crit), True
+
+
+def _between_statement() -> Any:
+    """Two equality branches on `(case, caller, callee, start)`, one per direction: each an
+    index range of its own, never a walk of the case's time index."""
+    instant = CallRow.start_utc.type
+    branches = [
+        select(CallRow.id, CallRow.start_utc).where(
+            CallRow.case_id == bindparam("case_id"),
+            CallRow.caller == bindparam(x),
+            CallRow.callee == bindparam(y),
+            CallRow.start_utc >= bindparam("start", type_=instant),
+            CallRow.start_utc < bindparam("end", type_=instant),
+        )
+        for x, y in (("a", "b"), ("b", "a"))
+    ]
+    both = union_all(*branches).subquery()
+    return select(both.c.id).order_by(both.c.start_utc, both.c.id)
+
+
+# Built once: constructing the statement per call cost ten times the index lookup itself.
+_BETWEEN = _between_statement()
 
 
 def calls_between(
     session: Session, case_id: int, a: str, b: str, start: datetime, end: datetime
 ) -> list[int]:
-    """Ids of the calls between numbers `a` and `b` (either way) in [start, end), time order.
-    Two equality branches on `(case, caller, callee, start)`: a point lookup plus a short range."""
-    branches = [
-        select(CallRow.id, CallRow.start_utc).where(
-            CallRow.case_id == case_id,
-            CallRow.caller == x,
-            CallRow.callee == y,
-            CallRow.start_utc >= start,
-            CallRow.start_utc < end,
-        )
-        for x, y in ((a, b), (b, a))
-    ]
-    both = union_all(*branches).subquery()
-    return list(session.scalars(select(both.c.id).order_by(both.c.start_utc, both.c.id)))
+    """Ids of the calls between numbers `a` and `b` (either way) in [start, end), time order."""
+    params = {"case_id": case_id, "a": a, "b": b, "start": start, "end": end}
+    return list(session.scalars(_BETWEEN, params))
 
 
 @dataclass(frozen=True)
@@ -635,41 +740,87 @@ def calls_touching(session: Session, case_id: int, values: frozenset[str]) -> li
     return sorted(found, key=lambda c: (c.start_utc, c.id or 0))
 
 
+def _epoch_seconds(session: Session) -> ColumnElement[Any]:
+    """`start_utc` as whole epoch seconds, computed by the database."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        return cast(func.floor(func.extract("epoch", CallRow.start_utc)), BigInteger)
+    if connection.dialect.dbapi.sqlite_version_info >= (3, 38):  # type: ignore[union-attr]
+        return func.unixepoch(CallRow.start_utc)
+    return cast(func.strftime("%s", CallRow.start_utc), Integer)
+
+
+def burst_spans(
+    session: Session, case_id: int, need: int, window_s: int
+) -> list[tuple[str, int, int]]:
+    """(callee, first second, last second) of every run of `need` calls to one number
+    within `window_s` seconds (whole seconds, so a superset by at most a second).
+
+    One pass over the `(case, callee, start)` index: the database hands each callee's start
+    seconds as one text (`group_concat`/`string_agg`), a few thousand strings instead of a
+    million rows; window functions over every call cost five times more on SQLite."""
+    seconds = _epoch_seconds(session)
+    if session.get_bind().dialect.name == "sqlite":
+        joined = func.group_concat(seconds, ",")
+    else:
+        joined = func.string_agg(cast(seconds, String), aggregate_order_by(literal(","), seconds))
+    stmt = (
+        select(CallRow.callee, joined)
+        .where(CallRow.case_id == case_id)
+        .group_by(CallRow.callee)
+        .having(func.count() >= need)
+    )
+    spans: list[tuple[str, int, int]] = []
+    step = need - 1
+    for callee, text in session.execute(stmt):
+        starts = sorted(map(int, text.split(",")))  # already in index order: a linear check
+        spans.extend(
+            (callee, first, last)
+            for first, last in zip(starts, starts[step:], strict=False)
+            if last - first <= window_s + 1
+        )
+    return spans
+
+
 def burst_candidates(session: Session, case_id: int, need: int, window_s: int) -> list[CallRecord]:
     """The calls that lie in some run of `need` calls to one number within `window_s`
-    seconds, by callee then time: everything the burst detector can find, computed in SQL
-    with window functions so a million calls never cross into Python. A superset: the
-    detector still drops the legitimate calls (masked during a delivery, company lines)."""
-    order = (CallRow.start_utc, CallRow.id)
-    later = func.lead(CallRow.start_utc, need - 1).over(partition_by=CallRow.callee, order_by=order)
-    if session.get_bind().dialect.name == "sqlite":
-        gap = (func.julianday(later) - func.julianday(CallRow.start_utc)) * 86_400
-    else:
-        gap = func.extract("epoch", later - CallRow.start_utc)
-    runs = (
-        select(
-            CallRow.id,
-            CallRow.callee,
-            CallRow.start_utc,
-            case((gap <= window_s + 0.5, 1), else_=0).label("starts_run"),
-        )
-        .where(CallRow.case_id == case_id)
-        .subquery()
-    )
-    covered = func.max(runs.c.starts_run).over(
-        partition_by=runs.c.callee,
-        order_by=(runs.c.start_utc, runs.c.id),
-        rows=(-(need - 1), 0),
-    )
-    marked = select(runs.c.id, covered.label("covered")).subquery()
-    ids = select(marked.c.id).where(marked.c.covered == 1)
-    stmt = (
-        select(*_DETECTOR_COLUMNS)
-        .where(CallRow.id.in_(ids))
-        .order_by(CallRow.callee, CallRow.start_utc, CallRow.id)
-    )
+    seconds, by callee then time: everything the burst detector can find, found without
+    a million calls crossing into Python. A superset: the detector still checks the exact
+    times and drops the legitimate calls (masked during a delivery, company lines)."""
+    merged: list[tuple[str, int, int]] = []
+    for callee, first, last in burst_spans(session, case_id, need, window_s):
+        if merged and merged[-1][0] == callee and first <= merged[-1][2]:
+            merged[-1] = (callee, merged[-1][1], max(last, merged[-1][2]))
+        else:
+            merged.append((callee, first, last))
     numbers: dict[str, str] = {}
-    return [_record(row, numbers) for row in session.execute(stmt)]
+    found: list[CallRecord] = []
+    for callee, first, last in merged:
+        params = {
+            "case_id": case_id,
+            "callee": callee,
+            "start": datetime.fromtimestamp(first, UTC),
+            "end": datetime.fromtimestamp(last + 1, UTC),
+        }
+        found.extend(_record(row, numbers) for row in session.execute(_RUN_CALLS, params))
+    return found
+
+
+def _run_calls_statement() -> Any:
+    instant = CallRow.start_utc.type
+    return (
+        select(*_DETECTOR_COLUMNS)
+        .where(
+            CallRow.case_id == bindparam("case_id"),
+            CallRow.callee == bindparam("callee"),
+            CallRow.start_utc >= bindparam("start", type_=instant),
+            CallRow.start_utc < bindparam("end", type_=instant),
+        )
+        .order_by(CallRow.start_utc, CallRow.id)
+    )
+
+
+_RUN_CALLS = _run_calls_statement()
 
 
 def virtual_numbers(session: Session, case_id: int) -> frozenset[str]:
