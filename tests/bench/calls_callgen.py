@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -46,3 +47,52 @@ def write_export(path: Path, rows: int, seed: int = 7) -> Path:
                 f"ORD-{i // 4}\n"
             )
     return path
+
+
+# --- cached inputs: a big export and its imported database, reused across benchmark runs -----
+
+GENERATOR_VERSION = 1  # bump when `write_export` changes: the cache keys on it
+CACHE_ROOT = Path(os.environ.get("CASEBOOK_BENCH_CACHE", "/tmp/casebook-bench-cache/callspeed"))
+
+
+def cached_export(rows: int) -> Path:
+    """The export of `rows` rows, generated once per generator version."""
+    path = CACHE_ROOT / f"export-v{GENERATOR_VERSION}-{rows}.csv"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(".part")
+        write_export(partial, rows)
+        partial.replace(path)
+    return path
+
+
+def cached_database(rows: int) -> tuple[Path, int]:
+    """(data dir, case id) of a database holding the export of `rows` rows imported through
+    the real import path, made once per generator version; later schema migrations are
+    applied when it is opened. Copy it before writing to it."""
+    data = CACHE_ROOT / f"db-v{GENERATOR_VERSION}-{rows}"
+    marker = data / "case-id"
+    if not marker.exists():
+        import shutil
+
+        from app.services.calls.dto import ImportOptions
+        from app.services.calls.importing import import_calls
+        from app.services.core.bootstrap import close_context, open_context
+        from app.services.core.cases import CaseInput, create_case
+
+        export = cached_export(rows)
+        shutil.rmtree(data, ignore_errors=True)
+        ctx = open_context(data, None, actor="bench")
+        case = create_case(ctx, CaseInput(title="bench", region="Москва", tz="Europe/Moscow"))
+        import_calls(ctx, case.id, export, ImportOptions(tz="Europe/Moscow"))
+        close_context(ctx)
+        marker.write_text(str(case.id))
+    return data, int(marker.read_text())
+
+
+# Make the cache ahead of a locked benchmark run: `python tests/bench/calls_callgen.py 1000000`.
+if __name__ == "__main__":
+    import sys
+
+    for count in sys.argv[1:]:
+        print(cached_database(int(count)))
