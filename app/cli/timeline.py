@@ -1,7 +1,10 @@
-"""`casebook timeline CASE [--from ISO] [--to ISO] [--kind K ...]` and
+"""`casebook timeline CASE [--from ISO] [--to ISO] [--kind K ...] [--max-calls N]` and
 `casebook event add CASE --at ISO [--uncertainty-s N] --text T`.
 
-Times without a zone are read in the case's zone; output times are UTC (`...Z`).
+Times without a zone are read in the case's zone; output times are UTC (`...Z`). A stretch
+holding more than `--max-calls` calls (a platform's export of a million) lists none of them:
+`calls_aggregated` says how many were counted instead, `call_counts` gives them per party and
+hour (or wider); narrow the stretch with `--from`/`--to` to list them.
 """
 
 from __future__ import annotations
@@ -31,6 +34,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         choices=[k.value for k in EventKind],
         help="only these kinds (repeatable)",
     )
+    show.add_argument(
+        "--max-calls",
+        type=int,
+        default=20_000,
+        help="list the calls of the stretch only up to this many; else count them (20000)",
+    )
     show.set_defaults(handler=_timeline)
 
     event = sub.add_parser("event", help="manual timeline events", parents=[common])
@@ -51,8 +60,12 @@ def _timeline(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
     case = get_case(ctx, resolve_case(ctx, args.case))
     start = timeutil.parse_iso(args.start, case.tz, "from") if args.start else None
     end = timeutil.parse_iso(args.end, case.tz, "to") if args.end else None
-    events = timeline.query_events(ctx, case.id, start, end, args.kind)
-    return {"events": [timeline.event_json(e) for e in events]}
+    found = timeline.query_events(ctx, case.id, start, end, args.kind, args.max_calls)
+    return {
+        "events": [timeline.event_json(e) for e in found.events],
+        "calls_aggregated": found.calls_aggregated,
+        "call_counts": [timeline.density_json(bar) for bar in found.call_counts],
+    }
 
 
 def _event_add(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:

@@ -8,10 +8,10 @@ merges them (`app.domain.timeline.merge`); it returns plain data the UI and the 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +25,9 @@ from app.services.core.context import ServiceContext
 from app.services.core.dto import ManualEventInfo
 from app.services.core.outputs import check_output_path
 from app.services.messages.timeline import message_events
+from app.services.timeline import call_window, sources
 from app.services.timeline import findings as timeline_findings
-from app.services.timeline import sources
+from app.services.timeline.call_window import DETAIL_LIMIT, CallOverview
 from app.storage.repositories import timeline as read_model
 from app.storage.repositories.core.convert import event_info
 from app.storage.repositories.core.records import live_event_of
@@ -63,17 +64,30 @@ class TimelineData:
     party_choices: list[tuple[int, str]] = field(default_factory=list)  # (party id, name)
     marks: frozenset[str] = frozenset()  # ids in the dossier, also of events not built yet
     with_findings: bool = False  # the call analysis has been added (`add_findings`)
+    # A big call log is not in `events` (only its calls marked in the dossier are): the view
+    # asks `call_window.call_window` for the stretch on screen; None when every call is here.
+    calls: CallOverview | None = None
+    call_tags: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # of windowed calls
 
 
 def build_timeline(
-    ctx: ServiceContext, case_id: int, progress: Progress | None = None
+    ctx: ServiceContext,
+    case_id: int,
+    progress: Progress | None = None,
+    *,
+    calls: bool = True,
+    detail_limit: int = DETAIL_LIMIT,
 ) -> TimelineData:
-    """All events of the case from every source, sorted by start, dossier marks applied."""
+    """All events of the case from every source, sorted by start, dossier marks applied.
+    A case with more than `detail_limit` calls gets a `CallOverview` instead of its calls
+    (`data.calls`); without `calls`, the calls are left out altogether (the dossier)."""
     with _no_gc():
-        return _build(ctx, case_id, progress or NullProgress())
+        return _build(ctx, case_id, progress or NullProgress(), calls, detail_limit)
 
 
-def _build(ctx: ServiceContext, case_id: int, progress: Progress) -> TimelineData:
+def _build(
+    ctx: ServiceContext, case_id: int, progress: Progress, with_calls: bool, detail_limit: int
+) -> TimelineData:
     with ctx.session() as session:
         case = read_model.case_header(session, case_id)
         party_rows = read_model.parties(session, case_id)
@@ -86,15 +100,24 @@ def _build(ctx: ServiceContext, case_id: int, progress: Progress) -> TimelineDat
         progress.report(1, 5, "records")
         check_cancel(progress)
         owners = sources.phone_owners(session, case_id, names)
-        parts.append(sources.calls(session, case_id, owners))
+        marks = read_model.dossier_marks(session, case_id)
+        overview = None
+        if with_calls:
+            # counted first (a million calls in a tenth of a second): a small log is loaded
+            overview = call_window.overview(session, case_id, owners)
+            if overview is None or overview.total <= detail_limit:
+                overview = None
+                parts.append(sources.calls(session, case_id, owners))
+            else:
+                parts.append(call_window.marked_calls(session, case_id, owners, marks, {}))
         progress.report(3, 5, "calls")
         check_cancel(progress)
         parts.append(list(sources.video(session, case_id)))
         parts.append(message_events(session, case_id, names, owners))
-        marks = read_model.dossier_marks(session, case_id)
     events = merge(*parts, marked=marks)
     progress.report(5, 5, "merged")
-    return _data(case_id, case.number, case.tz, events, party_rows, frozenset(marks), False)
+    data = _data(case_id, case.number, case.tz, events, party_rows, frozenset(marks), False)
+    return replace(data, calls=overview, sources=_sources(events, overview))
 
 
 def add_findings(
@@ -102,15 +125,16 @@ def add_findings(
 ) -> TimelineData:
     """`data` with the call analysis's findings as span events and tags on their calls."""
     with _no_gc():
-        events = timeline_findings.with_findings(
+        events, tags = timeline_findings.with_findings(
             ctx, data.case_id, data.events, data.marks, progress
         )
     return replace(
         data,
         events=events,
         findings=sorted({tag for e in events for tag in e.tags}),
-        sources=_sources(events),
+        sources=_sources(events, data.calls),
         with_findings=True,
+        call_tags=tags if data.calls is not None else {},
     )
 
 
@@ -120,11 +144,20 @@ def keep_findings(data: TimelineData, previous: TimelineData) -> TimelineData:
     if not previous.with_findings:
         return data
     events = timeline_findings.carried_over(data.events, previous.events, data.marks)
-    return replace(data, events=events, findings=previous.findings, sources=_sources(events))
+    return replace(
+        data,
+        events=events,
+        findings=previous.findings,
+        sources=_sources(events, data.calls),
+        call_tags=previous.call_tags if data.calls is not None else {},
+    )
 
 
-def _sources(events: list[TimelineEvent]) -> list[str]:
-    return sorted({e.source for e in events if e.source})
+def _sources(events: list[TimelineEvent], calls: CallOverview | None = None) -> list[str]:
+    found = {e.source for e in events if e.source}
+    if calls is not None:
+        found.add("calls")
+    return sorted(found)
 
 
 def _data(
@@ -164,24 +197,61 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
+@dataclass(frozen=True)
+class TimelineQuery:
+    """The `timeline` command's answer: the events, and for a windowed call log whose stretch
+    holds more than the asked-for number of calls, their counts instead of them."""
+
+    events: list[TimelineEvent]
+    calls_aggregated: int = 0  # calls counted in `call_counts`, not listed in `events`
+    call_counts: tuple[call_window.DensityBar, ...] = ()
+
+
 def query_events(
     ctx: ServiceContext,
     case_id: int,
     start_utc: datetime | None = None,
     end_utc: datetime | None = None,
     kinds: Sequence[str] = (),
-) -> list[TimelineEvent]:
-    """The case's events overlapping [start, end] (either side open), of the given kinds."""
+    max_calls: int = DETAIL_LIMIT,
+) -> TimelineQuery:
+    """The case's events overlapping [start, end] (either side open), of the given kinds.
+    Calls are listed when the stretch holds at most `max_calls` of them, else counted per
+    party and hour (or wider, up to about a thousand buckets)."""
     unknown = sorted(set(kinds) - {k.value for k in EventKind})
     if unknown:
         raise ValidationError(f"unknown event kind: {', '.join(unknown)}", field="kind")
     if start_utc is not None and end_utc is not None and end_utc < start_utc:
         raise ValidationError("--to is before --from", field="to")
-    data = build_timeline(ctx, case_id)
+    if max_calls < 0:
+        raise ValidationError("--max-calls must not be negative", field="max_calls")
+    data = build_timeline(ctx, case_id, detail_limit=max_calls)
     if not kinds or EventKind.FINDING in kinds:  # the analysis only when it can be in the answer
         data = add_findings(ctx, data)
     flt = EventFilter(kinds=frozenset(kinds), start_utc=start_utc, end_utc=end_utc)
-    return apply_filter(data.events, flt)
+    overview = data.calls
+    if overview is None or (kinds and EventKind.CALL not in kinds):
+        return TimelineQuery(apply_filter(data.events, flt))
+    # A windowed call log gives the calls that start in the stretch.
+    lo = (start_utc or overview.first_utc).timestamp()
+    hi = (end_utc or overview.last_utc).timestamp() + 1e-6
+    bucket = max((hi - lo) / 1000, 3600.0)
+    window = call_window.call_window(
+        ctx, case_id, lo, hi, bucket, data.call_tags, max_calls, exact=True
+    )
+    if window.events is not None:
+        return TimelineQuery(apply_filter(merge(data.events, window.events), flt))
+    return TimelineQuery(apply_filter(data.events, flt), window.total, window.bars)
+
+
+def density_json(bar: call_window.DensityBar) -> dict[str, object]:
+    """A counted stretch of calls in the `timeline` command's output."""
+    return {
+        "start_utc": iso_utc(datetime.fromtimestamp(bar.start_s, UTC)),
+        "end_utc": iso_utc(datetime.fromtimestamp(bar.end_s, UTC)),
+        "party": bar.lane,
+        "calls": bar.calls,
+    }
 
 
 def event_json(event: TimelineEvent) -> dict[str, object]:

@@ -51,27 +51,36 @@ def carried_over(
     return merge(tagged, spans)
 
 
+def finding_tags(findings: list[FindingView]) -> dict[str, tuple[str, ...]]:
+    """Call event id → the codes of the findings that name the call."""
+    tags: dict[str, tuple[str, ...]] = {}
+    for finding in findings:
+        kind = (finding.kind,)
+        for call_id in finding.call_ids:
+            key = f"call:{call_id}"
+            codes = tags.get(key, ())
+            if finding.kind not in codes:
+                tags[key] = codes + kind
+    return tags
+
+
 def with_findings(
     ctx: ServiceContext,
     case_id: int,
     events: list[TimelineEvent],
     marked: frozenset[str],
     progress: Progress | None = None,
-) -> list[TimelineEvent]:
+) -> tuple[list[TimelineEvent], dict[str, tuple[str, ...]]]:
     """`events` (a built timeline) with the findings added (dossier marks applied) and the
-    calls they name tagged; findings already in `events` are replaced."""
+    calls they name tagged; findings already in `events` are replaced. Also the tags by call
+    event id, for calls loaded later (a windowed call log)."""
     findings = analyze(ctx, case_id, progress)
-    tags: dict[str, list[str]] = {}
-    for finding in findings:
-        for call_id in finding.call_ids:
-            codes = tags.setdefault(f"call:{call_id}", [])
-            if finding.kind not in codes:
-                codes.append(finding.kind)
+    tags = finding_tags(findings)
     tagged = [
-        replace(e, tags=tuple(tags[e.id])) if e.kind == EventKind.CALL and e.id in tags else e
+        replace(e, tags=tags[e.id]) if e.kind == EventKind.CALL and e.id in tags else e
         for e in events
         if e.kind != EventKind.FINDING
     ]
     spans = [finding_event(n, f) for n, f in enumerate(findings, start=1)]
     spans = [replace(e, in_dossier=True) if e.id in marked else e for e in spans]
-    return merge(tagged, spans)
+    return merge(tagged, spans), tags

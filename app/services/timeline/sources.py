@@ -8,14 +8,14 @@ annotations and stills placed through their camera's clock correction.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import datetime, timedelta
+from collections.abc import Iterator, Mapping
+from datetime import datetime
 from typing import Any
 
-from app.domain import phones
 from app.domain.clock import camera_time_at
 from app.domain.timeline import EventKind, TimelineEvent, corrected_start
 from app.domain.timeutil import ensure_utc
+from app.services.timeline.call_window import call_events
 from app.services.timeline.claims import claimed_times
 from app.services.video.clock import clock_info
 from app.storage.repositories import timeline as read_model
@@ -153,38 +153,14 @@ def phone_owners(session: Session, case_id: int, names: dict[int, str]) -> dict[
     return {row.value: names.get(row.party_id, "") for row in rows}
 
 
-def calls(session: Session, case_id: int, owners: dict[str, str]) -> list[TimelineEvent]:
-    """One event per call, with its duration; the party is the caller's owner, else the
-    callee's (a customer called from unknown numbers); numbers are masked in the title."""
-    # numbers and durations repeat: mask each pair and look up its party once
-    pairs: dict[tuple[str, str, str], tuple[str, str]] = {}
-    lengths: dict[int, timedelta] = {}
-    out: list[TimelineEvent] = []
-    append = out.append
-    for call_id, start, duration, caller, callee, status in read_model.calls(session, case_id):
-        pair = pairs.get((caller, callee, status))
-        if pair is None:
-            title = f"{phones.mask(caller)} → {phones.mask(callee)} ({status})"
-            party = owners.get(caller) or owners.get(callee) or ""
-            pair = pairs[(caller, callee, status)] = (title, party)
-        length = lengths.get(duration)
-        if length is None:
-            length = lengths[duration] = timedelta(seconds=duration)
-        ref = f"call:{call_id}"
-        append(
-            TimelineEvent(
-                ref,
-                EventKind.CALL,
-                start,
-                start + length if duration else None,
-                0.0,
-                "calls",
-                pair[0],
-                pair[1],
-                ref,
-            )
-        )
-    return out
+def calls(
+    session: Session,
+    case_id: int,
+    owners: dict[str, str],
+    tags: Mapping[str, tuple[str, ...]] | None = None,
+) -> list[TimelineEvent]:
+    """One event per call of the case (`call_window.call_events`)."""
+    return call_events(read_model.calls(session, case_id), owners, tags or {})
 
 
 def video(session: Session, case_id: int) -> Iterator[TimelineEvent]:

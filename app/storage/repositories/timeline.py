@@ -12,9 +12,10 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import case, delete, func, insert, literal, select, union_all
 from sqlalchemy.orm import Session
 
+from app.storage.models.base import UTCDateTime
 from app.storage.models.calls import CallRow
 from app.storage.models.cases import (
     CaseRow,
@@ -131,23 +132,120 @@ def manual_events(session: Session, case_id: int) -> list[Any]:
     )
 
 
+_CALL_COLUMNS = (
+    CallRow.id,
+    CallRow.start_utc,
+    CallRow.duration_s,
+    CallRow.caller,
+    CallRow.callee,
+    CallRow.status,
+)
+
+
 def calls(session: Session, case_id: int) -> list[Any]:
     """(id, start_utc, duration_s, caller, callee, status) of every call of the case."""
     # Core on the session's connection: the ORM's row loading would double the time
     return list(
+        session.connection().execute(select(*_CALL_COLUMNS).where(CallRow.case_id == case_id)).all()
+    )
+
+
+def call_span(session: Session, case_id: int) -> tuple[datetime | None, datetime | None]:
+    """(first start, last start) of the case's calls: two lookups at the ends of the
+    `(case, start)` index (a combined min/max, or a count, would walk all of it)."""
+    where = CallRow.case_id == case_id
+    first = session.execute(select(func.min(CallRow.start_utc)).where(where)).scalar_one()
+    if first is None:
+        return None, None
+    last = session.execute(select(func.max(CallRow.start_utc)).where(where)).scalar_one()
+    return first, last
+
+
+def call_counts(
+    session: Session,
+    case_id: int,
+    origin_s: float,
+    bucket_s: float,
+    buckets: int,
+    start: datetime,
+    end: datetime,
+) -> list[tuple[int, int]]:
+    """(i, calls starting in [start, end) and in bucket i) for each bucket holding any, the
+    buckets being `bucket_s` whole seconds from `origin_s` (epoch seconds, whole): one range
+    count per bucket on the `(case, start)` index, in one statement. A million-call timeline
+    is drawn from these counts, never from its rows (a GROUP BY over an expression of the
+    start evaluates it for every row: seven times slower at 1M calls)."""
+    if buckets < 1:
+        return []
+    seed = select(literal(0).label("i")).cte("edges", recursive=True)
+    edges = seed.union_all(select(seed.c.i + 1).where(seed.c.i < buckets - 1))
+
+    def edge(k: Any) -> Any:
+        seconds = literal(float(origin_s)) + k * float(bucket_s)
+        if session.get_bind().dialect.name == "sqlite":
+            # the stored text sorts with this one: '2025-10-09 11:05:00.000' < '...00.000000'
+            return func.strftime("%Y-%m-%d %H:%M:%f", seconds, "unixepoch")
+        return func.to_timestamp(seconds)
+
+    # the first bucket from `start`, the last to `end`: one range per bucket, so that the
+    # index bounds are all a row is checked against
+    lo = case((edges.c.i == 0, literal(start, UTCDateTime())), else_=edge(edges.c.i))
+    hi = case((edges.c.i == buckets - 1, literal(end, UTCDateTime())), else_=edge(edges.c.i + 1))
+    counted = (
+        select(func.count())
+        .where(CallRow.case_id == case_id, CallRow.start_utc >= lo, CallRow.start_utc < hi)
+        .scalar_subquery()
+    )
+    rows = session.connection().execute(select(edges.c.i, counted.label("n")))
+    return [(int(i), int(n)) for i, n in rows if n]
+
+
+def calls_of_numbers(
+    session: Session, case_id: int, numbers: Sequence[str], start: datetime, end: datetime
+) -> list[tuple[datetime, str, str]]:
+    """(start_utc, caller, callee) of the calls starting in [start, end) whose caller or
+    callee is one of `numbers` (the parties' calls: each branch on its number index)."""
+    if not numbers:
+        return []
+    listed = list(numbers)
+    # No time range in SQL on the caller branch: with one, SQLite walks the `(case, start)`
+    # index over the whole window (0.35 s at 1M calls) instead of the caller's few entries.
+    as_caller = select(CallRow.start_utc, CallRow.caller, CallRow.callee).where(
+        CallRow.case_id == case_id, CallRow.caller.in_(listed)
+    )
+    as_callee = select(CallRow.start_utc, CallRow.caller, CallRow.callee).where(
+        CallRow.case_id == case_id,
+        CallRow.callee.in_(listed),
+        CallRow.caller.not_in(listed),
+        CallRow.start_utc >= start,
+        CallRow.start_utc < end,
+    )
+    rows = session.connection().execute(union_all(as_caller, as_callee))
+    return [(at, a, b) for at, a, b in rows if start <= at < end]
+
+
+def calls_between(session: Session, case_id: int, start: datetime, end: datetime) -> list[Any]:
+    """(id, start_utc, duration_s, caller, callee, status) of the calls starting in
+    [start, end), in time order (the visible stretch of a windowed timeline)."""
+    return list(
         session.connection()
         .execute(
-            select(
-                CallRow.id,
-                CallRow.start_utc,
-                CallRow.duration_s,
-                CallRow.caller,
-                CallRow.callee,
-                CallRow.status,
-            ).where(CallRow.case_id == case_id)
+            select(*_CALL_COLUMNS)
+            .where(CallRow.case_id == case_id, CallRow.start_utc >= start, CallRow.start_utc < end)
+            .order_by(CallRow.start_utc, CallRow.id)
         )
         .all()
     )
+
+
+def calls_by_ids(session: Session, case_id: int, ids: Sequence[int]) -> list[Any]:
+    """The same columns for the given calls of the case (those marked in the dossier)."""
+    rows: list[Any] = []
+    for at in range(0, len(ids), 10_000):
+        chunk = list(ids[at : at + 10_000])
+        stmt = select(*_CALL_COLUMNS).where(CallRow.case_id == case_id, CallRow.id.in_(chunk))
+        rows += session.connection().execute(stmt).all()
+    return rows
 
 
 def videos(session: Session, case_id: int) -> list[Any]:

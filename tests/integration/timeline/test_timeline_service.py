@@ -91,7 +91,7 @@ def test_query_window_and_kinds(ctx, tmp_path):
     case = make_case(ctx, tmp_path, calls=8)
     window = timeline.query_events(
         ctx, case.id, DELIVERED - timedelta(minutes=1), DELIVERED + timedelta(minutes=1), ["order"]
-    )
+    ).events
     # the delivery itself and the slot around it
     assert sorted(e.id.split(":")[0] for e in window) == ["order_event", "order_slot"]
 
