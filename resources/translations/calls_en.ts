@@ -4,7 +4,12 @@
 <context>
     <name>CallsTab</name>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/tab.py" line="274"/>
+        <location filename="../../app/ui/calls/tab.py" line="269"/>
+        <source>%Ln call(s) shown, counting the rest…</source>
+        <translation><numerusform>%Ln call shown, counting the rest…</numerusform><numerusform>%Ln calls shown, counting the rest…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/calls/tab.py" line="297"/>
         <source>%Ln call(s)</source>
         <translation>
             <numerusform>%Ln call</numerusform>
@@ -12,7 +17,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/tab.py" line="381"/>
+        <location filename="../../app/ui/calls/tab.py" line="404"/>
         <source>the numbers of %Ln call(s)</source>
         <translation>
             <numerusform>the numbers of %Ln call</numerusform>

@@ -259,58 +259,67 @@
 <context>
     <name>CallsTab</name>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="54"/>
+        <location filename="../../app/ui/calls/tab.py" line="56"/>
         <source>Calls</source>
         <translation>Звонки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="83"/>
+        <location filename="../../app/ui/calls/tab.py" line="85"/>
         <source>Import call log…</source>
         <translation>Загрузить детализацию…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="86"/>
+        <location filename="../../app/ui/calls/tab.py" line="88"/>
         <source>Import orders…</source>
         <translation>Загрузить заказы…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="89"/>
+        <location filename="../../app/ui/calls/tab.py" line="91"/>
         <source>Orders and their status events: the detectors need the delivery times</source>
         <translation>Заказы и их события: для поиска признаков нужно время доставки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="92"/>
-        <location filename="../../app/ui/calls/tab.py" line="399"/>
+        <location filename="../../app/ui/calls/tab.py" line="94"/>
+        <location filename="../../app/ui/calls/tab.py" line="422"/>
         <source>Reveal numbers…</source>
         <translation>Показать номера…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="95"/>
+        <location filename="../../app/ui/calls/tab.py" line="97"/>
         <source>Show the full numbers of the selected calls (asks for a reason, audited)</source>
         <translation>Показать полные номера выбранных звонков (нужна причина, запись в журнал аудита)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="116"/>
+        <location filename="../../app/ui/calls/tab.py" line="118"/>
         <source>Show all calls</source>
         <translation>Показать все звонки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="151"/>
+        <location filename="../../app/ui/calls/tab.py" line="153"/>
         <source>Numbers</source>
         <translation>Номера</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="152"/>
+        <location filename="../../app/ui/calls/tab.py" line="154"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="172"/>
+        <location filename="../../app/ui/calls/tab.py" line="174"/>
         <source>The complainant&apos;s contacts. Line width: number of calls; red: at least one call not through a virtual number; orange: the courier.</source>
         <translation>Контакты заявителя. Толщина линии — число звонков; красная — хотя бы один звонок не через виртуальный номер; оранжевый — курьер.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/tab.py" line="274"/>
+        <location filename="../../app/ui/calls/tab.py" line="269"/>
+        <source>%Ln call(s) shown, counting the rest…</source>
+        <translation>
+            <numerusform>Показан %Ln звонок, остальные подсчитываются…</numerusform>
+            <numerusform>Показаны %Ln звонка, остальные подсчитываются…</numerusform>
+            <numerusform>Показаны %Ln звонков, остальные подсчитываются…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/calls/tab.py" line="297"/>
         <source>%Ln call(s)</source>
         <translation>
             <numerusform>%Ln звонок</numerusform>
@@ -319,7 +328,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/tab.py" line="381"/>
+        <location filename="../../app/ui/calls/tab.py" line="404"/>
         <source>the numbers of %Ln call(s)</source>
         <translation>
             <numerusform>номера %Ln звонка</numerusform>
@@ -328,12 +337,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="403"/>
+        <location filename="../../app/ui/calls/tab.py" line="426"/>
         <source>Calls of order %1</source>
         <translation>Звонки по заказу %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="311"/>
+        <location filename="../../app/ui/calls/tab.py" line="334"/>
         <source>Calls of the finding “%1”</source>
         <translation>Звонки по признаку «%1»</translation>
     </message>
@@ -724,22 +733,22 @@
         <translation>Даты читаются и как «день/месяц», и как «месяц/день» (например, 04/05/2020). Выберите порядок даты выше.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_presets.py" line="32"/>
+        <location filename="../../app/ui/calls/import_presets.py" line="40"/>
         <source>Save as preset</source>
         <translation>Сохранить как шаблон</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_presets.py" line="33"/>
+        <location filename="../../app/ui/calls/import_presets.py" line="41"/>
         <source>Name of the preset:</source>
         <translation>Название шаблона:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_presets.py" line="76"/>
+        <location filename="../../app/ui/calls/import_presets.py" line="84"/>
         <source>Preset “%1” deleted.</source>
         <translation>Шаблон «%1» удалён.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_presets.py" line="84"/>
+        <location filename="../../app/ui/calls/import_presets.py" line="92"/>
         <source>Preset “%1” saved.</source>
         <translation>Шаблон «%1» сохранён.</translation>
     </message>

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.services.calls import query as calls_query
 from app.services.calls.dto import CallFilter, CallView, FindingView
+from app.services.calls.query import FirstCalls
 from app.services.core import cases as case_service
 from app.services.core.dto import CaseDetail
 from app.ui.calls.call_model import CallTableModel
@@ -48,6 +49,7 @@ from app.ui.privacy import RevealDialog
 
 WIDE = 1150  # pixels from which the side panels stand beside the table
 MAX_REVEAL = 1000  # calls revealed in one go: a reveal is for a reason, not a bulk export
+FIRST_PAGE = 1000  # calls a filter shows before every match is found
 
 
 def tab_title() -> str:
@@ -248,25 +250,46 @@ class CallsTab(QWidget):
         self._generation += 1
         generation, ctx, case_id = self._generation, self.env.ctx, self.case_id
         wanted = self.filters.current_filter()
+        # The first screen at once (a number common to a hundred thousand calls of a million
+        # shows its first page in tens of milliseconds), then every match.
         self.env.tasks.run_read(
-            lambda _p: calls_query.call_ids(ctx, case_id, wanted),
-            lambda ids: self._ids_loaded(generation, ids),
+            lambda _p: calls_query.first_call_ids(ctx, case_id, wanted, FIRST_PAGE),
+            lambda page: self._first_loaded(generation, wanted, page),
             self._failed,
         )
 
-    def _ids_loaded(self, generation: int, ids: Sequence[int]) -> None:
+    def _first_loaded(self, generation: int, wanted: CallFilter, page: FirstCalls) -> None:
+        if generation != self._generation:
+            return
+        if page.complete:
+            self._ids_loaded(generation, page.ids)
+            return
+        self.model.set_ids(page.ids)
+        self.table.scrollToTop()
+        self.count_label.setText(self.tr("%Ln call(s) shown, counting the rest…", "", FIRST_PAGE))
+        ctx, case_id = self.env.ctx, self.case_id
+        self.env.tasks.run_read(
+            lambda _p: calls_query.call_ids(ctx, case_id, wanted),
+            lambda ids: self._ids_loaded(generation, ids, rest=True),
+            self._failed,
+        )
+
+    def _ids_loaded(self, generation: int, ids: Sequence[int], rest: bool = False) -> None:
         if generation != self._generation:  # a newer filter was applied meanwhile
             return
-        self._set_ids(ids)
+        self._set_ids(ids, rest)
         if self.filters.is_default():
             self._total = len(ids)
         if self._analysis_due and self.detail is not None:
             self._analysis_due = False
             self.findings.set_case(self.detail, self._total)
 
-    def _set_ids(self, ids: Sequence[int]) -> None:
-        self.model.set_ids(ids)
-        self.table.scrollToTop()
+    def _set_ids(self, ids: Sequence[int], rest: bool = False) -> None:
+        if rest:  # the first page is shown and perhaps scrolled: the rows grow beneath it
+            self.model.extend_ids(ids)
+        else:
+            self.model.set_ids(ids)
+            self.table.scrollToTop()
         if ids and self._finding is None and self.filters.is_default():
             first, last = self.model.call_at(0), self.model.call_at(len(ids) - 1)
             if first is not None and last is not None:

@@ -73,6 +73,19 @@ class IdPagedModel(QAbstractTableModel, Generic[T]):
             self._cache.clear()
         self.endResetModel()
 
+    def extend_ids(self, ids: Sequence[int]) -> None:
+        """Show `ids` where the shown ids are their start (the rest of a search whose first
+        page is shown): the rows are appended and the view keeps its place and selection.
+        Anything else replaces the list as `set_ids` does."""
+        count = len(self._ids)
+        if len(ids) < count or list(ids[:count]) != self._ids:
+            self.set_ids(ids, keep_cache=False)
+            return
+        if len(ids) > count:
+            self.beginInsertRows(QModelIndex(), count, len(ids) - 1)
+            self._ids.extend(ids[count:])
+            self.endInsertRows()
+
     def reload(self) -> None:
         """Forget every cached row; the view reads what it shows again."""
         self.beginResetModel()

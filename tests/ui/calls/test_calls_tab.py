@@ -168,3 +168,29 @@ def test_selection_kept_when_the_case_changes_elsewhere(
     with qtbot.waitSignal(tab.calls_loaded, timeout=2000):
         env.case_changed.emit(scenario_case)  # e.g. a party edited in another tab
     assert tab.selected_ids() == chosen
+
+
+def test_a_filter_shows_its_first_page_then_grows_beneath_it(
+    qtbot: Any, env: Any, scenario_case: int, monkeypatch: Any
+) -> None:
+    """A common number of a big case shows its first page at once; the other matches are
+    appended under it (rows inserted, not a reset: the view keeps its place and selection)."""
+    import app.ui.calls.tab as tab_module
+
+    monkeypatch.setattr(tab_module, "FIRST_PAGE", 3)
+    tab = _tab(qtbot, env, scenario_case)
+    events: list[tuple[str, int, str]] = []
+    model = tab.model
+    model.modelReset.connect(
+        lambda: events.append(("reset", model.rowCount(), tab.count_label.text()))
+    )
+    model.rowsInserted.connect(
+        lambda _parent, first, last: events.append(("insert", last - first + 1, ""))
+    )
+    with qtbot.waitSignal(tab.calls_loaded, timeout=2000) as signal:
+        tab.filters.number.setText("765-43")
+    assert signal.args == [11]
+    assert [(kind, rows) for kind, rows, _text in events] == [("reset", 3), ("insert", 8)]
+    assert "11" in tab.count_label.text()
+    whole = calls_query.call_ids(env.ctx, scenario_case, CallFilter(number="765-43"))
+    assert model.ids() == whole
