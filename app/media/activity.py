@@ -10,13 +10,18 @@ Decoding every frame of an hour of 1080p takes minutes, so the scan works in two
 2. Fine: only the flagged stretches are decoded at full rate, at 320 px width, through MOG2
    (background subtraction follows slow movers that frame differencing misses). Frames with
    enough foreground are active; active frames close together become segments.
+
+Motion needs neither colour nor the deblocking filter: the decoder skips loop filtering, and
+MOG2 sees the luma plane as decoded, shrunk by area averaging (no colour conversion: scaling
+through swscale cost more than decoding the frame). Segments are computed from frame numbers
+of the pts index, so an MP4 and its MPEG-TS remux give the same ones.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import chain, pairwise
+from itertools import pairwise
 from pathlib import Path
 
 import av
@@ -65,13 +70,7 @@ def scan_activity(
     settings = settings or ActivitySettings()
     flagged = _coarse_pass(path, index, progress, settings)
     stretches = _stretches(index, flagged)
-    active: list[tuple[int, float]] = []
-    total = sum(end - start for start, end in stretches)
-    done = 0
-    for start, end in stretches:
-        active.extend(_fine_pass(path, index, start, end, settings, progress, done, total))
-        done += end - start
-    return _segments(index, active, settings)
+    return _segments(index, _fine_pass(path, index, stretches, settings, progress), settings)
 
 
 def _coarse_pass(
@@ -84,7 +83,7 @@ def _coarse_pass(
     subtractor = _subtractor()
     with open_media(path) as container:
         stream = video_stream(container, path)
-        stream.thread_type = "AUTO"
+        _motion_decoder(stream)
         ctx = stream.codec_context
         seen = 0
         try:
@@ -165,68 +164,110 @@ def _stretches(index: FrameIndex, flagged: set[int]) -> list[tuple[int, int]]:
 def _fine_pass(
     path: str | Path,
     index: FrameIndex,
-    start: int,
-    end: int,
+    stretches: list[tuple[int, int]],
     settings: ActivitySettings,
     progress: Progress,
-    done: int,
-    total: int,
-) -> Iterator[tuple[int, float]]:
-    """(frame, foreground fraction) for the active frames of [start, end), decoded in full."""
+) -> list[tuple[int, float]]:
+    """(frame, foreground fraction) of the active frames of the stretches, decoded in full;
+    each stretch has its own background model, warmed up on its first frames."""
+    total = sum(end - start for start, end in stretches)
+    active: list[tuple[int, float]] = []
     subtractor = _subtractor()
-    for decoded, (number, frame) in enumerate(_decode_range(path, index, start, end), start=1):
+    current, decoded = -1, 0
+    frames = _stretch_frames(path, index, stretches, progress)
+    for done, (stretch, number, frame) in enumerate(frames, start=1):
+        if stretch != current:
+            current, decoded, subtractor = stretch, 0, _subtractor()
+        decoded += 1
         fraction = _foreground(subtractor, frame, settings.width)
-        if decoded % 100 == 0:
+        if done % 100 == 0:
             check_cancel(progress)
-            progress.report(done + number - start, total, "activity: motion detail")
+            progress.report(done, total, "activity: motion detail")
         if decoded > settings.warmup_frames and fraction >= settings.foreground_fraction:
-            yield number, fraction
+            active.append((number, fraction))
+    return active
 
 
-def _decode_range(
-    path: str | Path, index: FrameIndex, start: int, end: int
-) -> Iterator[tuple[int, av.VideoFrame]]:
-    """The frames [start, end) decoded in order. MPEG-TS seeks by byte position and may land
-    a GOP or more late: then seek a second, then five earlier, then decode from the start of
-    the file, so MP4 and TS copies of one recording give the same segments."""
-    margin = max(1, round(1 / index.time_base))
-    for early in (0, margin, 5 * margin, None):
-        with open_media(path) as container:
-            stream = video_stream(container, path)
-            stream.thread_type = "AUTO"
-            try:
-                if early is not None and start > 0:
-                    target = index.raw_pts(start) - early
-                    container.seek(target, stream=stream, backward=True, any_frame=False)
-                frames = _numbered(container, stream, index)
-                first = next(frames, None)
-                if first is None:
-                    return
-                if first[0] > start and early is not None and start > 0:
-                    continue  # landed past the start
-                for number, frame in chain([first], frames):
-                    if number >= end:
+def _stretch_frames(
+    path: str | Path, index: FrameIndex, stretches: list[tuple[int, int]], progress: Progress
+) -> Iterator[tuple[int, int, av.VideoFrame]]:
+    """(stretch number, frame number, frame) for the frames of each [start, end), in order.
+
+    One pass over the packets in file order, no seeking: a stretch's packets, from its opening
+    keyframe's on, go to a decoder flushed in between, the others are skipped unread by the
+    decoder. What is decoded is the same for any container the same packets are muxed into
+    (MP4, its MPEG-TS remux), where a seek would land differently in each. The keyframe that
+    closes a stretch is fed only when B-frames shown before it follow it (an open GOP).
+    """
+    if not stretches:
+        return
+    with open_media(path) as container:
+        stream = video_stream(container, path)
+        _motion_decoder(stream)
+        ctx = stream.codec_context
+        number = 0
+        start, end = stretches[0]
+        feeding = start == 0  # from the file's first packet: hidden edit-list frames too
+        after_end = False  # the keyframe at `end` has gone by
+        closing: av.Packet[av.VideoStream] | None = (
+            None  # that keyframe, fed only if B-frames need it
+        )
+        try:
+            for seen, packet in enumerate(container.demux(stream), start=1):
+                if seen % 500 == 0:
+                    check_cancel(progress)
+                stamp = packet.pts if packet.pts is not None else packet.dts
+                if not packet.size or stamp is None:
+                    continue
+                end_pts = index.raw_pts(end) if end < index.count else None
+                if not feeding:
+                    if stamp != index.raw_pts(start):
+                        continue
+                    feeding = True
+                elif stamp == end_pts:
+                    closing, after_end = packet, True
+                    continue
+                elif after_end and end_pts is not None and stamp >= end_pts:
+                    yield from _numbered(number, ctx.decode(None), index, start, end)
+                    ctx.flush_buffers()
+                    closing, after_end = None, False
+                    number += 1
+                    if number == len(stretches):
                         return
-                    if number >= start:
-                        yield number, frame
-                return
-            except (av.error.FFmpegError, OSError) as exc:
-                raise MediaError(path, f"activity scan failed ({exc})") from exc
+                    start, end = stretches[number]
+                    feeding = stamp == index.raw_pts(start)
+                    if not feeding:
+                        continue
+                elif closing is not None:  # an open GOP: B-frames shown before the keyframe
+                    yield from _numbered(number, _decoded(ctx, closing), index, start, end)
+                    closing = None
+                yield from _numbered(number, _decoded(ctx, packet), index, start, end)
+            if feeding:
+                yield from _numbered(number, ctx.decode(None), index, start, end)
+        except (av.error.FFmpegError, OSError) as exc:
+            raise MediaError(path, f"activity scan failed ({exc})") from exc
+
+
+def _decoded(ctx: av.VideoCodecContext, packet: av.Packet[av.VideoStream]) -> list[av.VideoFrame]:
+    try:
+        return ctx.decode(packet)
+    except av.error.InvalidDataError:
+        return []  # a damaged packet is skipped, as a player does
 
 
 def _numbered(
-    container: av.container.InputContainer, stream: av.VideoStream, index: FrameIndex
-) -> Iterator[tuple[int, av.VideoFrame]]:
-    """Decoded frames with their index numbers, from the first keyframe picture on (frames
-    before it lack their references)."""
-    started = False
-    for frame in container.decode(stream):
+    stretch: int, frames: list[av.VideoFrame], index: FrameIndex, start: int, end: int
+) -> Iterator[tuple[int, int, av.VideoFrame]]:
+    for frame in frames:
         number = index.index_of_pts(frame.pts) if frame.pts is not None else None
-        if number is None:
-            continue
-        started = started or frame.key_frame or bool(index.keyframe[number])
-        if started:
-            yield number, frame
+        if number is not None and start <= number < end:
+            yield stretch, number, frame
+
+
+def _motion_decoder(stream: av.VideoStream) -> None:
+    """Frame threads, and no deblocking: a motion mask does not need a bit-exact picture."""
+    stream.thread_type = "AUTO"
+    stream.codec_context.options = {"skip_loop_filter": "all"}
 
 
 def _subtractor() -> cv2.BackgroundSubtractorMOG2:
@@ -240,10 +281,26 @@ def _foreground(
     subtractor: cv2.BackgroundSubtractorMOG2, frame: av.VideoFrame, width: int
 ) -> float:
     height = max(2, round(frame.height * width / frame.width / 2) * 2)
-    gray = frame.reformat(width=width, height=height, format="gray").to_ndarray()
-    mask = subtractor.apply(gray)
+    mask = subtractor.apply(_small_gray(frame, width, height))
     mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, _KERNEL)
     return float(np.count_nonzero(mask)) / mask.size
+
+
+def _small_gray(frame: av.VideoFrame, width: int, height: int) -> np.ndarray:
+    """The picture's brightness at `width` x `height`: the decoded 8-bit luma plane shrunk by
+    area averaging, or a grey conversion for other layouts (RGB, palette, deep colour)."""
+    fmt = frame.format
+    if not fmt.name.startswith(_LUMA_FIRST) or fmt.components[0].bits != 8:
+        return frame.reformat(width=width, height=height, format="gray").to_ndarray()
+    plane = frame.planes[0]
+    rows = np.frombuffer(memoryview(plane), np.uint8).reshape(plane.height, plane.line_size)
+    small: np.ndarray = cv2.resize(
+        rows[:, : plane.width], (width, height), interpolation=cv2.INTER_AREA
+    )
+    return small
+
+
+_LUMA_FIRST = ("yuv", "nv12", "nv21", "gray")
 
 
 def _segments(

@@ -184,3 +184,31 @@ def test_avi_without_index_is_remuxed(tmp_path: Path, clips: dict[str, Path]) ->
     assert index.count == 30
     with FrameReader(copy, index) as reader:
         assert [read_number(reader.frame(i)) for i in (29, 3, 17)] == [29, 3, 17]
+
+
+@pytest.mark.parametrize("gop", ["closed", "open"])
+def test_activity_is_the_same_in_an_mp4_and_its_ts_remux(tmp_path: Path, gop: str) -> None:
+    # encoded like a camera's file (x264 medium: CABAC, B-frames); an open GOP's first
+    # B-frames are shown before its keyframe and need the keyframe that closes a stretch
+    events = [(200, 290), (430, 470)]
+    mp4 = encode(
+        tmp_path / "yard.mp4",
+        frames=600,
+        width=480,
+        height=270,
+        gop=60,
+        painter=cctv_painter(events),
+        options={"preset": "medium", "x264-params": f"open-gop={int(gop == 'open')}"},
+    )
+    ts = tmp_path / "yard.ts"
+    subprocess.run(
+        ["ffmpeg", "-v", "error", "-i", str(mp4), "-c", "copy", "-f", "mpegts", str(ts)],
+        check=True,
+    )
+    ts_index = build_index(ts)
+    assert ts_index.start_pts != build_index(mp4).start_pts  # the remux shifts every pts
+    from_mp4 = scan_activity(mp4, build_index(mp4))
+    from_ts = scan_activity(ts, ts_index)
+    assert from_mp4 == from_ts
+    for start, end in events:
+        assert any(s.start_s <= start / 30 < end / 30 <= s.end_s for s in from_mp4)
