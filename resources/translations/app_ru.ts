@@ -190,42 +190,42 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="97"/>
+        <location filename="../../app/ui/cases/list_model.py" line="109"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="98"/>
+        <location filename="../../app/ui/cases/list_model.py" line="110"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="99"/>
+        <location filename="../../app/ui/cases/list_model.py" line="111"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="100"/>
+        <location filename="../../app/ui/cases/list_model.py" line="112"/>
         <source>Region</source>
         <translation>Регион</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="101"/>
+        <location filename="../../app/ui/cases/list_model.py" line="113"/>
         <source>Category</source>
         <translation>Категория</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="102"/>
+        <location filename="../../app/ui/cases/list_model.py" line="114"/>
         <source>Received</source>
         <translation>Поступило</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="103"/>
+        <location filename="../../app/ui/cases/list_model.py" line="115"/>
         <source>Updated</source>
         <translation>Изменено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="132"/>
+        <location filename="../../app/ui/cases/list_model.py" line="144"/>
         <source>(deleted)</source>
         <translation>(удалено)</translation>
     </message>
@@ -527,6 +527,19 @@
     </message>
 </context>
 <context>
+    <name>FileField</name>
+    <message>
+        <location filename="../../app/ui/widgets/file_field.py" line="39"/>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/file_field.py" line="64"/>
+        <source>There is no file %1</source>
+        <translation>Файл %1 не найден</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <location filename="../../app/ui/help/dialog.py" line="62"/>
@@ -552,41 +565,6 @@
         <location filename="../../app/ui/help/dialog.py" line="86"/>
         <source>Keyboard shortcuts</source>
         <translation>Сочетания клавиш</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="106"/>
-        <source>stored evidence file</source>
-        <translation>сохранённый файл доказательства</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="107"/>
-        <source>evidence store</source>
-        <translation>хранилище доказательств</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="108"/>
-        <source>case search</source>
-        <translation>поиск дел</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="109"/>
-        <source>dossier file</source>
-        <translation>файл досье</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="110"/>
-        <source>evidence package file</source>
-        <translation>файл пакета доказательств</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="125"/>
-        <source>Searched by digits of a number</source>
-        <translation>Поиск по цифрам номера</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="126"/>
-        <source>Repaired the evidence store</source>
-        <translation>Восстановление хранилища доказательств</translation>
     </message>
 </context>
 <context>

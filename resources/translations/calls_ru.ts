@@ -4,48 +4,47 @@
 <context>
     <name>CallFilterBar</name>
     <message>
-        <location filename="../../app/ui/calls/filter_bar.py" line="50"/>
+        <location filename="../../app/ui/calls/filter_bar.py" line="33"/>
         <source>Number digits</source>
         <translation>Цифры номера</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/filter_bar.py" line="51"/>
+        <location filename="../../app/ui/calls/filter_bar.py" line="34"/>
         <source>Any run of digits of a number, e.g. 4567 or 916123</source>
         <translation>Любые идущие подряд цифры номера, например 4567 или 916123</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/filter_bar.py" line="59"/>
+        <location filename="../../app/ui/calls/filter_bar.py" line="44"/>
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/filter_bar.py" line="64"/>
+        <location filename="../../app/ui/calls/filter_bar.py" line="48"/>
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/filter_bar.py" line="77"/>
+        <location filename="../../app/ui/calls/filter_bar.py" line="54"/>
         <source>Any direction</source>
         <translation>Любое направление</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/filter_bar.py" line="80"/>
+        <location filename="../../app/ui/calls/filter_bar.py" line="57"/>
         <source>Any status</source>
         <translation>Любой статус</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/filter_bar.py" line="88"/>
+        <location filename="../../app/ui/calls/filter_bar.py" line="63"/>
         <source>Order number</source>
         <translation>Номер заказа</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/filter_bar.py" line="94"/>
-        <location filename="../../app/ui/calls/filter_bar.py" line="140"/>
+        <location filename="../../app/ui/calls/filter_bar.py" line="67"/>
         <source>Any party</source>
         <translation>Любой участник</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/filter_bar.py" line="100"/>
+        <location filename="../../app/ui/calls/filter_bar.py" line="73"/>
         <source>Clear filters</source>
         <translation>Сбросить фильтры</translation>
     </message>
@@ -259,58 +258,58 @@
 <context>
     <name>CallsTab</name>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="56"/>
+        <location filename="../../app/ui/calls/tab.py" line="57"/>
         <source>Calls</source>
         <translation>Звонки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="85"/>
+        <location filename="../../app/ui/calls/tab.py" line="88"/>
         <source>Import call log…</source>
         <translation>Загрузить детализацию…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="88"/>
+        <location filename="../../app/ui/calls/tab.py" line="91"/>
         <source>Import orders…</source>
         <translation>Загрузить заказы…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="91"/>
+        <location filename="../../app/ui/calls/tab.py" line="94"/>
         <source>Orders and their status events: the detectors need the delivery times</source>
         <translation>Заказы и их события: для поиска признаков нужно время доставки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="94"/>
-        <location filename="../../app/ui/calls/tab.py" line="422"/>
+        <location filename="../../app/ui/calls/tab.py" line="97"/>
+        <location filename="../../app/ui/calls/tab.py" line="417"/>
         <source>Reveal numbers…</source>
         <translation>Показать номера…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="97"/>
+        <location filename="../../app/ui/calls/tab.py" line="100"/>
         <source>Show the full numbers of the selected calls (asks for a reason, audited)</source>
         <translation>Показать полные номера выбранных звонков (нужна причина, запись в журнал аудита)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="118"/>
+        <location filename="../../app/ui/calls/tab.py" line="113"/>
         <source>Show all calls</source>
         <translation>Показать все звонки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="153"/>
+        <location filename="../../app/ui/calls/tab.py" line="148"/>
         <source>Numbers</source>
         <translation>Номера</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="154"/>
+        <location filename="../../app/ui/calls/tab.py" line="149"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="174"/>
+        <location filename="../../app/ui/calls/tab.py" line="169"/>
         <source>The complainant&apos;s contacts. Line width: number of calls; red: at least one call not through a virtual number; orange: the courier.</source>
         <translation>Контакты заявителя. Толщина линии — число звонков; красная — хотя бы один звонок не через виртуальный номер; оранжевый — курьер.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/tab.py" line="269"/>
+        <location filename="../../app/ui/calls/tab.py" line="264"/>
         <source>%Ln call(s) shown, counting the rest…</source>
         <translation>
             <numerusform>Показан %Ln звонок, остальные подсчитываются…</numerusform>
@@ -319,7 +318,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/tab.py" line="297"/>
+        <location filename="../../app/ui/calls/tab.py" line="292"/>
         <source>%Ln call(s)</source>
         <translation>
             <numerusform>%Ln звонок</numerusform>
@@ -328,7 +327,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/tab.py" line="404"/>
+        <location filename="../../app/ui/calls/tab.py" line="399"/>
         <source>the numbers of %Ln call(s)</source>
         <translation>
             <numerusform>номера %Ln звонка</numerusform>
@@ -337,12 +336,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="426"/>
+        <location filename="../../app/ui/calls/tab.py" line="421"/>
         <source>Calls of order %1</source>
         <translation>Звонки по заказу %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/tab.py" line="334"/>
+        <location filename="../../app/ui/calls/tab.py" line="329"/>
         <source>Calls of the finding “%1”</source>
         <translation>Звонки по признаку «%1»</translation>
     </message>
@@ -377,37 +376,37 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="62"/>
+        <location filename="../../app/ui/calls/findings_panel.py" line="66"/>
         <source>Analyze</source>
         <translation>Анализировать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="65"/>
+        <location filename="../../app/ui/calls/findings_panel.py" line="69"/>
         <source>Thresholds…</source>
         <translation>Пороги…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="79"/>
+        <location filename="../../app/ui/calls/findings_panel.py" line="83"/>
         <source>Severity</source>
         <translation>Важность</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="79"/>
+        <location filename="../../app/ui/calls/findings_panel.py" line="83"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="79"/>
+        <location filename="../../app/ui/calls/findings_panel.py" line="83"/>
         <source>Calls</source>
         <translation>Звонки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="92"/>
+        <location filename="../../app/ui/calls/findings_panel.py" line="96"/>
         <source>Select a finding to read its explanation.</source>
         <translation>Выберите признак, чтобы прочитать пояснение.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/findings_panel.py" line="108"/>
+        <location filename="../../app/ui/calls/findings_panel.py" line="112"/>
         <source>%Ln calls: press Analyze to run the detectors.</source>
         <translation>
             <numerusform>%Ln звонок: нажмите «Анализировать», чтобы найти признаки.</numerusform>
@@ -416,27 +415,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="120"/>
+        <location filename="../../app/ui/calls/findings_panel.py" line="124"/>
         <source>Analyzing…</source>
         <translation>Анализ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="127"/>
+        <location filename="../../app/ui/calls/findings_panel.py" line="131"/>
         <source>Analyzing the calls</source>
         <translation>Анализ звонков</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="140"/>
+        <location filename="../../app/ui/calls/findings_panel.py" line="144"/>
         <source>Analysis stopped.</source>
         <translation>Анализ остановлен.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="144"/>
+        <location filename="../../app/ui/calls/findings_panel.py" line="148"/>
         <source>Analysis failed.</source>
         <translation>Анализ не удался.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/findings_panel.py" line="172"/>
+        <location filename="../../app/ui/calls/findings_panel.py" line="176"/>
         <source>%n finding(s)</source>
         <translation>
             <numerusform>%n признак</numerusform>
@@ -445,22 +444,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="183"/>
+        <location filename="../../app/ui/calls/findings_panel.py" line="187"/>
         <source>No findings: neither the complainant&apos;s nor the courier&apos;s phone number is known. Add them to the parties, or link numbers in the Numbers list.</source>
         <translation>Признаков нет: неизвестны номера телефонов ни заявителя, ни курьера. Добавьте их участникам дела или привяжите номера в списке «Номера».</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="188"/>
+        <location filename="../../app/ui/calls/findings_panel.py" line="192"/>
         <source>No findings: the complainant&apos;s phone number is not known, so calls to her cannot be found. Add it to the party, or link it in the Numbers list.</source>
         <translation>Признаков нет: неизвестен номер заявителя, поэтому звонки ей найти нельзя. Добавьте номер участнику или привяжите его в списке «Номера».</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="193"/>
+        <location filename="../../app/ui/calls/findings_panel.py" line="197"/>
         <source>No findings: the courier&apos;s phone number is not known, so his contacts with the complainant cannot be found. Add it to the party, or link it in the Numbers list.</source>
         <translation>Признаков нет: неизвестен номер курьера, поэтому его контакты с заявителем найти нельзя. Добавьте номер участнику или привяжите его в списке «Номера».</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/findings_panel.py" line="197"/>
+        <location filename="../../app/ui/calls/findings_panel.py" line="201"/>
         <source>No misuse pattern found with the current thresholds.</source>
         <translation>При текущих порогах признаков нарушения не найдено.</translation>
     </message>
@@ -468,158 +467,148 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="67"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="66"/>
         <source>Import a call log</source>
         <translation>Загрузка детализации звонков</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="101"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="100"/>
         <source>CSV or XLSX export of the call platform: choose it, or type or paste its path</source>
         <translation>Выгрузка платформы звонков в CSV или XLSX: выберите файл или введите (вставьте) путь к нему</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="104"/>
-        <source>Choose…</source>
-        <translation>Выбрать…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="109"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="110"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="114"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="115"/>
         <source>Delete preset</source>
         <translation>Удалить шаблон</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="120"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="121"/>
         <source>Preset</source>
         <translation>Шаблон</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="126"/>
-        <location filename="../../app/ui/calls/import_dialog.py" line="388"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="127"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="369"/>
         <source>Tab</source>
         <translation>Табуляция</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="130"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="131"/>
         <source>First row is a header</source>
         <translation>Первая строка — заголовок</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="130"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="131"/>
         <source>No header row</source>
         <translation>Без заголовка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="134"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="135"/>
         <source>Day first (31/12)</source>
         <translation>Сначала день (31/12)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="134"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="135"/>
         <source>Month first (12/31)</source>
         <translation>Сначала месяц (12/31)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="137"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="138"/>
         <source>Encoding</source>
         <translation>Кодировка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="138"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="139"/>
         <source>Delimiter</source>
         <translation>Разделитель</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="139"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="140"/>
         <source>Header</source>
         <translation>Заголовок</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="140"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="141"/>
         <source>Dates</source>
         <translation>Даты</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="145"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="146"/>
         <source>Format</source>
         <translation>Формат</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="154"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="155"/>
         <source>I checked the columns in the preview: they are right</source>
         <translation>Я проверил столбцы в предпросмотре: они верны</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="162"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="163"/>
         <source>Columns</source>
         <translation>Столбцы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="166"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="167"/>
         <source>As the file or preset says</source>
         <translation>Как указано в файле или шаблоне</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="175"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="176"/>
         <source>Time zone of the file</source>
         <translation>Часовой пояс файла</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="196"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="195"/>
         <source>Automatic</source>
         <translation>Автоматически</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="204"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="203"/>
         <source>Save as preset…</source>
         <translation>Сохранить как шаблон…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="215"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="214"/>
         <source>Stop import</source>
         <translation>Остановить загрузку</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="220"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="219"/>
         <source>Import</source>
         <translation>Загрузить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="225"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="224"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="237"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="236"/>
         <source>Detect automatically</source>
         <translation>Определить автоматически</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="239"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="238"/>
         <source> (mine)</source>
         <translation> (мой)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="248"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="102"/>
         <source>Choose a call log</source>
         <translation>Выбор детализации звонков</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="250"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="103"/>
         <source>Call logs (*.csv *.txt *.tsv *.xlsx);;All files (*)</source>
         <translation>Детализации (*.csv *.txt *.tsv *.xlsx);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="262"/>
-        <source>There is no file %1</source>
-        <translation>Файл %1 не найден</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="345"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="326"/>
         <source>Reading the file…</source>
         <translation>Чтение файла…</translation>
     </message>
@@ -679,32 +668,32 @@
         <translation>проверьте соответствие перед загрузкой</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="379"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="360"/>
         <source>This file cannot be read as a table: %1</source>
         <translation>Файл не читается как таблица: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="386"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="367"/>
         <source>Excel workbook</source>
         <translation>книга Excel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="390"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="371"/>
         <source>CSV, encoding %1, delimiter “%2”</source>
         <translation>CSV, кодировка %1, разделитель «%2»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="394"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="375"/>
         <source>header row</source>
         <translation>с заголовком</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="394"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="375"/>
         <source>no header row</source>
         <translation>без заголовка</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/import_dialog.py" line="395"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="376"/>
         <source>Read as: %1, %2, %n column(s)</source>
         <translation>
             <numerusform>Прочитано как: %1, %2, %n столбец</numerusform>
@@ -713,7 +702,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="398"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="379"/>
         <source>times in %1</source>
         <translation>время в поясе %1</translation>
     </message>
@@ -753,32 +742,32 @@
         <translation>Шаблон «%1» сохранён.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="418"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="399"/>
         <source>Importing…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="425"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="406"/>
         <source>Importing %1</source>
         <translation>Загрузка %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="441"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="422"/>
         <source>Stopping…</source>
         <translation>Остановка…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="454"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="435"/>
         <source>Import stopped: nothing was imported.</source>
         <translation>Загрузка остановлена: ничего не загружено.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="465"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="446"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/import_dialog.py" line="476"/>
+        <location filename="../../app/ui/calls/import_dialog.py" line="457"/>
         <source>This file was already imported into this case; importing it again would add nothing.</source>
         <translation>Этот файл уже загружен в дело; повторная загрузка ничего не добавит.</translation>
     </message>
@@ -955,37 +944,32 @@
 <context>
     <name>OrdersImportDialog</name>
     <message>
-        <location filename="../../app/ui/calls/orders_dialog.py" line="53"/>
+        <location filename="../../app/ui/calls/orders_dialog.py" line="52"/>
         <source>Import orders</source>
         <translation>Загрузка заказов</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/orders_dialog.py" line="70"/>
+        <location filename="../../app/ui/calls/orders_dialog.py" line="68"/>
         <source>CSV or XLSX export of the orders: choose it, or type or paste its path</source>
         <translation>Выгрузка заказов в CSV или XLSX: выберите файл или введите (вставьте) путь к нему</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/orders_dialog.py" line="73"/>
-        <source>Choose…</source>
-        <translation>Выбрать…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/calls/orders_dialog.py" line="77"/>
+        <location filename="../../app/ui/calls/orders_dialog.py" line="78"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/orders_dialog.py" line="80"/>
+        <location filename="../../app/ui/calls/orders_dialog.py" line="81"/>
         <source>Detect automatically</source>
         <translation>Определить автоматически</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/orders_dialog.py" line="84"/>
+        <location filename="../../app/ui/calls/orders_dialog.py" line="85"/>
         <source>Preset</source>
         <translation>Шаблон</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/orders_dialog.py" line="94"/>
+        <location filename="../../app/ui/calls/orders_dialog.py" line="95"/>
         <source>Time zone of the file</source>
         <translation>Часовой пояс файла</translation>
     </message>
@@ -1025,22 +1009,17 @@
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/orders_dialog.py" line="142"/>
+        <location filename="../../app/ui/calls/orders_dialog.py" line="70"/>
         <source>Choose an order export</source>
         <translation>Выбор выгрузки заказов</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/orders_dialog.py" line="144"/>
+        <location filename="../../app/ui/calls/orders_dialog.py" line="71"/>
         <source>Order exports (*.csv *.txt *.tsv *.xlsx);;All files (*)</source>
         <translation>Выгрузки заказов (*.csv *.txt *.tsv *.xlsx);;Все файлы (*)</translation>
     </message>
-    <message>
-        <location filename="../../app/ui/calls/orders_dialog.py" line="155"/>
-        <source>There is no file %1</source>
-        <translation>Файл %1 не найден</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calls/orders_dialog.py" line="200"/>
+        <location filename="../../app/ui/calls/orders_dialog.py" line="180"/>
         <source>%n column(s); times in %1</source>
         <translation>
             <numerusform>%n столбец; время в поясе %1</numerusform>
@@ -1049,37 +1028,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/orders_dialog.py" line="218"/>
+        <location filename="../../app/ui/calls/orders_dialog.py" line="198"/>
         <source>Check the column mapping: %1</source>
         <translation>Проверьте соответствие столбцов: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/orders_dialog.py" line="242"/>
+        <location filename="../../app/ui/calls/orders_dialog.py" line="222"/>
         <source>Importing…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/orders_dialog.py" line="247"/>
+        <location filename="../../app/ui/calls/orders_dialog.py" line="227"/>
         <source>Importing %1</source>
         <translation>Загрузка %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/orders_dialog.py" line="258"/>
+        <location filename="../../app/ui/calls/orders_dialog.py" line="238"/>
         <source>Import stopped: nothing was imported.</source>
         <translation>Загрузка остановлена: ничего не загружено.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/orders_dialog.py" line="266"/>
+        <location filename="../../app/ui/calls/orders_dialog.py" line="246"/>
         <source>Orders created: %1, updated: %2; status events added: %3; rows rejected: %4.</source>
         <translation>Заказов создано: %1, обновлено: %2; добавлено событий: %3; отклонено строк: %4.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/orders_dialog.py" line="274"/>
+        <location filename="../../app/ui/calls/orders_dialog.py" line="254"/>
         <source>No party of the case is called %1.</source>
         <translation>Среди участников дела нет: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/orders_dialog.py" line="277"/>
+        <location filename="../../app/ui/calls/orders_dialog.py" line="257"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
@@ -1150,57 +1129,57 @@
 <context>
     <name>ThresholdsDialog</name>
     <message>
-        <location filename="../../app/ui/calls/thresholds_dialog.py" line="39"/>
+        <location filename="../../app/ui/calls/thresholds_dialog.py" line="43"/>
         <source>Detector thresholds of this case</source>
         <translation>Пороги признаков для этого дела</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/thresholds_dialog.py" line="43"/>
+        <location filename="../../app/ui/calls/thresholds_dialog.py" line="47"/>
         <source>Grace after delivery, minutes</source>
         <translation>Допуск после доставки, мин</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/thresholds_dialog.py" line="44"/>
+        <location filename="../../app/ui/calls/thresholds_dialog.py" line="48"/>
         <source>“Many numbers”: at least this many numbers</source>
         <translation>«Разные номера»: не меньше номеров</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/thresholds_dialog.py" line="45"/>
+        <location filename="../../app/ui/calls/thresholds_dialog.py" line="49"/>
         <source>… within this many hours after a courier contact</source>
         <translation>… в течение часов после контакта с курьером</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/thresholds_dialog.py" line="46"/>
+        <location filename="../../app/ui/calls/thresholds_dialog.py" line="50"/>
         <source>Night starts at (hour)</source>
         <translation>Ночь начинается в (час)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/thresholds_dialog.py" line="47"/>
+        <location filename="../../app/ui/calls/thresholds_dialog.py" line="51"/>
         <source>Night ends at (hour)</source>
         <translation>Ночь заканчивается в (час)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/thresholds_dialog.py" line="48"/>
+        <location filename="../../app/ui/calls/thresholds_dialog.py" line="52"/>
         <source>Burst: at least this many calls to one number</source>
         <translation>Серия: не меньше звонков на один номер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/thresholds_dialog.py" line="49"/>
+        <location filename="../../app/ui/calls/thresholds_dialog.py" line="53"/>
         <source>… within this many minutes</source>
         <translation>… в течение минут</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/thresholds_dialog.py" line="61"/>
+        <location filename="../../app/ui/calls/thresholds_dialog.py" line="65"/>
         <source>One number per line, e.g. +7 495 000-00-00</source>
         <translation>По одному номеру в строке, например +7 495 000-00-00</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/thresholds_dialog.py" line="64"/>
+        <location filename="../../app/ui/calls/thresholds_dialog.py" line="68"/>
         <source>Company lines (never misuse)</source>
         <translation>Номера компании (не нарушение)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls/thresholds_dialog.py" line="89"/>
+        <location filename="../../app/ui/calls/thresholds_dialog.py" line="93"/>
         <source>The night cannot start at the hour it ends.</source>
         <translation>Ночь не может начинаться в тот же час, когда заканчивается.</translation>
     </message>

@@ -1,149 +1,178 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ru" sourcelanguage="en">
+<context>
+    <name>MessageFilterBar</name>
+    <message>
+        <location filename="../../app/ui/messages/filter_bar.py" line="23"/>
+        <source>Search the text (Ctrl+F)</source>
+        <translation>Поиск по тексту (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages/filter_bar.py" line="24"/>
+        <source>All senders</source>
+        <translation>Все отправители</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages/filter_bar.py" line="25"/>
+        <source>Flagged only</source>
+        <translation>Только отмеченные</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages/filter_bar.py" line="28"/>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages/filter_bar.py" line="38"/>
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+</context>
 <context>
     <name>MessagesImportDialog</name>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="31" />
+        <location filename="../../app/ui/messages/import_dialog.py" line="31"/>
         <source>Import messages</source>
         <translation>Импорт переписки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="38" />
+        <location filename="../../app/ui/messages/import_dialog.py" line="38"/>
         <source>Chat export, zip, SMS backup or screenshot</source>
         <translation>Выгрузка чата, zip-архив, резервная копия SMS или скриншот</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="39" />
+        <location filename="../../app/ui/messages/import_dialog.py" line="39"/>
         <source>File…</source>
         <translation>Файл…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="41" />
+        <location filename="../../app/ui/messages/import_dialog.py" line="41"/>
         <source>Folder…</source>
         <translation>Папка…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="42" />
+        <location filename="../../app/ui/messages/import_dialog.py" line="42"/>
         <source>A Telegram Desktop export folder</source>
         <translation>Папка выгрузки Telegram Desktop</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="47" />
+        <location filename="../../app/ui/messages/import_dialog.py" line="47"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="51" />
+        <location filename="../../app/ui/messages/import_dialog.py" line="51"/>
         <source>Recognise</source>
         <translation>Определить автоматически</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="52" />
+        <location filename="../../app/ui/messages/import_dialog.py" line="52"/>
         <source>Telegram Desktop, JSON</source>
         <translation>Telegram Desktop, JSON</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="53" />
+        <location filename="../../app/ui/messages/import_dialog.py" line="53"/>
         <source>Telegram Desktop, HTML</source>
         <translation>Telegram Desktop, HTML</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="54" />
+        <location filename="../../app/ui/messages/import_dialog.py" line="54"/>
         <source>WhatsApp chat export</source>
         <translation>Экспорт чата WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="55" />
+        <location filename="../../app/ui/messages/import_dialog.py" line="55"/>
         <source>SMS Backup &amp; Restore XML</source>
         <translation>SMS Backup &amp; Restore (XML)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="56" />
+        <location filename="../../app/ui/messages/import_dialog.py" line="56"/>
         <source>Screenshot (OCR)</source>
         <translation>Скриншот (распознавание текста)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="60" />
+        <location filename="../../app/ui/messages/import_dialog.py" line="60"/>
         <source>Format:</source>
         <translation>Формат:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="70" />
+        <location filename="../../app/ui/messages/import_dialog.py" line="70"/>
         <source>The zone of times written without one (WhatsApp, screenshots, old exports)</source>
         <translation>Часовой пояс для времени, записанного без пояса (WhatsApp, скриншоты, старые выгрузки)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="72" />
+        <location filename="../../app/ui/messages/import_dialog.py" line="72"/>
         <source>Time zone of the file:</source>
         <translation>Часовой пояс файла:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="79" />
+        <location filename="../../app/ui/messages/import_dialog.py" line="79"/>
         <source>Whose phone the export is from: a phone number or the name the chat uses</source>
         <translation>Чей это телефон: номер или имя, под которым владелец значится в чате</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="81" />
+        <location filename="../../app/ui/messages/import_dialog.py" line="81"/>
         <source>Owner of the phone:</source>
         <translation>Владелец телефона:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="84" />
+        <location filename="../../app/ui/messages/import_dialog.py" line="84"/>
         <source>Decide from the file</source>
         <translation>Определить по файлу</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="85" />
+        <location filename="../../app/ui/messages/import_dialog.py" line="85"/>
         <source>Day first (31.12.2025)</source>
         <translation>Сначала день (31.12.2025)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="86" />
+        <location filename="../../app/ui/messages/import_dialog.py" line="86"/>
         <source>Month first (12/31/2025)</source>
         <translation>Сначала месяц (12/31/2025)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="87" />
+        <location filename="../../app/ui/messages/import_dialog.py" line="87"/>
         <source>Date order:</source>
         <translation>Порядок даты:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="90" />
+        <location filename="../../app/ui/messages/import_dialog.py" line="90"/>
         <source>YYYY-MM-DD, when a screenshot shows no date</source>
         <translation>ГГГГ-ММ-ДД, если на скриншоте нет даты</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="91" />
-        <source>Screenshot's day:</source>
+        <location filename="../../app/ui/messages/import_dialog.py" line="91"/>
+        <source>Screenshot&apos;s day:</source>
         <translation>Дата скриншота:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="93" />
+        <location filename="../../app/ui/messages/import_dialog.py" line="93"/>
         <source>e.g. the complainant, by e-mail</source>
         <translation>например, заявитель по электронной почте</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="94" />
+        <location filename="../../app/ui/messages/import_dialog.py" line="94"/>
         <source>Handed over by:</source>
         <translation>Кем предоставлено:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="99" />
+        <location filename="../../app/ui/messages/import_dialog.py" line="99"/>
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="113" />
+        <location filename="../../app/ui/messages/import_dialog.py" line="113"/>
         <source>Chat export</source>
         <translation>Выгрузка переписки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="115" />
+        <location filename="../../app/ui/messages/import_dialog.py" line="115"/>
         <source>Exports (*.json *.html *.txt *.zip *.xml *.png *.jpg *.jpeg);;All files (*)</source>
         <translation>Выгрузки (*.json *.html *.txt *.zip *.xml *.png *.jpg *.jpeg);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="121" />
+        <location filename="../../app/ui/messages/import_dialog.py" line="121"/>
         <source>Telegram export folder</source>
         <translation>Папка выгрузки Telegram</translation>
     </message>
@@ -151,322 +180,324 @@
 <context>
     <name>MessagesTab</name>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="70" />
-        <location filename="../../app/ui/messages/tab.py" line="284" />
+        <location filename="../../app/ui/messages/tab.py" line="64"/>
+        <location filename="../../app/ui/messages/tab.py" line="244"/>
         <source>Messages</source>
         <translation>Переписка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="79" />
-        <source>Courier's private messages after delivery</source>
+        <location filename="../../app/ui/messages/tab.py" line="73"/>
+        <source>Courier&apos;s private messages after delivery</source>
         <translation>Личная переписка курьера после доставки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="82" />
+        <location filename="../../app/ui/messages/tab.py" line="76"/>
         <source>Messages from new numbers</source>
         <translation>Сообщения с новых номеров</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="85" />
+        <location filename="../../app/ui/messages/tab.py" line="79"/>
         <source>Messages at night</source>
         <translation>Сообщения ночью</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="86" />
+        <location filename="../../app/ui/messages/tab.py" line="80"/>
         <source>Abusive messages</source>
         <translation>Брань, оскорбления, угрозы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="93" />
+        <location filename="../../app/ui/messages/tab.py" line="87"/>
         <source>obscenities</source>
         <translation>нецензурная брань</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="94" />
+        <location filename="../../app/ui/messages/tab.py" line="88"/>
         <source>insults</source>
         <translation>оскорбления</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="95" />
+        <location filename="../../app/ui/messages/tab.py" line="89"/>
         <source>threats</source>
         <translation>угрозы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="122" />
+        <location filename="../../app/ui/messages/tab.py" line="118"/>
         <source>Import messages…</source>
         <translation>Импорт переписки…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="125" />
+        <location filename="../../app/ui/messages/tab.py" line="121"/>
         <source>Reveal numbers…</source>
         <translation>Показать номера…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="128" />
-        <source>Show the senders' full numbers on this page (asks for a reason, audited)</source>
+        <location filename="../../app/ui/messages/tab.py" line="124"/>
+        <source>Show the senders&apos; full numbers on this page (asks for a reason, audited)</source>
         <translation>Показать полные номера отправителей на этой странице (нужна причина, запись в журнал)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="131" />
-        <location filename="../../app/ui/messages/tab.py" line="546" />
+        <location filename="../../app/ui/messages/tab.py" line="127"/>
+        <location filename="../../app/ui/messages/tab.py" line="477"/>
         <source>Add to dossier</source>
         <translation>В досье</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="134" />
+        <location filename="../../app/ui/messages/tab.py" line="130"/>
         <source>Quote the selected message in the dossier (Ctrl+B)</source>
         <translation>Процитировать выбранное сообщение в досье (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="137" />
+        <location filename="../../app/ui/messages/tab.py" line="133"/>
         <source>Add all flagged</source>
         <translation>Все отмеченные — в досье</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="152" />
-        <source>Search the text (Ctrl+F)</source>
-        <translation>Поиск по тексту (Ctrl+F)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages/tab.py" line="157" />
-        <location filename="../../app/ui/messages/tab.py" line="326" />
-        <source>All senders</source>
-        <translation>Все отправители</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages/tab.py" line="159" />
-        <source>Flagged only</source>
-        <translation>Только отмеченные</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages/tab.py" line="162" />
-        <source>From</source>
-        <translation>С</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages/tab.py" line="177" />
-        <source>to</source>
-        <translation>по</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages/tab.py" line="198" />
+        <location filename="../../app/ui/messages/tab.py" line="158"/>
         <source>◀ Earlier</source>
         <translation>◀ Раньше</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="200" />
+        <location filename="../../app/ui/messages/tab.py" line="160"/>
         <source>Later ▶</source>
         <translation>Позже ▶</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="211" />
+        <location filename="../../app/ui/messages/tab.py" line="171"/>
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="212" />
+        <location filename="../../app/ui/messages/tab.py" line="172"/>
         <source>Findings</source>
         <translation>Выводы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="213" />
+        <location filename="../../app/ui/messages/tab.py" line="173"/>
         <source>Senders</source>
         <translation>Отправители</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="254" />
+        <location filename="../../app/ui/messages/tab.py" line="214"/>
         <source>Analyze</source>
         <translation>Анализ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="257" />
+        <location filename="../../app/ui/messages/tab.py" line="217"/>
         <source>Thresholds…</source>
         <translation>Пороги…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="259" />
+        <location filename="../../app/ui/messages/tab.py" line="219"/>
         <source>The same thresholds as the call detectors</source>
         <translation>Те же пороги, что и для анализа звонков</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="281" />
-        <location filename="../../app/ui/messages/tab.py" line="484" />
+        <location filename="../../app/ui/messages/tab.py" line="241"/>
+        <location filename="../../app/ui/messages/tab.py" line="413"/>
         <source>Sender</source>
         <translation>Отправитель</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="282" />
+        <location filename="../../app/ui/messages/tab.py" line="242"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="283" />
+        <location filename="../../app/ui/messages/tab.py" line="243"/>
         <source>Party</source>
         <translation>Участник</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="285" />
+        <location filename="../../app/ui/messages/tab.py" line="245"/>
         <source>Flagged</source>
         <translation>Отмечено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="292" />
+        <location filename="../../app/ui/messages/tab.py" line="252"/>
         <source>Link to party…</source>
         <translation>Связать с участником…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="296" />
-        <source>The sender's messages go to the party's lane; a number the party does not have yet joins its numbers, so the call detectors use it too</source>
+        <location filename="../../app/ui/messages/tab.py" line="256"/>
+        <source>The sender&apos;s messages go to the party&apos;s lane; a number the party does not have yet joins its numbers, so the call detectors use it too</source>
         <translation>Сообщения отправителя попадут на дорожку участника; номер, которого у участника ещё нет, добавится к его номерам — его учтёт и анализ звонков</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/messages/tab.py" line="377" />
+        <location filename="../../app/ui/messages/tab.py" line="311"/>
         <source>%n message(s)</source>
-        <translation><numerusform>%n сообщение</numerusform><numerusform>%n сообщения</numerusform><numerusform>%n сообщений</numerusform></translation>
+        <translation>
+            <numerusform>%n сообщение</numerusform>
+            <numerusform>%n сообщения</numerusform>
+            <numerusform>%n сообщений</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="389" />
+        <location filename="../../app/ui/messages/tab.py" line="323"/>
         <source>Page %1 of %2</source>
         <translation>Страница %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="407" />
+        <location filename="../../app/ui/messages/tab.py" line="341"/>
         <source>edited</source>
         <translation>изменено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="408" />
+        <location filename="../../app/ui/messages/tab.py" line="342"/>
         <source>message deleted</source>
         <translation>сообщение удалено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="409" />
+        <location filename="../../app/ui/messages/tab.py" line="343"/>
         <source>media not included in the export</source>
         <translation>медиафайл не включён в выгрузку</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="410" />
+        <location filename="../../app/ui/messages/tab.py" line="344"/>
         <source>from a screenshot: check against the picture</source>
         <translation>со скриншота: сверьте с изображением</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="411" />
+        <location filename="../../app/ui/messages/tab.py" line="345"/>
         <source>in the dossier</source>
         <translation>в досье</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="412" />
+        <location filename="../../app/ui/messages/tab.py" line="346"/>
         <source>Attachment</source>
         <translation>Вложение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="484" />
+        <location filename="../../app/ui/messages/tab.py" line="413"/>
         <source>Sent</source>
         <translation>Отправлено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="484" />
+        <location filename="../../app/ui/messages/tab.py" line="413"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="496" />
+        <location filename="../../app/ui/messages/tab.py" line="425"/>
         <source>Flagged words:</source>
         <translation>Отмеченные слова:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="499" />
+        <location filename="../../app/ui/messages/tab.py" line="428"/>
         <source>Read from a screenshot by OCR: check it against the picture.</source>
         <translation>Распознано со скриншота: сверьте с изображением.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="524" />
+        <location filename="../../app/ui/messages/tab.py" line="455"/>
         <source>No preview for this file</source>
         <translation>Для этого файла нет предпросмотра</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="544" />
+        <location filename="../../app/ui/messages/tab.py" line="475"/>
         <source>Remove from dossier</source>
         <translation>Убрать из досье</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="574" />
-        <source>the senders' numbers on this page</source>
+        <location filename="../../app/ui/messages/tab.py" line="505"/>
+        <source>the senders&apos; numbers on this page</source>
         <translation>номера отправителей на этой странице</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="594" />
+        <location filename="../../app/ui/messages/tab.py" line="525"/>
         <source>(no party)</source>
         <translation>(без участника)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="596" />
-        <location filename="../../app/ui/messages/tab.py" line="733" />
+        <location filename="../../app/ui/messages/tab.py" line="527"/>
+        <location filename="../../app/ui/messages/tab.py" line="653"/>
         <source>Link sender</source>
         <translation>Связать отправителя</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="597" />
+        <location filename="../../app/ui/messages/tab.py" line="528"/>
         <source>Messages of %1 belong to:</source>
         <translation>Сообщения отправителя %1 относятся к:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/messages/tab.py" line="637" />
+        <location filename="../../app/ui/messages/tab.py" line="568"/>
         <source>Findings (%n)</source>
-        <translation><numerusform>Выводы (%n)</numerusform><numerusform>Выводы (%n)</numerusform><numerusform>Выводы (%n)</numerusform></translation>
+        <translation>
+            <numerusform>Выводы (%n)</numerusform>
+            <numerusform>Выводы (%n)</numerusform>
+            <numerusform>Выводы (%n)</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="648" />
+        <location filename="../../app/ui/messages/tab.py" line="579"/>
         <source>Showing the messages of one finding; Esc shows all again.</source>
         <translation>Показаны сообщения одного вывода; Esc — снова все сообщения.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="698" />
+        <location filename="../../app/ui/messages/tab.py" line="618"/>
         <source>Importing %1</source>
         <translation>Импорт: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="706" />
+        <location filename="../../app/ui/messages/tab.py" line="626"/>
         <source>Date order</source>
         <translation>Порядок даты</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="710" />
+        <location filename="../../app/ui/messages/tab.py" line="630"/>
         <source>Are the dates day first (31.12.2025)? Choose No for month first (12/31/2025).</source>
         <translation>Даты записаны начиная с дня (31.12.2025)? Выберите «Нет», если сначала месяц (12/31/2025).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/messages/tab.py" line="723" />
+        <location filename="../../app/ui/messages/tab.py" line="643"/>
         <source>%n message(s) imported</source>
-        <translation><numerusform>Импортировано %n сообщение</numerusform><numerusform>Импортировано %n сообщения</numerusform><numerusform>Импортировано %n сообщений</numerusform></translation>
+        <translation>
+            <numerusform>Импортировано %n сообщение</numerusform>
+            <numerusform>Импортировано %n сообщения</numerusform>
+            <numerusform>Импортировано %n сообщений</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/messages/tab.py" line="724" />
+        <location filename="../../app/ui/messages/tab.py" line="644"/>
         <source>%n duplicate(s) skipped</source>
-        <translation><numerusform>Пропущен %n дубликат</numerusform><numerusform>Пропущено %n дубликата</numerusform><numerusform>Пропущено %n дубликатов</numerusform></translation>
+        <translation>
+            <numerusform>Пропущен %n дубликат</numerusform>
+            <numerusform>Пропущено %n дубликата</numerusform>
+            <numerusform>Пропущено %n дубликатов</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/messages/tab.py" line="725" />
+        <location filename="../../app/ui/messages/tab.py" line="645"/>
         <source>%n flagged</source>
-        <translation><numerusform>Отмечено %n</numerusform><numerusform>Отмечено %n</numerusform><numerusform>Отмечено %n</numerusform></translation>
+        <translation>
+            <numerusform>Отмечено %n</numerusform>
+            <numerusform>Отмечено %n</numerusform>
+            <numerusform>Отмечено %n</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/messages/tab.py" line="726" />
+        <location filename="../../app/ui/messages/tab.py" line="646"/>
         <source>%n attachment(s) stored as evidence</source>
-        <translation><numerusform>%n вложение сохранено как доказательство</numerusform><numerusform>%n вложения сохранены как доказательства</numerusform><numerusform>%n вложений сохранено как доказательства</numerusform></translation>
+        <translation>
+            <numerusform>%n вложение сохранено как доказательство</numerusform>
+            <numerusform>%n вложения сохранены как доказательства</numerusform>
+            <numerusform>%n вложений сохранено как доказательства</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/messages/tab.py" line="728" />
+        <location filename="../../app/ui/messages/tab.py" line="648"/>
         <source>%n line(s) not read:</source>
-        <translation><numerusform>Не прочитана %n строка:</numerusform><numerusform>Не прочитаны %n строки:</numerusform><numerusform>Не прочитано %n строк:</numerusform></translation>
+        <translation>
+            <numerusform>Не прочитана %n строка:</numerusform>
+            <numerusform>Не прочитаны %n строки:</numerusform>
+            <numerusform>Не прочитано %n строк:</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="730" />
+        <location filename="../../app/ui/messages/tab.py" line="650"/>
         <source>Messages imported</source>
         <translation>Переписка импортирована</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/tab.py" line="734" />
+        <location filename="../../app/ui/messages/tab.py" line="654"/>
         <source>The sender “%1” has the name of the party “%2”. Link their messages to this party?</source>
         <translation>Имя отправителя «%1» совпадает с участником «%2». Связать его сообщения с этим участником?</translation>
     </message>

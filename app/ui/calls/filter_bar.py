@@ -1,22 +1,12 @@
 """The filters above the call table: number (any run of digits), time range in the case's
 zone, direction, status, order and party. Edits are collected for a moment before
-`changed(CallFilter)` fires, so typing a number runs one query, not one per key."""
+`changed(CallFilter)` fires (`FilterBar`), so typing a number runs one query, not one per key."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QHBoxLayout,
-    QLineEdit,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
 from app.services.calls.dto import CallFilter
 from app.services.core.dto import PartyInfo
@@ -24,19 +14,12 @@ from app.ui.calls.labels import DIRECTIONS, STATUSES, direction_label, status_la
 from app.ui.labels import role_label
 from app.ui.widgets.compact import compact
 from app.ui.widgets.datetime_edit import ZonedDateTimeEdit
+from app.ui.widgets.filter_bar import FilterBar
 
 
-class CallFilterBar(QWidget):
-    changed = Signal(object)  # CallFilter
-
-    DELAY_MS = 250
-
+class CallFilterBar(FilterBar):
     def __init__(self, tz: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(self.DELAY_MS)
-        self._timer.timeout.connect(self.emit_now)
         # Two rows: the tab must fit a 1366-pixel laptop screen beside the case list.
         rows = QVBoxLayout(self)
         rows.setContentsMargins(0, 0, 0, 0)
@@ -45,53 +28,43 @@ class CallFilterBar(QWidget):
         rows.addLayout(layout)
         rows.addLayout(when)
 
-        self.number = QLineEdit(self)
-        self.number.setObjectName("filterNumber")
-        self.number.setPlaceholderText(self.tr("Number digits"))
-        self.number.setToolTip(self.tr("Any run of digits of a number, e.g. 4567 or 916123"))
-        self.number.setClearButtonEnabled(True)
+        self.number = self.text_field(
+            "filterNumber",
+            self.tr("Number digits"),
+            self.tr("Any run of digits of a number, e.g. 4567 or 916123"),
+        )
         self.number.setMinimumWidth(150)
         self.number.setMaximumWidth(200)
-        self.number.textChanged.connect(self._later)
         layout.addWidget(self.number)
 
         now = datetime.now(UTC).replace(microsecond=0)
-        self.use_from = QCheckBox(self.tr("From"), self)
-        self.use_from.setObjectName("filterUseFrom")
         self.start_from = ZonedDateTimeEdit(tz, self)
         self.start_from.setObjectName("filterFrom")
         self.start_from.set_utc(now - timedelta(days=30))
-        self.use_to = QCheckBox(self.tr("to"), self)
-        self.use_to.setObjectName("filterUseTo")
+        self.use_from = self.check("filterUseFrom", self.tr("From"), self.start_from)
         self.start_to = ZonedDateTimeEdit(tz, self)
         self.start_to.setObjectName("filterTo")
         self.start_to.set_utc(now)
-        for check, edit in ((self.use_from, self.start_from), (self.use_to, self.start_to)):
-            edit.setEnabled(False)
-            check.toggled.connect(edit.setEnabled)
-            check.toggled.connect(self._later)
-            edit.dateTimeChanged.connect(self._later_if(check))
-            when.addWidget(check)
+        self.use_to = self.check("filterUseTo", self.tr("to"), self.start_to)
+        for box, edit in ((self.use_from, self.start_from), (self.use_to, self.start_to)):
+            edit.dateTimeChanged.connect(self.later_if(box))
+            when.addWidget(box)
             when.addWidget(edit)
 
-        self.direction = self._combo("filterDirection", self.tr("Any direction"))
+        self.direction = self.any_combo("filterDirection", self.tr("Any direction"))
         for code in DIRECTIONS:
             self.direction.addItem(direction_label(code), code)
-        self.status = self._combo("filterStatus", self.tr("Any status"))
+        self.status = self.any_combo("filterStatus", self.tr("Any status"))
         for code in STATUSES:
             self.status.addItem(status_label(code), code)
         layout.addWidget(self.direction)
         layout.addWidget(self.status)
 
-        self.order = QLineEdit(self)
-        self.order.setObjectName("filterOrder")
-        self.order.setPlaceholderText(self.tr("Order number"))
-        self.order.setClearButtonEnabled(True)
+        self.order = self.text_field("filterOrder", self.tr("Order number"))
         self.order.setMaximumWidth(140)
-        self.order.textChanged.connect(self._later)
         layout.addWidget(self.order)
 
-        self.party = compact(self._combo("filterParty", self.tr("Any party")), 14)
+        self.party = compact(self.any_combo("filterParty", self.tr("Any party")), 14)
         self.party.setMaximumWidth(260)
         layout.addWidget(self.party)
 
@@ -102,19 +75,6 @@ class CallFilterBar(QWidget):
         when.addWidget(self.clear_button)
         when.addStretch(1)
         layout.addStretch(1)
-
-    def _combo(self, name: str, any_text: str) -> QComboBox:
-        combo = QComboBox(self)
-        combo.setObjectName(name)
-        combo.addItem(any_text, None)
-        combo.currentIndexChanged.connect(self._later)
-        return combo
-
-    def _later_if(self, check: QCheckBox) -> Callable[..., None]:
-        return lambda *_a: self._later() if check.isChecked() else None
-
-    def _later(self, *_args: object) -> None:
-        self._timer.start()
 
     # --- public -----------------------------------------------------------------------------
     def set_tz(self, tz: str) -> None:
@@ -134,17 +94,9 @@ class CallFilterBar(QWidget):
 
     def set_parties(self, parties: list[PartyInfo]) -> None:
         """Offer the case's parties; keeps the chosen one when it is still there."""
-        chosen = self.party.currentData()
-        self.party.blockSignals(True)
-        self.party.clear()
-        self.party.addItem(self.tr("Any party"), None)
-        for party in parties:
-            self.party.addItem(f"{party.name} ({role_label(party.role)})", party.id)
-        found = self.party.findData(chosen) if chosen is not None else 0
-        self.party.setCurrentIndex(max(found, 0))
-        self.party.blockSignals(False)
-        if chosen is not None and found < 0:
-            self._later()
+        items = [(f"{party.name} ({role_label(party.role)})", party.id) for party in parties]
+        if self.refill(self.party, items):
+            self.later()
 
     def current_filter(self) -> CallFilter:
         digits = "".join(ch for ch in self.number.text() if ch.isdigit())
@@ -161,24 +113,19 @@ class CallFilterBar(QWidget):
     def is_default(self) -> bool:
         return self.current_filter() == CallFilter()
 
-    def emit_now(self) -> None:
-        """Apply the filters at once (also what the delay ends in)."""
-        self._timer.stop()
-        self.changed.emit(self.current_filter())
-
     def clear(self) -> None:
         """Back to every call of the case; one `changed` follows."""
-        widgets = (self.number, self.order, self.use_from, self.use_to, self.direction)
-        for widget in (*widgets, self.status, self.party):
-            widget.blockSignals(True)
-        self.number.clear()
-        self.order.clear()
-        self.use_from.setChecked(False)
-        self.use_to.setChecked(False)
-        self.start_from.setEnabled(False)
-        self.start_to.setEnabled(False)
-        for combo in (self.direction, self.status, self.party):
-            combo.setCurrentIndex(0)
-        for widget in (*widgets, self.status, self.party):
-            widget.blockSignals(False)
+        fields = (self.number, self.order, self.use_from, self.use_to, self.direction)
+
+        def reset() -> None:
+            self.number.clear()
+            self.order.clear()
+            self.use_from.setChecked(False)
+            self.use_to.setChecked(False)
+            self.start_from.setEnabled(False)
+            self.start_to.setEnabled(False)
+            for combo in (self.direction, self.status, self.party):
+                combo.setCurrentIndex(0)
+
+        self.quietly((*fields, self.status, self.party), reset)
         self.emit_now()

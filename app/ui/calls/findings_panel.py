@@ -26,7 +26,11 @@ from app.services.calls.dto import FindingView
 from app.services.core.dto import CaseDetail
 from app.ui.calls.import_preview import compact_rows
 from app.ui.calls.labels import SEVERITY_RANK, kind_label, severity_label
-from app.ui.calls.thresholds_dialog import ThresholdsDialog
+from app.ui.calls.thresholds_dialog import (
+    ThresholdsDialog,
+    edit_case_thresholds,
+    save_case_thresholds,
+)
 from app.ui.env import UiEnv
 from app.ui.errors import show_error
 from app.ui.labels import vocab
@@ -229,25 +233,15 @@ class FindingsPanel(QWidget):
 
     # --- thresholds -----------------------------------------------------------------------
     def edit_thresholds(self) -> None:
-        ctx, case_id = self.env.ctx, self.case_id
-        self.env.tasks.run_read(
-            lambda _p: calls_analysis.get_thresholds(ctx, case_id),
-            self._open_thresholds,
-            self._show_error,
+        edit_case_thresholds(
+            self.env,
+            self.case_id,
+            self,
+            saved=self.analyze,
+            failed=self._show_error,
+            shown=lambda dialog: setattr(self, "dialog", dialog),
         )
-
-    def _open_thresholds(self, thresholds: Thresholds) -> None:
-        dialog = ThresholdsDialog(thresholds, self)
-        dialog.accepted.connect(lambda: self.save_thresholds(dialog.thresholds()))
-        dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
-        self.dialog = dialog
-        dialog.open()
 
     def save_thresholds(self, thresholds: Thresholds) -> None:
         """Store the case's thresholds (audited by the service), then analyze again."""
-        ctx, case_id = self.env.ctx, self.case_id
-        self.env.tasks.run_db(
-            lambda _p: calls_analysis.set_thresholds(ctx, case_id, thresholds),
-            lambda _r: self.analyze(),
-            self._show_error,
-        )
+        save_case_thresholds(self.env, self.case_id, thresholds, self.analyze, self._show_error)

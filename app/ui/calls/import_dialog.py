@@ -19,11 +19,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -45,6 +43,7 @@ from app.ui.calls.mapping_editor import MappingEditor
 from app.ui.env import UiEnv
 from app.ui.errors import show_error
 from app.ui.tasks import Task
+from app.ui.widgets.file_field import FileField
 from app.ui.widgets.forms import ErrorLabel, mark_invalid
 
 UNSURE = 0.6  # below this the investigator confirms the guessed columns
@@ -94,19 +93,21 @@ class ImportDialog(PresetActions, QDialog):
         page = QWidget(self)
         layout = QVBoxLayout(page)
         form = QFormLayout()
-        file_row = QHBoxLayout()
-        self.file_edit = QLineEdit(page)
-        self.file_edit.setObjectName("importFile")
-        self.file_edit.setPlaceholderText(
-            self.tr("CSV or XLSX export of the call platform: choose it, or type or paste its path")
+        self.error = ErrorLabel(page)  # placed under the form; the file row reports into it
+        self.error.setObjectName("importError")
+        self.file = FileField(
+            placeholder=self.tr(
+                "CSV or XLSX export of the call platform: choose it, or type or paste its path"
+            ),
+            dialog_title=self.tr("Choose a call log"),
+            file_filter=self.tr("Call logs (*.csv *.txt *.tsv *.xlsx);;All files (*)"),
+            name="importFile",
+            parent=page,
         )
-        self.file_edit.editingFinished.connect(self._path_typed)
-        choose = QPushButton(self.tr("Choose…"), page)
-        choose.setObjectName("chooseFile")
-        choose.clicked.connect(self._choose_file)
-        file_row.addWidget(self.file_edit, 1)
-        file_row.addWidget(choose)
-        form.addRow(self.tr("File"), file_row)
+        self.file_edit = self.file.edit
+        self.file.chosen.connect(self._file_chosen)
+        self.file.missing.connect(self.error.show_error)
+        form.addRow(self.tr("File"), self.file)
 
         self.preset = QComboBox(page)
         self.preset.setObjectName("importPreset")
@@ -175,8 +176,6 @@ class ImportDialog(PresetActions, QDialog):
         form.addRow(self.tr("Time zone of the file"), self.tz)
         layout.addLayout(form)
 
-        self.error = ErrorLabel(page)
-        self.error.setObjectName("importError")
         layout.addWidget(self.error)
 
         splitter = QSplitter(page)
@@ -242,32 +241,14 @@ class ImportDialog(PresetActions, QDialog):
         self.preset.blockSignals(False)
         self._update_preset_button()
 
-    def _choose_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Choose a call log"),
-            str(self.path.parent) if self.path else "",
-            self.tr("Call logs (*.csv *.txt *.tsv *.xlsx);;All files (*)"),
-        )
-        if path:
-            self.set_path(Path(path))
-
-    def _path_typed(self) -> None:
-        """A path typed or pasted into the file box (quotes of a copied path are dropped)."""
-        text = self.file_edit.text().strip().strip('"').strip("'")
-        if not text or (self.path is not None and Path(text) == self.path):
-            return
-        path = Path(text).expanduser()
-        if not path.is_file():
-            self.error.show_error(self.tr("There is no file %1").replace("%1", str(path)))
-            return
+    def _file_chosen(self, path: Path) -> None:
         self.error.clear_error()
         self.set_path(path)
 
     def set_path(self, path: Path) -> None:
         """Read `path` with fresh options (what choosing the file does)."""
         self.path = Path(path)
-        self.file_edit.setText(str(self.path))
+        self.file.set_path(self.path)
         self._edits.clear()
         self.confirm_guess.setChecked(False)
         self._zone_applied = False

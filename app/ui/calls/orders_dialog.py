@@ -13,12 +13,10 @@ from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -35,6 +33,7 @@ from app.ui.calls.mapping_editor import MappingEditor
 from app.ui.env import UiEnv
 from app.ui.tasks import Task
 from app.ui.widgets.datetime_edit import format_local
+from app.ui.widgets.file_field import FileField
 from app.ui.widgets.forms import ErrorLabel, mark_invalid
 
 ZONE_KEY = "calls/import_zone/orders"
@@ -63,18 +62,20 @@ class OrdersImportDialog(QDialog):
 
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        file_row = QHBoxLayout()
-        self.file_edit = QLineEdit(self)
-        self.file_edit.setObjectName("ordersFile")
-        self.file_edit.setPlaceholderText(
-            self.tr("CSV or XLSX export of the orders: choose it, or type or paste its path")
+        self.error = ErrorLabel(self)  # placed under the form; the file row reports into it
+        self.file = FileField(
+            placeholder=self.tr(
+                "CSV or XLSX export of the orders: choose it, or type or paste its path"
+            ),
+            dialog_title=self.tr("Choose an order export"),
+            file_filter=self.tr("Order exports (*.csv *.txt *.tsv *.xlsx);;All files (*)"),
+            name="ordersFile",
+            parent=self,
         )
-        self.file_edit.editingFinished.connect(self._path_typed)
-        choose = QPushButton(self.tr("Choose…"), self)
-        choose.clicked.connect(self._choose_file)
-        file_row.addWidget(self.file_edit, 1)
-        file_row.addWidget(choose)
-        form.addRow(self.tr("File"), file_row)
+        self.file_edit = self.file.edit
+        self.file.chosen.connect(self.set_path)
+        self.file.missing.connect(self.error.show_error)
+        form.addRow(self.tr("File"), self.file)
         self.preset = QComboBox(self)
         self.preset.setObjectName("ordersPreset")
         self.preset.addItem(self.tr("Detect automatically"), None)
@@ -96,7 +97,6 @@ class OrdersImportDialog(QDialog):
         self.detected.setObjectName("ordersDetected")
         form.addRow("", self.detected)
         layout.addLayout(form)
-        self.error = ErrorLabel(self)
         layout.addWidget(self.error)
 
         splitter = QSplitter(self)
@@ -136,29 +136,9 @@ class OrdersImportDialog(QDialog):
         self._update_state()
 
     # --- the file and its options -------------------------------------------------------------
-    def _choose_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Choose an order export"),
-            str(self.path.parent) if self.path else "",
-            self.tr("Order exports (*.csv *.txt *.tsv *.xlsx);;All files (*)"),
-        )
-        if path:
-            self.set_path(Path(path))
-
-    def _path_typed(self) -> None:
-        text = self.file_edit.text().strip().strip('"').strip("'")
-        if not text or (self.path is not None and Path(text) == self.path):
-            return
-        path = Path(text).expanduser()
-        if not path.is_file():
-            self.error.show_error(self.tr("There is no file %1").replace("%1", str(path)))
-            return
-        self.set_path(path)
-
     def set_path(self, path: Path) -> None:
         self.path = Path(path)
-        self.file_edit.setText(str(self.path))
+        self.file.set_path(self.path)
         self._edits.clear()
         self.error.clear_error()
         self._refresh()

@@ -46,6 +46,7 @@ from app.ui.env import UiEnv
 from app.ui.errors import show_error
 from app.ui.labels import vocab
 from app.ui.privacy import RevealDialog
+from app.ui.widgets.action_row import ActionRow
 
 WIDE = 1150  # pixels from which the side panels stand beside the table
 MAX_REVEAL = 1000  # calls revealed in one go: a reveal is for a reason, not a bulk export
@@ -81,30 +82,24 @@ class CallsTab(QWidget):
         self.model = CallTableModel(lambda ids: calls_query.calls_by_ids(ctx, ids), "UTC", self)
 
         layout = QVBoxLayout(self)
-        top = QHBoxLayout()
-        self.import_button = QPushButton(self.tr("Import call log…"), self)
-        self.import_button.setObjectName("importCalls")
-        self.import_button.clicked.connect(self.open_import)
-        self.orders_button = QPushButton(self.tr("Import orders…"), self)
-        self.orders_button.setObjectName("importOrders")
-        self.orders_button.setToolTip(
-            self.tr("Orders and their status events: the detectors need the delivery times")
+        top = ActionRow(self, "callCount")
+        self.count_label = top.count_label
+        self.import_button = top.button(
+            self.tr("Import call log…"), "importCalls", self.open_import
         )
-        self.orders_button.clicked.connect(self.open_orders_import)
-        self.reveal_button = QPushButton(self.tr("Reveal numbers…"), self)
-        self.reveal_button.setObjectName("revealCalls")
-        self.reveal_button.setToolTip(
-            self.tr("Show the full numbers of the selected calls (asks for a reason, audited)")
+        self.orders_button = top.button(
+            self.tr("Import orders…"),
+            "importOrders",
+            self.open_orders_import,
+            self.tr("Orders and their status events: the detectors need the delivery times"),
         )
-        self.reveal_button.clicked.connect(self.reveal_selected)
-        self.reveal_button.setEnabled(False)
-        self.count_label = QLabel(self)
-        self.count_label.setObjectName("callCount")
-        top.addWidget(self.import_button)
-        top.addWidget(self.orders_button)
-        top.addWidget(self.reveal_button)
-        top.addStretch(1)
-        top.addWidget(self.count_label)
+        self.reveal_button = top.button(
+            self.tr("Reveal numbers…"),
+            "revealCalls",
+            self.reveal_selected,
+            self.tr("Show the full numbers of the selected calls (asks for a reason, audited)"),
+            enabled=False,
+        )
         layout.addLayout(top)
 
         self.filters = CallFilterBar("UTC", self)

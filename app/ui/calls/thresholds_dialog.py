@@ -1,9 +1,11 @@
 """Edit the misuse-detector thresholds of one case: grace period after delivery, how many
 numbers in how many hours count as "many numbers", the night hours, what counts as a burst,
-and the company's own lines (their calls never count)."""
+and the company's own lines (their calls never count). The call and message detectors share
+them: `edit_case_thresholds` is the one way both tabs read, show and store them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import fields
 
 from PySide6.QtWidgets import (
@@ -18,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.calls.findings import Thresholds
 from app.domain.errors import ValidationError
+from app.services.calls import analysis as calls_analysis
+from app.ui.env import UiEnv
 from app.ui.widgets.forms import ErrorLabel
 
 # field → (minimum, maximum); the domain checks the same limits again.
@@ -91,3 +95,45 @@ class ThresholdsDialog(QDialog):
                 self.error.show_error(exc.message)
             return
         super().accept()
+
+
+def edit_case_thresholds(
+    env: UiEnv,
+    case_id: int,
+    parent: QWidget,
+    *,
+    saved: Callable[[], object],
+    failed: Callable[[BaseException], object],
+    shown: Callable[[ThresholdsDialog | None], object] = lambda _dialog: None,
+) -> None:
+    """Read the case's thresholds (read pool), open the dialog over `parent` and store what
+    the investigator accepts (`save_case_thresholds`); `shown` gets the open dialog, and
+    None once it is closed."""
+    ctx = env.ctx
+
+    def open_dialog(current: Thresholds) -> None:
+        dialog = ThresholdsDialog(current, parent)
+        dialog.accepted.connect(
+            lambda: save_case_thresholds(env, case_id, dialog.thresholds(), saved, failed)
+        )
+        dialog.finished.connect(lambda _result: shown(None))
+        shown(dialog)
+        dialog.open()
+
+    env.tasks.run_read(lambda _p: calls_analysis.get_thresholds(ctx, case_id), open_dialog, failed)
+
+
+def save_case_thresholds(
+    env: UiEnv,
+    case_id: int,
+    thresholds: Thresholds,
+    saved: Callable[[], object],
+    failed: Callable[[BaseException], object],
+) -> None:
+    """Store the case's thresholds on the database lane (the service audits the change)."""
+    ctx = env.ctx
+    env.tasks.run_db(
+        lambda _p: calls_analysis.set_thresholds(ctx, case_id, thresholds),
+        lambda _result: saved(),
+        failed,
+    )

@@ -11,21 +11,16 @@ pool, writes (imports, links, dossier marks) in its database lane.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -40,9 +35,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.calls.findings import Thresholds
-from app.domain.timeutil import zone
-from app.services.calls import analysis as calls_analysis
 from app.services.core import cases as case_service
 from app.services.core import evidence_files
 from app.services.core.dto import CaseDetail
@@ -55,12 +47,14 @@ from app.services.messages.dto import (
     SenderView,
 )
 from app.ui.calls.findings_panel import SEVERITY_COLORS, ui_language
-from app.ui.calls.thresholds_dialog import ThresholdsDialog
+from app.ui.calls.thresholds_dialog import edit_case_thresholds
 from app.ui.env import UiEnv
 from app.ui.errors import show_error
 from app.ui.messages.chat_html import render
+from app.ui.messages.filter_bar import MessageFilterBar
 from app.ui.messages.import_dialog import MessagesImportDialog
 from app.ui.privacy import RevealDialog
+from app.ui.widgets.action_row import ActionRow
 from app.ui.widgets.datetime_edit import format_local
 
 PAGE = 1000  # messages drawn at once; the chat pages through longer conversations
@@ -118,65 +112,31 @@ class MessagesTab(QWidget):
         self.dialog: Any = None
 
         layout = QVBoxLayout(self)
-        top = QHBoxLayout()
-        self.import_button = QPushButton(self.tr("Import messages…"), self)
-        self.import_button.setObjectName("importMessages")
-        self.import_button.clicked.connect(self.open_import)
-        self.reveal_button = QPushButton(self.tr("Reveal numbers…"), self)
-        self.reveal_button.setObjectName("revealMessages")
-        self.reveal_button.setToolTip(
-            self.tr("Show the senders' full numbers on this page (asks for a reason, audited)")
+        top = ActionRow(self, "messageCount")
+        self.count_label = top.count_label
+        self.import_button = top.button(
+            self.tr("Import messages…"), "importMessages", self.open_import
         )
-        self.reveal_button.clicked.connect(self.reveal_page)
-        self.dossier_button = QPushButton(self.tr("Add to dossier"), self)
-        self.dossier_button.setObjectName("messageDossier")
-        self.dossier_button.setToolTip(
-            self.tr("Quote the selected message in the dossier (Ctrl+B)")
+        self.reveal_button = top.button(
+            self.tr("Reveal numbers…"),
+            "revealMessages",
+            self.reveal_page,
+            self.tr("Show the senders' full numbers on this page (asks for a reason, audited)"),
         )
-        self.dossier_button.clicked.connect(self.toggle_dossier)
-        self.flagged_dossier = QPushButton(self.tr("Add all flagged"), self)
-        self.flagged_dossier.setObjectName("flaggedToDossier")
-        self.flagged_dossier.clicked.connect(self.flagged_to_dossier)
-        self.count_label = QLabel(self)
-        self.count_label.setObjectName("messageCount")
-        for widget in (self.import_button, self.reveal_button, self.dossier_button,
-                       self.flagged_dossier):  # fmt: skip
-            top.addWidget(widget)
-        top.addStretch(1)
-        top.addWidget(self.count_label)
+        self.dossier_button = top.button(
+            self.tr("Add to dossier"),
+            "messageDossier",
+            self.toggle_dossier,
+            self.tr("Quote the selected message in the dossier (Ctrl+B)"),
+        )
+        self.flagged_dossier = top.button(
+            self.tr("Add all flagged"), "flaggedToDossier", self.flagged_to_dossier
+        )
         layout.addLayout(top)
 
-        bar = QHBoxLayout()
-        self.search = QLineEdit(self)
-        self.search.setObjectName("messageSearch")
-        self.search.setPlaceholderText(self.tr("Search the text (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
-        self.search.returnPressed.connect(self.refresh)
-        self.sender_box = QComboBox(self)
-        self.sender_box.setObjectName("messageSender")
-        self.sender_box.addItem(self.tr("All senders"), "")
-        self.sender_box.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.flagged = QCheckBox(self.tr("Flagged only"), self)
-        self.flagged.setObjectName("messageFlagged")
-        self.flagged.toggled.connect(lambda _v: self.refresh())
-        self.period = QCheckBox(self.tr("From"), self)
-        self.period.setObjectName("messagePeriod")
-        self.since = QDateEdit(self)
-        self.until = QDateEdit(self)
-        for edit in (self.since, self.until):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd.MM.yyyy")
-            edit.setEnabled(False)
-            edit.dateChanged.connect(lambda _d: self.refresh())
-        self.period.toggled.connect(self._period_toggled)
-        bar.addWidget(self.search, 2)
-        bar.addWidget(self.sender_box, 1)
-        bar.addWidget(self.flagged)
-        bar.addWidget(self.period)
-        bar.addWidget(self.since)
-        bar.addWidget(QLabel(self.tr("to"), self))
-        bar.addWidget(self.until)
-        layout.addLayout(bar)
+        self.filters = MessageFilterBar(self)
+        self.filters.changed.connect(lambda _f: self.refresh())
+        layout.addWidget(self.filters)
 
         self.banner = QLabel(self)
         self.banner.setObjectName("messageBanner")
@@ -312,6 +272,7 @@ class MessagesTab(QWidget):
     def _apply_case(self, detail: CaseDetail) -> None:
         self.detail = detail
         self.tz = detail.tz
+        self.filters.tz = detail.tz
         ctx, case_id = self.env.ctx, self.case_id
         self.env.tasks.run_read(lambda _p: query.senders(ctx, case_id), self._apply_senders,
                                 self._failed)  # fmt: skip
@@ -320,41 +281,14 @@ class MessagesTab(QWidget):
 
     def _apply_senders(self, senders: list[SenderView]) -> None:
         self.senders = senders
-        chosen = self.sender_box.currentData()
-        self.sender_box.blockSignals(True)
-        self.sender_box.clear()
-        self.sender_box.addItem(self.tr("All senders"), "")
+        self.filters.set_senders(senders)
         parties = {p.id: p.name for p in self.detail.parties} if self.detail else {}
         self.sender_table.setRowCount(len(senders))
         for row, s in enumerate(senders):
-            label = s.sender if not s.sender_number or s.sender == s.sender_number else (
-                f"{s.sender} ({s.sender_number})"
-            )  # fmt: skip
-            self.sender_box.addItem(label, s.sender)
             values = [s.sender, s.sender_number or "", parties.get(s.party_id or 0, ""),
                       str(s.messages), str(s.flagged)]  # fmt: skip
             for column, value in enumerate(values):
                 self.sender_table.setItem(row, column, QTableWidgetItem(value))
-        index = self.sender_box.findData(chosen)
-        self.sender_box.setCurrentIndex(max(index, 0))
-        self.sender_box.blockSignals(False)
-
-    def current_filter(self) -> MessageFilter:
-        since = until = None
-        if self.period.isChecked():
-            since = self._day_start(self.since.date())
-            until = self._day_start(self.until.date()) + timedelta(days=1)
-        return MessageFilter(
-            flagged=self.flagged.isChecked(),
-            sender=self.sender_box.currentData() or "",
-            search=self.search.text().strip(),
-            since=since,
-            until=until,
-        )
-
-    def _day_start(self, day: QDate) -> datetime:
-        local = datetime(day.year(), day.month(), day.day(), tzinfo=zone(self.tz))
-        return local
 
     def refresh(self) -> None:
         """Re-read the ids for the filters (or the shown finding), then draw the last page."""
@@ -363,7 +297,7 @@ class MessagesTab(QWidget):
         if self._finding_ids is not None:
             self._ids_loaded(generation, list(self._finding_ids))
             return
-        wanted = self.current_filter()
+        wanted = self.filters.current_filter()
         self.env.tasks.run_read(
             lambda _p: query.message_ids(ctx, case_id, wanted),
             lambda ids: self._ids_loaded(generation, ids),
@@ -397,8 +331,8 @@ class MessagesTab(QWidget):
 
     def _show_views(self, views: list[MessageView]) -> None:
         self.views = views
-        if views and not self.period.isChecked():
-            self._set_period(views[0].sent_utc, views[-1].sent_utc)
+        if views:
+            self.filters.set_span(views[0].sent_utc, views[-1].sent_utc)
         self.draw()
         self.page_shown.emit(len(views))
 
@@ -451,17 +385,12 @@ class MessagesTab(QWidget):
         self._pending = message_id
         self._finding_ids = None
         self.banner.hide()
-        for box in (self.flagged, self.period):
-            box.blockSignals(True)
-            box.setChecked(False)
-            box.blockSignals(False)
-        self.search.clear()
-        self.sender_box.setCurrentIndex(0)
+        self.filters.reset()
         self.refresh()
 
     def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
+        self.filters.search.setFocus()
+        self.filters.search.selectAll()
 
     def _step(self, delta: int) -> None:
         if not self.views:
@@ -659,25 +588,14 @@ class MessagesTab(QWidget):
         super().keyPressEvent(event)
 
     def edit_thresholds(self) -> None:
-        ctx, case_id = self.env.ctx, self.case_id
-        self.env.tasks.run_read(
-            lambda _p: calls_analysis.get_thresholds(ctx, case_id),
-            self._open_thresholds,
-            self._failed,
-        )
-
-    def _open_thresholds(self, thresholds: Thresholds) -> None:
-        dialog = ThresholdsDialog(thresholds, self)
-        dialog.accepted.connect(lambda: self._save_thresholds(dialog.thresholds()))
-        self.dialog = dialog
-        dialog.open()
-
-    def _save_thresholds(self, thresholds: Thresholds) -> None:
-        ctx, case_id = self.env.ctx, self.case_id
-        self.env.tasks.run_db(
-            lambda _p: calls_analysis.set_thresholds(ctx, case_id, thresholds),
-            lambda _r: self.env.case_changed.emit(case_id),
-            self._failed,
+        case_id = self.case_id
+        edit_case_thresholds(
+            self.env,
+            case_id,
+            self,
+            saved=lambda: self.env.case_changed.emit(case_id),
+            failed=self._failed,
+            shown=lambda dialog: setattr(self, "dialog", dialog),
         )
 
     # --- import -----------------------------------------------------------------------------
@@ -746,19 +664,6 @@ class MessagesTab(QWidget):
         self.env.case_changed.emit(self.case_id)
 
     # --- plumbing ---------------------------------------------------------------------------
-    def _period_toggled(self, on: bool) -> None:
-        self.since.setEnabled(on)
-        self.until.setEnabled(on)
-        self.refresh()
-
-    def _set_period(self, first: datetime, last: datetime) -> None:
-        """Offer the shown messages' span as the period (in the case's zone)."""
-        for edit, moment in ((self.since, first), (self.until, last)):
-            local = moment.astimezone(zone(self.tz))
-            edit.blockSignals(True)
-            edit.setDate(QDate(local.year, local.month, local.day))
-            edit.blockSignals(False)
-
     def _case_changed(self, case_id: int) -> None:
         if case_id == self.case_id:
             self.reload()

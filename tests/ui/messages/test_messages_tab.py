@@ -55,12 +55,12 @@ def test_chat_bubbles_days_highlight_and_filters(qtbot: Any, env: Any, case_id: 
     assert len(tab.views) == 3 and "3" in tab.count_label.text()
     assert "#ffd59e" in tab.chat.toHtml().lower() or "255, 213, 158" in html  # insult colour
     with qtbot.waitSignal(tab.page_shown, timeout=3000) as shown:
-        tab.flagged.setChecked(True)
+        tab.filters.flagged.setChecked(True)
     assert shown.args == [1] and tab.views[0].text == "Ты пожалеешь, сука"
-    tab.flagged.setChecked(False)
-    tab.search.setText("ОТКУДА")
+    tab.filters.flagged.setChecked(False)
+    tab.filters.search.setText("ОТКУДА")
     with qtbot.waitSignal(tab.page_shown, timeout=3000) as shown:
-        tab.search.returnPressed.emit()
+        tab.filters.search.returnPressed.emit()
     assert shown.args == [1] and tab.views[0].direction == "out"
 
 
@@ -69,8 +69,8 @@ def test_findings_dossier_and_jump(qtbot: Any, env: Any, case_id: int, sqlite_ct
     kinds = [f.kind for f in tab.findings]
     assert "message_abuse" in kinds and tab.finding_list.count() == len(kinds)
     threat = query.message_ids(sqlite_ctx, case_id, MessageFilter(flagged=True))[0]
-    tab.search.setText("никто")  # hides everything
-    tab.search.returnPressed.emit()
+    tab.filters.search.setText("никто")  # hides everything
+    tab.filters.search.returnPressed.emit()
     assert tab.views == []
     tab.select_message(threat)  # what the timeline's double-click does
     assert tab.current == threat and any(v.id == threat for v in tab.views)
