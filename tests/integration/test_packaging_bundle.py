@@ -94,7 +94,10 @@ def test_version(bundle, tmp_path):
 
 def test_selftest_on_a_bare_machine(bundle, tmp_path):
     """No system fonts (empty fontconfig), no system zone database (zoneinfo must use the
-    bundled tzdata), no Python or tools on PATH, C locale."""
+    bundled tzdata), no Python or tools on PATH, C locale. LD_BIND_NOW makes the dynamic
+    loader resolve every symbol of each library as it loads: OpenCV's FFmpeg is a link to
+    PyAV's copy (build.spec `share_ffmpeg`), and a symbol missing there fails here, not at the
+    first call months later (the video step loads OpenCV)."""
     fonts_conf = tmp_path / "fonts.conf"
     fonts_conf.write_text(EMPTY_FONTCONFIG, encoding="utf-8")
     env = _bare_env(
@@ -103,6 +106,7 @@ def test_selftest_on_a_bare_machine(bundle, tmp_path):
         PYTHONTZPATH=str(tmp_path / "no-zoneinfo"),
         LANG="C",
         LC_ALL="C",
+        LD_BIND_NOW="1",
     )
     done = _run(bundle, "selftest", "--json", env=env)
     assert done.returncode == 0, done.stdout + done.stderr
@@ -162,13 +166,103 @@ def test_contents(bundle):
     inside = {p.relative_to(internal / "resources") for p in (internal / "resources").rglob("*")}
     assert wanted <= inside
     assert (internal / "tzdata" / "zoneinfo" / "Europe" / "Moscow").is_file()
-    # Qt: Russian catalogue for standard dialogs; nothing of WebEngine or Designer (QtQuick and
-    # QtQml libraries come with Qt Multimedia's FFmpeg backend, which plays a video's sound)
+    # Qt: Russian catalogue for standard dialogs; nothing of WebEngine, Designer or QML/Quick,
+    # and no media backend plugin with Qt's own FFmpeg (sound plays through QAudioSink, which
+    # needs neither: test_sound_plays_without_the_media_backend)
     qt = internal / "PySide6" if IS_WIN else internal / "PySide6" / "Qt"  # wheels' layouts
     assert (qt / "translations" / "qtbase_ru.qm").is_file()
+    assert not (qt / "plugins" / "multimedia").exists()
     names = {p.name for p in internal.rglob("*")}
-    for unwanted in ("WebEngine", "Qt6Designer", "Qt6QuickControls2", "Qt6Quick3D"):
+    for unwanted in ("WebEngine", "Qt6Designer", "Qt6Quick", "Qt6Qml", "FFmpegStub"):
         assert not [n for n in names if unwanted in n], unwanted
+    qt_names = {p.name for p in qt.rglob("*")}
+    assert not [n for n in qt_names if n.startswith(("libavcodec", "avcodec"))]
+    if not IS_WIN:
+        # one FFmpeg: OpenCV's libraries are links to PyAV's (build.spec `share_ffmpeg`)
+        opencv_ffmpeg = list((internal / "opencv_python_headless.libs").glob("libavcodec-*"))
+        assert opencv_ffmpeg and all(p.is_symlink() for p in opencv_ffmpeg), opencv_ffmpeg
+        assert opencv_ffmpeg[0].resolve().parent == (internal / "av.libs").resolve()
+
+
+def test_management_dossier_masks_addresses(bundle, tmp_path):
+    """Natasha's address extractor works from the bundle, which carries none of Natasha's
+    data files (models, embeddings, name dictionaries: build.spec)."""
+    env = _bare_env(tmp_path)
+    made = _run(
+        bundle,
+        *("--json", "case", "new", "--title", "Адрес", "--region", "MSK"),
+        *("--tz", "Europe/Moscow"),
+        env=env,
+    )
+    assert made.returncode == 0, made.stderr
+    number = json.loads(made.stdout)["number"]
+    text = "Курьер приехал по адресу г. Москва, ул. Профсоюзная, д. 12, кв. 48 и звонил в дверь"
+    added = _run(
+        bundle,
+        *("--json", "event", "add", number, "--at", "2026-03-01T10:00:00+03:00"),
+        *("--text", text),
+        env=env,
+    )
+    assert added.returncode == 0, added.stderr
+    out = tmp_path / "out" / "management.pdf"
+    done = _run(
+        bundle,
+        *("--json", "export", "dossier", number, "--profile", "management"),
+        *("--out", str(out)),
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    from pypdf import PdfReader
+
+    pdf_text = " ".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "Курьер приехал по адресу" in pdf_text
+    assert "Профсоюзная" not in pdf_text
+
+
+@pytest.fixture
+def sound_server(tmp_path_factory):
+    """A private PulseAudio server with a null sink (the output an office desktop has, minus
+    the loudspeaker); its socket path stays short (sockets have a ~100-byte limit)."""
+    if not shutil.which("pulseaudio") or not shutil.which("pactl"):
+        pytest.skip("needs pulseaudio and pactl (Debian: pulseaudio pulseaudio-utils)")
+    import tempfile
+
+    home = Path(tempfile.mkdtemp(prefix="pa-"))
+    socket = home / "native"
+    env = {**os.environ, "HOME": str(home), "XDG_RUNTIME_DIR": str(home)}
+    # --daemonize: the command returns once the server is ready (no polling)
+    subprocess.run(
+        [
+            *("pulseaudio", "-n", "--daemonize=yes", "--use-pid-file=no", "--exit-idle-time=-1"),
+            *("-L", "module-null-sink sink_name=casebook_check"),
+            *("-L", f"module-native-protocol-unix socket={socket} auth-anonymous=1"),
+        ],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    server = f"unix:{socket}"
+    yield server
+    subprocess.run(["pactl", "--server", server, "exit"], env=env, capture_output=True)
+    shutil.rmtree(home, ignore_errors=True)
+
+
+@pytest.mark.skipif(IS_WIN, reason="PulseAudio check; Windows plays through WASAPI")
+def test_sound_plays_without_the_media_backend(bundle, tmp_path, sound_server):
+    """A video's sound goes through QAudioSink (app/ui/video/sound.py). Qt's media backend
+    plugin (and with it QtQuick, QtQml and Qt's FFmpeg) is not in the bundle: the audio
+    output must still open and play, in the player's own format."""
+    done = _run(
+        bundle,
+        "--check-audio",
+        env=_bare_env(tmp_path, PULSE_SERVER=sound_server),
+        timeout=60,
+    )
+    report = json.loads(done.stdout)
+    assert done.returncode == 0 and report["ok"], (report, done.stderr)
+    assert report["played_ms"] >= 450 and report["device"]
+    assert "ffmpeg" not in done.stderr.lower()  # no media backend was loaded
 
 
 def test_gui_shows_main_window_offscreen(bundle, tmp_path):
