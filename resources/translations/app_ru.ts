@@ -529,12 +529,17 @@
 <context>
     <name>FileField</name>
     <message>
-        <location filename="../../app/ui/widgets/file_field.py" line="39"/>
+        <location filename="../../app/ui/widgets/file_field.py" line="44"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/file_field.py" line="64"/>
+        <location filename="../../app/ui/widgets/file_field.py" line="50"/>
+        <source>Folder…</source>
+        <translation>Папка…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/file_field.py" line="92"/>
         <source>There is no file %1</source>
         <translation>Файл %1 не найден</translation>
     </message>

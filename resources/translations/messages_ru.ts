@@ -32,147 +32,137 @@
 <context>
     <name>MessagesImportDialog</name>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="31"/>
+        <location filename="../../app/ui/messages/import_dialog.py" line="29"/>
         <source>Import messages</source>
         <translation>Импорт переписки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="38"/>
+        <location filename="../../app/ui/messages/import_dialog.py" line="34"/>
         <source>Chat export, zip, SMS backup or screenshot</source>
         <translation>Выгрузка чата, zip-архив, резервная копия SMS или скриншот</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="39"/>
-        <source>File…</source>
-        <translation>Файл…</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/messages/import_dialog.py" line="41"/>
-        <source>Folder…</source>
-        <translation>Папка…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="42"/>
         <source>A Telegram Desktop export folder</source>
         <translation>Папка выгрузки Telegram Desktop</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="47"/>
+        <location filename="../../app/ui/messages/import_dialog.py" line="44"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="51"/>
+        <location filename="../../app/ui/messages/import_dialog.py" line="48"/>
         <source>Recognise</source>
         <translation>Определить автоматически</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="52"/>
+        <location filename="../../app/ui/messages/import_dialog.py" line="49"/>
         <source>Telegram Desktop, JSON</source>
         <translation>Telegram Desktop, JSON</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="53"/>
+        <location filename="../../app/ui/messages/import_dialog.py" line="50"/>
         <source>Telegram Desktop, HTML</source>
         <translation>Telegram Desktop, HTML</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="54"/>
+        <location filename="../../app/ui/messages/import_dialog.py" line="51"/>
         <source>WhatsApp chat export</source>
         <translation>Экспорт чата WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="55"/>
+        <location filename="../../app/ui/messages/import_dialog.py" line="52"/>
         <source>SMS Backup &amp; Restore XML</source>
         <translation>SMS Backup &amp; Restore (XML)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="56"/>
+        <location filename="../../app/ui/messages/import_dialog.py" line="53"/>
         <source>Screenshot (OCR)</source>
         <translation>Скриншот (распознавание текста)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="60"/>
+        <location filename="../../app/ui/messages/import_dialog.py" line="57"/>
         <source>Format:</source>
         <translation>Формат:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="70"/>
+        <location filename="../../app/ui/messages/import_dialog.py" line="67"/>
         <source>The zone of times written without one (WhatsApp, screenshots, old exports)</source>
         <translation>Часовой пояс для времени, записанного без пояса (WhatsApp, скриншоты, старые выгрузки)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="72"/>
+        <location filename="../../app/ui/messages/import_dialog.py" line="69"/>
         <source>Time zone of the file:</source>
         <translation>Часовой пояс файла:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="79"/>
+        <location filename="../../app/ui/messages/import_dialog.py" line="76"/>
         <source>Whose phone the export is from: a phone number or the name the chat uses</source>
         <translation>Чей это телефон: номер или имя, под которым владелец значится в чате</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="81"/>
+        <location filename="../../app/ui/messages/import_dialog.py" line="78"/>
         <source>Owner of the phone:</source>
         <translation>Владелец телефона:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="84"/>
+        <location filename="../../app/ui/messages/import_dialog.py" line="81"/>
         <source>Decide from the file</source>
         <translation>Определить по файлу</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="85"/>
+        <location filename="../../app/ui/messages/import_dialog.py" line="82"/>
         <source>Day first (31.12.2025)</source>
         <translation>Сначала день (31.12.2025)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="86"/>
+        <location filename="../../app/ui/messages/import_dialog.py" line="83"/>
         <source>Month first (12/31/2025)</source>
         <translation>Сначала месяц (12/31/2025)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="87"/>
+        <location filename="../../app/ui/messages/import_dialog.py" line="84"/>
         <source>Date order:</source>
         <translation>Порядок даты:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="90"/>
+        <location filename="../../app/ui/messages/import_dialog.py" line="87"/>
         <source>YYYY-MM-DD, when a screenshot shows no date</source>
         <translation>ГГГГ-ММ-ДД, если на скриншоте нет даты</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="91"/>
+        <location filename="../../app/ui/messages/import_dialog.py" line="88"/>
         <source>Screenshot&apos;s day:</source>
         <translation>Дата скриншота:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="93"/>
+        <location filename="../../app/ui/messages/import_dialog.py" line="90"/>
         <source>e.g. the complainant, by e-mail</source>
         <translation>например, заявитель по электронной почте</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="94"/>
+        <location filename="../../app/ui/messages/import_dialog.py" line="91"/>
         <source>Handed over by:</source>
         <translation>Кем предоставлено:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="99"/>
+        <location filename="../../app/ui/messages/import_dialog.py" line="96"/>
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="113"/>
+        <location filename="../../app/ui/messages/import_dialog.py" line="35"/>
         <source>Chat export</source>
         <translation>Выгрузка переписки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="115"/>
+        <location filename="../../app/ui/messages/import_dialog.py" line="37"/>
         <source>Exports (*.json *.html *.txt *.zip *.xml *.png *.jpg *.jpeg);;All files (*)</source>
         <translation>Выгрузки (*.json *.html *.txt *.zip *.xml *.png *.jpg *.jpeg);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages/import_dialog.py" line="121"/>
+        <location filename="../../app/ui/messages/import_dialog.py" line="40"/>
         <source>Telegram export folder</source>
         <translation>Папка выгрузки Telegram</translation>
     </message>

@@ -10,17 +10,15 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.domain.timeline import RUSSIAN_ZONES
 from app.services.messages.dto import ImportRequest
+from app.ui.widgets.file_field import FileField
 
 FORMATS = ("auto", "telegram-json", "telegram-html", "whatsapp", "sms-xml", "screenshot")
 
@@ -32,19 +30,18 @@ class MessagesImportDialog(QDialog):
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        row = QHBoxLayout()
-        self.path = QLineEdit(self)
-        self.path.setObjectName("messagesPath")
-        self.path.setPlaceholderText(self.tr("Chat export, zip, SMS backup or screenshot"))
-        pick_file = QPushButton(self.tr("File…"), self)
-        pick_file.clicked.connect(self._pick_file)
-        pick_folder = QPushButton(self.tr("Folder…"), self)
-        pick_folder.setToolTip(self.tr("A Telegram Desktop export folder"))
-        pick_folder.clicked.connect(self._pick_folder)
-        row.addWidget(self.path, 1)
-        row.addWidget(pick_file)
-        row.addWidget(pick_folder)
-        form.addRow(self.tr("Source:"), row)
+        self.file = FileField(
+            placeholder=self.tr("Chat export, zip, SMS backup or screenshot"),
+            dialog_title=self.tr("Chat export"),
+            file_filter=self.tr(
+                "Exports (*.json *.html *.txt *.zip *.xml *.png *.jpg *.jpeg);;All files (*)"
+            ),
+            name="messagesPath",
+            folder_title=self.tr("Telegram export folder"),
+            folder_tooltip=self.tr("A Telegram Desktop export folder"),
+            parent=self,
+        )
+        form.addRow(self.tr("Source:"), self.file)
         self.format = QComboBox(self)
         self.format.setObjectName("messagesFormat")
         labels = {
@@ -100,33 +97,20 @@ class MessagesImportDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.path.textChanged.connect(self._check)
+        self.file.edit.textChanged.connect(self._check)
         self._check()
 
     def _check(self) -> None:
-        ok = bool(self.path.text().strip()) and Path(self.path.text().strip()).exists()
+        ok = self.file.typed() is not None
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
-
-    def _pick_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Chat export"),
-            "",
-            self.tr("Exports (*.json *.html *.txt *.zip *.xml *.png *.jpg *.jpeg);;All files (*)"),
-        )
-        if name:
-            self.path.setText(name)
-
-    def _pick_folder(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, self.tr("Telegram export folder"))
-        if name:
-            self.path.setText(name)
 
     def set_day_first(self, value: bool) -> None:
         self.order.setCurrentIndex(1 if value else 2)
 
     def request(self) -> tuple[Path, ImportRequest]:
-        return Path(self.path.text().strip()), ImportRequest(
+        path = self.file.typed()
+        assert path is not None  # OK is enabled only for a path that is there
+        return path, ImportRequest(
             fmt=self.format.currentData(),
             tz=self.tz.currentText().strip() or None,
             owner=self.owner.currentText().strip() or None,

@@ -1,6 +1,7 @@
 """The filters above the chat (app/ui/messages/filter_bar.py on the shared `FilterBar`): edits
 collected into one query, Enter at once, senders refilled keeping the chosen one, a period of
-whole days in the case's zone, a quiet reset; in Russian too."""
+whole days in the case's zone, a quiet reset; the import dialog's file row (the shared
+`FileField`, with a folder); in Russian too."""
 
 from __future__ import annotations
 
@@ -83,7 +84,32 @@ def test_russian(qapp: Any, bar: MessageFilterBar) -> None:
         assert russian.sender_box.itemText(0) == "Все отправители"
         assert russian.flagged.text() == "Только отмеченные"
         russian.deleteLater()
+        from app.ui.messages.import_dialog import MessagesImportDialog
+
+        dialog = MessagesImportDialog("Europe/Moscow", [])
+        assert dialog.file.choose_button.text() == "Выбрать…"
+        assert dialog.file.folder_button.text() == "Папка…"
+        assert dialog.file.edit.placeholderText().startswith("Выгрузка")
+        dialog.deleteLater()
     finally:
         for translator in installed:
             qapp.removeTranslator(translator)
         QLocale.setDefault(QLocale(QLocale.Language.English))
+
+
+def test_import_dialog_takes_a_pasted_file_or_an_export_folder(qtbot: Any, tmp_path) -> None:
+    from app.ui.messages.import_dialog import MessagesImportDialog
+
+    dialog = MessagesImportDialog("Europe/Moscow", ["Мария"])
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    chat = tmp_path / "chat.txt"
+    chat.write_text("12.09.2025, 21:31 - Иван: Добрый вечер\n", encoding="utf-8")
+    assert not ok.isEnabled()
+    dialog.file.edit.setText(f'"{chat}"')  # "Copy as path" keeps the quotes
+    assert ok.isEnabled() and dialog.request()[0] == chat
+    dialog.file.edit.setText(str(tmp_path / "gone.txt"))
+    assert not ok.isEnabled()
+    dialog.file.edit.setText(str(tmp_path))  # a Telegram Desktop export folder
+    assert ok.isEnabled() and dialog.request()[0] == tmp_path
+    assert dialog.file.folder_button.toolTip() == "A Telegram Desktop export folder"
