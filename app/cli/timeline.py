@@ -37,8 +37,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     show.add_argument(
         "--max-calls",
         type=int,
-        default=20_000,
-        help="list the calls of the stretch only up to this many; else count them (20000)",
+        default=None,
+        help="list the calls of the stretch only up to this many, else count them (20000)",
     )
     show.set_defaults(handler=_timeline)
 

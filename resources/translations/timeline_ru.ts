@@ -77,52 +77,52 @@
 <context>
     <name>ExportMenu</name>
     <message>
-        <location filename="../../app/ui/timeline/export.py" line="81"/>
+        <location filename="../../app/ui/timeline/export.py" line="83"/>
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/export.py" line="84"/>
+        <location filename="../../app/ui/timeline/export.py" line="86"/>
         <source>Table (CSV)…</source>
         <translation>Таблица (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/export.py" line="85"/>
+        <location filename="../../app/ui/timeline/export.py" line="87"/>
         <source>Picture (PNG)…</source>
         <translation>Изображение (PNG)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/export.py" line="86"/>
+        <location filename="../../app/ui/timeline/export.py" line="88"/>
         <source>Picture (SVG)…</source>
         <translation>Изображение (SVG)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/export.py" line="94"/>
+        <location filename="../../app/ui/timeline/export.py" line="96"/>
         <source>CSV table (*.csv)</source>
         <translation>Таблица CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/export.py" line="95"/>
+        <location filename="../../app/ui/timeline/export.py" line="97"/>
         <source>PNG picture (*.png)</source>
         <translation>Изображение PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/export.py" line="96"/>
+        <location filename="../../app/ui/timeline/export.py" line="98"/>
         <source>SVG picture (*.svg)</source>
         <translation>Изображение SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/export.py" line="100"/>
+        <location filename="../../app/ui/timeline/export.py" line="102"/>
         <source>Export the timeline</source>
         <translation>Экспорт хронологии</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/export.py" line="120"/>
+        <location filename="../../app/ui/timeline/export.py" line="122"/>
         <source>Exporting the timeline</source>
         <translation>Экспорт хронологии</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/timeline/export.py" line="129"/>
+        <location filename="../../app/ui/timeline/export.py" line="131"/>
         <source>Case %1 · %2 – %3 · times in %4 · %n event(s) shown</source>
         <translation>
             <numerusform>Дело %1 · %2 – %3 · время: %4 · показано %n событие</numerusform>
@@ -131,12 +131,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/export.py" line="136"/>
+        <location filename="../../app/ui/timeline/export.py" line="138"/>
         <source>filter: %1</source>
         <translation>фильтр: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/export.py" line="150"/>
+        <location filename="../../app/ui/timeline/export.py" line="157"/>
         <source>Timeline of case %1</source>
         <translation>Хронология по делу %1</translation>
     </message>
@@ -207,7 +207,7 @@
 <context>
     <name>TimelineCanvas</name>
     <message numerus="yes">
-        <location filename="../../app/ui/timeline/canvas.py" line="298"/>
+        <location filename="../../app/ui/timeline/canvas.py" line="307"/>
         <source>%1: %n event(s) here</source>
         <translation>
             <numerusform>%1: здесь %n событие</numerusform>
@@ -216,9 +216,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/canvas.py" line="304"/>
+        <location filename="../../app/ui/timeline/canvas.py" line="313"/>
         <source>Zoom in to see them one by one</source>
         <translation>Увеличьте масштаб, чтобы увидеть их по отдельности</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/timeline/canvas.py" line="315"/>
+        <source>%n call(s) here</source>
+        <translation>
+            <numerusform>Здесь %n звонок</numerusform>
+            <numerusform>Здесь %n звонка</numerusform>
+            <numerusform>Здесь %n звонков</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline/canvas.py" line="322"/>
+        <source>Double-click or zoom in to see them one by one</source>
+        <translation>Дважды щёлкните или увеличьте масштаб, чтобы увидеть их по отдельности</translation>
     </message>
 </context>
 <context>
@@ -456,83 +470,83 @@
 <context>
     <name>TimelinePanel</name>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="105"/>
+        <location filename="../../app/ui/timeline/panel.py" line="119"/>
         <source>Lanes by party</source>
         <translation>Дорожки по участникам</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="106"/>
+        <location filename="../../app/ui/timeline/panel.py" line="120"/>
         <source>Lanes by source</source>
         <translation>Дорожки по источникам</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="110"/>
+        <location filename="../../app/ui/timeline/panel.py" line="124"/>
         <source>Kinds</source>
         <translation>Виды</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="111"/>
+        <location filename="../../app/ui/timeline/panel.py" line="125"/>
         <source>Parties</source>
         <translation>Участники</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="112"/>
+        <location filename="../../app/ui/timeline/panel.py" line="126"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="155"/>
+        <location filename="../../app/ui/timeline/panel.py" line="169"/>
         <source>Only in the dossier</source>
         <translation>Только включённые в досье</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="125"/>
+        <location filename="../../app/ui/timeline/panel.py" line="139"/>
         <source>Search titles</source>
         <translation>Поиск по описанию</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="140"/>
+        <location filename="../../app/ui/timeline/panel.py" line="154"/>
         <source>Fit all</source>
         <translation>Показать всё</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="140"/>
+        <location filename="../../app/ui/timeline/panel.py" line="154"/>
         <source>Show the whole timeline (Home)</source>
         <translation>Показать всю хронологию (Home)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="143"/>
-        <location filename="../../app/ui/timeline/panel.py" line="433"/>
+        <location filename="../../app/ui/timeline/panel.py" line="157"/>
+        <location filename="../../app/ui/timeline/panel.py" line="476"/>
         <source>Fit selection</source>
         <translation>По выделению</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="144"/>
+        <location filename="../../app/ui/timeline/panel.py" line="158"/>
         <source>Zoom to the selected event or Shift+drag range (F)</source>
         <translation>Масштаб по выбранному событию или интервалу Shift+перетаскивание (F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="147"/>
+        <location filename="../../app/ui/timeline/panel.py" line="161"/>
         <source>Add event…</source>
         <translation>Добавить событие…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="147"/>
+        <location filename="../../app/ui/timeline/panel.py" line="161"/>
         <source>Add a manual event</source>
         <translation>Добавить событие вручную</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="187"/>
+        <location filename="../../app/ui/timeline/panel.py" line="201"/>
         <source>(none in this case)</source>
         <translation>(нет в этом деле)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="230"/>
+        <location filename="../../app/ui/timeline/panel.py" line="244"/>
         <source>Adding call findings to the timeline</source>
         <translation>Добавление результатов анализа звонков в хронологию</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/timeline/panel.py" line="269"/>
+        <location filename="../../app/ui/timeline/panel.py" line="303"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n событие</numerusform>
@@ -541,7 +555,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/timeline/panel.py" line="271"/>
+        <location filename="../../app/ui/timeline/panel.py" line="305"/>
         <source>%1 of %n event(s)</source>
         <translation>
             <numerusform>%1 из %n события</numerusform>
@@ -549,8 +563,13 @@
             <numerusform>%1 из %n событий</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../app/ui/timeline/panel.py" line="308"/>
+        <source>calls are filtered only where shown one by one: zoom in</source>
+        <translation>звонки отбираются только там, где видны по отдельности: увеличьте масштаб</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app/ui/timeline/panel.py" line="296"/>
+        <location filename="../../app/ui/timeline/panel.py" line="339"/>
         <source>Range %1: %n event(s)</source>
         <translation>
             <numerusform>Интервал %1: %n событие</numerusform>
@@ -559,47 +578,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="396"/>
+        <location filename="../../app/ui/timeline/panel.py" line="439"/>
         <source>Delete event</source>
         <translation>Удалить событие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="396"/>
+        <location filename="../../app/ui/timeline/panel.py" line="439"/>
         <source>Delete the selected manual event?</source>
         <translation>Удалить выбранное событие?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="417"/>
+        <location filename="../../app/ui/timeline/panel.py" line="460"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="418"/>
+        <location filename="../../app/ui/timeline/panel.py" line="461"/>
         <source>In the dossier</source>
         <translation>В досье</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="423"/>
+        <location filename="../../app/ui/timeline/panel.py" line="466"/>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="424"/>
+        <location filename="../../app/ui/timeline/panel.py" line="467"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="428"/>
+        <location filename="../../app/ui/timeline/panel.py" line="471"/>
         <source>Add range to the dossier</source>
         <translation>Включить интервал в досье</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="431"/>
+        <location filename="../../app/ui/timeline/panel.py" line="474"/>
         <source>Remove range from the dossier</source>
         <translation>Исключить интервал из досье</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline/panel.py" line="434"/>
+        <location filename="../../app/ui/timeline/panel.py" line="477"/>
         <source>Add event here…</source>
         <translation>Добавить событие здесь…</translation>
     </message>

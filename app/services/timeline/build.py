@@ -27,7 +27,7 @@ from app.services.core.outputs import check_output_path
 from app.services.messages.timeline import message_events
 from app.services.timeline import call_window, sources
 from app.services.timeline import findings as timeline_findings
-from app.services.timeline.call_window import DETAIL_LIMIT, CallOverview
+from app.services.timeline.call_window import CallOverview
 from app.storage.repositories import timeline as read_model
 from app.storage.repositories.core.convert import event_info
 from app.storage.repositories.core.records import live_event_of
@@ -76,13 +76,14 @@ def build_timeline(
     progress: Progress | None = None,
     *,
     calls: bool = True,
-    detail_limit: int = DETAIL_LIMIT,
+    detail_limit: int | None = None,
 ) -> TimelineData:
     """All events of the case from every source, sorted by start, dossier marks applied.
     A case with more than `detail_limit` calls gets a `CallOverview` instead of its calls
     (`data.calls`); without `calls`, the calls are left out altogether (the dossier)."""
+    limit = call_window.DETAIL_LIMIT if detail_limit is None else detail_limit
     with _no_gc():
-        return _build(ctx, case_id, progress or NullProgress(), calls, detail_limit)
+        return _build(ctx, case_id, progress or NullProgress(), calls, limit)
 
 
 def _build(
@@ -213,7 +214,7 @@ def query_events(
     start_utc: datetime | None = None,
     end_utc: datetime | None = None,
     kinds: Sequence[str] = (),
-    max_calls: int = DETAIL_LIMIT,
+    max_calls: int | None = None,
 ) -> TimelineQuery:
     """The case's events overlapping [start, end] (either side open), of the given kinds.
     Calls are listed when the stretch holds at most `max_calls` of them, else counted per
@@ -223,6 +224,7 @@ def query_events(
         raise ValidationError(f"unknown event kind: {', '.join(unknown)}", field="kind")
     if start_utc is not None and end_utc is not None and end_utc < start_utc:
         raise ValidationError("--to is before --from", field="to")
+    max_calls = call_window.DETAIL_LIMIT if max_calls is None else max_calls
     if max_calls < 0:
         raise ValidationError("--max-calls must not be negative", field="max_calls")
     data = build_timeline(ctx, case_id, detail_limit=max_calls)

@@ -255,7 +255,7 @@ def call_window(
     end_s: float,
     bucket_s: float,
     tags: Mapping[str, tuple[str, ...]] | None = None,
-    detail: int = WINDOW_DETAIL,
+    detail: int | None = None,
     *,
     exact: bool = False,
 ) -> CallWindow:
@@ -263,7 +263,8 @@ def call_window(
     (one read unit; plain data); see `read_window`."""
     with ctx.session() as session:
         owners = owners_of(session, case_id)
-        return read_window(session, case_id, owners, start_s, end_s, bucket_s, detail, tags, exact)
+        limit = WINDOW_DETAIL if detail is None else detail
+        return read_window(session, case_id, owners, start_s, end_s, bucket_s, limit, tags, exact)
 
 
 def marked_calls(

@@ -63,10 +63,15 @@ class TimelineCanvas(QWidget):
         self.scene.zone_name = zone_name
         self.update()
 
-    def set_events(self, events: list[TimelineEvent], mode: LaneMode | None = None) -> None:
+    def set_events(
+        self,
+        events: list[TimelineEvent],
+        mode: LaneMode | None = None,
+        call_lanes: dict[str, int] | None = None,
+    ) -> None:
         previous = self.scene.selected
         self.scene.width = self.plot_width()
-        self.scene.set_events(events, mode)
+        self.scene.set_events(events, mode, call_lanes)
         self._index = {e.id: i for i, e in enumerate(events)}
         self._sync_scrollbar()
         self.update()
@@ -241,10 +246,14 @@ class TimelineCanvas(QWidget):
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         x, y = event.position().x(), event.position().y()
         hit = self.scene.hit(x, y)
+        bars = self.scene.bar_hit(x, y) if hit is None else None
         if hit is not None:
             chosen = hit.events[0]
             self.select(chosen)
             self.open_requested.emit(chosen.kind, chosen.ref)
+        elif bars is not None:  # counted calls: zoom into their stretch
+            self.scene.fit(bars.start_s, bars.end_s, margin=0.02)
+            self._view_changed()
         elif x > GUTTER_W and y > AXIS_H:
             self.add_requested.emit(self.scene.t_of(x))
 
@@ -302,6 +311,15 @@ class TimelineCanvas(QWidget):
                     min(first.start_utc, last.start_utc), self.scene.zone_name
                 )
                 text += "\n" + self.tr("Zoom in to see them one by one")
+            elif (bars := self.scene.bar_hit(x, y)) is not None:
+                text = self.tr("%n call(s) here", "", bars.calls)
+                text += "\n" + local_text(
+                    datetime.fromtimestamp(bars.start_s, UTC), self.scene.zone_name
+                )
+                text += " – " + local_text(
+                    datetime.fromtimestamp(bars.end_s, UTC), self.scene.zone_name
+                )
+                text += "\n" + self.tr("Double-click or zoom in to see them one by one")
             else:
                 moment = datetime.fromtimestamp(self.scene.t_of(x), UTC)
                 text = f"{local_text(moment, self.scene.zone_name)}\n{utc_text(moment)}"

@@ -3,7 +3,9 @@ details pane of the selected event.
 
 Events are built by `app.services.timeline.build.build_timeline` off the GUI thread; filtering runs
 here on the loaded events (the domain's `EventFilter`); the call analysis's findings follow in
-a background step. Double-click or Enter on an event emits `open_requested(kind, ref)`; inside
+a background step. A big call log comes counted: its calls for the stretch on screen are read
+after each zoom or pan (`call_loader`), drawn as bars where dense and one by one where not.
+Double-click or Enter on an event emits `open_requested(kind, ref)`; inside
 a case view the panel then shows the event where it lives (`routing.route_open`).
 """
 
@@ -29,7 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.progress import Progress
-from app.domain.timeline import EventFilter, EventKind, LaneMode, TimelineEvent, apply_filter
+from app.domain.timeline import (
+    EventFilter,
+    EventKind,
+    LaneMode,
+    TimelineEvent,
+    apply_filter,
+    merge,
+)
 from app.domain.timeutil import in_zone
 from app.services.core.dto import ManualEventInfo
 from app.services.core.records import EventInput
@@ -40,12 +49,14 @@ from app.ui.env import UiEnv
 from app.ui.errors import show_error
 from app.ui.labels import vocab
 from app.ui.timeline import commands
+from app.ui.timeline.call_loader import CallWindowLoader, counted_lanes, filters_calls_one_by_one
 from app.ui.timeline.canvas import TimelineCanvas
 from app.ui.timeline.details import EventDetails
 from app.ui.timeline.event_dialog import ManualEventDialog
 from app.ui.timeline.export import ExportMenu
 from app.ui.timeline.labels import finding_label, kind_plural, party_label, source_label
 from app.ui.timeline.routing import route_open
+from app.ui.timeline.scene import BUCKET_PX
 from app.ui.widgets.compact import compact
 
 SEARCH_DELAY_MS = 250
@@ -84,6 +95,9 @@ class TimelinePanel(QWidget):
         self.canvas.add_requested.connect(self.add_event)
         self.canvas.context_requested.connect(self._context_menu)
         self.canvas.view_changed.connect(self._show_window)
+        self.calls = CallWindowLoader(env, case_id, self.show_error, self)
+        self.calls.loaded.connect(self.apply_filters)
+        self.canvas.view_changed.connect(self._want_calls)
         self.canvas.range_selected.connect(self._show_range)
         self.details.open_clicked.connect(self._open_selected)
         self.details.dossier_toggled.connect(self._toggle_dossier)
@@ -235,6 +249,11 @@ class TimelinePanel(QWidget):
     def _apply(self, data: TimelineData) -> None:
         self.data = data
         self.canvas.set_zone(data.zone)
+        overview = data.calls
+        self.calls.reset(overview.window if overview else None, data.call_tags)
+        self.canvas.scene.call_span = (
+            (overview.first_utc.timestamp(), overview.last_utc.timestamp()) if overview else None
+        )
         present = {e.kind for e in data.events}
         self._fill_menu("kind", [k.value for k in EventKind if k.value in present], kind_plural)
         self._fill_menu("party", ["", *data.parties], party_label)
@@ -244,6 +263,7 @@ class TimelinePanel(QWidget):
         if self.shown and self._still_auto_fitted():
             self.canvas.fit_all(incident_only=True)
             self._fit_range = self.canvas.scene.visible_range()
+        self._want_calls()
         self.loaded.emit()
 
     def current_filter(self) -> EventFilter:
@@ -260,17 +280,39 @@ class TimelinePanel(QWidget):
         if self.data is None:
             return
         flt = self.current_filter()
-        self.shown = (
-            apply_filter(self.data.events, flt) if flt != EventFilter() else self.data.events
-        )
-        self.canvas.set_events(self.shown, LaneMode(self.lanes.currentData()))
-        total = len(self.data.events)
-        self.count.setText(
-            self.tr("%n event(s)", "", total)
-            if len(self.shown) == total
-            else self.tr("%1 of %n event(s)", "", total).replace("%1", str(len(self.shown)))
-        )
+        events = self.data.events
+        window = self.calls.window
+        if window is not None and window.events:  # the calls of the stretch, one by one
+            events = merge(events, window.events)
+        self.shown = apply_filter(events, flt) if flt != EventFilter() else events
+        counted = counted_lanes(self.data.calls, flt)
+        self.canvas.set_events(self.shown, LaneMode(self.lanes.currentData()), counted)
+        self.canvas.scene.set_calls(window if counted else None)
+        self._show_count(flt, counted)
         self.details.show_event(self.canvas.scene.selected, self.data.zone)
+
+    def _show_count(self, flt: EventFilter, counted: dict[str, int]) -> None:
+        """ "N events", or "n of N"; a windowed call log's calls count as events."""
+        assert self.data is not None
+        overview = self.data.calls
+        total = len(self.data.events) + (overview.total if overview else 0)
+        shown = len(self.shown)
+        if counted:  # the counted calls instead of those loaded one by one
+            shown = sum(1 for e in self.shown if e.kind != EventKind.CALL) + sum(counted.values())
+        text = (
+            self.tr("%n event(s)", "", total)
+            if shown == total
+            else self.tr("%1 of %n event(s)", "", total).replace("%1", str(shown))
+        )
+        if overview is not None and not counted and filters_calls_one_by_one(flt):
+            text += " · " + self.tr("calls are filtered only where shown one by one: zoom in")
+        self.count.setText(text)
+
+    def _want_calls(self) -> None:
+        """After a zoom or pan: the calls of the stretch on screen (a windowed call log)."""
+        scene = self.canvas.scene
+        t0, t1 = scene.visible_range()
+        self.calls.want(t0, t1, BUCKET_PX * scene.spp)
 
     def _still_auto_fitted(self) -> bool:
         if self._fit_range is None:
@@ -293,6 +335,7 @@ class TimelinePanel(QWidget):
         if self.data is None:
             return
         inside = sum(1 for e in self.shown if e.start_s <= end and e.end_s >= start)
+        inside += self.canvas.scene.counted_calls(start, end)
         text = self.tr("Range %1: %n event(s)", "", inside).replace(
             "%1", self._span_text(start, end)
         )

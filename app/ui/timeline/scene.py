@@ -5,11 +5,16 @@
 `QPainter` (the widget, a PNG, an SVG). Painting never walks the events of the view: each
 kind row asks its `Track` for pixel buckets (two bisections each), draws a bucket holding one
 event as that event and a denser bucket as a histogram bar.
+
+A big call log is not in the events: its calls come as a `CallWindow` (`set_calls`) counted per
+lane and bucket in SQL, drawn as the same histogram bars, or one by one when the window is
+small enough (the panel merges those into the events).
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -17,6 +22,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
 
 from app.domain.timeline import (
     KIND_ORDER,
+    EventKind,
     Lane,
     LaneMode,
     TickUnit,
@@ -26,6 +32,7 @@ from app.domain.timeline import (
     tick_step,
     ticks,
 )
+from app.services.timeline.call_window import CallWindow, DensityBar
 from app.ui.timeline.labels import KIND_COLORS, kind_plural, party_label, source_label
 
 GUTTER_W = 190.0
@@ -64,6 +71,16 @@ class Hit:
     events: tuple[TimelineEvent, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class BarHit:
+    """Counted calls under the pointer: how many, in which stretch."""
+
+    row: Row
+    calls: int
+    start_s: float
+    end_s: float
+
+
 class TimelineScene:
     def __init__(self, zone_name: str = "Europe/Moscow") -> None:
         self.zone_name = zone_name
@@ -78,6 +95,13 @@ class TimelineScene:
         self.v_off = 0.0  # how far the lanes are scrolled up under the axis
         self.selected: TimelineEvent | None = None
         self.range_sel: tuple[float, float] | None = None
+        # a windowed call log: the lanes (party names) its calls fall in, their totals, the
+        # counted window on hand (None: nothing counted to draw) and the stretch it covers
+        self.call_lanes: dict[str, int] = {}
+        self.calls: CallWindow | None = None
+        self.call_span: tuple[float, float] | None = None
+        self._bars: dict[str, list[DensityBar]] = {}
+        self._bar_peak = 0
         self._brushes = {k: QBrush(c) for k, c in KIND_COLORS.items()}
         self._dense = {
             k: QBrush(QColor(c.red(), c.green(), c.blue(), 150)) for k, c in KIND_COLORS.items()
@@ -86,12 +110,23 @@ class TimelineScene:
 
     # ---- content --------------------------------------------------------------------------
 
-    def set_events(self, events: list[TimelineEvent], mode: LaneMode | None = None) -> None:
-        """Replace the (already filtered, sorted) events; keeps the view window."""
+    def set_events(
+        self,
+        events: list[TimelineEvent],
+        mode: LaneMode | None = None,
+        call_lanes: dict[str, int] | None = None,
+    ) -> None:
+        """Replace the (already filtered, sorted) events; keeps the view window. `call_lanes`
+        (party name → calls) are the lanes of a windowed call log: each gets a row of calls
+        even while no call of it is loaded, and its count."""
         if mode is not None:
             self.mode = mode
         self.events = events
+        if call_lanes is not None:
+            self.call_lanes = call_lanes
         self.lanes = build_lanes(events, self.mode)
+        self._add_call_rows()
+        self._group_bars()
         self.rows = []
         self.lane_spans = []
         y = AXIS_H
@@ -106,6 +141,42 @@ class TimelineScene:
         if self.selected is not None:
             selected_id = self.selected.id
             self.selected = next((e for e in events if e.id == selected_id), None)
+
+    def _call_lane_counts(self) -> dict[str, int]:
+        """The windowed calls' lanes under the current lane mode, with their calls."""
+        if self.mode is LaneMode.PARTY:
+            return dict(self.call_lanes)
+        total = sum(self.call_lanes.values())
+        return {"calls": total} if total else {}
+
+    def _add_call_rows(self) -> None:
+        counts = self._call_lane_counts()
+        if not counts:
+            return
+        by_key = {lane.key: lane for lane in self.lanes}
+        for key, count in counts.items():
+            lane = by_key.get(key)
+            if lane is None:
+                lane = by_key[key] = Lane(key)
+                self.lanes.append(lane)
+            track = lane.tracks.setdefault(EventKind.CALL.value, Track(EventKind.CALL.value))
+            lane.count += max(count - len(track.events), 0)  # loaded calls count already
+        self.lanes.sort(key=lambda lane: not lane.key)  # stable: the unnamed lane last
+
+    def set_calls(self, window: CallWindow | None) -> None:
+        """The counted calls to draw as bars (None or a detailed window: none)."""
+        self.calls = window if window is not None and not window.detailed else None
+        self._group_bars()
+
+    def _group_bars(self) -> None:
+        self._bars = {}
+        if self.calls is None:
+            return
+        by_party = self.mode is LaneMode.PARTY
+        for bar in self.calls.bars:
+            if by_party and bar.lane not in self.call_lanes:
+                continue  # a lane the filter hides
+            self._bars.setdefault(bar.lane if by_party else "calls", []).append(bar)
 
     def content_height(self) -> float:
         return self.lane_spans[-1][1] + 4 if self.lane_spans else AXIS_H + 40
@@ -150,11 +221,16 @@ class TimelineScene:
         opened or decided months after the incident would squeeze the incident to a sliver)."""
         events = self.events
         if incident_only:
-            events = [e for e in events if e.kind != "milestone"] or events
-        if not events:
+            incident = [e for e in events if e.kind != "milestone"]
+            events = incident if incident or self.call_span is not None else events
+        starts = [events[0].start_s] if events else []
+        ends = [e.end_s for e in events[-200:]]
+        if self.call_span is not None:  # a windowed call log: not in the events
+            starts.append(self.call_span[0])
+            ends.append(self.call_span[1])
+        if not starts:
             return
-        start = events[0].start_s
-        end = max(e.end_s for e in events[-200:])
+        start, end = min(starts), max(ends)
         for lane in self.lanes:
             for track in lane.tracks.values():
                 if incident_only and track.kind == "milestone":
@@ -189,6 +265,30 @@ class TimelineScene:
         near.sort(key=lambda e: min(abs(e.start_s - t), abs(e.end_s - t)))
         return Hit(row, tuple(near))
 
+    def bar_hit(self, x: float, y: float) -> BarHit | None:
+        """The counted calls drawn under (x, y): the pixel bucket's calls and stretch."""
+        row = self.row_at(y + self.v_off) if y >= AXIS_H else None
+        if row is None or x < GUTTER_W or row.kind != EventKind.CALL.value:
+            return None
+        bars = self._bars.get(self.lanes[row.lane].key)
+        if not bars:
+            return None
+        t = self.t_of(x)
+        lo, hi = t - BUCKET_PX * self.spp, t + BUCKET_PX * self.spp
+        near = [b for b in bars if b.start_s < hi and b.end_s > lo]
+        if not near:
+            return None
+        return BarHit(row, sum(b.calls for b in near), near[0].start_s, near[-1].end_s)
+
+    def counted_calls(self, start: float, end: float) -> int:
+        """Counted (not loaded) calls drawn in [start, end], at the bars' resolution."""
+        return sum(
+            b.calls
+            for bars in self._bars.values()
+            for b in bars
+            if b.start_s < end and b.end_s > start
+        )
+
     # ---- painting -------------------------------------------------------------------------
 
     def paint(self, p: QPainter, width: float, height: float, font: QFont) -> None:
@@ -214,6 +314,7 @@ class TimelineScene:
                 QRectF(self.x_of(a), AXIS_H, (b - a) / self.spp, height), QColor(255, 213, 79, 70)
             )
         p.translate(0, -self.v_off)
+        self._bar_peak = self._peak(t0, t1)
         for row in self.rows:
             if row.top + ROW_H >= self.v_off + AXIS_H and row.top <= self.v_off + height:
                 self._paint_row(p, row, t0, t1)
@@ -326,10 +427,11 @@ class TimelineScene:
                 if event.in_dossier:
                     marked.append(rect)
             else:
-                level = min(1.0, 0.35 + math.log2(bucket.count) / 8)
-                bar_h = h * level
+                bar_h = h * _level(bucket.count)
                 x0 = self.x_of(bucket.start_s)
                 dense.append(QRectF(x0, top + h - bar_h, BUCKET_PX, bar_h))
+        if kind == EventKind.CALL.value:
+            dense += self._bar_rects(self._bars.get(self.lanes[row.lane].key, ()), top, h, t0, t1)
         if dense:
             p.setBrush(self._dense.get(kind, brush))
             p.drawRects(dense)
@@ -343,6 +445,49 @@ class TimelineScene:
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.setPen(QPen(QColor("#f9a825"), 2))
             p.drawRects([r.adjusted(-2, -2, 2, 2) for r in marked])
+
+    def _bar_rects(
+        self, bars: Iterable[DensityBar], top: float, h: float, t0: float, t1: float
+    ) -> list[QRectF]:
+        """Counted calls as histogram bars: buckets narrower than a bar are summed per bar
+        column (as the events' own buckets are), wider ones drawn across their stretch.
+        Heights are logarithmic against the fullest bar of the view, so that the rhythm of
+        a log (days, nights, bursts) shows in every lane."""
+        columns: dict[int, int] = {}
+        wide: list[tuple[float, float, int]] = []
+        for bar in bars:
+            if bar.end_s <= t0 or bar.start_s >= t1:
+                continue
+            width = (bar.end_s - bar.start_s) / self.spp
+            if width <= BUCKET_PX:
+                column = math.floor((bar.start_s - t0) / (BUCKET_PX * self.spp))
+                columns[column] = columns.get(column, 0) + bar.calls
+            else:
+                wide.append((self.x_of(bar.start_s), width - 1, bar.calls))
+        cells = [(GUTTER_W + c * BUCKET_PX, BUCKET_PX, n) for c, n in columns.items()] + wide
+        fullest = math.log2(1 + max(self._bar_peak, 1))
+        out = []
+        for x0, width, calls in cells:
+            bar_h = h * (0.2 + 0.8 * math.log2(1 + calls) / fullest)
+            out.append(QRectF(x0, top + h - bar_h, width, min(bar_h, h)))
+        return out
+
+    def _peak(self, t0: float, t1: float) -> int:
+        """Calls in the fullest bar column of the view, over every lane's counted calls."""
+        peak = 0
+        column_s = BUCKET_PX * self.spp
+        for bars in self._bars.values():
+            columns: dict[int, int] = {}
+            for bar in bars:
+                if bar.end_s <= t0 or bar.start_s >= t1:
+                    continue
+                if bar.end_s - bar.start_s > column_s:
+                    peak = max(peak, bar.calls)
+                    continue
+                column = math.floor((bar.start_s - t0) / column_s)
+                columns[column] = columns.get(column, 0) + bar.calls
+            peak = max(peak, *columns.values(), 0)
+        return peak
 
     def _paint_selection(self, p: QPainter, top: float, bottom: float) -> None:
         event = self.selected
@@ -389,6 +534,12 @@ class TimelineScene:
                 width = small_metrics.horizontalAdvance(label)
                 p.setPen(QPen(QColor("#546e7a")))
                 p.drawText(QPointF(GUTTER_W - 16 - width, row.top + ROW_H - 6), label)
+
+
+def _level(count: int) -> float:
+    """A dense bar's height (share of the row) for `count` events: logarithmic, so that a
+    bucket of three and one of three thousand both read."""
+    return min(1.0, 0.35 + math.log2(max(count, 1)) / 8)
 
 
 def unit_needs_room(spp: float) -> bool:
