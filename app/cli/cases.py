@@ -33,6 +33,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     lst.add_argument("--region")
     lst.add_argument("--category")
     lst.add_argument("--limit", type=int, default=200)
+    lst.add_argument(
+        "--after", metavar="CASE", help="the next page: cases after this one (id or number)"
+    )
     lst.set_defaults(handler=_case_list)
 
     show = case_sub.add_parser("show", help="a case with its parties (masked)", parents=[common])
@@ -93,6 +96,7 @@ def _case_list(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
         region=args.region,
         category=args.category,
         limit=args.limit,
+        after=cases.resolve_case(ctx, args.after) if args.after else None,
     )
     return {
         "total": page.total,

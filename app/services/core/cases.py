@@ -201,14 +201,39 @@ def search_cases(
     descending: bool = True,
     offset: int = 0,
     limit: int = 200,
+    after: int | None = None,
 ) -> CasePage:
+    """A page of matching cases and the number of all matches. `after` is the id of the last
+    case of the previous page (keyset paging: no rows skipped by counting). The total is counted
+    separately, and only when the page does not already tell it (a first page shorter than
+    `limit` holds every match)."""
     flt = CaseFilter(text=text, status=status, region=region, category=category)
     with ctx.session() as session:
-        ids, total = repo.search_page(session, flt, order_by, descending, offset, limit)
+        ids = repo.search_page(session, flt, order_by, descending, offset, limit, after)
         rows = repo.rows_by_ids(session, ids)
+        first = offset == 0 and after is None
+        total = len(ids) if first and len(ids) < limit else repo.count(session, flt)
         page = CasePage(total, [convert.case_summary(r) for r in rows])
     record_digit_search(ctx, text, total)
     return page
+
+
+def first_case_page(
+    ctx: ServiceContext,
+    text: str = "",
+    status: str | None = None,
+    region: str | None = None,
+    category: str | None = None,
+    order_by: str = "received_at",
+    descending: bool = True,
+    limit: int = 100,
+) -> list[CaseSummary]:
+    """The first screen of the case list, without counting: the list shows it while every
+    matching id is still being read (`search_case_ids`)."""
+    flt = CaseFilter(text=text, status=status, region=region, category=category)
+    with ctx.session() as session:
+        ids = repo.search_page(session, flt, order_by, descending, 0, limit)
+        return [convert.case_summary(r) for r in repo.rows_by_ids(session, ids)]
 
 
 PHONE_SEARCH_DIGITS = 4  # a query with this many digits may be a piece of a phone number

@@ -204,3 +204,45 @@ def test_search_pages_carry_the_total(ctx):
     assert (beyond.total, beyond.rows) == (3, [])
     assert cases.search_cases(ctx, offset=1, limit=2).total == 4
     assert cases.search_cases(ctx, text="нет такого").total == 0
+
+
+def test_search_pages_by_key(ctx):
+    """Keyset paging: each page continues after the last case of the previous one, in the
+    list's order (newest received first, the id breaking ties), whatever the page size."""
+    base = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
+    made = [
+        cases.create_case(
+            ctx,
+            CaseInput(
+                title=f"Жалоба {i}",
+                region="MSK",
+                tz="Europe/Moscow",
+                received_at=base + timedelta(hours=i // 2),  # pairs share a time: ids break ties
+            ),
+        )
+        for i in range(7)
+    ]
+    new_case(ctx, title="Другое")
+    expected = [c.id for c in sorted(made, key=lambda c: (c.received_at, c.id), reverse=True)]
+    seen, after = [], None
+    while True:
+        page = cases.search_cases(ctx, text="ЖАЛОБА", limit=3, after=after)
+        assert page.total == 7
+        if not page.rows:
+            break
+        seen += [r.id for r in page.rows]
+        after = page.rows[-1].id
+    assert seen == expected
+    by_title = cases.search_cases(
+        ctx, text="жалоба", order_by="title", descending=False, limit=2, after=made[1].id
+    )
+    assert [r.title for r in by_title.rows] == ["Жалоба 2", "Жалоба 3"]
+    with pytest.raises(NotFound):
+        cases.search_cases(ctx, after=999_999)
+
+
+def test_a_short_first_page_is_its_own_total(ctx):
+    for i in range(2):
+        new_case(ctx, title=f"Жалоба {i}")
+    assert cases.search_cases(ctx, text="жалоба", limit=5).total == 2
+    assert [s.title for s in cases.first_case_page(ctx, text="ЖАЛОБА", limit=1)] == ["Жалоба 1"]

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar, TypeVarTuple
 
-from sqlalchemy import Select, func, or_, select, update
+from sqlalchemy import Select, func, or_, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from app.domain.case_records import CaseDetail
@@ -192,19 +192,29 @@ def search_page(
     descending: bool = True,
     offset: int = 0,
     limit: int = 200,
-) -> tuple[list[int], int]:
-    """One page of matching ids and the number of all matches. A substring search cannot
-    use an index, so the page and the total come from one scan; without one, the page is
-    read through the sort index and counted separately, which is much faster."""
-    if not flt.text.strip():
-        page = _ordered(_filtered(select(CaseRow.id), flt), order_by, descending)
-        ids = list(session.scalars(page.offset(offset).limit(limit)))
-        return ids, count(session, flt)
-    stmt = _filtered(select(CaseRow.id, func.count().over()), flt)
-    rows = session.execute(_ordered(stmt, order_by, descending).offset(offset).limit(limit)).all()
-    if rows:
-        return [int(r[0]) for r in rows], int(rows[0][1])
-    return [], count(session, flt) if offset else 0
+    after: int | None = None,
+) -> list[int]:
+    """One page of matching ids in display order. `after` (the id of the last case of the
+    previous page) pages by key: the page continues from that case's place in the sort order
+    instead of skipping `offset` rows. The page walks the sort index and stops after `limit`
+    matches; the number of all matches is `count()`, asked only when the caller needs it (a
+    `count() OVER ()` here would make the database find and sort every match first)."""
+    stmt = _filtered(select(CaseRow.id), flt)
+    if after is not None:
+        stmt = stmt.where(_beyond(session, after, order_by, descending))
+    page = _ordered(stmt, order_by, descending)
+    return [int(i) for i in session.scalars(page.offset(offset).limit(limit))]
+
+
+def _beyond(session: Session, after: int, order_by: str, descending: bool) -> Any:
+    """Rows after case `after` in the sort order (sort value, then id). Raises NotFound for an
+    unknown case."""
+    column = SORT_COLUMNS.get(order_by, CaseRow.received_at)
+    value = session.execute(select(column).where(CaseRow.id == after)).first()
+    if value is None:
+        raise NotFound(f"no case with id {after}")
+    key, last = tuple_(column, CaseRow.id), tuple_(value[0], after)
+    return key < last if descending else key > last
 
 
 def count(session: Session, flt: CaseFilter) -> int:
