@@ -158,3 +158,135 @@ def test_call_view_over_a_million_calls(qtbot: Any, sqlite_ctx: Any, tmp_path: P
         statistics.median(bare_filter_ms),
     )
     print(f"  pages read: {model.fetches}")
+
+
+def test_scroll_step_over_a_million_calls(qtbot: Any) -> None:
+    """Issue 16: a scroll step in the call table over a million calls (goal < 16 ms: one
+    frame). The app (`CallTableModel` over the calls service, pages read ahead on the read
+    pool) and a bare baseline (a minimal table model over plain `sqlite3`, the same pages by
+    id) paint the same rows in the same `QTableView` set-up, in turns (A B A B A B). Two
+    kinds of step: a jump to a random place (the page is read where the view asks) and
+    page-down scrolling (the next page was read ahead while the user looked at this one).
+    The database is generated once through the real import and cached (bench_support)."""
+    from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+    from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+    from app.services.core.bootstrap import close_context, open_context
+    from app.ui.tasks import TaskRunner
+    from tests.bench.core.bench_support import (
+        Timing,
+        alternate,
+        bench_lock,
+        load,
+        million_calls,
+        ratio_line,
+    )
+
+    data, case_id = million_calls()
+    ctx = open_context(data, actor="bench")
+    tasks = TaskRunner()
+    ids = calls_query.call_ids(ctx, case_id, CallFilter())
+    db = sqlite3.connect(str(ctx.engine.url.database))
+    columns = "start_utc, duration_s, direction, status, caller, callee, virtual, order_number, "
+    columns += "line"
+
+    class BareModel(QAbstractTableModel):
+        """The floor: display text only, a page of rows by id from plain sqlite3."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.rows: dict[int, tuple[Any, ...]] = {}
+
+        def rowCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
+            return 0 if parent.isValid() else len(ids)
+
+        def columnCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
+            return 0 if parent.isValid() else 9
+
+        def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+            if role != Qt.ItemDataRole.DisplayRole:
+                return None
+            row = index.row()
+            found = self.rows.get(ids[row])
+            if found is None:
+                page = ids[row // 200 * 200 : row // 200 * 200 + 200]
+                marks = ",".join("?" * len(page))
+                sql = f"SELECT id, {columns} FROM calls WHERE id IN ({marks})"
+                self.rows.update((r[0], r[1:]) for r in db.execute(sql, page))
+                found = self.rows[ids[row]]
+            return str(found[index.column()])
+
+    def table(model: Any) -> Any:
+        view = QTableView()
+        qtbot.addWidget(view)
+        view.resize(1366, 768)
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        view.verticalHeader().setDefaultSectionSize(24)
+        view.setModel(model)
+        view.show()
+        view.viewport().grab()  # paints every visible cell
+        return view
+
+    def app_model() -> CallTableModel:
+        model = CallTableModel(lambda page: calls_query.calls_by_ids(ctx, page), "Europe/Moscow")
+        model.prefetch(tasks)
+        model.set_ids(ids)
+        return model
+
+    jumps = [random.Random(seed).randrange(len(ids)) for seed in range(30)]
+    top = QAbstractItemView.ScrollHint.PositionAtTop
+
+    def jumping(make: Callable[[], Any], steps: Timing) -> Callable[[], None]:
+        def run() -> None:
+            view = table(make())  # a fresh model: nothing cached
+            for row in jumps:
+                _settle(qtbot, view.model())
+                steps.run(lambda row=row: jump(view, row))
+            view.close()
+
+        return run
+
+    def jump(view: Any, row: int) -> None:
+        view.scrollTo(view.model().index(row, 0), top)
+        view.viewport().grab()  # paints every visible cell
+
+    def page_down(view: Any) -> None:
+        bar = view.verticalScrollBar()
+        bar.setValue(bar.value() + bar.pageStep())
+        view.viewport().grab()
+
+    def paging(make: Callable[[], Any], steps: Timing) -> Callable[[], None]:
+        def run() -> None:
+            view = table(make())
+            jump(view, len(ids) // 2)
+            for _ in range(30):
+                _settle(qtbot, view.model())  # the user looks at the page for a moment
+                steps.run(lambda: page_down(view))
+            view.close()
+
+        return run
+
+    print(f"\n[bench scroll step] {len(ids):,} calls; {load()} before measuring")
+    results = {}
+    with bench_lock():
+        for name, kind in (("jump to a random place", jumping), ("page down", paging)):
+            app_steps, bare_steps = Timing(), Timing()
+            app, _ = alternate(kind(app_model, app_steps), kind(BareModel, bare_steps))
+            results[name] = (app_steps, bare_steps, app)
+        after = load()
+    for name, (app_steps, bare_steps, app) in results.items():
+        print(
+            f"  {name}: {len(app_steps.wall)} steps each in {len(app.wall)} alternating runs\n"
+            f"{ratio_line('step (median)', app_steps, bare_steps)}\n"
+            f"    worst step: app {app_steps.worst():.1f} ms, bare {bare_steps.worst():.1f} ms"
+        )
+    print(f"  under the bench lock; {after} after measuring")
+    db.close()
+    tasks.shutdown()
+    close_context(ctx)
+
+
+def _settle(qtbot: Any, model: Any) -> None:
+    """Let pages being read ahead arrive (the pause between two steps of a user)."""
+    if getattr(model, "reading_ahead", False):
+        qtbot.waitUntil(lambda: not model.reading_ahead, timeout=10_000)

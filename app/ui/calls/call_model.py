@@ -54,15 +54,18 @@ class CallTableModel(IdPagedModel[CallView]):
         self.changed_column(self.START)
 
     def call_at(self, row: int) -> CallView | None:
-        call_id = self.id_at(row)
-        if call_id is None:
-            return None
-        revealed = self._revealed.get(call_id)
-        return revealed if revealed is not None else self.record_at(row)
+        return self.record_at(row)
+
+    def record_at(self, row: int) -> CallView | None:
+        """The row's call: its revealed form where the user revealed it."""
+        revealed = self._revealed.get(self.id_at(row) or 0) if self._revealed else None
+        return revealed if revealed is not None else super().record_at(row)
 
     def set_revealed(self, views: Sequence[CallView]) -> None:
         """Show these unmasked rows instead of the masked ones."""
         self._revealed.update((view.id, view) for view in views)
+        for view in views:
+            self._texts.pop(view.id, None)
         if views and self._ids:
             # The view repaints only what is on screen, however wide the range.
             last = self.index(len(self._ids) - 1, self.COLUMN_COUNT - 1)
@@ -88,29 +91,34 @@ class CallTableModel(IdPagedModel[CallView]):
         return titles.get(section)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self.row_in_range(index):
+        # Asked for every role of every visible cell at each paint: roles nobody answers go
+        # first, the common ones come from the row's texts, made once (`row_texts`).
+        if role not in _ANSWERED:
             return None
+        row = index.row()
+        if not 0 <= row < len(self._ids):
+            return None
+        if role == _DISPLAY:
+            return self.text_at(row, index.column())
+        if role == _FOREGROUND_ROLE:
+            return self.text_at(row, _FOREGROUND)
+        if role == _ALIGNMENT:
+            return _RIGHT if index.column() == self.DURATION else None
         if role == self.ID_ROLE:
-            return self.id_at(index.row())
-        if role not in _ROLES_NEEDING_ROW:
-            return None
-        call = self.call_at(index.row())
+            return self._ids[row]
+        call = self.call_at(row)
         if call is None:
             return None
-        column = index.column()
         if role == self.CALL_ROLE:
             return call
         if role == self.REVEALED_ROLE:
             return call.id in self._revealed
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(call, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(call, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.DURATION:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and call.status == "missed":
-            return QBrush(QColor("#6b6b6b"))
-        return None
+        return self._tooltip(call, index.column())
+
+    def row_texts(self, record: CallView) -> tuple[Any, ...]:
+        record = self._revealed.get(record.id, record)
+        texts = [self._text(record, column) for column in range(self.COLUMN_COUNT)]
+        return (*texts, _MISSED if record.status == "missed" else None)
 
     def _text(self, call: CallView, column: int) -> str:
         if column == self.START:
@@ -147,16 +155,24 @@ class CallTableModel(IdPagedModel[CallView]):
         return None
 
 
-_ROLES_NEEDING_ROW = frozenset(
-    {
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_FOREGROUND_ROLE = int(Qt.ItemDataRole.ForegroundRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_ANSWERED = frozenset(
+    int(role)
+    for role in (
         Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.ToolTipRole,
-        Qt.ItemDataRole.TextAlignmentRole,
         Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ToolTipRole,
+        CallTableModel.ID_ROLE,
         CallTableModel.CALL_ROLE,
         CallTableModel.REVEALED_ROLE,
-    }
+    )
 )
+_FOREGROUND = CallTableModel.COLUMN_COUNT  # the row's colour, after its texts
+_MISSED = QBrush(QColor("#6b6b6b"))
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def _with_party(number: str, party: str | None) -> str:

@@ -80,6 +80,7 @@ class CallsTab(QWidget):
         self._chart_stale = False
         ctx = env.ctx
         self.model = CallTableModel(lambda ids: calls_query.calls_by_ids(ctx, ids), "UTC", self)
+        self.model.prefetch(env.tasks)  # scrolling finds the next page already read
 
         layout = QVBoxLayout(self)
         top = ActionRow(self, "callCount")

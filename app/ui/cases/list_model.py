@@ -22,6 +22,7 @@ from app.ui.tasks import TaskRunner
 from app.ui.widgets.id_paged_model import IdPagedModel, Index
 
 STATUS_COLORS = {CaseStatus.CLOSED.value: "#7a7a7a", CaseStatus.AWAITING_DECISION.value: "#9a5b00"}
+_BRUSHES = {color: QBrush(QColor(color)) for color in STATUS_COLORS.values()}
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class CaseListModel(IdPagedModel[CaseSummary]):
         self._tasks = tasks
         self._display_tz = display_tz
         self._query = CaseQuery()
+        self.prefetch(tasks)
         self.search_finished.connect(self._audit_digit_search)
 
     def _audit_digit_search(self, results: int) -> None:
@@ -72,20 +74,26 @@ class CaseListModel(IdPagedModel[CaseSummary]):
         self.refresh()
 
     def refresh(self) -> None:
-        """Run the search off the GUI thread; the newest search wins when several overlap."""
-        query, ctx = self._query, self._ctx
+        """Run the search off the GUI thread; the newest search wins when several overlap.
+        The first screen is read alone (a `LIMIT` on the sort index, nothing counted) and shown
+        at once; every matching id follows."""
+        ctx, options = self._ctx, self._options()
         self.search(
             self._tasks,
-            lambda _progress: case_service.search_case_ids(
-                ctx,
-                text=query.text,
-                status=query.status,
-                region=query.region,
-                category=query.category,
-                order_by=query.order_by,
-                descending=query.descending,
-            ),
+            lambda _progress: case_service.search_case_ids(ctx, **options),
+            lambda _progress: case_service.first_case_page(ctx, **options, limit=self.PAGE),
         )
+
+    def _options(self) -> dict[str, Any]:
+        query = self._query
+        return {
+            "text": query.text,
+            "status": query.status,
+            "region": query.region,
+            "category": query.category,
+            "order_by": query.order_by,
+            "descending": query.descending,
+        }
 
     # --- lookups --------------------------------------------------------------------------
     def case_id_at(self, row: int) -> int | None:
@@ -117,27 +125,29 @@ class CaseListModel(IdPagedModel[CaseSummary]):
         return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self.row_in_range(index):
+        # Asked for every role of every visible cell at each paint: texts and colour come
+        # from the row's texts, made once (`row_texts`).
+        if role not in _ANSWERED:
             return None
+        row = index.row()
+        if not 0 <= row < len(self._ids):
+            return None
+        if role in _TEXT_ROLES:
+            return self.text_at(row, index.column())
+        if role == _FOREGROUND:
+            return self.text_at(row, self.COLUMN_COUNT)
         if role == self.CASE_ID_ROLE:
-            return self.id_at(index.row())
-        if role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.ForegroundRole,
-            self.VERSION_ROLE,
-        ):
-            return None
-        summary = self.summary_at(index.row())
-        if summary is None:
-            return None
+            return self._ids[row]
         if role == self.VERSION_ROLE:
-            return summary.version
-        if role == Qt.ItemDataRole.ForegroundRole:
-            # Closed cases recede; cases waiting for management's decision stand out.
-            color = STATUS_COLORS.get(summary.status)
-            return QBrush(QColor(color)) if color else None
-        return self._display(summary, index.column())
+            summary = self.summary_at(row)
+            return summary.version if summary is not None else None
+        return None
+
+    def row_texts(self, record: CaseSummary) -> tuple[Any, ...]:
+        texts = [self._display(record, column) for column in range(self.COLUMN_COUNT)]
+        # Closed cases recede; cases waiting for management's decision stand out.
+        color = STATUS_COLORS.get(record.status) if record.version >= 0 else None
+        return (*texts, _BRUSHES.get(color) if color else None)
 
     def _display(self, summary: CaseSummary, column: int) -> str | None:
         if summary.version < 0:
@@ -163,3 +173,12 @@ class CaseListModel(IdPagedModel[CaseSummary]):
             return
         descending = order == Qt.SortOrder.DescendingOrder
         self.set_query(replace(self._query, order_by=self.SORT_KEYS[column], descending=descending))
+
+
+_TEXT_ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)})
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ANSWERED = _TEXT_ROLES | {
+    _FOREGROUND,
+    int(CaseListModel.CASE_ID_ROLE),
+    int(CaseListModel.VERSION_ROLE),
+}

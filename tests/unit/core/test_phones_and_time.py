@@ -63,3 +63,23 @@ def test_naive_time_without_zone_is_refused():
         parse_iso("2025-10-09T09:00")
     with pytest.raises(ValidationError):
         parse_iso("yesterday", "Europe/Moscow")
+
+
+def test_russian_numbers_are_masked_as_the_parsed_form():
+    """The short cut for +7 numbers gives what phonenumbers' parse gives (leading 0 included)."""
+    import random
+
+    import phonenumbers
+
+    from app.domain.phones import mask
+
+    rnd = random.Random(5)
+    for _ in range(3000):
+        value = "+7" + "".join(rnd.choice("0123456789") for _ in range(10))
+        national = str(phonenumbers.parse(value, None).national_number)
+        expected = (
+            f"+7 {national[:3]} ***-**-{national[-2:]}"
+            if len(national) == 10
+            else f"+7 {national[:3]} {'*' * max(len(national) - 5, 1)}{national[-2:]}"
+        )
+        assert mask(value) == expected, value
