@@ -207,6 +207,7 @@ def _stretch_frames(
         ctx = stream.codec_context
         number = 0
         start, end = stretches[0]
+        numbering = _Numbering(index, start)
         feeding = start == 0  # from the file's first packet: hidden edit-list frames too
         after_end = False  # the keyframe at `end` has gone by
         closing: av.Packet[av.VideoStream] | None = (
@@ -228,22 +229,23 @@ def _stretch_frames(
                     closing, after_end = packet, True
                     continue
                 elif after_end and end_pts is not None and stamp >= end_pts:
-                    yield from _numbered(number, ctx.decode(None), index, start, end)
+                    yield from _numbered(number, ctx.decode(None), numbering, start, end)
                     ctx.flush_buffers()
                     closing, after_end = None, False
                     number += 1
                     if number == len(stretches):
                         return
                     start, end = stretches[number]
+                    numbering = _Numbering(index, start)
                     feeding = stamp == index.raw_pts(start)
                     if not feeding:
                         continue
                 elif closing is not None:  # an open GOP: B-frames shown before the keyframe
-                    yield from _numbered(number, _decoded(ctx, closing), index, start, end)
+                    yield from _numbered(number, _decoded(ctx, closing), numbering, start, end)
                     closing = None
-                yield from _numbered(number, _decoded(ctx, packet), index, start, end)
+                yield from _numbered(number, _decoded(ctx, packet), numbering, start, end)
             if feeding:
-                yield from _numbered(number, ctx.decode(None), index, start, end)
+                yield from _numbered(number, ctx.decode(None), numbering, start, end)
         except (av.error.FFmpegError, OSError) as exc:
             raise MediaError(path, f"activity scan failed ({exc})") from exc
 
@@ -256,12 +258,26 @@ def _decoded(ctx: av.VideoCodecContext, packet: av.Packet[av.VideoStream]) -> li
 
 
 def _numbered(
-    stretch: int, frames: list[av.VideoFrame], index: FrameIndex, start: int, end: int
+    stretch: int, frames: list[av.VideoFrame], numbering: _Numbering, start: int, end: int
 ) -> Iterator[tuple[int, int, av.VideoFrame]]:
     for frame in frames:
-        number = index.index_of_pts(frame.pts) if frame.pts is not None else None
+        number = numbering.number(frame)
         if number is not None and start <= number < end:
             yield stretch, number, frame
+
+
+class _Numbering:
+    """Numbers the pictures of one stretch: by their stamps, or in a decode-order index
+    (`FrameIndex.decode_order`) by counting them from the stretch's opening keyframe."""
+
+    def __init__(self, index: FrameIndex, start: int) -> None:
+        self._index, self._next = index, start
+
+    def number(self, frame: av.VideoFrame) -> int | None:
+        if self._index.decode_order:
+            self._next += 1
+            return self._next - 1
+        return self._index.index_of_pts(frame.pts) if frame.pts is not None else None
 
 
 def _motion_decoder(stream: av.VideoStream) -> None:

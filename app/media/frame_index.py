@@ -5,6 +5,12 @@ one lasts its packet duration), so "the frame shown at media time t" is a bisect
 B-frames (decode order differs from display order), variable frame rate, MPEG-TS, and files whose
 header frame count is wrong. Media time is seconds from the first frame's presentation.
 
+Some files carry no presentation timestamps, only decode-order stamps (H.264 with B-frames in
+AVI: the demuxer numbers packets in file order and the decoder reorders them). Their stamps
+still give each frame its time slot, but a decoded picture's stamp names the packet it came
+from, not its place on screen: `decode_order` marks such an index, and readers number the
+pictures by counting them out of the decoder from a keyframe instead of by their stamps.
+
 The index serialises to bytes (NumPy `.npz`, no pickle) so it is stored beside the evidence and
 never rebuilt from a multi-GB file on every open.
 """
@@ -13,10 +19,12 @@ from __future__ import annotations
 
 import io
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
+from itertools import pairwise
 from pathlib import Path
 
+import av
 import numpy as np
 
 from app.domain.media import MediaError
@@ -26,7 +34,7 @@ from app.media.container import open_media, video_stream
 _REPORT_EVERY = 2000
 
 
-_FORMAT_VERSION = 1
+_FORMAT_VERSION = 2  # 2 added `decode_order`; version 1 indexes are read as pts-ordered
 
 
 @dataclass(frozen=True, eq=False)
@@ -39,6 +47,7 @@ class FrameIndex:
     end_pts: int  # end of the last frame's interval
     time_base: Fraction
     stream_index: int
+    decode_order: bool = False  # stamps follow decode order, not presentation (see above)
 
     def __post_init__(self) -> None:
         if len(self.pts) == 0:
@@ -117,6 +126,7 @@ class FrameIndex:
                     self.time_base.numerator,
                     self.time_base.denominator,
                     self.stream_index,
+                    int(self.decode_order),
                 ],
                 dtype=np.int64,
             ),
@@ -127,9 +137,10 @@ class FrameIndex:
     def from_bytes(cls, data: bytes) -> FrameIndex:
         with np.load(io.BytesIO(data), allow_pickle=False) as npz:
             version = int(npz["version"][0])
-            if version != _FORMAT_VERSION:
+            if version not in (1, _FORMAT_VERSION):
                 raise ValueError(f"unsupported frame index format {version}")
-            end_pts, num, den, stream_index = (int(v) for v in npz["meta"])
+            meta = [int(v) for v in npz["meta"]]
+            end_pts, num, den, stream_index = meta[:4]
             return cls(
                 pts=npz["pts"],
                 keyframe=npz["keyframe"],
@@ -137,6 +148,7 @@ class FrameIndex:
                 end_pts=end_pts,
                 time_base=Fraction(num, den),
                 stream_index=stream_index,
+                decode_order=bool(meta[4]) if version >= 2 else False,
             )
 
     def _check(self, i: int) -> None:
@@ -184,9 +196,23 @@ def build_index(path: str | Path, progress: Progress | None = None) -> FrameInde
         except (OSError, EOFError) as exc:
             raise MediaError(path, f"read error while indexing ({exc})") from exc
         time_base = Fraction(stream.time_base.numerator, stream.time_base.denominator)
-        return _assemble(
+        index = _assemble(
             path, pts_list, keys, sizes, durations, time_base, stream.index, hidden_key
         )
+        if _reorders(stream) and _increasing(pts_list):
+            index = replace(index, decode_order=True)
+        return index
+
+
+def _reorders(stream: av.VideoStream) -> bool:
+    """The decoder holds pictures back to show them in another order than decoded (B-frames)."""
+    return bool(getattr(stream.codec_context, "has_b_frames", 0))
+
+
+def _increasing(stamps: list[int]) -> bool:
+    """Stamps rising packet after packet: with B-frames, stamps of decode order (a container
+    with no presentation times, such as AVI), since presentation times would go back."""
+    return len(stamps) > 2 and all(b > a for a, b in pairwise(stamps))
 
 
 def _assemble(

@@ -37,17 +37,21 @@ class AccessStats:
     earlier_keyframe: int = 0  # a keyframe gave no picture; an earlier one was used
     held: int = 0  # frames the decoder never outputs: the picture before stays on screen
     rejected_packets: int = 0  # packets the decoder refused (damaged slices)
+    decode_order: bool = False  # pictures are numbered by counting (see `FrameIndex`)
 
     @property
     def strategy(self) -> str:
         """`keyframe` (seek to the keyframe before and decode on), `earlier_seek` (the demuxer
-        lands past it: seek a second earlier), `earlier_keyframe` (some keyframes are no
-        random-access point: damaged or mislabelled, decoding starts at one before),
-        `sequential` (only decoding from the start reaches the frames)."""
+        lands past it: seek a second earlier), `decode_order` (the file's stamps follow decode
+        order: pictures are counted out of the decoder from the keyframe), `earlier_keyframe`
+        (some keyframes are no random-access point: damaged or mislabelled, decoding starts at
+        one before), `sequential` (only decoding from the start reaches the frames)."""
         if self.seeks and self.earlier_keyframe >= self.seeks:
             return "sequential"
         if self.earlier_keyframe or (self.late_landings and self.rejected_packets):
             return "earlier_keyframe"
+        if self.decode_order:
+            return "decode_order"
         return "earlier_seek" if self.late_landings else "keyframe"
 
 
@@ -75,9 +79,9 @@ class FrameReader:
         self._stream.thread_type = "AUTO"
         self._cache: OrderedDict[int, av.VideoFrame] = OrderedDict()
         self._cached_bytes = 0
-        self._decoder: Iterator[av.VideoFrame] | None = None
+        self._decoder: Iterator[tuple[int, av.VideoFrame]] | None = None
         self._last_decoded: int | None = None
-        self.access = AccessStats()
+        self.access = AccessStats(decode_order=index.decode_order)
         # Opened on the first `keyframe_image` (an export or a still never needs it).
         self._keyframes: KeyframeDecoder | None = None
 
@@ -213,24 +217,24 @@ class FrameReader:
         """Decode frames until one that is in the index; cache it and return its number."""
         if self._decoder is None:
             return None
-        for frame in self._decoder:
-            stamp = frame.pts if frame.pts is not None else frame.dts
-            number = self.index.index_of_pts(stamp) if stamp is not None else None
-            if number is None:
-                continue
+        for number, frame in self._decoder:
             self._last_decoded = number
             self._store(number, frame, around=number if around is None else around)
             return number
         self._decoder = None
         return None
 
-    def _frames(self) -> Iterator[av.VideoFrame]:
-        """Decoded frames after a seek, starting at the first keyframe picture.
+    def _frames(self) -> Iterator[tuple[int, av.VideoFrame]]:
+        """Decoded frames after a seek with their numbers, from the first keyframe picture on.
 
         Pictures decoded before it (a seek that landed on a predicted frame) lack their
-        references and must never be cached as exact frames.
+        references and must never be cached as exact frames. A picture's number is the frame
+        its stamp names; in a decode-order index it is counted instead: the keyframe's stamp
+        names its place (a closed GOP shows nothing decoded after it before it), and every
+        later picture comes out of the decoder in presentation order, one after another.
         """
         floor: int | None = None
+        counted: int | None = None
         try:
             for packet in self._container.demux(self._stream):
                 try:
@@ -248,8 +252,17 @@ class FrameReader:
                         if not (frame.key_frame or self._is_indexed_keyframe(stamp)):
                             continue
                         floor = stamp
-                    if stamp >= floor:
-                        yield frame
+                        counted = self.index.index_of_pts(stamp)
+                    elif counted is not None:
+                        counted += 1
+                    if self.index.decode_order:
+                        number = counted
+                    elif stamp >= floor:
+                        number = self.index.index_of_pts(stamp)
+                    else:
+                        continue
+                    if number is not None and number < self.index.count:
+                        yield number, frame
         except (av.error.FFmpegError, OSError) as exc:
             raise self._failure(f"decoding failed ({exc})") from exc
 

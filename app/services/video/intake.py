@@ -240,6 +240,7 @@ def _media_fields(
                 "earlier_keyframe": access.earlier_keyframe,
                 "held_frames": access.held,
                 "rejected_packets": access.rejected_packets,
+                "decode_order": access.decode_order,
             },
         },
         container=info.container,

@@ -55,7 +55,8 @@ class VideoMediaRow(Base):
     origin_source: Mapped[str | None] = mapped_column(String(16), nullable=True)
     # A file without timestamps is reviewed through a remuxed copy stored beside it.
     working_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
-    # How exact frames are reached: keyframe, earlier_keyframe (some keyframes are no
+    # How exact frames are reached: keyframe, earlier_seek, decode_order (stamps in decode
+    # order: pictures counted from the keyframe), earlier_keyframe (some keyframes are no
     # random-access point) or sequential; the rest of the probe (rotation, sample aspect
     # ratio, audio, access details) as JSON.
     access: Mapped[str | None] = mapped_column(String(24), nullable=True)

@@ -2,7 +2,8 @@
 clip (x264 preset medium with B-pyramid, variable frame rate, rotation, AAC), the same clip with
 P slices relabelled as IDR and flagged as sync samples (the decoder rejects them: "non-intra
 slice in an IDR NAL unit"), a street clip in MPEG-TS with a pts offset, an MPEG-4 Part 2 AVI
-with B-frames, a Cinepak AVI and MS-MPEG4v3 CCTV."""
+with B-frames, H.264 with B-frames in AVI (a cheap DVR's export: the container has no
+presentation times, its stamps follow decode order), a Cinepak AVI and MS-MPEG4v3 CCTV."""
 
 from __future__ import annotations
 
@@ -86,6 +87,12 @@ def mpeg4_avi(path: Path) -> Path:
     return path
 
 
+def h264_avi(path: Path) -> Path:
+    _ffmpeg(*_LAVFI, "testsrc2=size=320x240:rate=25", "-t", "6", "-c:v", "libx264",
+            "-preset", "medium", "-bf", "3", "-g", "50", str(path))  # fmt: skip
+    return path
+
+
 def cinepak_avi(path: Path) -> Path:
     _ffmpeg(*_LAVFI, "testsrc2=size=160x120:rate=15", "-t", "4", "-c:v", "cinepak", str(path))
     return path
@@ -113,3 +120,13 @@ def sequential_pictures(path: Path) -> dict[int, str]:
                 picture = frame.to_ndarray(format="rgb24").tobytes()
                 shown[stamp] = hashlib.md5(picture).hexdigest()
     return shown
+
+
+def pictures_in_output_order(path: Path) -> list[str]:
+    """MD5 of every picture of a straight decode, in the order the decoder gives them out
+    (presentation order, whatever the pictures' stamps say)."""
+    with av.open(str(path)) as container:
+        return [
+            hashlib.md5(frame.to_ndarray(format="rgb24").tobytes()).hexdigest()
+            for frame in container.decode(video=0)
+        ]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import subprocess
+from fractions import Fraction
 from pathlib import Path
 
 import av
@@ -85,6 +87,22 @@ def test_round_trip_through_bytes(clips: dict[str, Path]) -> None:
     assert again.time_base == index.time_base
     assert again.end_pts == index.end_pts
     assert again.frame_at(1.0) == index.frame_at(1.0)
+
+
+def test_an_index_stored_by_the_previous_version_is_read(clips: dict[str, Path]) -> None:
+    index = build_index(clips["h264_bframes.mp4"])
+    buffer = io.BytesIO()
+    np.savez_compressed(  # format 1: no decode-order flag in the meta row
+        buffer,
+        version=np.array([1], dtype=np.int64),
+        pts=index.pts,
+        keyframe=index.keyframe,
+        sizes=index.sizes,
+        meta=np.array([index.end_pts, 1, 15360, index.stream_index], dtype=np.int64),
+    )
+    old = FrameIndex.from_bytes(buffer.getvalue())
+    assert np.array_equal(old.pts, index.pts) and not old.decode_order
+    assert old.time_base == Fraction(1, 15360)
 
 
 def test_frames_cut_away_by_an_edit_list_are_not_indexed(

@@ -14,14 +14,16 @@ import pytest
 from real_world_clips import (
     broken_idr,
     cinepak_avi,
+    h264_avi,
     mpeg4_avi,
     msmpeg4v3_avi,
     phone,
+    pictures_in_output_order,
     sequential_pictures,
     street_ts,
 )
 
-from app.media.frame_index import build_index
+from app.media.frame_index import FrameIndex, build_index
 from app.media.frames import FrameReader, check_access
 from app.media.probe import probe
 from app.media.stills import upright
@@ -59,6 +61,28 @@ def test_every_frame_as_a_straight_decode_shows_it(real_clips: dict[str, Path], 
             if got != shown[on_screen]:
                 wrong.append(i)
     assert wrong == []
+
+
+def test_decode_order_stamps_are_counted_not_trusted(tmp_path: Path) -> None:
+    """H.264 with B-frames in AVI: every picture's stamp names its packet in decode order, so
+    matching stamps gives wrong frames; counting pictures from the keyframe gives each one."""
+    path = h264_avi(tmp_path / "dvr_h264.avi")
+    index = build_index(path)
+    assert index.decode_order
+    assert FrameIndex.from_bytes(index.to_bytes()).decode_order
+    shown = pictures_in_output_order(path)
+    assert len(shown) == index.count
+    order = list(range(index.count))
+    random.Random(3).shuffle(order)
+    with FrameReader(path, index, cache_bytes=4 * 1024 * 1024) as reader:
+        wrong = [i for i in order if hashlib.md5(reader.frame(i).tobytes()).hexdigest() != shown[i]]
+    assert wrong == []
+    assert check_access(path, index).strategy == "decode_order"
+
+
+@pytest.mark.parametrize("name", [*MAKERS, "phone_broken_idr.mp4"])
+def test_presentation_stamps_are_trusted(real_clips: dict[str, Path], name: str) -> None:
+    assert not build_index(real_clips[name]).decode_order
 
 
 def test_damaged_keyframes_are_reached_from_an_earlier_one(real_clips: dict[str, Path]) -> None:
