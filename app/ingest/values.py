@@ -152,7 +152,7 @@ def make_instant_reader(fmt: str, zone: tzinfo | None) -> Callable[[str], dateti
     """
     parser = DATE_FORMATS[fmt]
 
-    def read(text: str) -> datetime:
+    def read_whole(text: str) -> datetime:
         moment = parser(text.strip())
         if moment.tzinfo is None:
             if zone is None:
@@ -162,7 +162,30 @@ def make_instant_reader(fmt: str, zone: tzinfo | None) -> Callable[[str], dateti
             raise ValueError(f"{text}: outside {FIRST_YEAR}–{LAST_YEAR}")
         return moment.astimezone(UTC)
 
+    # The rows of a busy log share their minutes: a value ending in `HH:MM:SS` is read as its
+    # minute (parsed and put in UTC once) plus its seconds — no zone changes its offset
+    # inside a minute. Anything else (fractions, 12-hour clocks, offsets) is read whole.
+    minutes: dict[str, datetime] = {}
+
+    def read(text: str) -> datetime:
+        if len(text) < 8 or text[-3] != ":" or text[-6] != ":":
+            return read_whole(text)
+        tens, ones = text[-2], text[-1]
+        if not ("0" <= tens <= "5" and "0" <= ones <= "9"):
+            return read_whole(text)
+        head = text[:-3]
+        minute = minutes.get(head)
+        if minute is None:
+            minute = read_whole(head + ":00")
+            if len(minutes) >= MINUTES_KEPT:
+                minutes.clear()
+            minutes[head] = minute
+        return minute + timedelta(seconds=int(tens + ones))
+
     return read
+
+
+MINUTES_KEPT = 100_000
 
 
 MAX_CALL_S = 7 * 24 * 3600

@@ -102,7 +102,7 @@ def import_calls(
             created_by=ctx.actor,
         )
         writer = repo.CallWriter(session, case_id, batch_id)
-        with repo.bulk_session(session):
+        with repo.bulk_session(session, estimate):
             parsed, rejected, rejected_count, numbers = _load_rows(
                 writer, path, reader, progress, estimate
             )

@@ -39,6 +39,7 @@ from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
+from sqlalchemy.schema import Table
 from sqlalchemy.types import Integer
 
 from app.domain.calls.records import CallRecord
@@ -58,7 +59,7 @@ from app.storage.models.cases import CaseRow, OrderEventRow, OrderRow, PartyPhon
 CHUNK = 500  # ids per IN (...) query: well under every driver's parameter limit
 BATCH_ROWS = 50_000
 BULK_CACHE_KIB = 32 * 1024
-_CALLS = CallRow.__table__
+_CALLS: Table = CallRow.__table__  # type: ignore[assignment]
 
 
 # --- cases and parties as the calls feature sees them ---------------------------------------
@@ -191,18 +192,35 @@ def _insert_ignoring_duplicates(session: Session, table: Any) -> Any:
     raise StorageError(f"call imports need SQLite or PostgreSQL, not {dialect}")
 
 
+DEFER_INDEXES_FROM = 50_000  # rows an import needs before rebuilding indexes pays
+
+
 @contextmanager
-def bulk_session(session: Session) -> Iterator[None]:
-    """SQLite's default 2 MB page cache thrashes once the call indexes outgrow it (random
-    inserts into five B-trees); give the import 32 MB, then put the setting back."""
+def bulk_session(session: Session, expected_rows: int | None = None) -> Iterator[None]:
+    """Settings for a bulk insert of calls into SQLite, put back afterwards.
+
+    SQLite's default 2 MB page cache thrashes once the call indexes outgrow it (random
+    inserts into five B-trees): the import gets 32 MB. An import at least as large as the
+    table (the first log of a big case) drops the secondary indexes and builds them again
+    at the end, inside the same transaction: building an index sorts once, where a million
+    inserts into it jump around the tree. The unique dedupe key stays (it skips duplicates
+    as rows arrive); a failed import rolls the drop back with everything else."""
     connection = session.connection()
     if connection.dialect.name != "sqlite":
         yield
         return
     old = connection.exec_driver_sql("PRAGMA cache_size").scalar()
     connection.exec_driver_sql(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
+    present = int(connection.execute(select(func.coalesce(func.max(_CALLS.c.id), 0))).scalar_one())
+    deferred = sorted(_CALLS.indexes, key=lambda index: str(index.name))
+    if not expected_rows or expected_rows < max(DEFER_INDEXES_FROM, present):
+        deferred = []
+    for index in deferred:
+        index.drop(bind=connection)
     try:
         yield
+        for index in deferred:
+            index.create(bind=connection)
     finally:
         connection.exec_driver_sql(f"PRAGMA cache_size={int(old or -2000)}")
 

@@ -182,3 +182,49 @@ def test_same_call_written_differently_is_one_call(ctx, tmp_path: Path) -> None:
     assert import_calls(ctx, case_id, local).imported == 1
     second = import_calls(ctx, case_id, utc)
     assert (second.imported, second.duplicates) == (0, 1)
+
+
+def _call_indexes(ctx) -> set[str]:
+    import sqlite3
+
+    with sqlite3.connect(ctx.engine.url.database) as db:
+        rows = db.execute("SELECT name FROM sqlite_master WHERE type='index' AND tbl_name='calls'")
+        return {name for (name,) in rows if name.startswith("ix_")}
+
+
+def _write_log(path: Path, rows: int, first: int = 0) -> Path:
+    with path.open("w", encoding="utf-8") as out:
+        out.write("start_utc;caller;callee;duration\n")
+        for i in range(first, first + rows):
+            out.write(f"{1760000000 + i * 60};+7916{i % 97:07d};+7903{i % 13:07d};{i % 300}\n")
+    return path
+
+
+def test_a_large_first_import_builds_the_indexes_after_the_rows(
+    sqlite_ctx, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An import at least as large as the table drops the secondary indexes and builds them
+    after the rows, in the same transaction; cancelled, it leaves them as they were."""
+    from app.storage.repositories import calls as repo
+
+    ctx = sqlite_ctx
+    monkeypatch.setattr(repo, "DEFER_INDEXES_FROM", 1_000)
+    every = _call_indexes(ctx)
+    assert len(every) == 5
+    case_id = new_case(ctx)
+    big = _write_log(tmp_path / "big.csv", 12_000)
+    with pytest.raises(Cancelled):
+        import_calls(ctx, case_id, big, progress=CancelAfter(2))
+    assert _call_indexes(ctx) == every and count_calls(ctx, case_id) == 0
+    assert import_calls(ctx, case_id, big).imported == 12_000
+    assert _call_indexes(ctx) == every
+    # a later, smaller import goes into the indexes as they are; duplicates still skipped
+    more = _write_log(tmp_path / "more.csv", 2_000, first=11_000)
+    again = import_calls(ctx, case_id, more)
+    assert (again.imported, again.duplicates) == (1_000, 1_000)
+    assert count_calls(ctx, case_id) == 13_000
+    with ctx.session() as session:
+        plan = session.connection().exec_driver_sql(
+            "EXPLAIN QUERY PLAN SELECT id FROM calls WHERE case_id = 1 AND callee = 'x'"
+        )
+        assert "ix_calls_case_callee_start" in " ".join(str(row) for row in plan)
