@@ -3,15 +3,30 @@
 It lives outside `app/` so that PyInstaller does not put `app/` itself on the module search
 path (which would make `cli`, `paths`, ... importable as top-level modules).
 
-`casebook --check-audio` (the bundle only) plays half a second of a quiet tone through Qt
-Multimedia's audio output in the format the video player's sound uses, and prints JSON: what
-played, on which device. It proves on an office machine (and in the bundle checks) that the
-audio output works without Qt's media backend plugin, which the bundle leaves out.
+Two checks of what build.spec leaves out, for an office machine and the bundle checks, each
+printing JSON: `casebook --check-audio` plays half a second of a quiet tone through Qt
+Multimedia's audio output in the format the video player's sound uses (what played, on which
+device): the audio output works without Qt's media backend plugin. `casebook --check-collation`
+sorts Russian words with Qt's collator (ICU): the locale data kept for Russian and English
+still orders ё after е and Cyrillic before Latin as Russian users expect.
 """
 
 import sys
 
 CHECK_AUDIO = "--check-audio"
+CHECK_COLLATION = "--check-collation"
+COLLATION_WORDS = ("яблоко", "ёж", "Еж", "жук", "абрикос", "Zebra", "apple")
+
+
+def check_collation() -> int:
+    import json
+
+    from PySide6.QtCore import QCollator, QCoreApplication, QLocale
+
+    QCoreApplication(sys.argv[:1])
+    collator = QCollator(QLocale("ru_RU"))
+    print(json.dumps({"sorted": sorted(COLLATION_WORDS, key=collator.sortKey)}))
+    return 0
 
 
 def check_audio() -> int:
@@ -59,6 +74,8 @@ def check_audio() -> int:
 if __name__ == "__main__":
     if sys.argv[1:] == [CHECK_AUDIO]:
         sys.exit(check_audio())
+    if sys.argv[1:] == [CHECK_COLLATION]:
+        sys.exit(check_collation())
     from app.__main__ import main
 
     sys.exit(main())

@@ -219,6 +219,17 @@ def test_management_dossier_masks_addresses(bundle, tmp_path):
     assert "Профсоюзная" not in pdf_text
 
 
+def test_russian_collation_with_the_trimmed_locale_data(bundle, tmp_path):
+    """build.spec keeps ICU's locale data for Russian, English and root only (Linux): Qt's
+    collator must still sort as Russian users expect (ё after е, Cyrillic before Latin)."""
+    done = _run(bundle, "--check-collation", env=_bare_env(tmp_path), timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["sorted"] == [
+        *("абрикос", "Еж", "ёж", "жук", "яблоко", "apple", "Zebra"),
+    ]
+    assert "collator" not in done.stderr.lower()  # "Could not create collator: 4"
+
+
 @pytest.fixture
 def sound_server(tmp_path_factory):
     """A private PulseAudio server with a null sink (the output an office desktop has, minus
