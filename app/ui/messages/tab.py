@@ -11,11 +11,10 @@ pool, writes (imports, links, dossier marks) in its database lane.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen, QPixmap, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -36,7 +35,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.core import cases as case_service
-from app.services.core import evidence_files
 from app.services.core.dto import CaseDetail
 from app.services.messages import analysis, importing, query
 from app.services.messages.dto import (
@@ -51,6 +49,7 @@ from app.ui.calls.thresholds_dialog import edit_case_thresholds
 from app.ui.env import UiEnv
 from app.ui.errors import show_error
 from app.ui.messages.chat_html import render
+from app.ui.messages.detail import MessageDetail, category_label
 from app.ui.messages.filter_bar import MessageFilterBar
 from app.ui.messages.import_dialog import MessagesImportDialog
 from app.ui.privacy import RevealDialog
@@ -80,15 +79,6 @@ def finding_label(kind: str) -> str:
         "message_abuse": QCoreApplication.translate("MessagesTab", "Abusive messages"),
     }
     return labels.get(kind, kind)
-
-
-def category_label(code: str) -> str:
-    labels = {
-        "obscene": QCoreApplication.translate("MessagesTab", "obscenities"),
-        "insult": QCoreApplication.translate("MessagesTab", "insults"),
-        "threat": QCoreApplication.translate("MessagesTab", "threats"),
-    }
-    return labels.get(code, code)
 
 
 class MessagesTab(QWidget):
@@ -168,7 +158,8 @@ class MessagesTab(QWidget):
         left_layout.addLayout(pager)
 
         self.side = QTabWidget(splitter)
-        self.side.addTab(self._message_page(), self.tr("Message"))
+        self.message_pane = MessageDetail(env, self)
+        self.side.addTab(self.message_pane, self.tr("Message"))
         self.side.addTab(self._findings_page(), self.tr("Findings"))
         self.side.addTab(self._senders_page(), self.tr("Senders"))
         splitter.addWidget(left)
@@ -190,23 +181,6 @@ class MessagesTab(QWidget):
         self.reload()
 
     # --- side pages -------------------------------------------------------------------------
-    def _message_page(self) -> QWidget:
-        page = QWidget(self)
-        layout = QVBoxLayout(page)
-        self.details = QPlainTextEdit(page)
-        self.details.setObjectName("messageDetails")
-        self.details.setReadOnly(True)
-        self.preview = QLabel(page)
-        self.preview.setObjectName("messagePreview")
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setMinimumHeight(120)
-        self.preview_note = QLabel(page)
-        self.preview_note.setWordWrap(True)
-        layout.addWidget(self.details, 1)
-        layout.addWidget(self.preview, 2)
-        layout.addWidget(self.preview_note)
-        return page
-
     def _findings_page(self) -> QWidget:
         page = QWidget(self)
         layout = QVBoxLayout(page)
@@ -367,7 +341,7 @@ class MessagesTab(QWidget):
             self.set_current(int(value))
             self.side.setCurrentIndex(0)
         elif kind == "evidence":
-            self._preview_evidence(int(value), None)
+            self.message_pane.load_picture(int(value), None)
             self.side.setCurrentIndex(0)
 
     def set_current(self, message_id: int) -> None:
@@ -404,69 +378,7 @@ class MessagesTab(QWidget):
         return next((v for v in self.views if v.id == message_id), None)
 
     def _show_current(self) -> None:
-        view = self._view(self.current)
-        self.preview.clear()
-        self.preview_note.clear()
-        if view is None:
-            self.details.setPlainText("")
-            return
-        sent, sender, source = self.tr("Sent"), self.tr("Sender"), self.tr("Source")
-        number = (
-            f" · {view.sender_number}"
-            if view.sender_number and view.sender_number != view.sender
-            else ""
-        )
-        lines = [
-            f"{sent}: {format_local(view.sent_utc, self.tz, seconds=True)} ({self.tz})",
-            f"{sender}: {view.sender}{number}",
-            f"{source}: {view.source}",
-        ]
-        if view.flags:
-            lines.append(self.tr("Flagged words:"))
-            lines += [f"  {category_label(f.category)}: {f.word}" for f in view.flags]
-        if view.from_screenshot:
-            lines.append(self.tr("Read from a screenshot by OCR: check it against the picture."))
-        lines += ["", view.text]
-        self.details.setPlainText("\n".join(lines))
-        if view.screenshot_id is not None:
-            self._preview_evidence(view.screenshot_id, view.region)
-        else:
-            picture = next((a for a in view.attachments if a.evidence_id is not None), None)
-            if picture is not None and picture.evidence_id is not None:
-                self._preview_evidence(picture.evidence_id, None)
-
-    def _preview_evidence(self, evidence_id: int, region: tuple[int, ...] | None) -> None:
-        ctx = self.env.ctx
-
-        def load(_p: object) -> tuple[Path, str, str]:
-            info = evidence_files.get_evidence(ctx, evidence_id)
-            return evidence_files.evidence_path(ctx, info), info.original_name, info.sha256
-
-        self.env.tasks.run_read(
-            load, lambda r: self._show_picture(r[0], r[1], r[2], region), self._failed
-        )
-
-    def _show_picture(
-        self, path: Path, name: str, sha: str, region: tuple[int, ...] | None
-    ) -> None:
-        pixmap = QPixmap(str(path))
-        self.preview_note.setText(f"{name}\nSHA-256 {sha}")
-        if pixmap.isNull():
-            self.preview.setText(self.tr("No preview for this file"))
-            return
-        if region:
-            painter = QPainter(pixmap)
-            painter.setPen(QPen(Qt.GlobalColor.red, 4))
-            left, top, right, bottom = region[:4]
-            painter.drawRect(left - 4, top - 4, right - left + 8, bottom - top + 8)
-            painter.end()
-        self.preview.setPixmap(
-            pixmap.scaled(
-                self.preview.size(),
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-        )
+        self.message_pane.show_message(self._view(self.current), self.tz)
 
     def _update_buttons(self) -> None:
         view = self._view(self.current)

@@ -74,7 +74,7 @@ def test_findings_dossier_and_jump(qtbot: Any, env: Any, case_id: int, sqlite_ct
     assert tab.views == []
     tab.select_message(threat)  # what the timeline's double-click does
     assert tab.current == threat and any(v.id == threat for v in tab.views)
-    assert "пожалеешь" in tab.details.toPlainText()
+    assert "пожалеешь" in tab.message_pane.text.toPlainText()
     tab.toggle_dossier()
     marked = query.message_ids(sqlite_ctx, case_id, MessageFilter(in_dossier=True))
     assert marked == [threat]
@@ -90,6 +90,6 @@ def test_screenshot_message_shows_its_picture(
     from_shot = next(v for v in tab.views if v.from_screenshot)
     assert "check against the picture" in tab.chat.toHtml()
     tab.set_current(from_shot.id)
-    qtbot.waitUntil(lambda: tab.preview.pixmap() is not None
-                    and not tab.preview.pixmap().isNull(), timeout=3000)  # fmt: skip
-    assert "SHA-256" in tab.preview_note.text()
+    qtbot.waitUntil(lambda: tab.message_pane.picture.pixmap() is not None
+                    and not tab.message_pane.picture.pixmap().isNull(), timeout=3000)  # fmt: skip
+    assert "SHA-256" in tab.message_pane.note.text()
