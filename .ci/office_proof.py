@@ -194,6 +194,8 @@ def main() -> int:
             "C-7781",
             "--phone",
             "+79161234567",
+            "--address",
+            "г. Москва, ул. Лесная, д. 5",
         )
         code, _, err = inv_b.cli(
             "case",
@@ -225,6 +227,25 @@ def main() -> int:
             sql(adm_url, "SELECT count(*) FROM parties")[0][0] == 0,
             "the administrator sees no personal data",
         )
+        # Columns: RLS gives an investigator their own cases' rows; the raw personal columns
+        # stay closed to every role, and the views show what the app shows.
+        for who in ("inv_a", "mgr_a", "aud", "adm"):
+            try:
+                sql(person(who, instance_1).url, "SELECT value FROM public.party_phones")
+                refused = False
+            except psycopg.errors.InsufficientPrivilege:
+                refused = True
+            check(refused, f"{who} cannot select raw phone numbers with plain SQL")
+        shown = sql(
+            inv_a.url,
+            "SELECT p.address, ph.value FROM parties p JOIN party_phones ph ON ph.party_id = p.id",
+        )
+        check(
+            shown[0][0] == "г. Москва, ***" and shown[0][1].startswith("+7 916 ***-**-67 #"),
+            f"psql shows investigator A the masked address and phone ({shown[0]})",
+        )
+        _, found, _ = inv_a.cli("case", "list", "--search", "916 123")
+        check(found.get("total") == 1, "a digit search still finds the case")
 
         # A video added on instance 1 is opened on instance 2 (evidence on the share).
         clip = work / "dashcam.mp4"

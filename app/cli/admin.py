@@ -67,6 +67,7 @@ def _init(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
         "roles": info.roles,
         "protected_tables": info.protected_tables,
         "shared_tables": info.shared_tables,
+        "masked_tables": info.masked_tables,
         "evidence_store": info.evidence_store,
     }
 

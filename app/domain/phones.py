@@ -66,7 +66,16 @@ def mask(value: str | None) -> str:
     """`+79161234567` → `+7 916 ***-**-67`; other forms keep only their last two digits."""
     if not value:
         return ""
+    if "*" in value:  # masked already (an office server's views): shown without its key
+        return masked_shown(value)
     return _mask(value)
+
+
+def masked_shown(value: str) -> str:
+    """`+7 916 ***-**-67 #0c1f…` (an office server's masked number: the mask and a keyed hash
+    that keeps equal numbers equal) as shown: the mask alone."""
+    head, _, tag = value.rpartition(" #")
+    return head if head and "*" in head and len(tag) == 12 else value
 
 
 @lru_cache(maxsize=200_000)
@@ -95,9 +104,11 @@ def _mask(value: str) -> str:
 
 
 def display(value: str | None) -> str:
-    """Readable unmasked form: `+7 916 123-45-67`."""
+    """Readable unmasked form: `+7 916 123-45-67` (a value masked by the server stays masked)."""
     if not value:
         return ""
+    if "*" in value:
+        return masked_shown(value)
     if value.startswith("+"):
         try:
             parsed = phonenumbers.parse(value, None)

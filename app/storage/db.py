@@ -20,6 +20,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.errors import StorageError
+from app.storage.office_masking import MASKED_SCHEMA
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -222,6 +223,10 @@ def migrate(engine: Engine, *, backup_dir: Path | None = None) -> bool:
             backup_sqlite(engine, backup_dir / f"{path.stem}.before-{head}.sqlite3")
     try:
         with engine.begin() as connection:
+            if connection.dialect.name == "postgresql":
+                # An office server's masked views pin the columns they show; `admin init`
+                # builds them again for the new schema (until then people are refused).
+                connection.exec_driver_sql(f"DROP SCHEMA IF EXISTS {MASKED_SCHEMA} CASCADE")
             command.upgrade(_alembic_config(connection), "head")
     except OperationalError as exc:
         raise storage_error(engine, exc) from exc

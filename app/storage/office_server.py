@@ -14,6 +14,8 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from app.storage import office_masking
+
 ROLES = ("investigator", "manager", "supervisor", "auditor", "admin")
 GROUP_PREFIX = "casebook_"
 NOTIFY_CHANNEL = "casebook"
@@ -41,6 +43,13 @@ AUDIT_FUNCTIONS = (
     "casebook_audit_append(text, text)",
     "casebook_audit_checkpoint(timestamptz, bigint, text, text, text, text, text)",
 )
+# The reveals and the server-side copy of a number: each checks access itself.
+USER_FUNCTIONS = (
+    "casebook_reveal(text, integer, text, text)",
+    "casebook_reveal_calls(integer, integer[], text)",
+    "casebook_reveal_messages(integer, integer[], text)",
+    "casebook_link_number(integer, integer)",
+)
 OFFICE_TABLES = ("office_settings", "office_accounts", "office_account_scopes", "destruction_tasks")
 # Written only by the change triggers (as their owner) or by each person for themselves.
 SELF_TABLES = ("office_changes", "case_presence")
@@ -63,6 +72,7 @@ class InitReport:
     case_tables: list[str] = field(default_factory=list)
     shared_tables: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
+    masked_tables: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -183,12 +193,9 @@ def _grants(connection: Connection, schema: _Schema, case_tables: list[str]) -> 
         connection.execute(text(f'GRANT SELECT ON "{table}" TO {everyone}'))
     for function in AUDIT_FUNCTIONS:
         connection.execute(text(f"GRANT EXECUTE ON FUNCTION {function} TO {everyone}"))
-    connection.execute(
-        text("REVOKE ALL ON FUNCTION casebook_reveal(text, integer, text, text) FROM PUBLIC")
-    )
-    connection.execute(
-        text(f"GRANT EXECUTE ON FUNCTION casebook_reveal(text, integer, text, text) TO {everyone}")
-    )
+    for function in USER_FUNCTIONS:
+        connection.execute(text(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC"))
+        connection.execute(text(f"GRANT EXECUTE ON FUNCTION {function} TO {everyone}"))
     excluded = {*NO_RLS, *AUDIT_TABLES, *OFFICE_TABLES, *SELF_TABLES}
     writable = [t for t in schema.tables if t not in excluded]
     for table in sorted(writable):
@@ -353,6 +360,10 @@ def init_server(connection: Connection) -> InitReport:
         "casebook_audit_actor_rule()",
     )
     _grants(connection, schema, report.case_tables)
+    logins = connection.execute(text("SELECT login FROM office_accounts")).scalars()
+    report.masked_tables = office_masking.install(
+        connection, [group(r) for r in ROLES], [str(x) for x in logins]
+    )
     report.case_tables.sort()
     return report
 
@@ -398,6 +409,7 @@ def create_login(connection: Connection, login: str, password: str | None) -> No
     if password:
         options += f" PASSWORD {_quote(connection, _encrypted(connection, login, password))}"
     _raw(connection, f"CREATE ROLE {_ident(connection, login)} {options}")
+    office_masking.set_search_path(connection, login)
 
 
 def set_password(connection: Connection, login: str, password: str) -> None:

@@ -5,7 +5,7 @@ summary, linking numbers to parties, and the audited reveal. The queries themsel
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from app.domain.errors import NotFound, ValidationError
@@ -13,6 +13,7 @@ from app.domain.phones import digits_of, display, mask, normalize
 from app.services.calls.dto import BatchInfo, CallFilter, CallView, NumberSummary
 from app.services.core.context import ServiceContext
 from app.storage.repositories import calls as repo
+from app.storage.repositories import office as office_repo
 from app.storage.repositories.calls import NumberOwner, StoredCall
 
 
@@ -149,6 +150,16 @@ def calls_by_ids(ctx: ServiceContext, ids: Sequence[int]) -> list[CallView]:
     return _views(rows, parties, reveal=False)
 
 
+def _revealed(view: CallView, real: tuple[str, str, str | None] | None) -> CallView:
+    """A masked view with the numbers the server revealed (the parties matched masked)."""
+    if real is None:
+        return view
+    caller, callee, virtual = real
+    return replace(
+        view, caller=display(caller), callee=display(callee), virtual_number=display(virtual)
+    )
+
+
 def reveal_calls(
     ctx: ServiceContext, case_id: int, ids: Sequence[int], reason: str
 ) -> list[CallView]:
@@ -160,6 +171,10 @@ def reveal_calls(
         rows = repo.calls_by_ids(session, list(ids))
         if any(r.case_id != case_id for r in rows):
             raise ValidationError("some calls belong to another case", field="ids")
+        if ctx.identity is not None:  # an office server reveals and audits it itself
+            real = office_repo.reveal_calls(session, case_id, [r.id for r in rows], reason.strip())
+            parties = repo.party_numbers(session, case_id)
+            return [_revealed(_view(r, parties, reveal=False), real.get(r.id)) for r in rows]
         views = _views(rows, repo.party_numbers(session, case_id), reveal=True)
         ctx.audit(
             session,
@@ -226,7 +241,10 @@ def link_number(ctx: ServiceContext, case_id: int, number_id: int, party_id: int
             raise ValidationError(
                 f"the number already belongs to {owner.name}; unlink it first", field="party"
             )
-        repo.link_phone(session, party_id, value, digits)
+        if ctx.identity is not None:  # the user holds only the masked number
+            office_repo.link_number(session, number_id, party_id)
+        else:
+            repo.link_phone(session, party_id, value, digits)
         ctx.audit(
             session,
             action="update",

@@ -191,6 +191,14 @@ def check_version(actual: int, expected: int | None, what: str) -> None:
         )
 
 
+def _filter(
+    ctx: ServiceContext, text: str, status: str | None, region: str | None, category: str | None
+) -> CaseFilter:
+    """On an office server phone digits are searched by the server's function."""
+    office = ctx.identity is not None
+    return CaseFilter(text=text, status=status, region=region, category=category, office=office)
+
+
 def search_cases(
     ctx: ServiceContext,
     text: str = "",
@@ -207,7 +215,7 @@ def search_cases(
     case of the previous page (keyset paging: no rows skipped by counting). The total is counted
     separately, and only when the page does not already tell it (a first page shorter than
     `limit` holds every match)."""
-    flt = CaseFilter(text=text, status=status, region=region, category=category)
+    flt = _filter(ctx, text, status, region, category)
     with ctx.session() as session:
         ids = repo.search_page(session, flt, order_by, descending, offset, limit, after)
         rows = repo.rows_by_ids(session, ids)
@@ -272,7 +280,7 @@ def search_case_ids(
     descending: bool = True,
 ) -> list[int]:
     """All matching ids in display order: the case list model holds ids and fetches rows lazily."""
-    flt = CaseFilter(text=text, status=status, region=region, category=category)
+    flt = _filter(ctx, text, status, region, category)
     with ctx.session() as session:
         ids = repo.search_ids(session, flt, order_by, descending)
     return list(ids)

@@ -45,13 +45,19 @@ def init_office(ctx: ServiceContext, evidence_dir: Path | None = None) -> InitIn
             action="init",
             entity="office",
             entity_id="server",
-            after={"protected_tables": report.case_tables, "shared_tables": report.shared_tables},
+            after={
+                "protected_tables": report.case_tables,
+                "shared_tables": report.shared_tables,
+                "masked_tables": report.masked_tables,
+            },
         )
     store = None
     if evidence_dir is not None:
         identity = record_store(ctx, evidence_dir)
         store = {"id": identity.id, "root": identity.root}
-    return InitInfo(report.roles, report.case_tables, report.shared_tables, store)
+    return InitInfo(
+        report.roles, report.case_tables, report.shared_tables, report.masked_tables, store
+    )
 
 
 def _clean(

@@ -23,6 +23,7 @@ class InitInfo:
     roles: list[str]
     protected_tables: list[str]
     shared_tables: list[str]
+    masked_tables: list[str]
     evidence_store: dict[str, str] | None
 
 

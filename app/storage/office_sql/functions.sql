@@ -219,3 +219,95 @@ BEGIN
     encode(sha256(convert_to(h_hash || payload, 'UTF8')), 'hex'));
   RETURN found;
 END $$;
+
+-- A reveal's audit entry, written as the logged-in role (the payload in the canonical form
+-- app.storage.audit.record writes: keys sorted, no spaces).
+CREATE OR REPLACE FUNCTION casebook_audit_reveal(p_case integer, p_entity text, p_entity_id text,
+                                                 p_after text)
+RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  h_seq bigint;
+  h_hash text;
+  payload text;
+BEGIN
+  SELECT head_seq, head_hash INTO h_seq, h_hash FROM casebook_audit_head();
+  payload := '{"action":"reveal","actor":' || to_json(session_user::text)::text
+    || ',"after":' || p_after || ',"at":'
+    || to_json(to_char(date_trunc('second', clock_timestamp()) AT TIME ZONE 'UTC',
+                       'YYYY-MM-DD"T"HH24:MI:SS"Z"'))::text
+    || ',"before":null,"case_id":' || p_case || ',"entity":' || to_json(p_entity)::text
+    || ',"entity_id":' || to_json(p_entity_id)::text || ',"prev_hash":'
+    || to_json(h_hash)::text || ',"seq":' || (h_seq + 1) || '}';
+  PERFORM casebook_audit_append(payload,
+    encode(sha256(convert_to(h_hash || payload, 'UTF8')), 'hex'));
+END $$;
+REVOKE ALL ON FUNCTION casebook_audit_reveal(integer, text, text, text) FROM PUBLIC;
+
+-- The real numbers of some calls of a case (at most 1,000 ids are named in the entry), after
+-- the audit entry that says who revealed which calls and why.
+CREATE OR REPLACE FUNCTION casebook_reveal_calls(p_case integer, p_ids integer[], p_reason text)
+RETURNS TABLE (id integer, caller text, callee text, virtual text)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  ids integer[];
+BEGIN
+  IF length(btrim(coalesce(p_reason, ''))) < 3 THEN
+    RAISE EXCEPTION 'say why the personal data is revealed' USING ERRCODE = 'check_violation';
+  END IF;
+  IF NOT casebook_case_readable(session_user::text, p_case) THEN
+    RAISE EXCEPTION 'no case with id %', p_case USING ERRCODE = 'no_data_found';
+  END IF;
+  IF EXISTS (SELECT 1 FROM calls c WHERE c.id = ANY (p_ids) AND c.case_id <> p_case) THEN
+    RAISE EXCEPTION 'some calls belong to another case' USING ERRCODE = 'check_violation';
+  END IF;
+  SELECT coalesce(array_agg(c.id ORDER BY array_position(p_ids, c.id)), '{}') INTO ids
+    FROM calls c WHERE c.id = ANY (p_ids) AND c.case_id = p_case;
+  PERFORM casebook_audit_reveal(p_case, 'calls', p_case::text,
+    '{"call_ids":' || to_json(ids[1:1000])::text || ',"count":' || cardinality(ids)
+    || ',"field":"numbers","reason":' || to_json(btrim(p_reason))::text || '}');
+  RETURN QUERY SELECT c.id, c.caller::text, c.callee::text, c.virtual::text
+    FROM calls c WHERE c.id = ANY (ids) ORDER BY array_position(ids, c.id);
+END $$;
+
+-- A number of a case's calls becomes a party's phone: copied on the server, so the user
+-- (who reads it masked) never handles the real value.
+CREATE OR REPLACE FUNCTION casebook_link_number(p_number integer, p_party integer) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  cid integer;
+BEGIN
+  SELECT n.case_id INTO cid FROM call_numbers n JOIN parties p ON p.case_id = n.case_id
+    WHERE n.id = p_number AND p.id = p_party;
+  IF cid IS NULL OR NOT casebook_case_writable(session_user::text, cid) THEN
+    RAISE EXCEPTION 'not allowed: % cannot link numbers in this case', session_user
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  INSERT INTO party_phones (party_id, raw, value, digits)
+    SELECT p_party, n.value, n.value, n.digits FROM call_numbers n WHERE n.id = p_number;
+END $$;
+
+-- The real senders and sender numbers of some messages of a case, after the audit entry.
+CREATE OR REPLACE FUNCTION casebook_reveal_messages(p_case integer, p_ids integer[], p_reason text)
+RETURNS TABLE (id integer, sender text, sender_number text)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  ids integer[];
+BEGIN
+  IF length(btrim(coalesce(p_reason, ''))) < 3 THEN
+    RAISE EXCEPTION 'say why the personal data is revealed' USING ERRCODE = 'check_violation';
+  END IF;
+  IF NOT casebook_case_readable(session_user::text, p_case) THEN
+    RAISE EXCEPTION 'no case with id %', p_case USING ERRCODE = 'no_data_found';
+  END IF;
+  IF EXISTS (SELECT 1 FROM messages m WHERE m.id = ANY (p_ids) AND m.case_id <> p_case) THEN
+    RAISE EXCEPTION 'some messages belong to another case' USING ERRCODE = 'check_violation';
+  END IF;
+  SELECT coalesce(array_agg(m.id ORDER BY array_position(p_ids, m.id)), '{}') INTO ids
+    FROM messages m WHERE m.id = ANY (p_ids) AND m.case_id = p_case;
+  PERFORM casebook_audit_reveal(p_case, 'messages', p_case::text,
+    '{"count":' || cardinality(ids) || ',"field":"sender_number","message_ids":'
+    || to_json(ids[1:1000])::text || ',"reason":' || to_json(btrim(p_reason))::text || '}');
+  RETURN QUERY SELECT m.id, m.sender::text, m.sender_number::text
+    FROM messages m WHERE m.id = ANY (ids) ORDER BY array_position(ids, m.id);
+END $$;

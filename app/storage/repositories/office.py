@@ -259,9 +259,11 @@ def case_inventory(session: Session, case_id: int) -> dict[str, int]:
     """Rows per table that the case's destruction removes (tables with a `case_id`), for the
     act. On an office server the administrator reads them only once the task is confirmed."""
     counts: dict[str, int] = {}
-    names = inspect(session.get_bind()).get_table_names()
+    # the tables themselves (an office login's search path starts with the masked views)
+    schema = "public" if is_postgres(session) else None
+    names = inspect(session.get_bind()).get_table_names(schema=schema)
     for name in sorted(names):
-        columns = {c["name"] for c in inspect(session.get_bind()).get_columns(name)}
+        columns = {c["name"] for c in inspect(session.get_bind()).get_columns(name, schema=schema)}
         if "case_id" not in columns or name in ("audit_entries", "courier_blacklist"):
             continue
         value = session.execute(
@@ -359,3 +361,51 @@ def reveal(session: Session, entity: str, entity_id: int, field: str, reason: st
             raise NotFound(f"no {entity} with id {entity_id}") from exc
         raise
     return [str(v) for v in (values or [])]
+
+
+def _revealed_rows(
+    session: Session, sql: str, case_id: int, ids: list[int], reason: str
+) -> list[Any]:
+    """Rows of a server reveal function (it writes the audit entry first), in the caller's
+    transaction; a case the user cannot read is NotFound."""
+    try:
+        with session.begin_nested():
+            return list(session.execute(text(sql), {"c": case_id, "i": ids, "r": reason}).all())
+    except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) == "P0002":
+            raise NotFound(f"no case with id {case_id}") from exc
+        raise
+
+
+def reveal_calls(
+    session: Session, case_id: int, ids: list[int], reason: str
+) -> dict[int, tuple[str, str, str | None]]:
+    """Real (caller, callee, virtual) of calls of a case."""
+    rows = _revealed_rows(
+        session,
+        "SELECT id, caller, callee, virtual FROM casebook_reveal_calls(:c, :i, :r)",
+        case_id,
+        ids,
+        reason,
+    )
+    return {int(r[0]): (str(r[1]), str(r[2]), None if r[3] is None else str(r[3])) for r in rows}
+
+
+def link_number(session: Session, number_id: int, party_id: int) -> None:
+    """Copy a number of the case's calls into the party's phones on the server (the user
+    reads only its masked form)."""
+    session.execute(text("SELECT casebook_link_number(:n, :p)"), {"n": number_id, "p": party_id})
+
+
+def reveal_messages(
+    session: Session, case_id: int, ids: list[int], reason: str
+) -> dict[int, tuple[str, str | None]]:
+    """Real (sender, sender_number) of messages of a case."""
+    rows = _revealed_rows(
+        session,
+        "SELECT id, sender, sender_number FROM casebook_reveal_messages(:c, :i, :r)",
+        case_id,
+        ids,
+        reason,
+    )
+    return {int(r[0]): (str(r[1]), None if r[2] is None else str(r[2])) for r in rows}

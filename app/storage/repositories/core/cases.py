@@ -146,6 +146,9 @@ class CaseFilter:
     status: str | None = None
     region: str | None = None
     category: str | None = None
+    # An office server: phone digits are not in the readable search text; its search
+    # function finds them (in the cases the user may read).
+    office: bool = False
 
 
 def _filtered(stmt: Select[*_Row], flt: CaseFilter) -> Select[*_Row]:
@@ -167,6 +170,12 @@ def _filtered(stmt: Select[*_Row], flt: CaseFilter) -> Select[*_Row]:
         conditions = [
             CaseRow.search_text.like(f"%{_like_escape(p)}%", escape="\\") for p in patterns
         ]
+        if flt.office:
+            conditions += [
+                CaseRow.id.in_(select(func.casebook_cases_with_digits(p)))
+                for p in patterns
+                if p.isdigit()
+            ]
         stmt = stmt.where(or_(*conditions))
     return stmt
 

@@ -1,0 +1,336 @@
+"""Column hiding on an office server: the people's roles cannot select raw personal data.
+
+Row-level security decides which rows a role reads; this decides which columns. The personal
+columns below (phone numbers, addresses, the phone digits in a case's search text) are what the
+application shows masked until an audited reveal; everything it shows in full to whoever reads
+the case (names, notes, statements, message texts) stays readable.
+
+- The user groups lose SELECT on those columns of the base tables (column privileges).
+- Schema `casebook_masked` holds one view per such table, with the table's name and columns,
+  the personal ones masked; each login's `search_path` starts with it, so the application's
+  queries (and a person's psql) read the masked form without changing a line.
+- A masked phone is `+7 916 ***-**-67 #<12 hex>`: the mask the application shows and a keyed
+  hash (the key lives in `casebook_private`, readable by no user), so equal numbers stay equal
+  across tables and analyses still link calls, parties and senders.
+- The views belong to `casebook_masker`, a role without login that is not the tables' owner:
+  row-level security applies to reads through them, and its policies see the querying user
+  as `current_user`. Writes go through INSTEAD OF triggers into the base tables as the user
+  (their own privileges and policies); a personal column is written only when its value was
+  changed, and a masked value is never stored in place of a real one.
+- Raw values come back only through `casebook_reveal()` (audited in the same transaction);
+  digit searches through `casebook_cases_with_digits` and `casebook_numbers_with_digits`, which
+  apply the same row-level security and return case ids or masked numbers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import phonenumbers
+from sqlalchemy import Connection, text
+
+MASKED_SCHEMA = "casebook_masked"
+PRIVATE_SCHEMA = "casebook_private"
+MASKER = "casebook_masker"
+SEARCH_PATH = f"{MASKED_SCHEMA}, public"
+
+PHONE, ADDRESS, DIGITS, SEARCH, SENDER = "phone", "address", "digits", "search", "sender"
+# table -> {column: kind}; the rule is written in docs/CONTRACTS.md (Office).
+PERSONAL: dict[str, dict[str, str]] = {
+    "cases": {"search_text": SEARCH},
+    "parties": {"address": ADDRESS},
+    "party_phones": {"raw": PHONE, "value": PHONE, "digits": DIGITS},
+    "orders": {"address": ADDRESS},
+    "calls": {
+        "caller": PHONE,
+        "caller_raw": PHONE,
+        "callee": PHONE,
+        "callee_raw": PHONE,
+        "virtual": PHONE,
+        "virtual_raw": PHONE,
+    },
+    "call_numbers": {"value": PHONE, "digits": DIGITS},
+    "messages": {"sender": SENDER, "sender_number": PHONE},
+    "message_batches": {"owner_number": PHONE},
+}
+# What a masked value looks like (a view's output written back is refused).
+_MASKED_PATTERN = {
+    PHONE: " #[0-9a-f]{12}$",
+    SENDER: " #[0-9a-f]{12}$",
+    ADDRESS: "(^|, )[*]{3}$",
+}
+SEARCH_FUNCTIONS = (
+    "casebook_cases_with_digits(text)",
+    "casebook_numbers_with_digits(integer, text)",
+)
+# The application adds rows to these only with ON CONFLICT DO NOTHING (deduplicated imports).
+SKIP_CONFLICTS = {"calls", "call_numbers", "messages"}
+
+
+@dataclass(frozen=True)
+class _Column:
+    name: str
+    default: str | None
+
+
+def _columns(connection: Connection, table: str) -> list[_Column]:
+    rows = connection.execute(
+        text(
+            "SELECT column_name, column_default FROM information_schema.columns "
+            "WHERE table_schema = 'public' AND table_name = :t ORDER BY ordinal_position"
+        ),
+        {"t": table},
+    ).all()
+    return [_Column(str(name), None if default is None else str(default)) for name, default in rows]
+
+
+def _country_codes() -> tuple[list[str], list[str], list[str]]:
+    codes = sorted(str(c) for c in phonenumbers.COUNTRY_CODE_TO_REGION_CODE)
+    return (
+        [c for c in codes if len(c) == 1],
+        [c for c in codes if len(c) == 2],
+        [c for c in codes if len(c) == 3],
+    )
+
+
+def _array(values: list[str]) -> str:
+    return "ARRAY[" + ",".join(f"'{v}'" for v in values) + "]::text[]"
+
+
+def _functions_sql() -> str:
+    """Masking functions: plain SQL, so the planner inlines them into the views."""
+    one, two, three = _country_codes()
+    return f"""
+CREATE OR REPLACE FUNCTION casebook_private.cc_len(d text) RETURNS integer
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE WHEN left(d, 1) = ANY ({_array(one)}) THEN 1
+              WHEN left(d, 2) = ANY ({_array(two)}) THEN 2
+              WHEN left(d, 3) = ANY ({_array(three)}) THEN 3 ELSE 0 END
+$$;
+
+-- The mask of app.domain.phones.mask: `+7 916 ***-**-67`; other forms keep their last two digits.
+CREATE OR REPLACE FUNCTION casebook_private.mask_phone(v text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE
+    WHEN v IS NULL OR v = '' THEN v
+    WHEN left(v, 1) = '+' AND casebook_private.cc_len(d) > 0
+         AND length(ltrim(substr(d, casebook_private.cc_len(d) + 1), '0')) BETWEEN 3 AND 17 THEN
+      '+' || left(d, casebook_private.cc_len(d)) || ' ' || left(n, 3) || ' ' ||
+      CASE WHEN length(n) = 10 THEN '***-**-' ELSE repeat('*', greatest(length(n) - 5, 1)) END
+      || right(n, 2)
+    WHEN length(d) <= 2 THEN repeat('*', length(v))
+    ELSE repeat('*', length(d) - 2) || right(d, 2) END
+  FROM (SELECT regexp_replace(v, '[^0-9]', '', 'g') AS d) digits,
+       LATERAL (SELECT ltrim(substr(d, casebook_private.cc_len(d) + 1), '0') AS n) national
+$$;
+
+CREATE OR REPLACE FUNCTION casebook_private.pseudonym(v text, k text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE WHEN v IS NULL OR v = '' THEN v ELSE
+    casebook_private.mask_phone(v) || ' #'
+    || left(encode(sha256(convert_to(k || v, 'UTF8')), 'hex'), 12) END
+$$;
+
+-- app.domain.privacy.mask_address: the locality stays, the rest is hidden.
+CREATE OR REPLACE FUNCTION casebook_private.mask_address(v text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE
+    WHEN v IS NULL OR btrim(v) = '' THEN ''
+    WHEN position(',' IN v) > 0 AND btrim(substr(v, position(',' IN v) + 1)) <> '' THEN
+      btrim(split_part(btrim(v), ',', 1)) || ', ***'
+    ELSE '***' END
+$$;
+
+-- A sender named by a phone number is masked like one; a nickname stays.
+CREATE OR REPLACE FUNCTION casebook_private.mask_sender(v text, k text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE WHEN length(regexp_replace(coalesce(v, ''), '[^0-9]', '', 'g')) >= 5
+    THEN casebook_private.pseudonym(v, k) ELSE v END
+$$;
+
+-- A case's search text without its lines of phone digits.
+CREATE OR REPLACE FUNCTION casebook_private.strip_digits(v text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT regexp_replace(coalesce(v, ''), '(^|\\n)[0-9]{{5,}}(?=\\n|$)', '', 'g')
+$$;
+"""
+
+
+def _expression(kind: str, column: str) -> str:
+    ref = f't."{column}"'
+    return {
+        PHONE: f"casebook_private.pseudonym({ref}, k.key)",
+        SENDER: f"casebook_private.mask_sender({ref}, k.key)",
+        ADDRESS: f"casebook_private.mask_address({ref})",
+        DIGITS: "''::varchar",
+        SEARCH: f"casebook_private.strip_digits({ref})",
+    }[kind]
+
+
+def _view_sql(table: str, columns: list[_Column]) -> str:
+    personal = PERSONAL[table]
+    items = [
+        f'{_expression(personal[c.name], c.name)} AS "{c.name}"'
+        if c.name in personal
+        else f't."{c.name}"'
+        for c in columns
+    ]
+    return (
+        f'CREATE VIEW {MASKED_SCHEMA}."{table}" AS SELECT {", ".join(items)} '
+        f'FROM public."{table}" t CROSS JOIN {PRIVATE_SCHEMA}.mask_key k'
+    )
+
+
+def _trigger_sql(table: str, columns: list[_Column]) -> str:
+    """INSTEAD OF INSERT/UPDATE/DELETE: the base table written as the user."""
+    personal = PERSONAL[table]
+    names = [c.name for c in columns]
+    values = [
+        f'COALESCE(NEW."{c.name}", {c.default})' if c.default else f'NEW."{c.name}"'
+        for c in columns
+    ]
+    conflict = " ON CONFLICT DO NOTHING" if table in SKIP_CONFLICTS else ""
+    plain = [f'"{n}" = NEW."{n}"' for n in names if n not in personal and n != "id"]
+    checked = [(n, _MASKED_PATTERN[k]) for n, k in personal.items() if k in _MASKED_PATTERN]
+    guard_insert = " OR ".join(f"NEW.\"{n}\" ~ '{p}'" for n, p in checked) or "false"
+    guard_update = (
+        " OR ".join(
+            f'(NEW."{n}" IS DISTINCT FROM OLD."{n}" AND NEW."{n}" ~ \'{p}\')' for n, p in checked
+        )
+        or "false"
+    )
+    personal_updates = "\n".join(
+        f'    IF NEW."{n}" IS DISTINCT FROM OLD."{n}" THEN '
+        f'UPDATE public."{table}" SET "{n}" = NEW."{n}" WHERE id = OLD.id; END IF;'
+        for n in personal
+    )
+    fn = f'{MASKED_SCHEMA}."{table}_write"'
+    return f"""
+CREATE OR REPLACE FUNCTION {fn}() RETURNS trigger
+LANGUAGE plpgsql SET search_path = public, pg_temp AS $fn$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    DELETE FROM public."{table}" WHERE id = OLD.id;
+    IF NOT FOUND THEN RETURN NULL; END IF;
+    RETURN OLD;
+  END IF;
+  IF (TG_OP = 'INSERT' AND coalesce({guard_insert}, false))
+     OR (TG_OP = 'UPDATE' AND coalesce({guard_update}, false)) THEN
+    -- a masked value read from a view never replaces the real one
+    RAISE EXCEPTION 'a masked value cannot be stored in {table}' USING ERRCODE = 'check_violation';
+  END IF;
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO public."{table}" ({", ".join(f'"{n}"' for n in names)})
+    VALUES ({", ".join(values)}){conflict} RETURNING id INTO NEW.id;
+    IF NEW.id IS NULL THEN RETURN NULL; END IF;
+    RETURN NEW;
+  END IF;
+  UPDATE public."{table}" SET {", ".join(plain)} WHERE id = OLD.id;
+  IF NOT FOUND THEN RETURN NULL; END IF;
+{personal_updates}
+  RETURN NEW;
+END $fn$;
+DROP TRIGGER IF EXISTS cb_write ON {MASKED_SCHEMA}."{table}";
+CREATE TRIGGER cb_write INSTEAD OF INSERT OR UPDATE OR DELETE ON {MASKED_SCHEMA}."{table}"
+  FOR EACH ROW EXECUTE FUNCTION {fn}();
+"""
+
+
+def _search_sql() -> str:
+    return """
+-- Cases whose parties' phones hold the run of digits, among those the user reads.
+CREATE OR REPLACE FUNCTION casebook_cases_with_digits(p_digits text) RETURNS SETOF integer
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT DISTINCT pa.case_id FROM party_phones ph JOIN parties pa ON pa.id = ph.party_id
+  WHERE NOT pa.deleted AND p_digits ~ '^[0-9]{3,}$'
+    AND strpos(ph.digits, p_digits) > 0
+    AND casebook_case_readable(session_user::text, pa.case_id)
+$$;
+
+-- A case's call numbers (masked, as the views show them) holding the run of digits; a whole
+-- number matches by equality.
+CREATE OR REPLACE FUNCTION casebook_numbers_with_digits(p_case integer, p_digits text)
+RETURNS SETOF text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT casebook_private.pseudonym(n.value, k.key)
+  FROM call_numbers n CROSS JOIN casebook_private.mask_key k
+  WHERE n.case_id = p_case AND p_digits ~ '^[0-9]+$'
+    AND casebook_case_readable(session_user::text, p_case)
+    AND CASE WHEN length(p_digits) >= 10
+             AND EXISTS (SELECT 1 FROM call_numbers x WHERE x.case_id = p_case
+                         AND x.digits = p_digits)
+        THEN n.digits = p_digits ELSE strpos(n.digits, p_digits) > 0 END
+$$;
+"""
+
+
+def install(connection: Connection, groups: list[str], logins: list[str]) -> list[str]:
+    """Create (again) the masked views, their triggers, the search functions and the column
+    privileges; point every login's search path at the views. Returns the masked tables."""
+    present = [t for t in PERSONAL if _columns(connection, t)]
+    everyone = ", ".join(f'"{g}"' for g in groups)
+    connection.execute(
+        text(
+            "DO $$ BEGIN "
+            f"IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{MASKER}') THEN "
+            f"CREATE ROLE {MASKER} NOLOGIN NOINHERIT; END IF; "
+            "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$"
+        )
+    )
+    connection.execute(text(f"GRANT {MASKER} TO current_user"))  # to hand the views over
+    connection.execute(text(f"CREATE SCHEMA IF NOT EXISTS {PRIVATE_SCHEMA}"))
+    connection.execute(text(f"REVOKE ALL ON SCHEMA {PRIVATE_SCHEMA} FROM PUBLIC"))
+    connection.execute(
+        text(f"CREATE TABLE IF NOT EXISTS {PRIVATE_SCHEMA}.mask_key (key text NOT NULL)")
+    )
+    connection.execute(
+        text(
+            f"INSERT INTO {PRIVATE_SCHEMA}.mask_key (key) SELECT "
+            "gen_random_uuid()::text || gen_random_uuid()::text "
+            f"WHERE NOT EXISTS (SELECT 1 FROM {PRIVATE_SCHEMA}.mask_key)"
+        )
+    )
+    raw = connection.connection.driver_connection
+    assert raw is not None
+    raw.execute(_functions_sql())
+    connection.execute(text(f"DROP SCHEMA IF EXISTS {MASKED_SCHEMA} CASCADE"))
+    connection.execute(text(f"CREATE SCHEMA {MASKED_SCHEMA}"))
+    connection.execute(text(f"GRANT USAGE ON SCHEMA {MASKED_SCHEMA} TO {everyone}"))
+    # the pure masking functions run as the reader (inlined); the key table stays the masker's
+    connection.execute(text(f"GRANT USAGE ON SCHEMA {PRIVATE_SCHEMA} TO {MASKER}, {everyone}"))
+    connection.execute(text(f"REVOKE ALL ON {PRIVATE_SCHEMA}.mask_key FROM PUBLIC"))
+    connection.execute(text(f"GRANT SELECT ON {PRIVATE_SCHEMA}.mask_key TO {MASKER}"))
+    connection.execute(text(f"GRANT USAGE ON SCHEMA public TO {MASKER}"))
+    connection.execute(text(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {MASKER}"))
+    for table in present:
+        columns = _columns(connection, table)
+        personal = PERSONAL[table]
+        connection.execute(text(_view_sql(table, columns)))
+        connection.execute(text(f'ALTER VIEW {MASKED_SCHEMA}."{table}" OWNER TO {MASKER}'))
+        raw.execute(_trigger_sql(table, columns))
+        connection.execute(
+            text(f'GRANT SELECT, INSERT, UPDATE, DELETE ON {MASKED_SCHEMA}."{table}" TO {everyone}')
+        )
+        shown = ", ".join(f'"{c.name}"' for c in columns if c.name not in personal)
+        connection.execute(text(f'REVOKE SELECT ON public."{table}" FROM {everyone}'))
+        connection.execute(text(f'GRANT SELECT ({shown}) ON public."{table}" TO {everyone}'))
+    raw.execute(_search_sql())
+    for function in (
+        "casebook_cases_with_digits(text)",
+        "casebook_numbers_with_digits(integer, text)",
+    ):
+        connection.execute(text(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC"))
+        connection.execute(text(f"GRANT EXECUTE ON FUNCTION {function} TO {everyone}"))
+    for login in logins:
+        set_search_path(connection, login)
+    return present
+
+
+def set_search_path(connection: Connection, login: str) -> None:
+    """The login reads the masked views first (psql and the application alike)."""
+    from psycopg import sql
+
+    raw = connection.connection.driver_connection
+    assert raw is not None
+    raw.execute(
+        sql.SQL("ALTER ROLE {} SET search_path = " + SEARCH_PATH).format(sql.Identifier(login))
+    )
