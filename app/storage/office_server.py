@@ -340,7 +340,7 @@ def init_server(connection: Connection) -> InitReport:
     schema = _schema(connection)
     _own_policies(connection)
     _case_policies(connection, schema, report)
-    for table in ("cases", "statements", "case_decisions"):
+    for table in ("cases", "statements", "case_decisions", "case_presence"):
         _change_triggers(connection, schema, table)
         report.case_tables.append(table)
     _trigger(connection, "audit_entries", "cb_notify", "AFTER INSERT", "casebook_notify_audit()")

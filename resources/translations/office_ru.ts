@@ -113,7 +113,7 @@
     </message>
     <message>
         <location filename="../../app/ui/office/destruction_dialog.py" line="49"/>
-        <location filename="../../app/ui/office/destruction_dialog.py" line="188"/>
+        <location filename="../../app/ui/office/destruction_dialog.py" line="189"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
@@ -148,121 +148,129 @@
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/destruction_dialog.py" line="64"/>
+        <location filename="../../app/ui/office/destruction_dialog.py" line="65"/>
         <source>Destruction tasks</source>
         <translation>Задания на уничтожение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/destruction_dialog.py" line="67"/>
+        <location filename="../../app/ui/office/destruction_dialog.py" line="68"/>
         <source>Task</source>
         <translation>Задание</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/destruction_dialog.py" line="68"/>
+        <location filename="../../app/ui/office/destruction_dialog.py" line="69"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/destruction_dialog.py" line="69"/>
+        <location filename="../../app/ui/office/destruction_dialog.py" line="70"/>
         <source>Cases</source>
         <translation>Дела</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/destruction_dialog.py" line="70"/>
+        <location filename="../../app/ui/office/destruction_dialog.py" line="71"/>
         <source>Planned by</source>
         <translation>Подготовил</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/destruction_dialog.py" line="71"/>
+        <location filename="../../app/ui/office/destruction_dialog.py" line="72"/>
         <source>Confirmed by</source>
         <translation>Подтвердил</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/destruction_dialog.py" line="72"/>
+        <location filename="../../app/ui/office/destruction_dialog.py" line="73"/>
         <source>Done</source>
         <translation>Выполнено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/destruction_dialog.py" line="86"/>
+        <location filename="../../app/ui/office/destruction_dialog.py" line="87"/>
         <source>&amp;Plan destruction of due cases</source>
         <translation>&amp;Подготовить уничтожение дел с истёкшим сроком</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/destruction_dialog.py" line="88"/>
+        <location filename="../../app/ui/office/destruction_dialog.py" line="89"/>
         <source>C&amp;onfirm task</source>
         <translation>П&amp;одтвердить задание</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/destruction_dialog.py" line="90"/>
+        <location filename="../../app/ui/office/destruction_dialog.py" line="91"/>
         <source>Carry &amp;out task</source>
         <translation>&amp;Выполнить задание</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/destruction_dialog.py" line="92"/>
+        <location filename="../../app/ui/office/destruction_dialog.py" line="93"/>
         <source>Save &amp;act…</source>
         <translation>Сохранить &amp;акт…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/destruction_dialog.py" line="94"/>
+        <location filename="../../app/ui/office/destruction_dialog.py" line="95"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/destruction_dialog.py" line="113"/>
+        <location filename="../../app/ui/office/destruction_dialog.py" line="114"/>
         <source>planned, awaiting confirmation</source>
         <translation>подготовлено, ждёт подтверждения</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/destruction_dialog.py" line="114"/>
+        <location filename="../../app/ui/office/destruction_dialog.py" line="115"/>
         <source>confirmed</source>
         <translation>подтверждено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/destruction_dialog.py" line="115"/>
+        <location filename="../../app/ui/office/destruction_dialog.py" line="116"/>
         <source>done</source>
         <translation>выполнено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/destruction_dialog.py" line="153"/>
-        <location filename="../../app/ui/office/destruction_dialog.py" line="165"/>
+        <location filename="../../app/ui/office/destruction_dialog.py" line="154"/>
+        <location filename="../../app/ui/office/destruction_dialog.py" line="166"/>
         <source>Select a task first.</source>
         <translation>Сначала выберите задание.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/destruction_dialog.py" line="172"/>
+        <location filename="../../app/ui/office/destruction_dialog.py" line="173"/>
         <source>Destroying personal data</source>
         <translation>Уничтожение персональных данных</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/destruction_dialog.py" line="178"/>
+        <location filename="../../app/ui/office/destruction_dialog.py" line="179"/>
         <source>Select a task that has been carried out.</source>
         <translation>Выберите выполненное задание.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/destruction_dialog.py" line="181"/>
+        <location filename="../../app/ui/office/destruction_dialog.py" line="182"/>
         <source>Save the destruction act</source>
         <translation>Сохранение акта об уничтожении</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/destruction_dialog.py" line="193"/>
+        <location filename="../../app/ui/office/destruction_dialog.py" line="194"/>
         <source>Writing the destruction act</source>
         <translation>Формирование акта об уничтожении</translation>
     </message>
 </context>
 <context>
+    <name>EditingPresence</name>
+    <message>
+        <location filename="../../app/ui/office/presence.py" line="117"/>
+        <source>Being edited elsewhere right now by %1: your changes may conflict.</source>
+        <translation>Дело сейчас редактируют на другом рабочем месте: %1. Ваши изменения могут вступить в конфликт.</translation>
+    </message>
+</context>
+<context>
     <name>LiveRefresh</name>
     <message>
-        <location filename="../../app/ui/office/live.py" line="49"/>
+        <location filename="../../app/ui/office/live.py" line="52"/>
         <source>Office server: connecting…</source>
         <translation>Сервер отдела: подключение…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/live.py" line="61"/>
+        <location filename="../../app/ui/office/live.py" line="71"/>
         <source>Office server: connected as %1</source>
         <translation>Сервер отдела: подключено как %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/live.py" line="71"/>
+        <location filename="../../app/ui/office/live.py" line="81"/>
         <source>Office server: connection lost, retrying… (%1)</source>
         <translation>Сервер отдела: связь потеряна, повторное подключение… (%1)</translation>
     </message>
@@ -298,12 +306,12 @@
 <context>
     <name>OfficeMenu</name>
     <message>
-        <location filename="../../app/ui/office/menu.py" line="35"/>
+        <location filename="../../app/ui/office/menu.py" line="36"/>
         <source>&amp;Decision…</source>
         <translation>&amp;Решение…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/menu.py" line="46"/>
+        <location filename="../../app/ui/office/menu.py" line="47"/>
         <source>&amp;Retention and destruction…</source>
         <translation>Сроки хранения и &amp;уничтожение…</translation>
     </message>
@@ -311,7 +319,7 @@
 <context>
     <name>live</name>
     <message>
-        <location filename="../../app/ui/office/live.py" line="114"/>
+        <location filename="../../app/ui/office/live.py" line="132"/>
         <source>Case %1 was changed by %2; it has been reloaded</source>
         <translation>Дело %1 изменил пользователь %2; данные обновлены</translation>
     </message>

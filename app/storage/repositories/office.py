@@ -4,10 +4,11 @@ facts, destruction tasks and the inventory of what a destruction removes."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, inspect, select, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -16,6 +17,7 @@ from app.domain.timeutil import ensure_utc, now_utc
 from app.storage.models.cases import BlacklistRow, CaseRow, EvidenceRow, PartyPhoneRow, PartyRow
 from app.storage.models.office import (
     CaseDecisionRow,
+    CasePresenceRow,
     DestructionTaskRow,
     OfficeAccountRow,
     OfficeScopeRow,
@@ -409,3 +411,43 @@ def reveal_messages(
         reason,
     )
     return {int(r[0]): (str(r[1]), None if r[2] is None else str(r[2])) for r in rows}
+
+
+# --- editing leases (case_presence) --------------------------------------------------------
+
+
+def hold_presence(session: Session, case_id: int, login: str, what: str) -> None:
+    """Start or renew `login`'s lease on the case (the server's clock)."""
+    stmt = pg_insert(CasePresenceRow).values(
+        case_id=case_id, login=login, what=what[:64], seen_at=func.now()
+    )
+    session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=["case_id", "login"],
+            set_={"what": stmt.excluded.what, "seen_at": func.now()},
+        )
+    )
+
+
+def release_presence(session: Session, case_id: int, login: str) -> None:
+    session.execute(
+        delete(CasePresenceRow).where(
+            CasePresenceRow.case_id == case_id, CasePresenceRow.login == login
+        )
+    )
+
+
+def presence(
+    session: Session, case_id: int, login: str, lease: timedelta
+) -> list[tuple[str, str, datetime]]:
+    """(login, what, seen_at) of the others' leases on the case renewed within `lease`."""
+    rows = session.execute(
+        select(CasePresenceRow.login, CasePresenceRow.what, CasePresenceRow.seen_at)
+        .where(
+            CasePresenceRow.case_id == case_id,
+            CasePresenceRow.login != login,
+            CasePresenceRow.seen_at > func.now() - lease,
+        )
+        .order_by(CasePresenceRow.seen_at)
+    ).all()
+    return [(str(r[0]), str(r[1]), ensure_utc(r[2])) for r in rows]

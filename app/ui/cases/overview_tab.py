@@ -230,7 +230,10 @@ class OverviewTab(QWidget):
         }
 
     def _original(self, detail: CaseDetail) -> dict[str, Any]:
-        return {key: getattr(detail, key) for key in self._values()}
+        values = {key: getattr(detail, key) for key in self._values()}
+        # the time field shows whole seconds: a stored fraction is no edit of the user's
+        values["received_at"] = detail.received_at.replace(microsecond=0)
+        return values
 
     def changes(self) -> dict[str, Any]:
         """Fields whose value differs from the case as shown."""

@@ -14,6 +14,7 @@ from app.services.office.live import Change, listener_for
 if TYPE_CHECKING:
     from app.ui.env import UiEnv
 
+PRESENCE_TABLE = "case_presence"
 DEBOUNCE_MS = 150  # a burst of row notifications (an import) becomes one refresh
 
 
@@ -23,6 +24,7 @@ class LiveRefresh(QObject):
     _state = Signal(bool, str)
     audit_changed = Signal()
     changed_by_other = Signal(int, str)  # case id, login
+    presence_changed = Signal(int)  # case id: someone started, renewed or ended an edit
     connection_changed = Signal(bool)
 
     def __init__(self, env: UiEnv, window: QMainWindow) -> None:
@@ -49,6 +51,10 @@ class LiveRefresh(QObject):
             return
         self.label.setText(self.tr("Office server: connecting…"))
         self.listener.start()
+
+    @property
+    def stopped(self) -> bool:
+        return self._stopped
 
     def stop(self) -> None:
         """Stop listening; a change still queued or debounced is dropped."""
@@ -86,6 +92,10 @@ class LiveRefresh(QObject):
             return
         if change.channel.endswith("audit"):
             self._audit = True
+        elif change.table == PRESENCE_TABLE:  # a lease, not the case's data: no reload
+            if change.case_id is not None:
+                self.presence_changed.emit(change.case_id)
+            return
         else:
             self._list = True
             if change.case_id is not None:

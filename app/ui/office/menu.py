@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu
 from app.ui.office.decision_dialog import DecisionDialog
 from app.ui.office.destruction_dialog import DestructionDialog
 from app.ui.office.live import LiveRefresh, show_changed_by_other
+from app.ui.office.presence import follow_open_cases
 
 
 def install(window: Any, case_menu: QMenu, tools_menu: QMenu) -> LiveRefresh:
@@ -52,6 +53,7 @@ def install(window: Any, case_menu: QMenu, tools_menu: QMenu) -> LiveRefresh:
 
     live = LiveRefresh(window.env, window)
     show_changed_by_other(window, live)
+    follow_open_cases(window, live)
     window.env.live = live
     app = QCoreApplication.instance()
     if app is not None:
