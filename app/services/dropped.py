@@ -9,17 +9,19 @@ import (`app.services.messages`), videos to the video intake, anything else stor
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.domain.progress import NullProgress, Progress, check_cancel
-from app.services.calls.importing import import_calls
-from app.services.core.context import ServiceContext
-from app.services.core.evidence_files import add_evidence
-from app.services.messages.importing import import_messages
-from app.services.video.dto import EvidenceDetails
-from app.services.video.intake import add_video_evidence
+from app.domain.errors import CasebookError
+from app.domain.progress import Cancelled, NullProgress, Progress, check_cancel
+
+if TYPE_CHECKING:
+    from app.services.core.context import ServiceContext
+
+log = logging.getLogger(__name__)
 
 INTAKES = ("calls", "messages", "video", "document")
 VIDEO_SUFFIXES = frozenset(
@@ -110,32 +112,71 @@ def sort_dropped(paths: list[Path]) -> list[DroppedFile]:
     return out
 
 
+@dataclass(frozen=True)
+class NotAdded:
+    item: DroppedFile
+    reason: str  # the intake's one-line refusal, or "" when the work was cancelled before it
+
+
+@dataclass(frozen=True)
+class DropOutcome:
+    """What became of the files dropped together: each intake commits on its own, so a file
+    that fails leaves the others added; `not_added` can be sent again."""
+
+    added: list[Added]
+    not_added: list[NotAdded]
+
+
 def add_dropped(
     ctx: ServiceContext,
     case_id: int,
     items: list[DroppedFile],
     progress: Progress | None = None,
-) -> list[Added]:
+) -> DropOutcome:
     """Send each file to its intake: call logs and chat exports are imported (format detected
-    as the CLI does), videos stored and indexed, anything else stored as evidence."""
+    as the CLI does), videos stored and indexed, anything else stored as evidence. A file its
+    intake refuses is reported and the next one goes on; a cancel stops before the next file
+    (each file is all or nothing)."""
     progress = progress or NullProgress()
     added: list[Added] = []
+    not_added: list[NotAdded] = []
     for done, item in enumerate(items):
-        check_cancel(progress)
-        progress.report(done, len(items), item.path.name)
-        if item.intake == "calls":
-            result = import_calls(ctx, case_id, item.path, progress=progress)
-            added.append(Added(item.path, "calls", "calls", str(result.imported)))
-        elif item.intake == "messages":
-            chat = import_messages(ctx, case_id, item.path, progress=progress)
-            added.append(Added(item.path, "messages", "chat", str(chat.imported)))
-        elif item.intake == "video":
-            add_video_evidence(
-                ctx, case_id, item.path, EvidenceDetails(item.kind), progress=progress
-            )
-            added.append(Added(item.path, "video", item.kind))
-        else:
-            add_evidence(ctx, case_id, item.path, kind=item.kind, progress=progress)
-            added.append(Added(item.path, item.intake, item.kind))
+        try:
+            check_cancel(progress)
+            progress.report(done, len(items), item.path.name)
+            added.append(_add_one(ctx, case_id, item, progress))
+        except Cancelled:
+            not_added.extend(NotAdded(rest, "") for rest in items[done:])
+            break
+        except (CasebookError, OSError) as exc:
+            not_added.append(NotAdded(item, str(exc).splitlines()[0] if str(exc) else ""))
+        except Exception as exc:  # a fault of ours: the other files still go in
+            log.exception("dropped file %s", item.path)
+            not_added.append(NotAdded(item, f"{type(exc).__name__}: {exc}".splitlines()[0]))
     progress.report(len(items), len(items))
-    return added
+    return DropOutcome(added, not_added)
+
+
+def _add_one(ctx: ServiceContext, case_id: int, item: DroppedFile, progress: Progress) -> Added:
+    # The intakes are imported here: their libraries (PyAV, OpenCV, the chat parsers) are
+    # not needed to open the window or sort the files.
+    if item.intake == "calls":
+        from app.services.calls.importing import import_calls
+
+        result = import_calls(ctx, case_id, item.path, progress=progress)
+        return Added(item.path, "calls", "calls", str(result.imported))
+    if item.intake == "messages":
+        from app.services.messages.importing import import_messages
+
+        chat = import_messages(ctx, case_id, item.path, progress=progress)
+        return Added(item.path, "messages", "chat", str(chat.imported))
+    if item.intake == "video":
+        from app.services.video.dto import EvidenceDetails
+        from app.services.video.intake import add_video_evidence
+
+        add_video_evidence(ctx, case_id, item.path, EvidenceDetails(item.kind), progress=progress)
+        return Added(item.path, "video", item.kind)
+    from app.services.core.evidence_files import add_evidence
+
+    add_evidence(ctx, case_id, item.path, kind=item.kind, progress=progress)
+    return Added(item.path, item.intake, item.kind)

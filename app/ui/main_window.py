@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,22 +20,23 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME, __version__
-from app.services import demo
 from app.services.core import cases as case_service
 from app.services.core.bootstrap import default_actor
 from app.services.core.cases import CaseInput
 from app.services.core.dto import CaseDetail, CaseSummary
 from app.ui.audit_viewer import AuditViewer
 from app.ui.blacklist_dialog import BlacklistDialog
+from app.ui.cases import tabs as feature_tabs
 from app.ui.cases.case_dialog import NewCaseDialog
 from app.ui.cases.case_view import CaseView
 from app.ui.cases.list_panel import CaseListPanel
-from app.ui.dossier.dialog import open_export_dialog
 from app.ui.env import UiEnv
 from app.ui.errors import show_error
 from app.ui.office import menu as office_ui
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.widgets.task_status import TaskStatusWidget
+
+WARM_UP_DELAY_MS = 1500  # after the first screen: the user looks at the list meanwhile
 
 
 class MainWindow(QMainWindow):
@@ -81,8 +82,19 @@ class MainWindow(QMainWindow):
         env.undo_group.indexChanged.connect(self._history_changed)
         env.cases_changed.connect(self.cases.reload)
         self.restore_state()
+        self.cases.model.search_finished.connect(self._warm_up_once)
         self.cases.reload()
         self._current_case_changed()
+
+    def _warm_up_once(self, _count: int) -> None:
+        """Once the list is shown, import the feature tabs' modules on the read pool (PyAV,
+        OpenCV, the timeline...), so the first case opens at once; the window never waits
+        for them to start."""
+        self.cases.model.search_finished.disconnect(self._warm_up_once)
+        QTimer.singleShot(WARM_UP_DELAY_MS, self._warm_up)
+
+    def _warm_up(self) -> None:
+        self.env.tasks.run_read(lambda _progress: feature_tabs.warm_up())
 
     # --- actions --------------------------------------------------------------------------
     def _action(
@@ -395,6 +407,8 @@ class MainWindow(QMainWindow):
             self.env.cases_changed.emit()
             self.open_case(summary.id)
 
+        from app.services import demo  # its clips need PyAV: not loaded before it is asked for
+
         self.env.tasks.run_db(
             lambda _p: demo.create_demo_case(ctx),
             created,
@@ -451,6 +465,8 @@ class MainWindow(QMainWindow):
             return
         case_id = self.current_case_id()
         if case_id is not None:
+            from app.ui.dossier.dialog import open_export_dialog  # reportlab: loaded when needed
+
             self.dialog = open_export_dialog(self.env, case_id, self)
 
     def show_help(self) -> None:

@@ -26,7 +26,7 @@ from app.services.core.dto import (
 )
 from app.services.core.parties import PartyResult
 from app.ui.cases import tabs as feature_tabs
-from app.ui.cases.drop_dialog import DropDialog, dropped_paths
+from app.ui.cases.drop_dialog import DropDialog, DropOutcomeBox, dropped_paths
 from app.ui.cases.overview_tab import OverviewTab
 from app.ui.cases.parties_tab import PartiesTab
 from app.ui.cases.record_tabs import EventsTab, OrdersTab, StatementsTab
@@ -206,11 +206,25 @@ class CaseView(QWidget):
         ctx, case_id = self.env.ctx, self.case_id
         self.env.tasks.run_db(
             lambda progress: dropped.add_dropped(ctx, case_id, items, progress),
-            lambda _added: self._after_write(),
+            self._dropped_added,
             self.show_error,
             title=self.tr("Adding %n file(s) to the case", "", len(items)),
             cancellable=True,
         )
+
+    def _dropped_added(self, outcome: dropped.DropOutcome) -> None:
+        """Reload with what went in; if some files did not, say which and offer the rest."""
+        if outcome.added:
+            self._after_write()
+        if not outcome.not_added:
+            return
+        box = DropOutcomeBox(outcome, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.drop_outcome = box
+        box.buttonClicked.connect(
+            lambda button: self.add_dropped(box.rest) if button is box.retry else None
+        )
+        box.open()
 
     # --- navigation (CaseHost) -------------------------------------------------------------
     def show_feature(self, key: str) -> QWidget | None:

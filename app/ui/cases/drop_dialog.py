@@ -1,6 +1,8 @@
 """Files dropped onto an open case: one confirmation that lists where each goes (call log,
 chat export, video, document), with the camera kind of a video to choose, then one task that
-sends them to their intakes (`app.services.dropped`)."""
+sends them to their intakes (`app.services.dropped`). Each file is added on its own: when
+some are refused or the work is cancelled, `DropOutcomeBox` says which went in and which did
+not (and why), and offers to send the rest again."""
 
 from __future__ import annotations
 
@@ -13,13 +15,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from app.services.dropped import DroppedFile
+from app.services.dropped import DropOutcome, DroppedFile
 from app.ui.labels import vocab
 from app.ui.widgets.screen import resize_within_screen
 
@@ -90,6 +93,41 @@ class DropDialog(QDialog):
                 intake = "document"  # stored as a file, not read
             out.append(DroppedFile(item.path, intake, kind))
         return out
+
+
+class DropOutcomeBox(QMessageBox):
+    """Some dropped files did not go in: the ones added, the ones not (with the intake's
+    reason), and "Try again" for the rest (the default: nothing is lost by pressing Enter)."""
+
+    def __init__(self, outcome: DropOutcome, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dropOutcome")
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setWindowTitle(self.tr("Add files to the case"))
+        self.rest = [n.item for n in outcome.not_added]
+        self.setText(
+            self.tr("%n file(s) added, %1 not added.", "", len(outcome.added)).replace(
+                "%1", str(len(self.rest))
+            )
+        )
+        lines = [self.tr("Not added:")]
+        for missing in outcome.not_added:
+            reason = missing.reason or self.tr("cancelled before it was read")
+            lines.append(f"  • {missing.item.path.name} — {reason}")
+        if outcome.added:
+            lines.append(self.tr("Added:"))
+            lines.extend(f"  • {a.path.name}" for a in outcome.added)
+        self.setInformativeText(self.tr("Fix the file or try again; the added ones stay."))
+        self.setDetailedText("\n".join(lines))
+        self.retry = self.addButton(
+            self.tr("Try the rest again"), QMessageBox.ButtonRole.AcceptRole
+        )
+        self.addButton(QMessageBox.StandardButton.Close)
+        self.setDefaultButton(self.retry)
+        # The list is the point of the message: shown, not folded away behind "Show details".
+        for button in self.buttons():
+            if self.buttonRole(button) == QMessageBox.ButtonRole.ActionRole:
+                button.click()
 
 
 def dropped_paths(urls: list[object]) -> list[Path]:

@@ -38,6 +38,7 @@ class CaseListPanel(QWidget):
         super().__init__(parent)
         self.env = env
         self.model = CaseListModel(env.ctx, env.tasks, env.ctx.settings.default_tz, self)
+        self._regions_stale = True  # region choices are read after the list
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
@@ -104,8 +105,9 @@ class CaseListPanel(QWidget):
 
     # --- filters --------------------------------------------------------------------------
     def reload(self) -> None:
-        """Refresh the region choices and run the current search again."""
-        self._load_regions()
+        """Run the current search again, then refresh the region choices (after the list:
+        the first screen's read goes first)."""
+        self._regions_stale = True
         self.apply_filters()
 
     def _load_regions(self) -> None:
@@ -140,6 +142,9 @@ class CaseListPanel(QWidget):
 
     def _show_count(self, total: int) -> None:
         self.count.setText(self.tr("%n case(s)", "", total))
+        if self._regions_stale:
+            self._regions_stale = False
+            self._load_regions()
 
     # --- opening ----------------------------------------------------------------------
     def _activated(self, index: QModelIndex) -> None:

@@ -4,8 +4,8 @@ The model holds only the ordered ids of the matching records (a million ints is 
 a bounded cache of rows. Searching, filtering and sorting happen in SQL: `search(work)` runs
 the service that returns the ids off the GUI thread (the newest search wins), or `set_ids()`
 takes ids found elsewhere. A search may also give `first`, a query for the first screen alone
-(`LIMIT`, no counting): its rows are shown as soon as they arrive, and the full id list, when
-it follows, extends them without a reset (selection and scroll position stay).
+(`LIMIT`, no counting): its rows are shown as soon as they arrive, then the full id list is
+read and extends them without a reset (selection and scroll position stay).
 
 Rows are read by primary key, a page around the first row the view paints, through
 `fetch(ids)`: one indexed `IN (...)` read of a few milliseconds. A page the view has never
@@ -79,21 +79,23 @@ class IdPagedModel(QAbstractTableModel, Generic[T]):
         self._search += 1
         search = self._search
         shown: list[int] = []  # ids of the first screen, once shown
-        complete = False
         self.search_started.emit()
 
         def first_done(records: Sequence[Any]) -> None:
-            if search != self._search or complete:
+            if search != self._search:
                 return
             self._reset([r.id for r in records], keep_cache=False)
             self._store(records, [r.id for r in records])
             shown.extend(self._ids)
+            tasks.run_read(work, done, failed)
+
+        def first_failed(_exc: BaseException) -> None:
+            if search == self._search:
+                tasks.run_read(work, done, failed)  # the full search says what is wrong
 
         def done(ids: Sequence[int]) -> None:
-            nonlocal complete
             if search != self._search:
                 return
-            complete = True
             if shown:
                 self.extend_ids(ids)  # the first screen stays where it is
             else:
@@ -104,9 +106,11 @@ class IdPagedModel(QAbstractTableModel, Generic[T]):
             if search == self._search:
                 self.search_failed.emit(exc)
 
+        # The first screen alone, then every id: the screen's read has the machine to itself.
         if first is not None:
-            tasks.run_read(first, first_done, failed)
-        tasks.run_read(work, done, failed)
+            tasks.run_read(first, first_done, first_failed)
+        else:
+            tasks.run_read(work, done, failed)
 
     def set_ids(self, ids: Sequence[int], keep_cache: bool = True) -> None:
         """Show these records in this order (`keep_cache` when rows cannot have changed); a

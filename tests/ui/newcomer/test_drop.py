@@ -83,3 +83,68 @@ def test_drop_confirm_once_and_each_file_lands(
         "VID_20250914_214000.mp4": "cctv",
         "заявление.pdf": "document",
     }
+
+
+def test_a_file_refused_partway_is_named_and_can_be_sent_again(
+    window: Any, sqlite_ctx: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    """Each file goes in on its own: a broken call log between two good files leaves those
+    added, the message names what went in and what did not (with the reason), and "Try the
+    rest again" sends only the refused file once it is fixed."""
+    case = cases.create_case(
+        sqlite_ctx, CaseInput(title="Сообщения", region="MSK", tz="Europe/Moscow")
+    )
+    view = window.open_case(case.id)
+    good = Path(shutil.copy(DATA / "mts_vpbx.csv", tmp_path / "detalizaciya.csv"))
+    broken = tmp_path / "vygruzka.csv"
+    broken.write_text("это не выгрузка звонков\n", encoding="utf-8")
+    scan = tmp_path / "заявление.pdf"
+    scan.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    view.add_dropped(dropped.sort_dropped([good, broken, scan]))
+    box = view.drop_outcome
+    qtbot.waitUntil(box.isVisible)
+    assert [n.item.path.name for n in box_outcome(box)] == ["vygruzka.csv"]
+    details = box.detailedText()
+    assert "vygruzka.csv —" in details and "detalizaciya.csv" in details.split("Added:")[1]
+    assert box.defaultButton() is box.retry
+    stored = {e.original_name for e in evidence_files.list_evidence(sqlite_ctx, case.id)}
+    assert stored == {"detalizaciya.csv", "заявление.pdf"}  # the good ones stay
+
+    shutil.copy(DATA / "ru_vpbx_stats.csv", broken)  # the investigator fixes the file
+    box.retry.click()
+    stored = {e.original_name for e in evidence_files.list_evidence(sqlite_ctx, case.id)}
+    assert "vygruzka.csv" in stored
+
+
+def test_a_cancel_leaves_the_rest_for_later(sqlite_ctx: Any, tmp_path: Path) -> None:
+    case = cases.create_case(sqlite_ctx, CaseInput(title="Отмена", region="MSK", tz="UTC"))
+    scans = []
+    for name in ("a.pdf", "b.pdf", "c.pdf"):
+        path = tmp_path / name
+        path.write_bytes(b"%PDF-1.4\n" + name.encode() + b"\n%%EOF\n")
+        scans.append(path)
+
+    class CancelDuringSecond:
+        """The investigator presses Cancel while the second file is being stored."""
+
+        current = ""
+
+        def report(self, done: int, total: int | None = None, message: str = "") -> None:
+            if message.endswith(".pdf"):
+                self.current = message
+
+        def cancelled(self) -> bool:
+            return self.current == "b.pdf"
+
+    outcome = dropped.add_dropped(
+        sqlite_ctx, case.id, dropped.sort_dropped(scans), CancelDuringSecond()
+    )
+    assert [a.path.name for a in outcome.added] == ["a.pdf"]
+    assert [(n.item.path.name, n.reason) for n in outcome.not_added] == [
+        ("b.pdf", ""),
+        ("c.pdf", ""),
+    ]
+
+
+def box_outcome(box: Any) -> list[Any]:
+    return [type("Missing", (), {"item": item})() for item in box.rest]

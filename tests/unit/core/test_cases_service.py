@@ -246,3 +246,16 @@ def test_a_short_first_page_is_its_own_total(ctx):
         new_case(ctx, title=f"Жалоба {i}")
     assert cases.search_cases(ctx, text="жалоба", limit=5).total == 2
     assert [s.title for s in cases.first_case_page(ctx, text="ЖАЛОБА", limit=1)] == ["Жалоба 1"]
+
+
+def test_all_matching_ids_in_list_order(ctx):
+    """The list model's read (through the driver's cursor): filters, Cyrillic case folding,
+    LIKE wildcards taken literally, sort order, on SQLite and PostgreSQL."""
+    made = [new_case(ctx, title=t) for t in ("Жалоба А", "жалоба 100%", "Другое", "ЖАЛОБА_Б")]
+    ids = cases.search_case_ids(ctx, text="ЖАЛОБА")
+    assert ids == [made[3].id, made[1].id, made[0].id]  # newest first (same received time)
+    assert cases.search_case_ids(ctx, text="100%") == [made[1].id]
+    assert cases.search_case_ids(ctx, text="а_б") == [made[3].id]
+    by_title = cases.search_case_ids(ctx, order_by="title", descending=False, status="new")
+    assert len(by_title) == 4 and by_title[0] == made[2].id
+    assert cases.search_case_ids(ctx, status="closed") == []
