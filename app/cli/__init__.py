@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import APP_NAME, __version__
 from app.cli import (
@@ -37,9 +37,14 @@ from app.cli.common import (
     error_location,
     fail,
     global_options,
+    language_of,
     report_error,
 )
 from app.domain.errors import CasebookError, IntegrityFailure
+from app.domain.vocabulary import Language
+
+if TYPE_CHECKING:
+    from app.services.core.context import ServiceContext
 
 COMMAND_MODULES = (
     cases,
@@ -113,10 +118,10 @@ def main(argv: Sequence[str]) -> int:
                 args.data_dir, args.db_url, evidence_dir=getattr(args, "evidence_dir", None)
             )
         payload = handler(args, ctx)
-        emit(payload, as_json)
+        emit(payload, as_json, _language(ctx))
         return EXIT_OK
     except CheckFailed as exc:
-        emit(exc.payload, as_json)
+        emit(exc.payload, as_json, _language(ctx))
         fail(exc.message)
         return EXIT_CHECK_FAILED
     except CasebookError as exc:
@@ -135,3 +140,8 @@ def main(argv: Sequence[str]) -> int:
     finally:
         if ctx is not None:
             ctx.engine.dispose()
+
+
+def _language(ctx: ServiceContext | None) -> Language:
+    """The human output's language: the app's setting, else the system's."""
+    return language_of(ctx.settings.language if ctx is not None else None)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import asdict, is_dataclass
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.domain.timeutil import iso_utc
+from app.domain.vocabulary import VOCABULARY, Language, name
 
 if TYPE_CHECKING:
     from app.services.core.context import ServiceContext
@@ -78,15 +80,63 @@ def to_jsonable(value: Any) -> Any:
     return value
 
 
-def emit(payload: dict[str, Any], as_json: bool) -> None:
+def emit(payload: dict[str, Any], as_json: bool, lang: Language = "en") -> None:
+    """Print a result: one JSON object (codes, as scripts expect) or readable text for people,
+    where codes read as the vocabulary names them in `lang`."""
     data = to_jsonable(payload)
     if as_json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
         return
-    sys.stdout.write(render_text(data) + "\n")
+    sys.stdout.write(render_text(data, lang=lang) + "\n")
 
 
-def render_text(data: Any, indent: int = 0) -> str:
+# Which vocabulary group names the value of a key (the first group that knows the code wins);
+# `(parent, key)` where a key means different things under different lists.
+KEY_GROUPS: dict[str, tuple[str, ...]] = {
+    "status": ("status", "call_status"),
+    "category": ("category",),
+    "measure": ("measure",),
+    "role": ("role",),
+    "direction": ("direction",),
+    "severity": ("severity",),
+    "action": ("audit_action",),
+    "entity": ("audit_entity",),
+    "step": ("step",),
+    "kind": ("finding", "evidence", "event", "order_event"),
+    "source": ("complaint_source",),
+    "abuse": ("abuse",),
+}
+PARENT_KEY_GROUPS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("findings", "kind"): ("finding",),
+    ("evidence", "kind"): ("evidence",),
+    ("events", "kind"): ("event", "order_event"),
+    ("entries", "entity"): ("audit_entity",),
+}
+
+
+def language_of(setting: str | None = None) -> Language:
+    """The language of the human output: the app's setting when it names one, else the
+    system's (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English."""
+    if setting in ("en", "ru"):
+        return "ru" if setting == "ru" else "en"
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "")
+        if value:
+            return "ru" if value.lower().startswith("ru") else "en"
+    return "en"
+
+
+def named(key: str, value: Any, lang: Language, parent: str = "") -> Any:
+    """`value` as the vocabulary names it when `key` holds a code it knows, else as is."""
+    if not isinstance(value, str):
+        return value
+    for group in PARENT_KEY_GROUPS.get((parent, key), KEY_GROUPS.get(key, ())):
+        if value in VOCABULARY[group]:
+            return name(group, value, lang)
+    return value
+
+
+def render_text(data: Any, indent: int = 0, lang: Language = "en", parent: str = "") -> str:
     """A readable rendering of a result for people at a terminal."""
     pad = "  " * indent
     if isinstance(data, dict):
@@ -94,16 +144,18 @@ def render_text(data: Any, indent: int = 0) -> str:
         for key, value in data.items():
             if isinstance(value, dict | list) and value:
                 lines.append(f"{pad}{key}:")
-                lines.append(render_text(value, indent + 1))
+                lines.append(render_text(value, indent + 1, lang, key))
             else:
-                lines.append(f"{pad}{key}: {_scalar(value)}")
+                lines.append(f"{pad}{key}: {_scalar(named(key, value, lang, parent))}")
         return "\n".join(lines)
     if isinstance(data, list):
         lines = []
         for item in data:
             if isinstance(item, dict):
                 text = ", ".join(
-                    f"{k}={_scalar(v)}" for k, v in item.items() if not isinstance(v, dict | list)
+                    f"{k}={_scalar(named(k, v, lang, parent))}"
+                    for k, v in item.items()
+                    if not isinstance(v, dict | list)
                 )
                 lines.append(f"{pad}- {text}")
             else:

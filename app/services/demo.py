@@ -31,6 +31,7 @@ def create_demo_case(ctx: ServiceContext) -> CaseSummary:
             category="repeated_calls",
             source="official_inquiry",
             received_at=local(2025, 9, 16, 10, 30),
+            opened_at=local(2025, 9, 16, 11, 5),  # the story's day, not the day of the demo
             summary=(
                 "Клиентка сообщила, что после доставки заказа курьер пришёл к её двери, вёл себя "
                 "агрессивно, а затем звонил ей ночью с нескольких разных номеров."

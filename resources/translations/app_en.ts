@@ -15,7 +15,7 @@
 <context>
     <name>CaseListPanel</name>
     <message numerus="yes">
-        <location filename="../../app/ui/cases/list_panel.py" line="142"/>
+        <location filename="../../app/ui/cases/list_panel.py" line="149"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n case</numerusform>
@@ -26,12 +26,20 @@
 <context>
     <name>CaseView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/cases/case_view.py" line="209"/>
+        <location filename="../../app/ui/cases/case_view.py" line="211"/>
         <source>Adding %n file(s) to the case</source>
         <translation>
             <numerusform>Adding %n file to the case</numerusform>
             <numerusform>Adding %n files to the case</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DropOutcomeBox</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/cases/drop_dialog.py" line="109"/>
+        <source>%n file(s) added, %1 not added.</source>
+        <translation><numerusform>%n file added, %1 not added.</numerusform><numerusform>%n files added, %1 not added.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -190,47 +190,47 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="109"/>
+        <location filename="../../app/ui/cases/list_model.py" line="117"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="110"/>
+        <location filename="../../app/ui/cases/list_model.py" line="118"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="111"/>
+        <location filename="../../app/ui/cases/list_model.py" line="119"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="112"/>
+        <location filename="../../app/ui/cases/list_model.py" line="120"/>
         <source>Region</source>
         <translation>Регион</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="113"/>
+        <location filename="../../app/ui/cases/list_model.py" line="121"/>
         <source>Category</source>
         <translation>Категория</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="114"/>
+        <location filename="../../app/ui/cases/list_model.py" line="122"/>
         <source>Received</source>
         <translation>Поступило</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="115"/>
+        <location filename="../../app/ui/cases/list_model.py" line="123"/>
         <source>Updated</source>
         <translation>Изменено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="144"/>
+        <location filename="../../app/ui/cases/list_model.py" line="154"/>
         <source>(deleted)</source>
         <translation>(удалено)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="62"/>
+        <location filename="../../app/ui/cases/list_model.py" line="64"/>
         <source>Recording the search</source>
         <translation>Запись поиска в журнал</translation>
     </message>
@@ -238,33 +238,38 @@
 <context>
     <name>CaseListPanel</name>
     <message>
-        <location filename="../../app/ui/cases/list_panel.py" line="48"/>
-        <source>Search: number, title, name, phone digits, order number</source>
-        <translation>Поиск: номер, название, ФИО, цифры телефона, номер заказа</translation>
+        <location filename="../../app/ui/cases/list_panel.py" line="49"/>
+        <source>Number, title, name, phone, order</source>
+        <translation>Номер, название, ФИО, телефон, заказ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_panel.py" line="55"/>
+        <location filename="../../app/ui/cases/list_panel.py" line="52"/>
+        <source>Search by case number, title, a party&apos;s name or courier ID, digits of a phone number (any part) or an order number. Ctrl+F comes here.</source>
+        <translation>Поиск по номеру дела, названию, ФИО участника или ID курьера, цифрам телефона (любой части номера) или номеру заказа. Сюда ведёт Ctrl+F.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/list_panel.py" line="61"/>
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_panel.py" line="60"/>
-        <location filename="../../app/ui/cases/list_panel.py" line="118"/>
+        <location filename="../../app/ui/cases/list_panel.py" line="66"/>
+        <location filename="../../app/ui/cases/list_panel.py" line="125"/>
         <source>All regions</source>
         <translation>Все регионы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_panel.py" line="63"/>
+        <location filename="../../app/ui/cases/list_panel.py" line="69"/>
         <source>All categories</source>
         <translation>Все категории</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_panel.py" line="102"/>
+        <location filename="../../app/ui/cases/list_panel.py" line="108"/>
         <source>Searching…</source>
         <translation>Поиск…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/cases/list_panel.py" line="142"/>
+        <location filename="../../app/ui/cases/list_panel.py" line="149"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n дело</numerusform>
@@ -318,49 +323,91 @@
 <context>
     <name>DropDialog</name>
     <message>
-        <location filename="../../app/ui/cases/drop_dialog.py" line="31"/>
+        <location filename="../../app/ui/cases/drop_dialog.py" line="34"/>
         <source>Add files to the case</source>
         <translation>Добавить файлы в дело</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/drop_dialog.py" line="35"/>
+        <location filename="../../app/ui/cases/drop_dialog.py" line="38"/>
         <source>Each file goes where it belongs; change a video&apos;s camera if needed.</source>
         <translation>Каждый файл попадёт в свой раздел; для видео при необходимости выберите камеру.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/drop_dialog.py" line="39"/>
+        <location filename="../../app/ui/cases/drop_dialog.py" line="42"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/drop_dialog.py" line="39"/>
+        <location filename="../../app/ui/cases/drop_dialog.py" line="42"/>
         <source>Goes to</source>
         <translation>Куда</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/drop_dialog.py" line="78"/>
+        <location filename="../../app/ui/cases/drop_dialog.py" line="81"/>
         <source>Messages: import the chat export</source>
         <translation>Переписка: загрузить выгрузку</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/drop_dialog.py" line="59"/>
+        <location filename="../../app/ui/cases/drop_dialog.py" line="62"/>
         <source>Add</source>
         <translation>Добавить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/drop_dialog.py" line="68"/>
+        <location filename="../../app/ui/cases/drop_dialog.py" line="71"/>
         <source>Calls: import the call log</source>
         <translation>Звонки: загрузить детализацию</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/drop_dialog.py" line="73"/>
+        <location filename="../../app/ui/cases/drop_dialog.py" line="76"/>
         <source>Video: %1</source>
         <translation>Видео: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/drop_dialog.py" line="75"/>
+        <location filename="../../app/ui/cases/drop_dialog.py" line="78"/>
         <source>Other video (stored, not indexed)</source>
         <translation>Другое видео (сохранить без индексации)</translation>
+    </message>
+</context>
+<context>
+    <name>DropOutcomeBox</name>
+    <message>
+        <location filename="../../app/ui/cases/drop_dialog.py" line="106"/>
+        <source>Add files to the case</source>
+        <translation>Добавить файлы в дело</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/cases/drop_dialog.py" line="109"/>
+        <source>%n file(s) added, %1 not added.</source>
+        <translation>
+            <numerusform>Добавлено файлов: %n, не добавлено: %1.</numerusform>
+            <numerusform>Добавлено файлов: %n, не добавлено: %1.</numerusform>
+            <numerusform>Добавлено файлов: %n, не добавлено: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/drop_dialog.py" line="113"/>
+        <source>Not added:</source>
+        <translation>Не добавлены:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/drop_dialog.py" line="115"/>
+        <source>cancelled before it was read</source>
+        <translation>отменено до чтения файла</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/drop_dialog.py" line="118"/>
+        <source>Added:</source>
+        <translation>Добавлены:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/drop_dialog.py" line="120"/>
+        <source>Fix the file or try again; the added ones stay.</source>
+        <translation>Исправьте файл или попробуйте ещё раз; добавленные файлы останутся в деле.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/drop_dialog.py" line="123"/>
+        <source>Try the rest again</source>
+        <translation>Добавить оставшиеся ещё раз</translation>
     </message>
 </context>
 <context>
@@ -575,157 +622,157 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="57"/>
+        <location filename="../../app/ui/main_window.py" line="58"/>
         <source>Open a case from the list (double-click or Enter), or create one: Ctrl+N.</source>
         <translation>Откройте дело из списка (двойной щелчок или Enter) или создайте новое: Ctrl+N.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="102"/>
+        <location filename="../../app/ui/main_window.py" line="114"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="104"/>
+        <location filename="../../app/ui/main_window.py" line="116"/>
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="108"/>
+        <location filename="../../app/ui/main_window.py" line="120"/>
         <source>&amp;New case…</source>
         <translation>&amp;Новое дело…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="110"/>
+        <location filename="../../app/ui/main_window.py" line="122"/>
         <source>&amp;Close case</source>
         <translation>&amp;Закрыть дело</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="113"/>
+        <location filename="../../app/ui/main_window.py" line="125"/>
         <source>&amp;Save case</source>
         <translation>&amp;Сохранить дело</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="117"/>
+        <location filename="../../app/ui/main_window.py" line="129"/>
         <source>&amp;Reload</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="118"/>
+        <location filename="../../app/ui/main_window.py" line="130"/>
         <source>&amp;Find…</source>
         <translation>&amp;Найти…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="120"/>
+        <location filename="../../app/ui/main_window.py" line="132"/>
         <source>&amp;Add record…</source>
         <translation>&amp;Добавить запись…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="123"/>
+        <location filename="../../app/ui/main_window.py" line="135"/>
         <source>&amp;Edit record…</source>
         <translation>&amp;Изменить запись…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="126"/>
+        <location filename="../../app/ui/main_window.py" line="138"/>
         <source>&amp;Delete record</source>
         <translation>&amp;Удалить запись</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="134"/>
+        <location filename="../../app/ui/main_window.py" line="146"/>
         <source>&amp;Audit log…</source>
         <translation>&amp;Журнал аудита…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="136"/>
+        <location filename="../../app/ui/main_window.py" line="148"/>
         <source>Audit log of this &amp;case…</source>
         <translation>Журнал аудита этого &amp;дела…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="138"/>
+        <location filename="../../app/ui/main_window.py" line="150"/>
         <source>Courier &amp;blacklist…</source>
         <translation>&amp;Чёрный список курьеров…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="139"/>
+        <location filename="../../app/ui/main_window.py" line="151"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="141"/>
+        <location filename="../../app/ui/main_window.py" line="153"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="143"/>
+        <location filename="../../app/ui/main_window.py" line="155"/>
         <source>&amp;About Casebook</source>
         <translation>&amp;О программе Casebook</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="145"/>
+        <location filename="../../app/ui/main_window.py" line="157"/>
         <source>&amp;Help contents</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="150"/>
+        <location filename="../../app/ui/main_window.py" line="162"/>
         <source>E&amp;xport dossier…</source>
         <translation>&amp;Экспорт досье…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="153"/>
+        <location filename="../../app/ui/main_window.py" line="165"/>
         <source>&amp;Case</source>
         <translation>&amp;Дело</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158"/>
+        <location filename="../../app/ui/main_window.py" line="170"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164"/>
+        <location filename="../../app/ui/main_window.py" line="176"/>
         <source>&amp;Tools</source>
         <translation>&amp;Сервис</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169"/>
+        <location filename="../../app/ui/main_window.py" line="181"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="192"/>
+        <location filename="../../app/ui/main_window.py" line="204"/>
         <source>Creating the case</source>
         <translation>Создание дела</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="254"/>
+        <location filename="../../app/ui/main_window.py" line="266"/>
         <source>The case has unsaved changes. Save them?</source>
         <translation>В деле есть несохранённые изменения. Сохранить их?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="324"/>
+        <location filename="../../app/ui/main_window.py" line="336"/>
         <source>%1 — Ctrl+Z undoes it</source>
         <translation>%1 — Ctrl+Z отменит</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="379"/>
+        <location filename="../../app/ui/main_window.py" line="391"/>
         <source>The database is empty. Create a demo case to see how an investigation looks in Casebook? You can delete it later.</source>
         <translation>База данных пуста. Создать демонстрационное дело, чтобы увидеть, как выглядит проверка в Casebook? Его можно удалить позже.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="402"/>
+        <location filename="../../app/ui/main_window.py" line="416"/>
         <source>Creating the demo case</source>
         <translation>Создание демонстрационного дела</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="440"/>
+        <location filename="../../app/ui/main_window.py" line="454"/>
         <source>The new language applies after Casebook restarts.</source>
         <translation>Новый язык будет применён после перезапуска Casebook.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="468"/>
+        <location filename="../../app/ui/main_window.py" line="484"/>
         <source>About Casebook</source>
         <translation>О программе Casebook</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="470"/>
+        <location filename="../../app/ui/main_window.py" line="486"/>
         <source>&lt;b&gt;Casebook %1&lt;/b&gt;&lt;br&gt;Investigation workstation for courier–customer personal data incidents.</source>
         <translation>&lt;b&gt;Casebook %1&lt;/b&gt;&lt;br&gt;Рабочее место для служебных проверок по случаям неправомерного использования курьерами персональных данных клиентов.</translation>
     </message>
@@ -1078,32 +1125,32 @@
         <translation>Закрыть с выбранной мерой</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="263"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="266"/>
         <source>The case needs a title.</source>
         <translation>Укажите название дела.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="275"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="278"/>
         <source>Edit case</source>
         <translation>Изменение дела</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="283"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="286"/>
         <source>Choose the measure before closing the case.</source>
         <translation>Перед закрытием дела выберите меру.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="289"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="292"/>
         <source>Change status</source>
         <translation>Смена статуса</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="315"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="318"/>
         <source>Blacklist</source>
         <translation>Чёрный список</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/overview_tab.py" line="316"/>
+        <location filename="../../app/ui/cases/overview_tab.py" line="319"/>
         <source>Add courier %1 to the blacklist of all services?</source>
         <translation>Внести курьера %1 в чёрный список всех сервисов?</translation>
     </message>

@@ -39,6 +39,9 @@ class CaseInput:
     received_at: datetime | None = None
     summary: str = ""
     number: str | None = None  # given explicitly (e.g. from an official inquiry); else generated
+    # When the investigator opened the case (a case carried over from paper, the demo's story);
+    # else now. The audit entry keeps the moment it was really written.
+    opened_at: datetime | None = None
 
 
 def resolve_case(ctx: ServiceContext, ref: str | int) -> int:
@@ -71,9 +74,12 @@ def _validate(data: CaseInput) -> tuple[str, str]:
 
 def create_case(ctx: ServiceContext, data: CaseInput) -> CaseSummary:
     title, region = _validate(data)
-    received = data.received_at or timeutil.now_utc()
-    year = timeutil.in_zone(received, data.tz).year
     now = timeutil.now_utc()
+    received = data.received_at or now
+    opened = data.opened_at or now
+    if data.opened_at is not None and data.opened_at < received:
+        raise ValidationError("a case is opened after its complaint is received", field="opened_at")
+    year = timeutil.in_zone(received, data.tz).year
     with ctx.transaction() as session:
         seq = repo.next_seq(session, region, year)
         number = data.number.strip() if data.number else case_number(region, year, seq)
@@ -94,7 +100,7 @@ def create_case(ctx: ServiceContext, data: CaseInput) -> CaseSummary:
             summary=data.summary,
             findings="",
             measure=None,
-            created_at=now,
+            created_at=opened,
             updated_at=now,
             created_by=ctx.actor,
             search_text="",

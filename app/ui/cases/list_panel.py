@@ -45,8 +45,13 @@ class CaseListPanel(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName("caseSearch")
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(
-            self.tr("Search: number, title, name, phone digits, order number")
+        # Short enough for a narrow list in Russian too; the tooltip says it in full.
+        self.search.setPlaceholderText(self.tr("Number, title, name, phone, order"))
+        self.search.setToolTip(
+            self.tr(
+                "Search by case number, title, a party's name or courier ID, digits of a phone "
+                "number (any part) or an order number. Ctrl+F comes here."
+            )
         )
         layout.addWidget(self.search)
 

@@ -1,6 +1,7 @@
 """What "fits" means for the layout tests: every visible control at least as large as it needs
-to show its text and not cut off by its container, no tool bar that pushes a widget (which its
-» menu cannot show) out of sight, and no tab that scrolls sideways as a whole."""
+to show its text (an empty box: its whole placeholder, the hint a newcomer reads) and not cut
+off by its container, no tool bar that pushes a widget (which its » menu cannot show) out of
+sight, and no tab that scrolls sideways as a whole."""
 
 from __future__ import annotations
 
@@ -70,6 +71,10 @@ def clipped_controls(top: QWidget) -> list[str]:
             need = widget.minimumSizeHint()
         else:
             need = widget.minimumSizeHint()
+        cut = _placeholder_cut(widget)
+        if cut:
+            problems.append(f"{_name(widget)}: {cut}")
+            continue
         if widget.width() + 1 < need.width() or widget.height() + 1 < need.height():
             problems.append(
                 f"{_name(widget)}: {widget.width()}x{widget.height()} < "
@@ -96,6 +101,25 @@ def clipped_controls(top: QWidget) -> list[str]:
         if bar.isVisibleTo(top) and hidden:
             problems.append(f"tool bar {bar.objectName()} hides {', '.join(hidden)}")
     return problems
+
+
+# A line edit's frame and its text's side margins (Fusion and the platform styles): the text
+# starts this many pixels in from the edges together.
+LINE_EDIT_SIDES = 10
+
+
+def _placeholder_cut(widget: QWidget) -> str:
+    """An empty line edit (or editable combo) whose placeholder does not fit: Qt elides it
+    silently, and its minimum size never counts it."""
+    edit = widget.lineEdit() if isinstance(widget, QComboBox) else widget
+    if not isinstance(edit, QLineEdit) or edit.text() or not edit.placeholderText():
+        return ""
+    margins = edit.textMargins()
+    room = widget.width() - LINE_EDIT_SIDES - margins.left() - margins.right()
+    if isinstance(widget, QComboBox):
+        room -= widget.height()  # the arrow button
+    need = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+    return f"placeholder needs {need} px, {room} shown" if need > room else ""
 
 
 def sideways_scrolling(top: QWidget) -> list[str]:

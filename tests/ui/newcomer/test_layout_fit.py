@@ -4,11 +4,15 @@ sideways. Window sizes are the client areas left by a title bar and a desktop pa
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLineEdit
 from ui.newcomer.layout_check import clipped_controls, sideways_scrolling
+
+from app.ui.i18n import install_translators
 
 SIZES = {"1366x768": (1366, 706), "1920x1080": (1920, 1018)}
 
@@ -19,9 +23,20 @@ def _settle(qtbot: Any, window: Any) -> None:
     QApplication.processEvents()
 
 
+@pytest.fixture
+def language(qapp: Any, request: Any) -> Iterator[str]:
+    """The UI's language, installed before the window is built (Russian runs longer)."""
+    installed = install_translators(qapp, request.param)
+    yield request.param
+    for translator in installed:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(QLocale(QLocale.Language.English))
+
+
+@pytest.mark.parametrize("language", ["en", "ru"], indirect=True)
 @pytest.mark.parametrize("size", SIZES)
 def test_every_tab_of_the_demo_case_fits(
-    size: str, window: Any, demo_case: int, qtbot: Any
+    size: str, language: str, window: Any, demo_case: int, qtbot: Any
 ) -> None:
     width, height = SIZES[size]
     window.resize(width, height)
@@ -76,3 +91,31 @@ def test_every_dialog_fits(size: str, window: Any, demo_case: int, qtbot: Any) -
             problems.setdefault(name, []).extend(found)
         dialog.close()
     assert problems == {}, problems
+
+
+def test_a_cut_placeholder_is_found(qapp: Any) -> None:
+    """Qt elides an empty box's placeholder silently and never counts it in the box's minimum
+    size: the check measures it (a search box's hint is what a newcomer reads first)."""
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    top = QWidget()
+    layout = QVBoxLayout(top)
+    edit = QLineEdit(top)
+    edit.setPlaceholderText("Search: number, title, name, phone digits, order number")
+    combo = QComboBox(top)
+    combo.setEditable(True)
+    combo.lineEdit().setPlaceholderText("a time zone, e.g. Europe/Moscow or Asia/Vladivostok")
+    layout.addWidget(edit)
+    layout.addWidget(combo)
+    top.resize(160, 80)
+    top.show()
+    found = clipped_controls(top)
+    assert len(found) == 2 and all("placeholder needs" in f for f in found), found
+    top.resize(700, 80)
+    QApplication.processEvents()
+    assert clipped_controls(top) == []
+    edit.setText("typed")  # a box with text shows the text, not the hint
+    top.resize(160, 80)
+    QApplication.processEvents()
+    assert not any(edit.placeholderText()[:20] in f for f in clipped_controls(top))
+    top.close()
