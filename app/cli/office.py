@@ -43,6 +43,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     ret_set = ret_sub.add_parser("set", help="set periods: MEASURE=DAYS ...", parents=[common])
     ret_set.add_argument("periods", nargs="+", metavar="MEASURE=DAYS")
     ret_set.set_defaults(handler=_retention_set)
+    ret_move = ret_sub.add_parser(
+        "move", help="administrator: move a case's retention end", parents=[common]
+    )
+    ret_move.add_argument("case", help="case number")
+    when = ret_move.add_mutually_exclusive_group(required=True)
+    when.add_argument("--until", help="the new end, YYYY-MM-DD")
+    when.add_argument("--reset", action="store_true", help="back to the measure's period")
+    ret_move.add_argument("--reason", required=True, help="why (a legal hold, a court request)")
+    ret_move.set_defaults(handler=_retention_move)
 
     des = sub.add_parser(
         "destruction", help="destroy personal data past retention", parents=[common]
@@ -141,6 +150,21 @@ def _retention_set(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, A
             raise ValidationError(f"{item!r}: write MEASURE=DAYS, e.g. warning=1095")
         changes[key.strip()] = int(value)
     return {"periods_days": retention.set_retention_periods(ctx, changes)}
+
+
+def _retention_move(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:
+    from datetime import date
+
+    from app.domain.errors import ValidationError
+    from app.services.office import retention
+
+    until = None
+    if args.until:
+        try:
+            until = date.fromisoformat(args.until)
+        except ValueError:
+            raise ValidationError(f"--until {args.until!r}: write YYYY-MM-DD") from None
+    return {"case": retention.move_due_date(ctx, args.case, until, args.reason)}
 
 
 def _destruction_plan(args: argparse.Namespace, ctx: ServiceContext) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from pathlib import Path
 from app import paths
 from app.services.core.context import ServiceContext
 from app.services.core.evidence_care import sweep_store
-from app.services.core.evidence_root import resolve_store_root
+from app.services.core.evidence_root import record_first_store, resolve_store_root
 from app.services.core.identity import server_identity
 from app.settings import Settings
 from app.storage import db
@@ -44,7 +44,7 @@ def open_context(
     db.prepare_schema(engine, migrate_schema=migrate, backup_dir=data / "backups")
     sessions = db.session_factory(engine)
     try:
-        root = resolve_store_root(sessions, data, evidence_dir, settings)
+        root, first_store = resolve_store_root(sessions, data, evidence_dir, settings)
         identity, server_actor = server_identity(sessions)
     except BaseException:
         engine.dispose()
@@ -60,6 +60,8 @@ def open_context(
         evidence=EvidenceStore(root),
         identity=identity,
     )
+    if first_store is not None:
+        record_first_store(ctx, first_store)
     if migrate:
         # What a killed import left behind: its blob with no row, its half-written temp file.
         sweep_store(ctx, full=False)
@@ -68,6 +70,11 @@ def open_context(
 
 def close_context(ctx: ServiceContext) -> None:
     ctx.engine.dispose()
+
+
+# Copies of stored files opened in the desktop's own viewer (a signed statement's scan): personal
+# data on this workstation, removed when its case is destroyed or leaves this person's reach.
+OPENED_COPIES = ("cache", "opened")
 
 
 def data_path(ctx: ServiceContext, *parts: str) -> Path:

@@ -33,8 +33,9 @@ def recorded_identity(session: Any) -> StoreIdentity | None:
 
 def resolve_store_root(
     sessions: Any, data_dir: Path, explicit: str | os.PathLike[str] | None, settings: Settings
-) -> Path:
-    """The checked root of the evidence store for this database.
+) -> tuple[Path, StoreIdentity | None]:
+    """The checked root of the evidence store for this database, and the identity still to be
+    recorded (`record_first_store`, once the context exists) or None.
 
     A database that recorded its store refuses a missing share or another store. A store chosen
     explicitly (option, environment, settings) is recorded the first time (its marker created)
@@ -43,30 +44,33 @@ def resolve_store_root(
     chosen = chosen_root(explicit, settings)
     with sessions() as session:
         if not repo.has_office_tables(session):  # an older schema opened without migrating
-            return chosen or paths.evidence_dir(data_dir)
+            return chosen or paths.evidence_dir(data_dir), None
         recorded = recorded_identity(session)
     if recorded is not None:
         root = chosen or Path(recorded.root)
         check_store(root, recorded)
-        return root
+        return root, None
     if chosen is None:
-        return paths.evidence_dir(data_dir)
+        return paths.evidence_dir(data_dir), None
     store_id = (read_marker(chosen) if chosen.is_dir() else None) or write_marker(chosen)
-    _record(sessions, StoreIdentity(store_id, str(chosen.resolve())))
-    return chosen
+    return chosen, StoreIdentity(store_id, str(chosen.resolve()))
 
 
-def _record(sessions: Any, identity: StoreIdentity) -> None:
-    session = sessions()
+def record_first_store(ctx: Any, identity: StoreIdentity) -> bool:
+    """Record the store chosen at the first start, with its audit entry in the same
+    transaction. False when this person may not write office settings (an office user:
+    `admin init --evidence-dir` records it)."""
+    value = {"id": identity.id, "root": identity.root}
     try:
-        repo.put_setting(session, SETTING_KEY, {"id": identity.id, "root": identity.root}, "-")
-        session.commit()
-    except Exception as exc:  # an office user who may not write settings: admin init records it
-        session.rollback()
+        with ctx.transaction() as session:
+            if recorded_identity(session) is not None:  # another workstation was first
+                return False
+            _put_audited(ctx, session, value, first_start=True)
+    except Exception as exc:
         if not _refused(exc):
             raise
-    finally:
-        session.close()
+        return False
+    return True
 
 
 def _refused(exc: Exception) -> bool:
@@ -86,13 +90,18 @@ def record_store(ctx: Any, root: Path) -> StoreIdentity:
     identity = StoreIdentity(store_id or write_marker(root), str(root.resolve()))
     value = {"id": identity.id, "root": identity.root}
     with ctx.transaction() as session:
-        before = repo.put_setting(session, SETTING_KEY, value, ctx.actor)
-        ctx.audit(
-            session,
-            action="update",
-            entity="office_setting",
-            entity_id=SETTING_KEY,
-            before={"value": before},
-            after={"value": value},
-        )
+        _put_audited(ctx, session, value)
     return identity
+
+
+def _put_audited(ctx: Any, session: Any, value: dict[str, str], **extra: Any) -> None:
+    """The store's record and its audit entry, in the caller's transaction."""
+    before = repo.put_setting(session, SETTING_KEY, value, ctx.actor)
+    ctx.audit(
+        session,
+        action="update",
+        entity="office_setting",
+        entity_id=SETTING_KEY,
+        before={"value": before},
+        after={"value": value, **extra},
+    )

@@ -8,6 +8,7 @@ hold masked values and references only, and the destruction itself is an entry."
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,6 +19,7 @@ from app.domain import timeutil
 from app.domain.errors import NotAllowed, NotFound, ValidationError
 from app.domain.office import Action, require
 from app.domain.progress import NullProgress, Progress, check_cancel
+from app.services.core.bootstrap import OPENED_COPIES
 from app.services.core.context import ServiceContext
 from app.services.office.dto import DestructionTaskInfo
 from app.services.office.retention import retention_list
@@ -190,8 +192,36 @@ def execute(
         )
         info = _info(row)
     erase_blobs(ctx, [sha for r in records for sha in r.blobs_erased])
+    sweep_opened_copies(ctx)
     progress.report(len(records), len(records), "")
     return info
+
+
+def sweep_opened_copies(ctx: ServiceContext) -> int:
+    """Remove this workstation's copies of stored files (opened in the desktop's viewer) that
+    this person no longer reads: a destroyed case's, or a case out of their reach. Run after a
+    destruction here and at every start of the GUI on an office server; returns how many."""
+    folder = ctx.data_dir.joinpath(*OPENED_COPIES)
+    if not folder.is_dir():
+        return 0
+    with ctx.session() as session:
+        kept = {sha[:16] for sha in repo.visible_blobs(session)}
+    removed = 0
+    for child in folder.iterdir():
+        if child.name not in kept:
+            if child.is_dir():
+                _make_writable(child)
+                shutil.rmtree(child)
+            else:
+                child.unlink()
+            removed += 1
+    return removed
+
+
+def _make_writable(folder: Path) -> None:
+    for path in (folder, *folder.rglob("*")):
+        mode = stat.S_IMODE(path.stat().st_mode)
+        os.chmod(path, mode | stat.S_IWUSR | (stat.S_IXUSR if path.is_dir() else 0))
 
 
 def erase_blobs(ctx: ServiceContext, hashes: list[str]) -> int:

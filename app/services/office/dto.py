@@ -54,6 +54,7 @@ class RetentionItem:
     decided_at: datetime
     ends_at: datetime
     due: bool
+    moved_reason: str = ""  # why the end was moved from its measure's period
 
 
 @dataclass(frozen=True)

@@ -87,16 +87,22 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
   WHERE casebook_has_role(session_user::text, 'admin')
 $$;
 
--- Evidence blobs of a case with the number of other cases that hold the same bytes (for the
--- destruction task, which erases only blobs no other case uses).
+-- Evidence blobs of a case (originals, stills, and the working copies made of videos without
+-- timestamps) with the number of other cases that hold the same bytes (for the destruction
+-- task, which erases only blobs no other case uses).
 CREATE OR REPLACE FUNCTION casebook_case_blobs(cid integer)
 RETURNS TABLE (sha256 text, kind text, other_cases bigint)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-  SELECT e.sha256, min(e.kind),
-         (SELECT count(DISTINCT o.case_id) FROM evidence o WHERE o.sha256 = e.sha256 AND o.case_id <> cid)
-  FROM evidence e WHERE e.case_id = cid
+  WITH refs AS (
+    SELECT e.case_id, e.sha256::text AS sha, e.kind::text AS kind FROM evidence e
+    UNION ALL
+    SELECT e.case_id, v.working_sha256::text, 'working_copy' FROM video_media v
+      JOIN evidence e ON e.id = v.evidence_id WHERE v.working_sha256 IS NOT NULL)
+  SELECT r.sha, min(r.kind),
+         (SELECT count(DISTINCT o.case_id) FROM refs o WHERE o.sha = r.sha AND o.case_id <> cid)
+  FROM refs r WHERE r.case_id = cid
     AND casebook_destruction_allowed(session_user::text, cid)
-  GROUP BY e.sha256
+  GROUP BY r.sha
 $$;
 
 -- Only a measure approved by a regional manager closes a case.

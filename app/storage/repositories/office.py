@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, inspect, select, text
+from sqlalchemy import delete, func, inspect, literal, select, text, union_all
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from app.domain.errors import NotFound
 from app.domain.timeutil import ensure_utc, now_utc
 from app.storage.models.cases import BlacklistRow, CaseRow, EvidenceRow, PartyPhoneRow, PartyRow
+from app.storage.models.evidence import VideoMediaRow
 from app.storage.models.office import (
     CaseDecisionRow,
     CasePresenceRow,
@@ -240,21 +241,37 @@ def case_blobs(session: Session, case_id: int) -> list[Blob]:
             {"c": case_id},
         ).all()
         return [Blob(str(r[0]), str(r[1]), int(r[2])) for r in rows]
+    originals = select(
+        EvidenceRow.case_id.label("case_id"),
+        EvidenceRow.sha256.label("sha"),
+        EvidenceRow.kind.label("kind"),
+    )
+    working = (
+        select(EvidenceRow.case_id, VideoMediaRow.working_sha256, literal("working_copy"))
+        .join(VideoMediaRow, VideoMediaRow.evidence_id == EvidenceRow.id)
+        .where(VideoMediaRow.working_sha256.is_not(None))
+    )
+    refs = union_all(originals, working).subquery()
     found = session.execute(
-        select(EvidenceRow.sha256, func.min(EvidenceRow.kind))
-        .where(EvidenceRow.case_id == case_id)
-        .group_by(EvidenceRow.sha256)
-        .order_by(EvidenceRow.sha256)
+        select(refs.c.sha, func.min(refs.c.kind))
+        .where(refs.c.case_id == case_id)
+        .group_by(refs.c.sha)
+        .order_by(refs.c.sha)
     ).all()
     blobs = []
     for sha, kind in found:
         others = session.scalar(
-            select(func.count(func.distinct(EvidenceRow.case_id))).where(
-                EvidenceRow.sha256 == sha, EvidenceRow.case_id != case_id
+            select(func.count(func.distinct(refs.c.case_id))).where(
+                refs.c.sha == sha, refs.c.case_id != case_id
             )
         )
         blobs.append(Blob(str(sha), str(kind), int(others or 0)))
     return blobs
+
+
+def visible_blobs(session: Session) -> set[str]:
+    """Hashes of the evidence this person reads (row-level security on an office server)."""
+    return {str(sha) for sha in session.scalars(select(EvidenceRow.sha256).distinct())}
 
 
 def case_inventory(session: Session, case_id: int) -> dict[str, int]:

@@ -13,7 +13,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QTableView
 
 from app.services.core import evidence_files, records
-from app.services.core.bootstrap import data_path
+from app.services.core.bootstrap import OPENED_COPIES, data_path
 from app.services.core.dto import CaseDetail, ManualEventInfo, OrderInfo, StatementInfo
 from app.services.core.evidence_files import EvidenceInfo
 from app.services.core.records import EventInput, OrderInput, StatementInput
@@ -177,7 +177,7 @@ class StatementsTab(RecordTab):
         scan = self._scans.get(statement.attachment_id or 0) if statement else None
         if scan is None:
             return
-        folder = data_path(self.ctx, "cache", "opened", scan.sha256[:16])
+        folder = data_path(self.ctx, *OPENED_COPIES, scan.sha256[:16])
         copy = folder / Path(scan.original_name).name
         if not copy.exists():
             shutil.copyfile(evidence_files.evidence_path(self.ctx, scan), copy)

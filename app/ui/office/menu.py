@@ -54,6 +54,9 @@ def install(window: Any, case_menu: QMenu, tools_menu: QMenu) -> LiveRefresh:
     live = LiveRefresh(window.env, window)
     show_changed_by_other(window, live)
     follow_open_cases(window, live)
+    if live.listener is not None:  # copies of files of cases destroyed (or out of reach) go
+        ctx = window.env.ctx
+        window.env.tasks.run_read(lambda _p: destruction.sweep_opened_copies(ctx), None, None)
     window.env.live = live
     app = QCoreApplication.instance()
     if app is not None:

@@ -77,3 +77,50 @@ def test_due_cases_are_destroyed_with_an_act(ctx, tmp_path):
     assert first.number in text and "номера телефонов" in text and "ООО «Маркет»" in text
     assert "удалено 1, сохранено 1" in text and "предупреждение" in text
     assert "ч. 7 ст. 21" in text
+
+
+def test_a_retention_end_is_moved_from_the_cli_with_a_reason_and_back(ctx, run_cli, tmp_path):
+    """A court asks to keep a case: the administrator moves its end (audited); reset returns
+    it to its measure's period."""
+    import json
+
+    case = _closed_case(ctx, "Дело под запретом на уничтожение", "warning", [])
+    url = ctx.engine.url.render_as_string(hide_password=False)
+    later = timeutil.now_utc() + timedelta(days=4 * 365)
+    assert [i.number for i in retention.retention_list(ctx, now=later, due_only=True)] == [
+        case.number
+    ]
+    done = run_cli(
+        "retention", "move", case.number, "--until", "2040-01-01",
+        "--reason", "запрос суда № 2-1234/2026", db_url=url,
+    )  # fmt: skip
+    assert done.code == 0, done.err
+    moved = json.loads(done.out)["case"]
+    assert moved["ends_at"] == "2040-01-01T00:00:00Z"
+    assert moved["moved_reason"] == "запрос суда № 2-1234/2026"
+    assert retention.retention_list(ctx, now=later, due_only=True) == []
+    with pytest.raises(ValidationError, match="no case"):
+        destruction.plan(ctx, now=later)
+    entry = next(e for e in audit.list_entries(ctx) if e.entity == "retention")
+    assert entry.case_id == case.id and entry.after["reason"] == "запрос суда № 2-1234/2026"
+    # refusals are one line, exit 2
+    for bad in (["--until", "2040-13-01"], ["--until", "1980-01-01"], ["--until", "2099-01-01"]):
+        refused = run_cli("retention", "move", case.number, *bad, "--reason", "ok ok", db_url=url)
+        if bad[1] == "2099-01-01":
+            assert refused.code == 0  # far, but a date
+            continue
+        assert refused.code == 2 and len(refused.err.strip().splitlines()) == 1, refused.err
+    missing = run_cli(
+        "retention", "move", "MSK-1900-0001", "--reset", "--reason", "x y z", db_url=url
+    )
+    assert missing.code == 2
+    no_reason = run_cli("retention", "move", case.number, "--reset", "--reason", " ", db_url=url)
+    assert no_reason.code == 2 and "say why" in no_reason.err
+    back = run_cli(
+        "retention", "move", case.number, "--reset", "--reason", "запрос отозван", db_url=url
+    )
+    assert back.code == 0, back.err
+    assert [i.number for i in retention.retention_list(ctx, now=later, due_only=True)] == [
+        case.number
+    ]
+    assert audit.verify_chain(ctx).ok

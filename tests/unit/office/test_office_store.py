@@ -55,3 +55,29 @@ def test_share_chosen_by_option_env_and_refused_when_missing(data_dir, tmp_path,
     empty.mkdir()
     with pytest.raises(StorageError, match="no Casebook evidence store here"):
         open_context(data_dir, None, actor="t", evidence_dir=empty)
+
+
+def test_recording_the_store_at_the_first_start_is_audited_once(data_dir, tmp_path):
+    from app.services.core import audit
+
+    share = tmp_path / "share"
+    for _start in range(2):
+        ctx = open_context(data_dir, None, actor="Иванова", evidence_dir=share)
+        try:
+            recorded = [
+                e
+                for e in audit.list_entries(ctx)
+                if e.entity == "office_setting" and e.entity_id == "evidence_store"
+            ]
+        finally:
+            close_context(ctx)
+        assert len(recorded) == 1  # the first start records it; the second only checks it
+    entry = recorded[0]
+    assert entry.actor == "Иванова"
+    assert entry.after["value"]["root"] == str(share.resolve())
+    assert entry.after["first_start"] is True
+    ctx = open_context(data_dir, None, actor="t")
+    try:
+        assert audit.verify_chain(ctx).ok
+    finally:
+        close_context(ctx)
