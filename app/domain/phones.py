@@ -31,7 +31,7 @@ class Phone:
 
 
 def digits_of(text: str) -> str:
-    return "".join(ch for ch in text if ch.isdigit())
+    return "".join(filter(str.isdigit, text))
 
 
 @lru_cache(maxsize=200_000)

@@ -235,7 +235,7 @@ class CallRowReader:
         if len(cells) < self._full:
             cells.extend([""] * (self._full - len(cells)))
         cells.append("")
-        values = [c.strip() for c in self._pick(cells)]
+        values = list(map(str.strip, self._pick(cells)))
         for position, column in self.fallbacks.items():
             if not values[position]:
                 values[position] = cells[column].strip()
@@ -259,13 +259,13 @@ class CallRowReader:
         status = parse_status(values[6])
         if status is None:
             status = ANSWERED if duration > 0 else MISSED
-        number = self.number
+        known, number = self._numbers.get, self.number
         return CallRecord(
             start,
             duration,
-            number(caller_raw),
-            number(callee_raw),
-            number(virtual_raw) if virtual_raw else None,
+            known(caller_raw) or number(caller_raw),
+            known(callee_raw) or number(callee_raw),
+            (known(virtual_raw) or number(virtual_raw)) if virtual_raw else None,
             parse_direction(values[7]),
             status,
             values[8] or None,

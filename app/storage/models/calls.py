@@ -136,6 +136,6 @@ def bulk_instant(moment: datetime, dialect: str) -> datetime | str:
     """`start_utc` for `CALLS_BULK`: what `UTCDateTime` + the dialect store for `moment`."""
     if dialect == "sqlite":
         if moment.tzinfo is UTC:  # as the importer reads them: no conversion to make
-            return moment.isoformat(" ", "microseconds")[:26]
+            return moment.replace(tzinfo=None).isoformat(" ", "microseconds")
         return moment.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
     return moment

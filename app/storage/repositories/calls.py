@@ -277,8 +277,9 @@ def add_numbers(session: Session, case_id: int, numbers: set[str]) -> None:
     """Record the case's distinct numbers (existing ones are kept)."""
     statement = _insert_ignoring_duplicates(session, CallNumberRow.__table__)
     values = [{"case_id": case_id, "value": n, "digits": digits_of(n)} for n in sorted(numbers)]
+    connection = session.connection()  # Core executemany: no ORM bookkeeping per row
     for start in range(0, len(values), BATCH_ROWS):
-        session.execute(statement, values[start : start + BATCH_ROWS])
+        connection.execute(statement, values[start : start + BATCH_ROWS])
 
 
 def refresh_statistics(session: Session) -> None:
