@@ -20,7 +20,7 @@ from reportlab import rl_config
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph, Spacer
 
 from app.domain.progress import NullProgress, Progress, check_cancel
-from app.reports import strings
+from app.reports import call_figures, strings
 from app.reports.fonts import register_fonts
 from app.reports.layout import (
     FRAME_W,
@@ -115,6 +115,7 @@ def _sections(data: DossierData, writer: SectionWriter) -> list[list[Flowable]]:
             writer.corrections(),
             writer.conclusions(),
             writer.evidence(),
+            call_figures.statistics(writer),
             writer.calls_annex(),
             writer.about(),
             writer.signature(),
@@ -128,7 +129,7 @@ def _sections(data: DossierData, writer: SectionWriter) -> list[list[Flowable]]:
         writer.quotes(),
         writer.parties(),
         writer.timeline(),
-        writer.statistics(),
+        call_figures.statistics(writer),
         writer.stills(),
         writer.evidence(),
         writer.about(),

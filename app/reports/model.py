@@ -144,6 +144,10 @@ class CallStatistics:
     last_at: datetime | None = None
     by_finding: tuple[tuple[str, int], ...] = ()  # (finding kind, calls involved)
     top_numbers: tuple[tuple[str, int], ...] = ()  # (number as shown, calls)
+    listed: int = 0  # calls of the log the dossier lists (parties' and findings')
+    # (start of the day or week, UTC; calls of the log; of them listed in the dossier)
+    by_day: tuple[tuple[datetime, int, int], ...] = ()
+    day_step: int = 1  # days per `by_day` row: 1, or 7 for a long log
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +186,8 @@ class DossierData:
     parties: tuple[PartyEntry, ...] = ()
     events: tuple[EventEntry, ...] = ()
     findings: tuple[FindingEntry, ...] = ()
-    calls: tuple[CallEntry, ...] = ()  # the annex: every call of the case
+    calls: tuple[CallEntry, ...] = ()  # the annex: the parties' and the findings' calls
+    calls_omitted: int = 0  # of those, not listed (the annex has a limit; see the log file)
     statistics: CallStatistics | None = None
     stills: tuple[StillEntry, ...] = ()
     statements: tuple[StatementEntry, ...] = ()

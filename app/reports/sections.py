@@ -284,47 +284,6 @@ class SectionWriter:
                     out.append(self.para(self.t(key, count=hidden), self.st.small))
         return out
 
-    def statistics(self) -> list[Flowable]:
-        out: list[Flowable] = [self.heading("sec_statistics")]
-        stats = self.data.statistics
-        if stats is None:
-            return [*out, self.nothing()]
-        period = ""
-        if stats.first_at and stats.last_at:
-            period = f"{self.time(stats.first_at)} – {self.time(stats.last_at)}"
-        rows: list[list[Any]] = [
-            [self.t("stat_total"), str(stats.total)],
-            [self.t("stat_answered"), str(stats.answered)],
-            [self.t("stat_distinct"), str(stats.distinct_numbers)],
-            [self.t("stat_duration"), fmt_duration(stats.total_duration_s, self.data)],
-            [self.t("stat_period"), self.cell(period)],
-        ]
-        rows += [
-            [f"{self.t('stat_by_finding')}: {self.label('finding', kind)}", str(count)]
-            for kind, count in stats.by_finding
-        ]
-        out.append(
-            styled_table(
-                [[self.t("col_figure"), self.t("col_value")], *rows],
-                [FRAME_W - 200, 200],
-                self.fonts,
-                font_size=9,
-            )
-        )
-        if stats.top_numbers:
-            out.append(Spacer(1, 8))
-            out.append(self.intro(self.t("stat_top")))
-            top = [[number, str(count)] for number, count in stats.top_numbers]
-            out.append(
-                styled_table(
-                    [[self.t("col_number"), self.t("col_count")], *top],
-                    [FRAME_W - 200, 200],
-                    self.fonts,
-                    font_size=9,
-                )
-            )
-        return out
-
     def stills(self) -> list[Flowable]:
         heading = self.heading("sec_stills")
         if not self.data.stills:
@@ -443,7 +402,11 @@ class SectionWriter:
         if not self.data.calls:
             return [*out, self.nothing()]
         out.append(self.intro(self.t("calls_intro", count=len(self.data.calls))))
-        return out + self.calls_table(self.data.calls)
+        out += self.calls_table(self.data.calls)
+        if self.data.calls_omitted:
+            count = strings.calls_count(self.data.lang, self.data.calls_omitted)
+            out.append(self.para(self.t("calls_omitted", count=count), self.st.small))
+        return out
 
     def about(self) -> list[Flowable]:
         data = self.data

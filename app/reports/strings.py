@@ -131,13 +131,24 @@ RU: dict[str, str] = {
     "still_hash": "SHA-256 исходного кадра: {sha}",
     "statement_taken": "Принято: {who}, {time}",
     "statement_scan": "Подписанная копия, SHA-256: {sha}",
-    "stat_total": "Всего звонков",
+    "stat_total": "Всего звонков в журнале",
     "stat_answered": "Отвечено",
     "stat_distinct": "Разных номеров",
     "stat_duration": "Общая длительность",
     "stat_period": "Период",
     "stat_by_finding": "Звонков по признаку",
     "stat_top": "Номера с наибольшим числом звонков",
+    "stat_listed": "Из них приведено в приложении (звонки участников и признаков нарушений)",
+    "stat_by_day": "Звонки по дням",
+    "stat_by_week": "Звонки по неделям",
+    "col_day": "День",
+    "col_week": "Неделя с",
+    "col_log": "В журнале",
+    "col_listed": "В приложении",
+    "calls_omitted": (
+        "Ещё {count} участников и признаков нарушений здесь не приведены: они есть в "
+        "исходном файле журнала звонков (см. перечень материалов и его SHA-256)."
+    ),
     "evidence_intro": (
         "Каждый файл можно проверить без Casebook: его SHA-256 (например, командой "
         "sha256sum в Linux или certutil -hashfile ФАЙЛ SHA256 в Windows) должен совпасть "
@@ -178,6 +189,7 @@ RU: dict[str, str] = {
     "sign_name": "(фамилия, инициалы)",
     "sign_date": "Дата",
     "minutes": "{m} мин {s} с",
+    "hours": "{h} ч {m} мин",
     "seconds": "{s} с",
     "bytes": "{n} Б",
     "kib": "{n} КБ",
@@ -324,13 +336,24 @@ EN: dict[str, str] = {
     "still_hash": "SHA-256 of the original still: {sha}",
     "statement_taken": "Taken by {who}, {time}",
     "statement_scan": "Signed copy, SHA-256: {sha}",
-    "stat_total": "Calls in total",
+    "stat_total": "Calls in the log",
     "stat_answered": "Answered",
     "stat_distinct": "Distinct numbers",
     "stat_duration": "Total duration",
     "stat_period": "Period",
     "stat_by_finding": "Calls per finding",
     "stat_top": "Numbers with the most calls",
+    "stat_listed": "Of them listed in the annex (the parties' calls and the findings')",
+    "stat_by_day": "Calls per day",
+    "stat_by_week": "Calls per week",
+    "col_day": "Day",
+    "col_week": "Week from",
+    "col_log": "In the log",
+    "col_listed": "In the annex",
+    "calls_omitted": (
+        "Another {count} of the parties and the findings are not listed here: they are in "
+        "the original call log file (see the list of materials and its SHA-256)."
+    ),
     "evidence_intro": (
         "Each file can be checked without Casebook: its SHA-256 (for example sha256sum on "
         "Linux or certutil -hashfile FILE SHA256 on Windows) must equal the value given here."
@@ -368,6 +391,7 @@ EN: dict[str, str] = {
     "sign_name": "(name)",
     "sign_date": "Date",
     "minutes": "{m} min {s} s",
+    "hours": "{h} h {m} min",
     "seconds": "{s} s",
     "bytes": "{n} B",
     "kib": "{n} KiB",

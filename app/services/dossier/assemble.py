@@ -341,12 +341,10 @@ def assemble_dossier(
         for e in selected_events(timeline_events(ctx, detail, lang, clean), options.events)
     ]
     check_cancel(progress)
-    calls = load_calls(ctx, detail.id, [p.id for p in detail.parties], profile, lang)
-    findings = (
-        calls.findings
-        if reveals(profile)
-        else tuple(replace(f, detail=scrub(f.detail)) for f in calls.findings)
-    )
+    calls = load_calls(ctx, detail.id, [p.id for p in detail.parties], profile, lang, detail.tz)
+    findings = calls.findings
+    if clean is not None:  # worded by the analysis: numbers to mask, no address
+        findings = tuple(replace(f, detail=clean.clean_numbers(f.detail)) for f in findings)
     findings = (*findings, *_message_findings(ctx, detail.id, lang))
     stills, still_files = _stills(ctx, detail.id, options, workdir, clean, progress)
     evidence, evidence_files_ = _evidence(ctx, detail.id, profile, clean)
@@ -376,6 +374,7 @@ def assemble_dossier(
         events=tuple(events),
         findings=findings,
         calls=calls.calls if reveals(profile) else (),
+        calls_omitted=calls.omitted if reveals(profile) else 0,
         statistics=calls.statistics,
         stills=tuple(stills),
         statements=tuple(_statements(detail, ctx)) if reveals(profile) else (),

@@ -22,7 +22,8 @@ from app.services.video.annotations import list_annotations
 from app.services.video.clock import get_clock
 
 VIDEO_KINDS = ("dashcam", "cctv")
-# Calls are in the findings and the annex: a timeline of every call would drown the rest.
+# Calls are in the findings and the annex: a timeline of every call would drown the rest (the
+# build leaves them out; a call marked "in the dossier" is left out here too).
 SKIPPED_KINDS = ("call",)
 
 
@@ -73,7 +74,7 @@ def timeline_events(
     def scrub(text: str) -> str:
         return clean.clean(text) if clean else text
 
-    data = build_timeline(ctx, detail.id)
+    data = build_timeline(ctx, detail.id, calls=False)
     return [
         EventChoice(
             key=e.id,

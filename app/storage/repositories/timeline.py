@@ -9,14 +9,14 @@ become events in well under a second."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import case, delete, func, insert, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from app.storage.models.base import UTCDateTime
-from app.storage.models.calls import CallRow
+from app.storage.models.calls import CallNumberRow, CallRow
 from app.storage.models.cases import (
     CaseRow,
     EvidenceRow,
@@ -222,6 +222,43 @@ def calls_of_numbers(
     )
     rows = session.connection().execute(union_all(as_caller, as_callee))
     return [(at, a, b) for at, a, b in rows if start <= at < end]
+
+
+_EVER = datetime(1900, 1, 1, tzinfo=UTC)  # before any call: a bound that picks the start index
+
+
+def call_log_totals(session: Session, case_id: int) -> tuple[int, int, int]:
+    """(calls, answered, seconds talked) of the case's whole call log, in one pass."""
+    answered = func.sum(case((CallRow.status == "answered", 1), else_=0))
+    # Through the `(case, start)` index, whose order is mostly the rows' own (exports come in
+    # time order): the planner's pick, the `(case, virtual)` index, jumps about the table
+    # (2.0 s against 0.37 s CPU at 1M calls).
+    row = session.execute(
+        select(func.count(), answered, func.sum(CallRow.duration_s)).where(
+            CallRow.case_id == case_id, CallRow.start_utc >= _EVER
+        )
+    ).one()
+    return int(row[0]), int(row[1] or 0), int(row[2] or 0)
+
+
+def distinct_numbers(session: Session, case_id: int) -> int:
+    """How many different numbers the case's calls hold (the import keeps the list)."""
+    stmt = select(func.count()).select_from(CallNumberRow).where(CallNumberRow.case_id == case_id)
+    return int(session.execute(stmt).scalar_one())
+
+
+def top_callers(session: Session, case_id: int, limit: int) -> list[tuple[str, int]]:
+    """The numbers that called most in the whole call log, with their calls (grouped along
+    the `(case, caller, ...)` index, in its order: no sort of a million rows)."""
+    calls = func.count().label("calls")
+    stmt = (
+        select(CallRow.caller, calls)
+        .where(CallRow.case_id == case_id)
+        .group_by(CallRow.caller)
+        .order_by(calls.desc(), CallRow.caller)
+        .limit(limit)
+    )
+    return [(str(number), int(n)) for number, n in session.execute(stmt)]
 
 
 def calls_between(session: Session, case_id: int, start: datetime, end: datetime) -> list[Any]:

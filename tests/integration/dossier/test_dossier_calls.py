@@ -100,7 +100,8 @@ def test_findings_annex_and_statistics(ctx, tmp_path: Path) -> None:
     export_dossier(ctx, case.id, DossierOptions("management", "en"), tmp_path / "m.pdf")
     text = pdf_text(tmp_path / "m.pdf")
     dialled = re.sub(r"[\s\-()]", "", text)
-    assert "Call statistics" in text and "Calls in total" in text
+    assert "Call statistics" in text and "Calls in the log" in text
+    assert "Calls per day" in text and "In the annex" in text
     assert "Calls this finding rests on" in text
     assert "Annex" not in text
     for number in (COURIER, SIM2, CUSTOMER):
