@@ -249,7 +249,10 @@ class Player(QObject):
         self._generation += 1
         self._waiting = self._generation
         self.position = frame
-        self._workers.exact.submit(FrameRequest(self._generation, frame, preview, self._session))
+        request = FrameRequest(self._generation, frame, preview, self._session)
+        self._workers.exact.submit(request)
+        if preview:  # the keyframe stand-in, decoded beside the exact frame
+            self._workers.preview.submit(request)
         self.position_changed.emit(frame)
 
     @Slot(int, int, bool, object)
