@@ -178,7 +178,14 @@ def encode_yuv(
     with av.open(str(path), mode="w") as out:
         stream = out.add_stream("libx264", rate=rate)
         stream.width, stream.height, stream.pix_fmt = width, height, "yuv420p"
-        stream.options = {"g": str(gop), "bf": str(bframes), "preset": preset}
+        # A fixed B-frame pattern, as camera encoders use (x264's adaptive choice makes none
+        # for these synthetic scenes).
+        stream.options = {
+            "g": str(gop),
+            "bf": str(bframes),
+            "preset": preset,
+            "x264-params": "b-adapt=0",
+        }
         for number in range(frames):
             y = luma.copy()
             if sensor_noise:
@@ -195,6 +202,8 @@ def encode_yuv(
                 x0 = size // 2 + bit * size
                 y[size // 2 : size // 2 + size, x0 : x0 + size] = 235 if on else 16
             frame = av.VideoFrame.from_ndarray(np.concatenate([y, chroma]), format="yuv420p")
+            # Without timestamps x264 makes no B-frames at all: number the frames.
+            frame.pts, frame.time_base = number, Fraction(1, rate)
             for packet in stream.encode(frame):
                 out.mux(packet)
         for packet in stream.encode(None):

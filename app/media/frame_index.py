@@ -196,23 +196,40 @@ def build_index(path: str | Path, progress: Progress | None = None) -> FrameInde
         except (OSError, EOFError) as exc:
             raise MediaError(path, f"read error while indexing ({exc})") from exc
         time_base = Fraction(stream.time_base.numerator, stream.time_base.denominator)
-        index = _assemble(
-            path, pts_list, keys, sizes, durations, time_base, stream.index, hidden_key
-        )
-        if _reorders(stream) and _increasing(pts_list):
-            index = replace(index, decode_order=True)
-        return index
-
-
-def _reorders(stream: av.VideoStream) -> bool:
-    """The decoder holds pictures back to show them in another order than decoded (B-frames)."""
-    return bool(getattr(stream.codec_context, "has_b_frames", 0))
+        stream_index = stream.index  # read while the container is open
+    index = _assemble(path, pts_list, keys, sizes, durations, time_base, stream_index, hidden_key)
+    if _increasing(pts_list) and _pictures_reordered(path):
+        index = replace(index, decode_order=True)
+    return index
 
 
 def _increasing(stamps: list[int]) -> bool:
-    """Stamps rising packet after packet: with B-frames, stamps of decode order (a container
-    with no presentation times, such as AVI), since presentation times would go back."""
+    """Stamps rising packet after packet, in file (decode) order: presentation times, or
+    decode-order stamps (a container with none, such as AVI); the decoder tells which."""
     return len(stamps) > 2 and all(b > a for a, b in pairwise(stamps))
+
+
+_REORDER_PROBE = 48  # pictures: more than a GOP's B-frames ever hold back
+
+
+def _pictures_reordered(path: str | Path) -> bool:
+    """Whether the decoder gives the first pictures out of their packets' order (B-frames),
+    so that stamps rising in file order can only be decode-order stamps."""
+    last: int | None = None
+    try:
+        with open_media(path) as container:
+            stream = video_stream(container, path)
+            for count, frame in enumerate(container.decode(stream)):
+                stamp = frame.pts if frame.pts is not None else frame.dts
+                if stamp is not None:
+                    if last is not None and stamp < last:
+                        return True
+                    last = stamp
+                if count >= _REORDER_PROBE:
+                    break
+    except (av.error.FFmpegError, OSError, MediaError):
+        return False
+    return False
 
 
 def _assemble(

@@ -34,7 +34,7 @@ from app.media.frame_index import FrameIndex, build_index
 pytestmark = pytest.mark.bench
 
 SEEKS = 30
-CLIP = "bench_1080p30_gop60_30s_medium_v3.mp4"
+CLIP = "bench_1080p30_gop60_30s_medium_v5.mp4"
 ROUNDS = 3
 
 

@@ -91,8 +91,8 @@ def _bare_pyav_exact(
 
 def test_exact_seek_and_steps_1080p(cache: Path) -> None:
     path, index = _cached(
-        cache / "bench_1080p30_gop60_60s_v2.mp4",
-        lambda p: encode_yuv(p, frames=1800, width=1920, height=1080, gop=60, texture_noise=4.0),
+        cache / "bench_1080p30_gop60_30s_medium_v5.mp4",  # shared with the player benchmark
+        lambda p: encode_yuv(p, frames=900, width=1920, height=1080, gop=60, texture_noise=4.0),
     )
     targets = random.Random(11).sample(range(index.count), SEEKS)
 
@@ -126,13 +126,13 @@ def test_exact_seek_and_steps_1080p(cache: Path) -> None:
     forward: list[float] = []
     back: list[float] = []
     with FrameReader(path, index) as reader:
-        reader.frame(900)
-        for i in range(901, 931):
+        reader.frame(450)
+        for i in range(451, 481):
             started = time.perf_counter()
             image = reader.frame(i)
             forward.append(time.perf_counter() - started)
             assert read_number(image) == i
-        for i in range(929, 899, -1):
+        for i in range(479, 449, -1):
             started = time.perf_counter()
             image = reader.frame(i)
             back.append(time.perf_counter() - started)
@@ -208,7 +208,7 @@ def test_activity_scan_720p(cache: Path) -> None:
     seconds = 120
     events = [(600, 780), (2100, 2160), (3000, 3300)]
     path, index = _cached(
-        cache / "bench_720p30_cctv_2min_v2.mp4",
+        cache / "bench_720p30_cctv_2min_v5.mp4",
         lambda p: encode_yuv(
             p,
             frames=seconds * 30,
@@ -256,3 +256,92 @@ def test_activity_scan_720p(cache: Path) -> None:
     assert [(s.start_s, s.end_s) for s in segments] == [(s.start_s, s.end_s) for s in ts_segments]
     found = [any(s.start_s <= a / 30 and b / 30 <= s.end_s for s in segments) for a, b in events]
     assert all(found)
+
+
+_PEAK = (
+    "\nimport resource\n"
+    "print(f'peak_kib={resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}', file=sys.stderr)\n"
+)
+_APP_FRAME = "import sys\nfrom app.__main__ import main\ncode = main(sys.argv[1:])\n"
+_APP_FRAME += _PEAK + "sys.exit(code)\n"
+_BARE_FRAME = (
+    """
+import sys, av
+path, target, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+with av.open(path) as container:
+    stream = container.streams.video[0]
+    stream.thread_type = "AUTO"
+    container.seek(int(sys.argv[4]), stream=stream)
+    for frame in container.decode(stream):
+        if frame.pts == target:
+            break
+    encoder = av.CodecContext.create("png", "w")
+    encoder.width, encoder.height, encoder.pix_fmt = frame.width, frame.height, "rgb24"
+    picture = frame.reformat(format="rgb24")
+    with open(out, "wb") as fh:
+        for packet in [*encoder.encode(picture), *encoder.encode(None)]:
+            fh.write(bytes(packet))
+"""
+    + _PEAK
+)
+
+
+def _child(argv: list[str]) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds and peak resident KiB of one child process: its own peak, as
+    it reports it before exiting (the rusage of a forked child counts its parent's pages)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    started = time.perf_counter()
+    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    assert child.stderr is not None
+    err = child.stderr.read().decode()
+    _pid, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - started
+    assert os.waitstatus_to_exitcode(status) == 0, err
+    peak = int(err.rsplit("peak_kib=", 1)[1].split()[0])
+    return wall, usage.ru_utime + usage.ru_stime, peak
+
+
+def test_evidence_frame_1080p_start_up_included(cache: Path, tmp_path: Path) -> None:
+    """`casebook evidence frame` on a 1080p x264-medium clip as a user runs it (a new process,
+    start-up included, installed bytecode), alternated with a bare PyAV script doing the same
+    seek, decode and PNG (A B A B A B)."""
+    from app.cli import main as cli
+
+    path, index = _cached(
+        cache / "bench_1080p30_gop60_30s_medium_v5.mp4",
+        lambda p: encode_yuv(p, frames=900, width=1920, height=1080, gop=60, texture_noise=4.0),
+    )
+    data = tmp_path / "data"
+    base = ["--json", "--data-dir", str(data)]
+    new_case = ["case", "new", "--title", "b", "--region", "MSK", "--tz", "Europe/Moscow"]
+    assert cli([*base, *new_case, "--number", "B-1"]) == 0
+    assert cli([*base, "evidence", "add", "B-1", str(path), "--kind", "cctv"]) == 0
+    frames = [519, 150, 779]  # mid-GOP B-frames: 39, 30 and 59 frames after their keyframe
+    app: list[tuple[float, float, int]] = []
+    bare: list[tuple[float, float, int]] = []
+    for frame in [frames[0], *frames]:  # the first run writes the bytecode caches
+        out = tmp_path / f"{frame}.png"
+        media_time = f"{index.pts_of(frame) + 0.001:.3f}"
+        export = ["evidence", "frame", "B-1", "1", "--media-time", media_time, "--out", str(out)]
+        ours = _child([sys.executable, "-c", _APP_FRAME, *base, *export])
+        key = str(index.raw_pts(index.keyframe_at_or_before(frame)))
+        bare_args = [str(path), str(index.raw_pts(frame)), str(tmp_path / "bare.png"), key]
+        theirs = _child([sys.executable, "-c", _BARE_FRAME, *bare_args])
+        app.append(ours)
+        bare.append(theirs)
+        with av.open(str(out)) as png:
+            assert read_number(next(png.decode(video=0)).to_ndarray(format="rgb24")) == frame
+    app, bare = app[1:], bare[1:]
+
+    def median(rows: list[tuple[float, float, int]], n: int) -> float:
+        return statistics.median(row[n] for row in rows)
+
+    print(f"\nevidence frame, 1080p30 x264 medium GOP 60, load {os.getloadavg()[0]:.2f}")
+    print(
+        f"  casebook evidence frame  wall {median(app, 0):.2f} s  CPU {median(app, 1):.2f} s  "
+        f"peak {median(app, 2) / 1024:.0f} MiB  (goal < 1 s wall)"
+    )
+    print(
+        f"  bare PyAV script         wall {median(bare, 0):.2f} s  CPU {median(bare, 1):.2f} s  "
+        f"peak {median(bare, 2) / 1024:.0f} MiB  (ratio {median(app, 0) / median(bare, 0):.2f}x)"
+    )
