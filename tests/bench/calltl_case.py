@@ -84,6 +84,9 @@ def fresh_copy(target: Path) -> Path:
     for path in target.rglob("*"):
         if not path.is_symlink():
             path.chmod(path.stat().st_mode | 0o200)
+    from app.services.core.bootstrap import close_context, open_context
+
+    close_context(open_context(target, None, actor="bench"))  # migrated to this checkout's head
     return target
 
 
