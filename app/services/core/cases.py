@@ -224,10 +224,10 @@ def search_cases(
     flt = _filter(ctx, text, status, region, category)
     with ctx.session() as session:
         ids = repo.search_page(session, flt, order_by, descending, offset, limit, after)
-        rows = repo.rows_by_ids(session, ids)
+        rows = repo.summaries_by_ids(session, ids)
         first = offset == 0 and after is None
         total = len(ids) if first and len(ids) < limit else repo.count(session, flt)
-        page = CasePage(total, [convert.case_summary(r) for r in rows])
+        page = CasePage(total, rows)
     record_digit_search(ctx, text, total)
     return page
 
@@ -247,7 +247,7 @@ def first_case_page(
     flt = CaseFilter(text=text, status=status, region=region, category=category)
     with ctx.session() as session:
         ids = repo.search_page(session, flt, order_by, descending, 0, limit)
-        return [convert.case_summary(r) for r in repo.rows_by_ids(session, ids)]
+        return repo.summaries_by_ids(session, ids)
 
 
 PHONE_SEARCH_DIGITS = 4  # a query with this many digits may be a piece of a phone number
@@ -294,7 +294,7 @@ def search_case_ids(
 
 def case_summaries(ctx: ServiceContext, ids: list[int]) -> list[CaseSummary]:
     with ctx.session() as session:
-        return [convert.case_summary(r) for r in repo.rows_by_ids(session, ids)]
+        return repo.summaries_by_ids(session, ids)
 
 
 def filter_choices(ctx: ServiceContext) -> dict[str, list[str]]:

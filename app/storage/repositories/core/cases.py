@@ -4,6 +4,7 @@ denormalised `cases.search_text` column."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar, TypeVarTuple
@@ -11,7 +12,7 @@ from typing import Any, TypeVar, TypeVarTuple
 from sqlalchemy import Select, func, or_, select, tuple_, update
 from sqlalchemy.orm import Session
 
-from app.domain.case_records import CaseDetail
+from app.domain.case_records import CaseDetail, CaseSummary
 from app.domain.errors import NotFound
 from app.domain.phones import digits_of
 from app.storage.models.cases import (
@@ -136,6 +137,9 @@ def fold(text: str) -> str:
     return text.casefold().replace("ё", "е")
 
 
+_PHONE_TYPED = re.compile(r"[\d\s()+\-.]+")
+
+
 def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -162,8 +166,9 @@ def _filtered(stmt: Select[*_Row], flt: CaseFilter) -> Select[*_Row]:
     if needle:
         patterns = {needle}
         digits = digits_of(needle)
-        # A phone typed with spaces or dashes, or in the national `8 916...` form.
-        if len(digits) >= 3 and len(digits) >= len(needle.replace(" ", "")) - 4:
+        # A phone typed with spaces, dashes or brackets, or in the national `8 916...` form
+        # (a case number such as `r07-2025-00` is searched as typed: one pattern, one scan).
+        if len(digits) >= 3 and _PHONE_TYPED.fullmatch(needle):
             patterns.add(digits)
             if len(digits) == 11 and digits.startswith("8"):
                 patterns.add("7" + digits[1:])
@@ -252,11 +257,26 @@ def count(session: Session, flt: CaseFilter) -> int:
     return int(session.scalar(select(func.count()).select_from(stmt)) or 0)
 
 
-def rows_by_ids(session: Session, ids: Sequence[int]) -> list[CaseRow]:
-    """Rows in the order of `ids` (for the lazy row cache of the case list)."""
+_SUMMARY = (
+    CaseRow.id,
+    CaseRow.number,
+    CaseRow.title,
+    CaseRow.status,
+    CaseRow.region,
+    CaseRow.category,
+    CaseRow.received_at,
+    CaseRow.updated_at,
+    CaseRow.version,
+)
+
+
+def summaries_by_ids(session: Session, ids: Sequence[int]) -> list[CaseSummary]:
+    """The list's rows in the order of `ids` (for the lazy row cache of the case list): the
+    summary columns only, as plain rows (no ORM objects: a page is read at every scroll)."""
     if not ids:
         return []
-    found = {row.id: row for row in session.scalars(select(CaseRow).where(CaseRow.id.in_(ids)))}
+    rows = session.execute(select(*_SUMMARY).where(CaseRow.id.in_(ids)))
+    found = {row.id: CaseSummary(*row) for row in rows}
     return [found[i] for i in ids if i in found]
 
 
