@@ -38,6 +38,7 @@ class AccessStats:
     held: int = 0  # frames the decoder never outputs: the picture before stays on screen
     rejected_packets: int = 0  # packets the decoder refused (damaged slices)
     decode_order: bool = False  # pictures are numbered by counting (see `FrameIndex`)
+    decoded: int = 0  # pictures that came out of the decoder
 
     @property
     def strategy(self) -> str:
@@ -68,10 +69,22 @@ class FrameReader:
     """Exact and fast-approximate frames of one video file, with a small decoded-frame cache."""
 
     def __init__(
-        self, path: str | Path, index: FrameIndex, cache_bytes: int = DEFAULT_CACHE_BYTES
+        self,
+        path: str | Path,
+        index: FrameIndex,
+        cache_bytes: int = DEFAULT_CACHE_BYTES,
+        *,
+        one_shot: bool = False,
     ) -> None:
+        """With `one_shot` (a still, an export: one frame and no stepping) the pictures that
+        nothing refers to are not decoded on the way from the keyframe to the frame asked
+        for (FFmpeg's non-reference skip: no other picture changes); the player's reader
+        decodes them all, for the cache that makes stepping back instant."""
         self.path = Path(path)
         self.index = index
+        # Counting pictures (a decode-order index) needs every one of them out of the decoder.
+        self._one_shot = one_shot and not index.decode_order
+        self._skip_below: int | None = None  # raw pts before which non-references are skipped
         self._cache_bytes = cache_bytes
         self._container = open_media(path)
         self._size = self.path.stat().st_size
@@ -139,9 +152,21 @@ class FrameReader:
             return self._touch(i)
         key = self.index.keyframe_at_or_before(i)
         last = self._last_decoded
+        rejected = self.access.rejected_packets
         if self._decoder is None or last is None or not key - _CONTINUE_WITHIN <= last < i:
             self._start_at(key, i)
         found = self._decode_until(i)
+        if self._skip_below is not None and (
+            found is None or self.access.rejected_packets > rejected
+        ):
+            # A damaged stretch (a packet refused, a frame that never came out): what the
+            # decoder makes of it may depend on the pictures the skip left out. From here on
+            # this reader decodes every picture, and what it cached on the way is dropped.
+            self._one_shot = False
+            self._cache.clear()
+            self._cached_bytes = 0
+            self._start_at(key, i)
+            found = self._decode_until(i)
         if found is not None:
             return found
         raise self._failure(f"frame {i} cannot be decoded")
@@ -169,6 +194,7 @@ class FrameReader:
         """
         margin = max(1, round(1 / self.index.time_base))
         self.access.seeks += 1
+        self._skip_below = self.index.raw_pts(target) if self._one_shot else None
         while True:
             for early in (0, margin):
                 self._seek(self.index.raw_pts(key) - early)
@@ -209,6 +235,8 @@ class FrameReader:
                 return self._cache[i]
             if previous is None or previous > i or previous not in self._cache:
                 return None
+            if self._skip_below is not None:
+                return None  # held: decode again without the skip (see `_exact`)
             self.access.held += 1
             self._store(i, self._cache[previous], around=i)
             return self._cache[i]
@@ -237,6 +265,10 @@ class FrameReader:
         counted: int | None = None
         try:
             for packet in self._container.demux(self._stream):
+                if self._skip_below is not None:
+                    stamp = packet.pts if packet.pts is not None else packet.dts
+                    early = stamp is not None and stamp < self._skip_below
+                    self._stream.codec_context.skip_frame = "NONREF" if early else "DEFAULT"
                 try:
                     frames = packet.decode()
                 except av.error.InvalidDataError:
@@ -245,6 +277,7 @@ class FrameReader:
                     self.access.rejected_packets += 1
                     continue
                 for frame in frames:
+                    self.access.decoded += 1
                     stamp = frame.pts if frame.pts is not None else frame.dts
                     if stamp is None:
                         continue

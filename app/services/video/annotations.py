@@ -110,7 +110,7 @@ def annotate(
 def _still_blob(
     ctx: ServiceContext, source: VideoSource, number: int, rect: Region | None
 ) -> tuple[str, int]:
-    with FrameReader(source.path, source.index) as reader:
+    with FrameReader(source.path, source.index, one_shot=True) as reader:
         image = upright(reader.frame(number), source.media.rotation)
     blob = ctx.evidence.put_bytes(still_png(image, rect))
     return blob.sha256, blob.size

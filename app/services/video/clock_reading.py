@@ -38,7 +38,7 @@ def read_camera_clock(
     """OCR of the clock the camera burned into the frame shown at `media_time_s`."""
     source = open_video(ctx, case_id, evidence_id)
     number = frame_number(source.index, media_time_s)
-    with FrameReader(source.path, source.index) as reader:
+    with FrameReader(source.path, source.index, one_shot=True) as reader:
         image = upright(reader.frame(number), source.media.rotation)
     reading = read_clock(image, region)
     if reading is None:

@@ -313,7 +313,7 @@ def export_frame(
 def write_frame(source: VideoSource, media_time_s: float, out: Path) -> FrameExport:
     """The CPU part of a frame export: decode the exact frame and write the PNG."""
     number = frame_number(source.index, media_time_s)
-    with FrameReader(source.path, source.index) as reader:
+    with FrameReader(source.path, source.index, one_shot=True) as reader:
         image = upright(reader.frame(number), source.media.rotation)
     out = Path(out)
     out.write_bytes(still_png(image))

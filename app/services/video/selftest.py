@@ -24,7 +24,7 @@ def selftest_step(ctx: ServiceContext, workdir: Path) -> str:
     if added.media is None or added.media.frames != FRAMES:
         raise RuntimeError(f"indexed {added.media and added.media.frames} frames, not {FRAMES}")
     source = open_video(ctx, case.id, added.evidence.id)
-    with FrameReader(source.path, source.index) as reader:
+    with FrameReader(source.path, source.index, one_shot=True) as reader:
         for number in _PROBES:
             got = luma_of(reader.frame(number))
             if abs(got - level_of(number)) > 1.5:

@@ -124,3 +124,21 @@ def test_one_reader_per_thread_in_parallel(clips: dict[str, Path]) -> None:
     for worker in workers:
         worker.join()
     assert wrong == []
+
+
+@pytest.mark.parametrize("name", ["h264_bframes.mp4", "h264.ts", "hevc.mkv", "vfr.mp4"])
+def test_a_one_shot_read_skips_unreferenced_pictures_and_gives_the_same_frame(
+    clips: dict[str, Path], name: str
+) -> None:
+    path = clips[name]
+    index = build_index(path)
+    shown = decode_all(path)
+    targets = [index.keyframe_at_or_before(index.count - 1) - 1, index.count // 2, 29]
+    decoded = {}
+    for one_shot in (False, True):
+        decoded[one_shot] = 0
+        for i in targets:
+            with FrameReader(path, index, one_shot=one_shot) as reader:
+                assert np.array_equal(reader.frame(i), shown[i])
+                decoded[one_shot] += reader.access.decoded
+    assert decoded[True] < decoded[False]
