@@ -105,11 +105,11 @@ def _build(
         overview = None
         if with_calls:
             # counted first (a million calls in a tenth of a second): a small log is loaded
-            overview = call_window.overview(session, case_id, owners)
-            if overview is None or overview.total <= detail_limit:
+            overview = call_window.overview(session, case_id, owners, detail_limit)
+            if overview is not None and overview.window.events is not None:
+                parts.append(list(overview.window.events))
                 overview = None
-                parts.append(sources.calls(session, case_id, owners))
-            else:
+            elif overview is not None:
                 parts.append(call_window.marked_calls(session, case_id, owners, marks, {}))
         progress.report(3, 5, "calls")
         check_cancel(progress)

@@ -156,23 +156,6 @@ def _moment(epoch_s: float) -> datetime:
     return datetime.fromtimestamp(epoch_s, UTC)
 
 
-def _bucketed(
-    starts: Iterable[tuple[datetime, str, str]],
-    owners: Mapping[str, str],
-    origin_s: float,
-    bucket_s: float,
-) -> dict[tuple[str, int], int]:
-    """Party calls per (lane, bucket): the lane is the caller's owner, else the callee's."""
-    out: dict[tuple[str, int], int] = {}
-    for start, caller, callee in starts:
-        key = (
-            owners.get(caller) or owners.get(callee) or "",
-            int((start.timestamp() - origin_s) // bucket_s),
-        )
-        out[key] = out.get(key, 0) + 1
-    return out
-
-
 def read_window(
     session: Session,
     case_id: int,
@@ -189,9 +172,9 @@ def read_window(
     (so that the next one lines up), unless `exact` (the first and last bucket then count
     only the calls inside it).
 
-    Counting reads no call row: every bucket is a range count on the `(case, start)` index;
-    the parties' calls (few, read through the number indexes) are counted into their lanes
-    and taken out of the "other numbers" lane."""
+    Counting reads no call row into Python: every bucket is a range count on the
+    `(case, start)` index; the parties' calls, read through the number indexes, are counted
+    per lane and bucket in SQL and taken out of the "other numbers" lane."""
     bucket_s = bucket_for(bucket_s)
     origin_s = math.floor(start_s / bucket_s) * bucket_s
     if not exact:
@@ -206,29 +189,30 @@ def read_window(
         rows = read_model.calls_between(session, case_id, start, end)
         events = tuple(call_events(rows, owners, tags or {}))
         return CallWindow(start_s, end_s, bucket_s, len(events), (), events)
-    parties = _bucketed(
-        read_model.calls_of_numbers(session, case_id, list(owners), start, end),
-        owners,
-        origin_s,
-        bucket_s,
+    names, numbers = _lanes(owners)
+    lane_names = ["", *names]
+    parties = read_model.party_call_counts(
+        session, case_id, numbers, origin_s, bucket_s, start, end
     )
     others = dict(counted)
-    for (_lane, bucket), n in parties.items():
-        others[bucket] = others.get(bucket, 0) - n
-    cells = [
-        *(((lane, b), n) for (lane, b), n in parties.items()),
-        *((("", b), n) for b, n in others.items()),
-    ]
+    cells: list[tuple[str, int, int]] = []
+    for lane, b, n in parties:
+        others[b] = others.get(b, 0) - n
+        cells.append((lane_names[lane], b, n))
+    cells += [("", b, n) for b, n in others.items()]
     bars = tuple(
         DensityBar(lane, edges[b], edges[b + 1], n)
-        for (lane, b), n in sorted(cells, key=lambda cell: cell[0])
-        if n > 0
+        for lane, b, n in sorted(cells)
+        if n > 0 and 0 <= b < buckets
     )
     return CallWindow(start_s, end_s, bucket_s, total, bars, None)
 
 
-def overview(session: Session, case_id: int, owners: Mapping[str, str]) -> CallOverview | None:
-    """The case's calls counted over their whole stretch (None when it has none)."""
+def overview(
+    session: Session, case_id: int, owners: Mapping[str, str], detail: int = 0
+) -> CallOverview | None:
+    """The case's calls counted over their whole stretch (None when it has none); with at
+    most `detail` calls, its window holds them one by one instead (`window.detailed`)."""
     first, last = read_model.call_span(session, case_id)
     if first is None or last is None:
         return None
@@ -240,7 +224,7 @@ def overview(session: Session, case_id: int, owners: Mapping[str, str]) -> CallO
         first.timestamp(),
         last.timestamp() + 1,
         span / OVERVIEW_BUCKETS,
-        detail=0,
+        detail=detail,
     )
     totals = window.lane_counts()
     names, _numbers = _lanes(owners)

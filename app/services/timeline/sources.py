@@ -8,14 +8,13 @@ annotations and stills placed through their camera's clock correction.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
 from app.domain.clock import camera_time_at
 from app.domain.timeline import EventKind, TimelineEvent, corrected_start
 from app.domain.timeutil import ensure_utc
-from app.services.timeline.call_window import call_events
 from app.services.timeline.claims import claimed_times
 from app.services.video.clock import clock_info
 from app.storage.repositories import timeline as read_model
@@ -151,16 +150,6 @@ def phone_owners(session: Session, case_id: int, names: dict[int, str]) -> dict[
     """E.164 (or raw) number → the name of the party it belongs to."""
     rows = read_model.phone_owners(session, case_id)
     return {row.value: names.get(row.party_id, "") for row in rows}
-
-
-def calls(
-    session: Session,
-    case_id: int,
-    owners: dict[str, str],
-    tags: Mapping[str, tuple[str, ...]] | None = None,
-) -> list[TimelineEvent]:
-    """One event per call of the case (`call_window.call_events`)."""
-    return call_events(read_model.calls(session, case_id), owners, tags or {})
 
 
 def video(session: Session, case_id: int) -> Iterator[TimelineEvent]:
