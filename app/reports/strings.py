@@ -426,9 +426,10 @@ def clock_offset(lang: Lang, offset_s: float) -> str:
 
 def calls_count(lang: Lang, count: int) -> str:
     """`12 звонков`, `1 call`: the number and its noun in the right form."""
+    shown = f"{count:,}".replace(",", "\u00a0")  # 1 000 000 звонков
     if lang == "ru":
-        return f"{count}\u00a0{plural_ru(count, 'звонок', 'звонка', 'звонков')}"
-    return f"{count}\u00a0call" + ("" if count == 1 else "s")
+        return f"{shown}\u00a0{plural_ru(count, 'звонок', 'звонка', 'звонков')}"
+    return f"{shown}\u00a0call" + ("" if count == 1 else "s")
 
 
 def text(lang: Lang, key: str, **values: object) -> str:
