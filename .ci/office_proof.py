@@ -369,7 +369,7 @@ def main() -> int:
             inserting = sql(
                 owner,
                 "SELECT count(*) FROM pg_stat_activity WHERE usename = "
-                f"'{logins['inv_a']}' AND query ILIKE 'INSERT INTO calls%'",
+                f"'{logins['inv_a']}' AND query ILIKE 'INSERT INTO %calls%'",
             )[0][0]
             if inserting:  # the import's transaction is writing call rows right now
                 break

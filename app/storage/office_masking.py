@@ -107,20 +107,34 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
               WHEN left(d, 3) = ANY ({_array(three)}) THEN 3 ELSE 0 END
 $$;
 
+-- Single expressions (no FROM): the planner inlines them into the views' columns.
+CREATE OR REPLACE FUNCTION casebook_private.digits(v text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT regexp_replace(v, '[^0-9]', '', 'g') $$;
+
+CREATE OR REPLACE FUNCTION casebook_private.national(d text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT ltrim(substr(d, casebook_private.cc_len(d) + 1), '0')
+$$;
+
+CREATE OR REPLACE FUNCTION casebook_private.mask_e164(d text, n text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT '+' || left(d, casebook_private.cc_len(d)) || ' ' || left(n, 3) || ' ' ||
+    CASE WHEN length(n) = 10 THEN '***-**-' ELSE repeat('*', greatest(length(n) - 5, 1)) END
+    || right(n, 2)
+$$;
+
 -- The mask of app.domain.phones.mask: `+7 916 ***-**-67`; other forms keep their last two digits.
 CREATE OR REPLACE FUNCTION casebook_private.mask_phone(v text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT CASE
     WHEN v IS NULL OR v = '' THEN v
-    WHEN left(v, 1) = '+' AND casebook_private.cc_len(d) > 0
-         AND length(ltrim(substr(d, casebook_private.cc_len(d) + 1), '0')) BETWEEN 3 AND 17 THEN
-      '+' || left(d, casebook_private.cc_len(d)) || ' ' || left(n, 3) || ' ' ||
-      CASE WHEN length(n) = 10 THEN '***-**-' ELSE repeat('*', greatest(length(n) - 5, 1)) END
-      || right(n, 2)
-    WHEN length(d) <= 2 THEN repeat('*', length(v))
-    ELSE repeat('*', length(d) - 2) || right(d, 2) END
-  FROM (SELECT regexp_replace(v, '[^0-9]', '', 'g') AS d) digits,
-       LATERAL (SELECT ltrim(substr(d, casebook_private.cc_len(d) + 1), '0') AS n) national
+    WHEN left(v, 1) = '+' AND casebook_private.cc_len(casebook_private.digits(v)) > 0
+         AND length(casebook_private.national(casebook_private.digits(v))) BETWEEN 3 AND 17 THEN
+      casebook_private.mask_e164(casebook_private.digits(v),
+                                 casebook_private.national(casebook_private.digits(v)))
+    WHEN length(casebook_private.digits(v)) <= 2 THEN repeat('*', length(v))
+    ELSE repeat('*', length(casebook_private.digits(v)) - 2) || right(casebook_private.digits(v), 2)
+  END
 $$;
 
 CREATE OR REPLACE FUNCTION casebook_private.pseudonym(v text, k text) RETURNS text

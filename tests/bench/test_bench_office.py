@@ -133,3 +133,84 @@ def test_twenty_clients_on_one_office_server(office, tmp_path):
     )
     print(f"throughput with row-level security / without: {ratio:.2f}; load average {load}")
     assert figures["office"] and figures["owner"]
+
+
+CALLS = int(os.environ.get("CASEBOOK_BENCH_OFFICE_CALLS", "5000"))  # one case's call log
+
+
+def _masked_client(url: str, data_dir: str, share: str, case_id: int, log: str, out: Any) -> None:
+    """One person's calls work in a fresh process: import the log, a digit search, a page of
+    calls, the number summary and the analysis; wall and CPU (this process only) per step."""
+    import resource
+
+    from app.services.calls import analysis, query
+    from app.services.calls.dto import CallFilter
+    from app.services.calls.importing import import_calls
+    from app.services.core.bootstrap import close_context, open_context
+
+    ctx = open_context(data_dir, url, evidence_dir=share)
+    steps: dict[str, float] = {}
+    try:
+        for name, work in (
+            ("import", lambda: import_calls(ctx, case_id, Path(log))),
+            ("digit search", lambda: query.call_ids(ctx, case_id, CallFilter(number="0012"))),
+            ("page of 200", lambda: query.calls_by_ids(ctx, query.call_ids(ctx, case_id)[:200])),
+            ("numbers", lambda: query.number_summary(ctx, case_id)),
+            ("analysis", lambda: analysis.analyze(ctx, case_id)),
+        ):
+            start = time.perf_counter()
+            work()
+            steps[name] = time.perf_counter() - start
+    finally:
+        close_context(ctx)
+    out.put((steps, resource.getrusage(resource.RUSAGE_SELF).ru_utime))
+
+
+def test_hidden_columns_cost_on_calls(office, tmp_path):
+    """The same calls work as an investigator (masked views: keyed hashes computed per row,
+    writes through INSTEAD OF triggers, row-level security) and as the schema owner (plain
+    tables, no policies): A B A B, median per step, with the server's own CPU left out."""
+    from app.services.core import cases
+    from app.services.core.bootstrap import close_context
+
+    log = tmp_path / "calls.csv"
+    lines = ["Дата;Время;Кто звонил;Кому звонил;Длительность"]
+    lines += [
+        f"{1 + i % 28:02d}.09.2025;{i % 24:02d}:{i % 60:02d}:{(i // 60) % 60:02d};"
+        f"+7916{i % 3000:07d};+7903{(i * 7) % 500:07d};{i % 300}"
+        for i in range(CALLS)
+    ]
+    log.write_text("\n".join(lines), encoding="utf-8")
+    seed = office.context("inv_a", tmp_path / "seed")
+    try:
+        ids = [
+            cases.create_case(
+                seed, cases.CaseInput(title=f"Звонки {n}", region="MSK", tz="Europe/Moscow")
+            ).id
+            for n in range(4)
+        ]
+    finally:
+        close_context(seed)
+    ctx = multiprocessing.get_context("spawn")
+    figures: dict[str, list[dict[str, float]]] = {"masked": [], "owner": []}
+    for run in range(2):  # A B A B
+        for label, url in (("masked", office.url_for("inv_a")), ("owner", office.url)):
+            queue: Any = ctx.Queue()
+            case_id = ids[run * 2 + (label == "owner")]
+            proc = ctx.Process(
+                target=_masked_client,
+                args=(url, str(tmp_path / f"{label}{run}"), str(office.share), case_id, str(log),
+                      queue),
+            )  # fmt: skip
+            proc.start()
+            steps, cpu = queue.get(timeout=900)
+            proc.join()
+            figures[label].append({**steps, "client cpu": cpu})
+    load = os.getloadavg()
+    print(f"\n{CALLS} calls, median of 2 runs each (A B A B), load average {load}")
+    for step in figures["masked"][0]:
+        masked = statistics.median(r[step] for r in figures["masked"])
+        owner = statistics.median(r[step] for r in figures["owner"])
+        ratio = masked / owner
+        print(f"  {step:13s} masked {masked:7.2f} s   owner {owner:7.2f} s   ratio {ratio:.2f}")
+    assert figures["masked"] and figures["owner"]

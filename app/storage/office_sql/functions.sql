@@ -152,17 +152,32 @@ CREATE OR REPLACE FUNCTION casebook_record_changes() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
   first_seq bigint;
+  ids integer[];
+  fresh integer[];
+  -- (table, case) pairs this transaction recorded already: a row-by-row import (through the
+  -- masked views' triggers, one statement per row) records each case once, not once per row
+  seen text := coalesce(current_setting('casebook.changes', true), '');
 BEGIN
-  EXECUTE format(
-    'WITH added AS (INSERT INTO office_changes (case_id, table_name, actor, at) '
-    'SELECT c, %L, session_user, now() FROM (SELECT DISTINCT %s AS c FROM changed_rows r) s '
-    'WHERE c IS NOT NULL RETURNING seq) SELECT min(seq) FROM added',
-    TG_TABLE_NAME, TG_ARGV[0]) INTO first_seq;
-  IF first_seq IS NOT NULL THEN
-    -- the log is only for listeners catching up: keep its last 10,000 changes
-    DELETE FROM office_changes WHERE seq < first_seq - 10000;
-    PERFORM pg_notify('casebook', first_seq::text);
+  IF TG_ARGV[0] = 'r.case_id' THEN  -- planned once per table (no dynamic SQL per row)
+    SELECT array_agg(DISTINCT r.case_id) INTO ids FROM changed_rows r;
+  ELSE
+    EXECUTE format('SELECT array_agg(DISTINCT c) FROM (SELECT %s AS c FROM changed_rows r) s '
+                   'WHERE c IS NOT NULL', TG_ARGV[0]) INTO ids;
   END IF;
+  SELECT array_agg(c) INTO fresh FROM unnest(ids) c
+    WHERE position(',' || TG_TABLE_NAME || ':' || c || ',' IN seen) = 0;
+  IF fresh IS NULL THEN
+    RETURN NULL;
+  END IF;
+  PERFORM set_config('casebook.changes', seen || ',' ||
+    (SELECT string_agg(TG_TABLE_NAME || ':' || c, ',') FROM unnest(fresh) c) || ',', true);
+  WITH added AS (
+    INSERT INTO office_changes (case_id, table_name, actor, at)
+    SELECT c, TG_TABLE_NAME, session_user, now() FROM unnest(fresh) c RETURNING seq)
+  SELECT min(seq) INTO first_seq FROM added;
+  -- the log is only for listeners catching up: keep its last 10,000 changes
+  DELETE FROM office_changes WHERE seq < first_seq - 10000;
+  PERFORM pg_notify('casebook', first_seq::text);
   RETURN NULL;
 END $$;
 

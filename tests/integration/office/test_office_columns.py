@@ -194,6 +194,13 @@ def test_calls_are_imported_read_searched_linked_and_revealed_masked(office, cas
         office.sql(
             "inv_b", "SELECT * FROM casebook_reveal_calls(%s, %s, 'x y z')", (case.id, found)
         )
+    # the detectors and the number summary run on the masked forms (equal numbers stay equal)
+    from app.services.calls import analysis
+
+    analysis.analyze(ctx, case.id)
+    summary = query.number_summary(ctx, case.id)
+    assert sorted(n.calls for n in summary) == [1, 2, 3]
+    assert all("#" not in n.number and "***" in n.number for n in summary)
     # a number of the calls linked to a party is copied on the server, not from the mask
     numbers = {n.number: n for n in query.number_summary(ctx, case.id)}
     other = numbers["+7 903 ***-**-11"]
