@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from app.services.office import destruction as destruction_service
 from app.ui.office.decision_dialog import DecisionDialog
 from app.ui.office.destruction_dialog import DestructionDialog
 from app.ui.office.live import LiveRefresh, show_changed_by_other
@@ -56,7 +57,9 @@ def install(window: Any, case_menu: QMenu, tools_menu: QMenu) -> LiveRefresh:
     follow_open_cases(window, live)
     if live.listener is not None:  # copies of files of cases destroyed (or out of reach) go
         ctx = window.env.ctx
-        window.env.tasks.run_read(lambda _p: destruction.sweep_opened_copies(ctx), None, None)
+        window.env.tasks.run_read(
+            lambda _p: destruction_service.sweep_opened_copies(ctx), None, None
+        )
     window.env.live = live
     app = QCoreApplication.instance()
     if app is not None:

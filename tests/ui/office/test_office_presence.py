@@ -10,7 +10,7 @@ from office_support import make_window
 from PySide6.QtWidgets import QLabel
 
 from app.services.core import cases
-from app.services.core.bootstrap import close_context
+from app.services.core.bootstrap import OPENED_COPIES, close_context, data_path
 from app.services.office import presence
 
 pytestmark = pytest.mark.postgres
@@ -25,6 +25,9 @@ def test_an_edit_in_progress_is_shown_on_the_other_workstation(office, qtbot, tm
         case = cases.create_case(
             ctx_a, cases.CaseInput(title="Звонки после доставки", region="MSK", tz="Europe/Moscow")
         )
+        # a copy of a file of a case since destroyed, left on the manager's workstation
+        stale = data_path(ctx_m, *OPENED_COPIES, "0123456789abcdef")
+        (stale / "объяснение.pdf").write_bytes(b"%PDF-1.4 personal data")
         window_a = make_window(ctx_a, qtbot, tmp_path / "wa", threaded=True)
         window_m = make_window(ctx_m, qtbot, tmp_path / "wm", threaded=True)
         windows = [window_a, window_m]
