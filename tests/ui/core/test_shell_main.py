@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.main import parse_gui_args, run_gui
@@ -42,7 +42,15 @@ def test_run_gui_starts_offers_demo_and_exits(qapp: Any, tmp_path: Path) -> None
         windows[0].close()
 
     QTimer.singleShot(0, poke)
-    assert run_gui(["--data-dir", str(data)]) == 0
+    before = set(qapp.findChildren(QTranslator))
+    try:
+        assert run_gui(["--data-dir", str(data)]) == 0
+    finally:
+        # run_gui installs the interface's translators on the (shared) test application:
+        # later tests expect the untranslated source strings
+        for translator in set(qapp.findChildren(QTranslator)) - before:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(QLocale(QLocale.Language.English))
     assert seen == {"title": "Casebook", "offer": True}
     assert (data / "casebook.sqlite3").exists()
     assert Settings.load(data / "config").demo_offered
