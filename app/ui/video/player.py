@@ -89,8 +89,10 @@ class Player(QObject):
         self._waiting = None
 
     def shutdown(self) -> None:
-        """Stop playback and the decode thread (call before the player goes away)."""
+        """Stop playback and the decode thread (call before the player goes away); a key or a
+        click that arrives afterwards finds no file and sends nothing to the stopped workers."""
         self._timer.stop()
+        self.close_file()
         self._workers.stop()
 
     # --- state ----------------------------------------------------------------------------
