@@ -265,6 +265,19 @@ BEGIN
 END $$;
 REVOKE ALL ON FUNCTION casebook_audit_reveal(integer, text, text, text) FROM PUBLIC;
 
+-- What every batch reveal asks first: a reason, and a case the person may read.
+CREATE OR REPLACE FUNCTION casebook_reveal_allowed(p_case integer, p_reason text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  IF length(btrim(coalesce(p_reason, ''))) < 3 THEN
+    RAISE EXCEPTION 'say why the personal data is revealed' USING ERRCODE = 'check_violation';
+  END IF;
+  IF NOT casebook_case_readable(session_user::text, p_case) THEN
+    RAISE EXCEPTION 'no case with id %', p_case USING ERRCODE = 'no_data_found';
+  END IF;
+END $$;
+REVOKE ALL ON FUNCTION casebook_reveal_allowed(integer, text) FROM PUBLIC;
+
 -- The real numbers of some calls of a case (at most 1,000 ids are named in the entry), after
 -- the audit entry that says who revealed which calls and why.
 CREATE OR REPLACE FUNCTION casebook_reveal_calls(p_case integer, p_ids integer[], p_reason text)
@@ -273,12 +286,7 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
   ids integer[];
 BEGIN
-  IF length(btrim(coalesce(p_reason, ''))) < 3 THEN
-    RAISE EXCEPTION 'say why the personal data is revealed' USING ERRCODE = 'check_violation';
-  END IF;
-  IF NOT casebook_case_readable(session_user::text, p_case) THEN
-    RAISE EXCEPTION 'no case with id %', p_case USING ERRCODE = 'no_data_found';
-  END IF;
+  PERFORM casebook_reveal_allowed(p_case, p_reason);
   IF EXISTS (SELECT 1 FROM calls c WHERE c.id = ANY (p_ids) AND c.case_id <> p_case) THEN
     RAISE EXCEPTION 'some calls belong to another case' USING ERRCODE = 'check_violation';
   END IF;
@@ -315,12 +323,7 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
   ids integer[];
 BEGIN
-  IF length(btrim(coalesce(p_reason, ''))) < 3 THEN
-    RAISE EXCEPTION 'say why the personal data is revealed' USING ERRCODE = 'check_violation';
-  END IF;
-  IF NOT casebook_case_readable(session_user::text, p_case) THEN
-    RAISE EXCEPTION 'no case with id %', p_case USING ERRCODE = 'no_data_found';
-  END IF;
+  PERFORM casebook_reveal_allowed(p_case, p_reason);
   IF EXISTS (SELECT 1 FROM messages m WHERE m.id = ANY (p_ids) AND m.case_id <> p_case) THEN
     RAISE EXCEPTION 'some messages belong to another case' USING ERRCODE = 'check_violation';
   END IF;
