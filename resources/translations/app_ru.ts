@@ -188,6 +188,34 @@
     </message>
 </context>
 <context>
+    <name>CaseFilterBar</name>
+    <message>
+        <location filename="../../app/ui/cases/filter_bar.py" line="34"/>
+        <source>Number, title, name, phone, order</source>
+        <translation>Номер, название, ФИО, телефон, заказ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/filter_bar.py" line="36"/>
+        <source>Search by case number, title, a party&apos;s name or courier ID, digits of a phone number (any part) or an order number. Ctrl+F comes here.</source>
+        <translation>Поиск по номеру дела, названию, ФИО участника или ID курьера, цифрам телефона (любой части номера) или номеру заказа. Сюда ведёт Ctrl+F.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/filter_bar.py" line="42"/>
+        <source>All statuses</source>
+        <translation>Все статусы</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/filter_bar.py" line="45"/>
+        <source>All regions</source>
+        <translation>Все регионы</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/filter_bar.py" line="46"/>
+        <source>All categories</source>
+        <translation>Все категории</translation>
+    </message>
+</context>
+<context>
     <name>CaseListModel</name>
     <message>
         <location filename="../../app/ui/cases/list_model.py" line="117"/>
@@ -238,38 +266,12 @@
 <context>
     <name>CaseListPanel</name>
     <message>
-        <location filename="../../app/ui/cases/list_panel.py" line="49"/>
-        <source>Number, title, name, phone, order</source>
-        <translation>Номер, название, ФИО, телефон, заказ</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/cases/list_panel.py" line="52"/>
-        <source>Search by case number, title, a party&apos;s name or courier ID, digits of a phone number (any part) or an order number. Ctrl+F comes here.</source>
-        <translation>Поиск по номеру дела, названию, ФИО участника или ID курьера, цифрам телефона (любой части номера) или номеру заказа. Сюда ведёт Ctrl+F.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/cases/list_panel.py" line="61"/>
-        <source>All statuses</source>
-        <translation>Все статусы</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/cases/list_panel.py" line="66"/>
-        <location filename="../../app/ui/cases/list_panel.py" line="125"/>
-        <source>All regions</source>
-        <translation>Все регионы</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/cases/list_panel.py" line="69"/>
-        <source>All categories</source>
-        <translation>Все категории</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/cases/list_panel.py" line="108"/>
+        <location filename="../../app/ui/cases/list_panel.py" line="74"/>
         <source>Searching…</source>
         <translation>Поиск…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/cases/list_panel.py" line="149"/>
+        <location filename="../../app/ui/cases/list_panel.py" line="112"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n дело</numerusform>
@@ -471,52 +473,52 @@
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="280"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="277"/>
         <source>Edit event</source>
         <translation>Изменить событие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="280"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="277"/>
         <source>Add event</source>
         <translation>Добавить событие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="285"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="282"/>
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="289"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="286"/>
         <source>e.g. complainant&apos;s statement</source>
         <translation>напр. объяснение заявителя</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="293"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="290"/>
         <source>Time:</source>
         <translation>Время:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="294"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="291"/>
         <source>Uncertainty (±):</source>
         <translation>Погрешность (±):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="295"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="292"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="296"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="293"/>
         <source>Party:</source>
         <translation>Участник:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="297"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="294"/>
         <source>What happened:</source>
         <translation>Что произошло:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="302"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="299"/>
         <source>Describe what happened.</source>
         <translation>Опишите, что произошло.</translation>
     </message>
@@ -1503,42 +1505,37 @@
         <translation>Текст:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="223"/>
-        <source>Attach signed copy…</source>
-        <translation>Приложить подписанный экземпляр…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="227"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="230"/>
         <source>Signed copy:</source>
         <translation>Подписанный экземпляр:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="234"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="223"/>
         <source>Signed copy of the statement</source>
         <translation>Подписанный экземпляр объяснения</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="236"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="224"/>
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="247"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="222"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="253"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="247"/>
         <source>A statement cannot be taken before the case was received (%1).</source>
         <translation>Объяснение не может быть получено раньше поступления дела (%1).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="259"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="253"/>
         <source>Say who took the statement.</source>
         <translation>Укажите, кем получено объяснение.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/record_dialogs.py" line="262"/>
+        <location filename="../../app/ui/cases/record_dialogs.py" line="256"/>
         <source>The statement has no text.</source>
         <translation>В объяснении нет текста.</translation>
     </message>

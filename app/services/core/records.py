@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from app.domain.cases import OrderEventKind, parse_enum
 from app.domain.errors import Duplicate, ValidationError
@@ -16,11 +16,15 @@ from app.domain.timeutil import iso_utc
 from app.services.core.cases import check_version
 from app.services.core.context import ServiceContext
 from app.services.core.dto import ManualEventInfo, OrderInfo, StatementInfo
+from app.storage.models.cases import ManualEventRow, StatementRow
 from app.storage.repositories.core import convert
 from app.storage.repositories.core import records as repo
 from app.storage.repositories.core.cases import case_row, refresh_search_text
 from app.storage.repositories.core.parties import is_live_party_of
 from app.storage.session import Session
+
+_Row = TypeVar("_Row", StatementRow, ManualEventRow)
+_Info = TypeVar("_Info", StatementInfo, ManualEventInfo)
 
 
 @dataclass(frozen=True)
@@ -159,9 +163,12 @@ def _check_statement(session: Session, case_id: int, data: StatementInput) -> No
 
 
 def add_statement(ctx: ServiceContext, case_id: int, data: StatementInput) -> StatementInfo:
-    with ctx.transaction() as session:
-        _check_statement(session, case_id, data)
-        row = repo.new_statement(
+    return _create(
+        ctx,
+        "statement",
+        case_id,
+        lambda session: _check_statement(session, case_id, data),
+        lambda session: repo.new_statement(
             session,
             case_id=case_id,
             party_id=data.party_id,
@@ -170,27 +177,28 @@ def add_statement(ctx: ServiceContext, case_id: int, data: StatementInput) -> St
             text=data.text,
             attachment_id=data.attachment_id,
             deleted=False,
-        )
-        _audit(ctx, session, "create", "statement", row, convert.statement_audit(row))
-        return convert.statement_info(row)
+        ),
+        convert.statement_info,
+    )
 
 
 def update_statement(
     ctx: ServiceContext, statement_id: int, expected_version: int, data: StatementInput
 ) -> StatementInfo:
-    with ctx.transaction() as session:
-        row = repo.statement_row(session, statement_id)
-        check_version(row.version, expected_version, "statement")
-        _check_statement(session, row.case_id, data)
-        before = convert.statement_audit(row)
+    def assign(row: StatementRow) -> None:
         row.party_id, row.taken_at = data.party_id, data.taken_at
         row.taken_by, row.text = data.taken_by.strip(), data.text
         row.attachment_id = data.attachment_id
-        session.flush()
-        _audit(
-            ctx, session, "update", "statement", row, convert.statement_audit(row), before=before
-        )
-        return convert.statement_info(row)
+
+    return _update(
+        ctx,
+        "statement",
+        statement_id,
+        expected_version,
+        lambda session, case_id: _check_statement(session, case_id, data),
+        assign,
+        convert.statement_info,
+    )
 
 
 def _check_event(session: Session, case_id: int, data: EventInput) -> None:
@@ -204,9 +212,12 @@ def _check_event(session: Session, case_id: int, data: EventInput) -> None:
 
 def add_event(ctx: ServiceContext, case_id: int, data: EventInput) -> ManualEventInfo:
     """A manual timeline event ("about 21:00 ± 15 min the courier rang at the door")."""
-    with ctx.transaction() as session:
-        _check_event(session, case_id, data)
-        row = repo.new_event(
+    return _create(
+        ctx,
+        "event",
+        case_id,
+        lambda session: _check_event(session, case_id, data),
+        lambda session: repo.new_event(
             session,
             case_id=case_id,
             at=data.at,
@@ -215,24 +226,66 @@ def add_event(ctx: ServiceContext, case_id: int, data: EventInput) -> ManualEven
             text=data.text.strip(),
             party_id=data.party_id,
             deleted=False,
-        )
-        _audit(ctx, session, "create", "event", row, convert.event_audit(row))
-        return convert.event_info(row)
+        ),
+        convert.event_info,
+    )
 
 
 def update_event(
     ctx: ServiceContext, event_id: int, expected_version: int, data: EventInput
 ) -> ManualEventInfo:
-    with ctx.transaction() as session:
-        row = repo.event_row(session, event_id)
-        check_version(row.version, expected_version, "event")
-        _check_event(session, row.case_id, data)
-        before = convert.event_audit(row)
+    def assign(row: ManualEventRow) -> None:
         row.at, row.uncertainty_s = data.at, data.uncertainty_s
         row.source, row.text, row.party_id = data.source.strip(), data.text.strip(), data.party_id
+
+    return _update(
+        ctx,
+        "event",
+        event_id,
+        expected_version,
+        lambda session, case_id: _check_event(session, case_id, data),
+        assign,
+        convert.event_info,
+    )
+
+
+def _create(
+    ctx: ServiceContext,
+    entity: str,
+    case_id: int,
+    check: Callable[[Session], None],
+    insert: Callable[[Session], _Row],
+    info: Callable[[_Row], _Info],
+) -> _Info:
+    """Add a statement or manual event: checked, inserted, audited with its snapshot."""
+    with ctx.transaction() as session:
+        check(session)
+        row = insert(session)
+        _audit(ctx, session, "create", entity, row, _SNAPSHOTS[entity](row))
+        return info(row)
+
+
+def _update(
+    ctx: ServiceContext,
+    entity: str,
+    record_id: int,
+    expected_version: int,
+    check: Callable[[Session, int], None],
+    assign: Callable[[_Row], None],
+    info: Callable[[_Row], _Info],
+) -> _Info:
+    """Edit a statement or manual event: the version checked (optimistic lock), the new data
+    checked against the record's case, assigned, audited with the before and after."""
+    snapshot = _SNAPSHOTS[entity]
+    with ctx.transaction() as session:
+        row = repo.record_row(session, entity, record_id)
+        check_version(row.version, expected_version, entity)
+        check(session, row.case_id)
+        before = snapshot(row)
+        assign(row)
         session.flush()
-        _audit(ctx, session, "update", "event", row, convert.event_audit(row), before=before)
-        return convert.event_info(row)
+        _audit(ctx, session, "update", entity, row, snapshot(row), before=before)
+        return info(row)
 
 
 _SNAPSHOTS: dict[str, Callable[[Any], dict[str, Any]]] = {

@@ -1,4 +1,5 @@
-"""The case list panel: one search box, status/region/category filters and the case table.
+"""The case list panel: the filters (`CaseFilterBar`: one search box, status/region/category)
+and the case table.
 
 Typing searches after a short pause (the search runs in SQL off the GUI thread); the header
 sorts in SQL too. Activating a row asks the window to open that case.
@@ -8,27 +9,20 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from app.domain.cases import CaseStatus, Category
 from app.services.core import cases as case_service
-from app.ui.cases.list_model import CaseListModel
+from app.ui.cases.filter_bar import CaseFilterBar
+from app.ui.cases.list_model import CaseListModel, CaseQuery
 from app.ui.env import UiEnv
-from app.ui.labels import category_label, status_label
-from app.ui.widgets.compact import compact
-
-SEARCH_DELAY_MS = 250
 
 
 class CaseListPanel(QWidget):
@@ -42,39 +36,18 @@ class CaseListPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
-        self.search = QLineEdit(self)
-        self.search.setObjectName("caseSearch")
-        self.search.setClearButtonEnabled(True)
-        # Short enough for a narrow list in Russian too; the tooltip says it in full.
-        self.search.setPlaceholderText(self.tr("Number, title, name, phone, order"))
-        self.search.setToolTip(
-            self.tr(
-                "Search by case number, title, a party's name or courier ID, digits of a phone "
-                "number (any part) or an order number. Ctrl+F comes here."
-            )
+        self.filters = CaseFilterBar(self)
+        # The bar's fields, named as the panel's (tests and the window use them).
+        self.search = self.filters.search
+        self.status, self.region, self.category = (
+            self.filters.status,
+            self.filters.region,
+            self.filters.category,
         )
-        layout.addWidget(self.search)
-
-        filters = QHBoxLayout()
-        self.status = QComboBox(self)
-        self.status.setObjectName("statusFilter")
-        self.status.addItem(self.tr("All statuses"), None)
-        for status in CaseStatus:
-            self.status.addItem(status_label(status.value), status.value)
-        self.region = QComboBox(self)
-        self.region.setObjectName("regionFilter")
-        self.region.addItem(self.tr("All regions"), None)
-        self.category = QComboBox(self)
-        self.category.setObjectName("categoryFilter")
-        self.category.addItem(self.tr("All categories"), None)
-        for category in Category:
-            self.category.addItem(category_label(category.value), category.value)
-        for combo, chars in ((self.status, 8), (self.region, 6), (self.category, 10)):
-            filters.addWidget(compact(combo, chars), chars)  # the list can be narrow
         self.count = QLabel(self)
         self.count.setObjectName("caseCount")
-        filters.addWidget(self.count)
-        layout.addLayout(filters)
+        self.filters.row.addWidget(self.count)
+        layout.addWidget(self.filters)
 
         self.view = QTableView(self)
         self.view.setObjectName("caseTable")
@@ -95,14 +68,7 @@ class CaseListPanel(QWidget):
         header.setSortIndicator(CaseListModel.RECEIVED, Qt.SortOrder.DescendingOrder)
         layout.addWidget(self.view, 1)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.apply_filters)
-        self.search.textChanged.connect(self._timer.start)
-        self.search.returnPressed.connect(self.apply_filters)
-        for combo in (self.status, self.region, self.category):
-            combo.currentIndexChanged.connect(self.apply_filters)
+        self.filters.changed.connect(self._apply)
         self.view.activated.connect(self._activated)
         self.model.search_finished.connect(self._show_count)
         self.model.search_started.connect(lambda: self.count.setText(self.tr("Searching…")))
@@ -119,27 +85,18 @@ class CaseListPanel(QWidget):
         ctx = self.env.ctx
 
         def done(choices: dict[str, list[str]]) -> None:
-            current = self.region.currentData()
-            self.region.blockSignals(True)
-            self.region.clear()
-            self.region.addItem(self.tr("All regions"), None)
-            for region in choices.get("region", []):
-                self.region.addItem(region, region)
-            self.region.setCurrentIndex(max(0, self.region.findData(current)))
-            self.region.blockSignals(False)
+            if self.filters.refill(self.region, [(r, r) for r in choices.get("region", [])]):
+                self.apply_filters()  # the chosen region is gone: every region again
 
         self.env.tasks.run_read(lambda _p: case_service.filter_choices(ctx), done)
 
     def apply_filters(self) -> None:
-        self._timer.stop()
-        query = replace(
-            self.model.query,
-            text=self.search.text().strip(),
-            status=self.status.currentData(),
-            region=self.region.currentData(),
-            category=self.category.currentData(),
-        )
-        self.model.set_query(query)
+        """Search with the filters as they are now (what the pause after typing ends in)."""
+        self.filters.emit_now()
+
+    def _apply(self, filters: CaseQuery) -> None:
+        order = self.model.query
+        self.model.set_query(replace(filters, order_by=order.order_by, descending=order.descending))
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -40,6 +39,7 @@ from app.services.core.dto import (
 from app.services.core.records import EventInput, OrderInput, StatementInput
 from app.ui.labels import order_event_label, role_label
 from app.ui.widgets.datetime_edit import ZonedDateTimeEdit, format_local
+from app.ui.widgets.file_field import FileField
 from app.ui.widgets.forms import ErrorLabel, mark_invalid
 
 
@@ -214,37 +214,31 @@ class StatementDialog(_RecordDialog):
         self.form.addRow(self.tr("Taken at:"), self.taken_at)
         self.form.addRow(self.tr("Taken by:"), self.taken_by)
         self.form.addRow(self.tr("Text:"), self.text)
-        # The signed copy: an evidence file already stored, or a new file to store on OK.
+        # The signed copy: an evidence file already stored (its name shown greyed in the
+        # empty box), or a new file, chosen or typed, stored on OK.
         self.attachment_id = statement.attachment_id if statement else None
         self.scan_path: Path | None = None
-        scan_row = QHBoxLayout()
-        self.scan_label = QLabel(self)
-        self.scan_label.setObjectName("scanLabel")
-        attach = QPushButton(self.tr("Attach signed copy…"), self)
-        attach.clicked.connect(self._choose_scan)
-        scan_row.addWidget(self.scan_label, 1)
-        scan_row.addWidget(attach)
-        self.form.addRow(self.tr("Signed copy:"), scan_row)
-        self._show_scan(attachment_name)
-        self.finish_layout()
-
-    def _choose_scan(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Signed copy of the statement"),
-            "",
-            self.tr("Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)"),
+        self.scan = FileField(
+            placeholder=attachment_name or self.tr("none"),
+            dialog_title=self.tr("Signed copy of the statement"),
+            file_filter=self.tr("Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)"),
+            name="scan",
+            parent=self,
         )
-        if name:
-            self.attach_file(Path(name))
+        self.scan.chosen.connect(self.attach_file)
+        self.scan.missing.connect(lambda message: self.fail(self.scan.edit, message))
+        self.form.addRow(self.tr("Signed copy:"), self.scan)
+        self.finish_layout()
 
     def attach_file(self, path: Path) -> None:
         """Store `path` as the signed copy when the dialog is accepted."""
-        self.scan_path = path
-        self._show_scan(path.name)
+        self.scan_path = Path(path)
+        if self.scan.path != self.scan_path:
+            self.scan.set_path(self.scan_path)
 
-    def _show_scan(self, name: str) -> None:
-        self.scan_label.setText(name or self.tr("none"))
+    def scan_name(self) -> str:
+        """The signed copy's file name as the dialog shows it (a new file, or the stored)."""
+        return self.scan_path.name if self.scan_path else self.scan.edit.placeholderText()
 
     def accept(self) -> None:
         if self.taken_at.utc() < self.detail.received_at:
@@ -261,6 +255,9 @@ class StatementDialog(_RecordDialog):
         if not self.text.toPlainText().strip():
             self.fail(self.text, self.tr("The statement has no text."))
             return
+        typed = self.scan.typed()
+        if typed is not None and typed != self.scan_path:  # typed, OK clicked at once
+            self.attach_file(typed)
         super().accept()
 
     def statement_input(self) -> StatementInput:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -58,8 +58,7 @@ from app.ui.timeline.labels import finding_label, kind_plural, party_label, sour
 from app.ui.timeline.routing import route_open
 from app.ui.timeline.scene import BUCKET_PX
 from app.ui.widgets.compact import compact
-
-SEARCH_DELAY_MS = 250
+from app.ui.widgets.filter_bar import typing_pause
 
 
 class TimelinePanel(QWidget):
@@ -141,10 +140,7 @@ class TimelinePanel(QWidget):
         self.search.setMinimumWidth(100)
         self.search.setMaximumWidth(280)
         # typing filters 100,000 titles: wait for a pause in the typing
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_filters)
+        self._search_timer = typing_pause(self, self.apply_filters)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         row.addWidget(self.search, 1)
         bar = QToolBar(self)

@@ -1,4 +1,4 @@
-"""The base of a tab's filter bar (calls, messages): text fields, "any …" combo boxes and
+"""The base of a filter bar (calls, messages, the case list): text fields, "any …" combo boxes and
 range check boxes whose edits are collected for a moment before `changed(filter)` fires, so
 typing a number or a word runs one query, not one per key. A subclass lays out its fields with
 the helpers below and says what its filter is (`current_filter`)."""
@@ -7,21 +7,30 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
+
+DELAY_MS = 250  # the pause in typing after which a filter applies
+
+
+def typing_pause(parent: QObject, apply: Callable[[], object]) -> QTimer:
+    """A single-shot timer that calls `apply` once typing has paused for `DELAY_MS`:
+    `start()` it at every edit (the filter bars; a panel with a lone search box)."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(DELAY_MS)
+    timer.timeout.connect(apply)
+    return timer
 
 
 class FilterBar(QWidget):
     changed = Signal(object)  # the subclass's filter (`current_filter()`)
 
-    DELAY_MS = 250
+    DELAY_MS = DELAY_MS
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(self.DELAY_MS)
-        self._timer.timeout.connect(self.emit_now)
+        self._timer = typing_pause(self, self.emit_now)
 
     # --- fields -----------------------------------------------------------------------------
     def text_field(self, name: str, placeholder: str, tooltip: str = "") -> QLineEdit:
@@ -36,12 +45,15 @@ class FilterBar(QWidget):
         edit.returnPressed.connect(self.emit_now)
         return edit
 
-    def any_combo(self, name: str, any_text: str, any_value: object = None) -> QComboBox:
-        """A combo box whose first choice, `any_text`, filters nothing."""
+    def any_combo(
+        self, name: str, any_text: str, any_value: object = None, *, at_once: bool = False
+    ) -> QComboBox:
+        """A combo box whose first choice, `any_text`, filters nothing; `at_once`: a choice
+        applies without the pause (a deliberate pick, not typing)."""
         combo = QComboBox(self)
         combo.setObjectName(name)
         combo.addItem(any_text, any_value)
-        combo.currentIndexChanged.connect(self.later)
+        combo.currentIndexChanged.connect(self._at_once if at_once else self.later)
         return combo
 
     def check(self, name: str, text: str, *edits: QWidget) -> QCheckBox:
@@ -90,6 +102,9 @@ class FilterBar(QWidget):
     def later(self, *_args: object) -> None:
         """Apply the filters after a short pause (restarted by every edit)."""
         self._timer.start()
+
+    def _at_once(self, *_args: object) -> None:
+        self.emit_now()
 
     def cancel_pending(self) -> None:
         """Forget edits not applied yet (the caller reloads itself)."""

@@ -232,7 +232,7 @@ def test_statement_with_signed_copy(window: Any, case_id: int, qtbot: Any, tmp_p
     dialog.text.setPlainText("Подтверждаю звонки ночью.")
     dialog.taken_at.set_utc(datetime(2025, 9, 17, 9, tzinfo=UTC))
     dialog.attach_file(scan)
-    assert dialog.scan_label.text() == "объяснение_смирновой.pdf"
+    assert dialog.scan_name() == "объяснение_смирновой.pdf"
     qtbot.mouseClick(_ok(dialog), Qt.MouseButton.LeftButton)
     ctx = window.env.ctx
     [statement] = cases.get_case(ctx, case_id).statements
@@ -244,9 +244,30 @@ def test_statement_with_signed_copy(window: Any, case_id: int, qtbot: Any, tmp_p
     # Editing the text keeps the signed copy.
     tab.table.selectRow(0)
     tab.edit_current()
-    assert tab.dialog.scan_label.text() == scan.name
+    assert tab.dialog.scan_name() == scan.name
     tab.dialog.text.setPlainText("Подтверждаю звонки ночью с разных номеров.")
     qtbot.mouseClick(_ok(tab.dialog), Qt.MouseButton.LeftButton)
     [edited] = cases.get_case(ctx, case_id).statements
     assert edited.attachment_id == statement.attachment_id
     assert edited.text.endswith("с разных номеров.")
+
+
+def test_signed_copy_typed_as_a_path(window: Any, case_id: int, qtbot: Any, tmp_path: Any) -> None:
+    """The signed copy's row is the shared file field: a path pasted with quotes is taken when
+    OK is clicked; a path that names no file is explained under the form, nothing stored."""
+    scan = tmp_path / "скан.jpg"
+    scan.write_bytes(b"\xff\xd8\xff signed scan")
+    view = _open(window, case_id, "statements")
+    view.statements.add_record()
+    dialog = view.statements.dialog
+    dialog.text.setPlainText("Звонков не было.")
+    dialog.taken_at.set_utc(datetime(2025, 9, 17, 9, tzinfo=UTC))
+    dialog.scan.edit.setText(str(tmp_path / "нет_такого.pdf"))
+    dialog.scan.edit.editingFinished.emit()
+    assert dialog.error.isVisible() and "нет_такого.pdf" in dialog.error.text()
+    assert dialog.scan_path is None
+    dialog.scan.edit.setText(f'"{scan}"')
+    qtbot.mouseClick(_ok(dialog), Qt.MouseButton.LeftButton)
+    [statement] = cases.get_case(window.env.ctx, case_id).statements
+    stored = evidence_files.get_evidence(window.env.ctx, statement.attachment_id)
+    assert stored.original_name == scan.name
