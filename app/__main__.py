@@ -16,7 +16,8 @@ def main(argv: list[str] | None = None) -> int:
         from app.main import run_gui
 
         return run_gui(args)
-    return cli_main(args)
+    # Without `argv` this is the process's entry: the command is all the process does.
+    return cli_main(args, whole_process=argv is None)
 
 
 if __name__ == "__main__":

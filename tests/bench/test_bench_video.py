@@ -265,7 +265,7 @@ _PEAK = (
     "status = open('/proc/self/status').read()\n"
     "print('peak_kib=' + re.search(r'VmHWM:\\s+(\\d+)', status).group(1), file=sys.stderr)\n"
 )
-_APP_FRAME = "import sys\nfrom app.__main__ import main\ncode = main(sys.argv[1:])\n"
+_APP_FRAME = "import sys\nfrom app.__main__ import main\ncode = main()\n"
 _APP_FRAME += _PEAK + "sys.exit(code)\n"
 _BARE_FRAME = (
     """
