@@ -11,15 +11,18 @@ the case (names, notes, statements, message texts) stays readable.
   queries (and a person's psql) read the masked form without changing a line.
 - A masked phone is `+7 916 ***-**-67 #<12 hex>`: the mask the application shows and a keyed
   hash (the key lives in `casebook_private`, readable by no user), so equal numbers stay equal
-  across tables and analyses still link calls, parties and senders.
+  across tables and analyses still link calls, parties and senders. The numbers read often
+  (calls, call and party numbers, message senders) are read from stored, indexed masked forms
+  that the server's triggers keep (`office_stored`); the others are masked as they are read.
 - The views belong to `casebook_masker`, a role without login that is not the tables' owner:
   row-level security applies to reads through them, and its policies see the querying user
   as `current_user`. Writes go through INSTEAD OF triggers into the base tables as the user
   (their own privileges and policies); a personal column is written only when its value was
   changed, and a masked value is never stored in place of a real one.
 - Raw values come back only through `casebook_reveal()` (audited in the same transaction);
-  digit searches through `casebook_cases_with_digits` and `casebook_numbers_with_digits`, which
-  apply the same row-level security and return case ids or masked numbers."""
+  digit searches through `casebook_cases_with_digits`, `casebook_numbers_with_digits` and
+  `casebook_message_numbers_with_digits`, which apply the same row-level security, match every
+  digit of the real numbers and return case ids or masked numbers."""
 
 from __future__ import annotations
 
@@ -27,6 +30,8 @@ from dataclasses import dataclass
 
 import phonenumbers
 from sqlalchemy import Connection, text
+
+from app.storage import office_stored
 
 MASKED_SCHEMA = "casebook_masked"
 PRIVATE_SCHEMA = "casebook_private"
@@ -61,6 +66,7 @@ _MASKED_PATTERN = {
 SEARCH_FUNCTIONS = (
     "casebook_cases_with_digits(text)",
     "casebook_numbers_with_digits(integer, text)",
+    "casebook_message_numbers_with_digits(integer, text)",
 )
 # The application adds rows to these only with ON CONFLICT DO NOTHING (deduplicated imports).
 SKIP_CONFLICTS = {"calls", "call_numbers", "messages"}
@@ -80,63 +86,63 @@ def _columns(connection: Connection, table: str) -> list[_Column]:
         ),
         {"t": table},
     ).all()
-    return [_Column(str(name), None if default is None else str(default)) for name, default in rows]
+    stored = office_stored.stored_columns(table)
+    return [
+        _Column(str(name), None if default is None else str(default))
+        for name, default in rows
+        if name not in stored
+    ]
 
 
-def _country_codes() -> tuple[list[str], list[str], list[str]]:
+def _country_code_pattern() -> str:
+    """`^(1|7|20|...)`: the calling codes phonenumbers knows (prefix-free, so the first match
+    is the code), as one regular expression the server compiles once per session."""
     codes = sorted(str(c) for c in phonenumbers.COUNTRY_CODE_TO_REGION_CODE)
-    return (
-        [c for c in codes if len(c) == 1],
-        [c for c in codes if len(c) == 2],
-        [c for c in codes if len(c) == 3],
-    )
-
-
-def _array(values: list[str]) -> str:
-    return "ARRAY[" + ",".join(f"'{v}'" for v in values) + "]::text[]"
+    return "^(" + "|".join(codes) + ")"
 
 
 def _functions_sql() -> str:
-    """Masking functions: plain SQL, so the planner inlines them into the views."""
-    one, two, three = _country_codes()
+    """Masking functions. `mask_phone` computes the digits and the country code once per value
+    (plpgsql); it runs when a row is written (the stored masked columns) and, for the rarely
+    read columns, when a view is read."""
     return f"""
-CREATE OR REPLACE FUNCTION casebook_private.cc_len(d text) RETURNS integer
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT CASE WHEN left(d, 1) = ANY ({_array(one)}) THEN 1
-              WHEN left(d, 2) = ANY ({_array(two)}) THEN 2
-              WHEN left(d, 3) = ANY ({_array(three)}) THEN 3 ELSE 0 END
-$$;
-
--- Single expressions (no FROM): the planner inlines them into the views' columns.
 CREATE OR REPLACE FUNCTION casebook_private.digits(v text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT regexp_replace(v, '[^0-9]', '', 'g') $$;
 
-CREATE OR REPLACE FUNCTION casebook_private.national(d text) RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT ltrim(substr(d, casebook_private.cc_len(d) + 1), '0')
-$$;
-
-CREATE OR REPLACE FUNCTION casebook_private.mask_e164(d text, n text) RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT '+' || left(d, casebook_private.cc_len(d)) || ' ' || left(n, 3) || ' ' ||
-    CASE WHEN length(n) = 10 THEN '***-**-' ELSE repeat('*', greatest(length(n) - 5, 1)) END
-    || right(n, 2)
-$$;
-
 -- The mask of app.domain.phones.mask: `+7 916 ***-**-67`; other forms keep their last two digits.
 CREATE OR REPLACE FUNCTION casebook_private.mask_phone(v text) RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT CASE
-    WHEN v IS NULL OR v = '' THEN v
-    WHEN left(v, 1) = '+' AND casebook_private.cc_len(casebook_private.digits(v)) > 0
-         AND length(casebook_private.national(casebook_private.digits(v))) BETWEEN 3 AND 17 THEN
-      casebook_private.mask_e164(casebook_private.digits(v),
-                                 casebook_private.national(casebook_private.digits(v)))
-    WHEN length(casebook_private.digits(v)) <= 2 THEN repeat('*', length(v))
-    ELSE repeat('*', length(casebook_private.digits(v)) - 2) || right(casebook_private.digits(v), 2)
-  END
-$$;
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE
+  d text;
+  cc text;
+  n text;
+BEGIN
+  IF v IS NULL OR v = '' THEN
+    RETURN v;
+  END IF;
+  IF v ~ '^[+]7[1-9][0-9]{{9}}$' THEN  -- nearly every number here: no parsing
+    RETURN '+7 ' || substr(v, 3, 3) || ' ***-**-' || right(v, 2);
+  END IF;
+  d := regexp_replace(v, '[^0-9]', '', 'g');
+  IF left(v, 1) = '+' THEN
+    cc := substring(d FROM '{_country_code_pattern()}');
+    IF cc IS NOT NULL THEN
+      n := substr(d, length(cc) + 1);  -- phonenumbers: 2 to 17 digits, then read as a number
+      IF length(n) BETWEEN 2 AND 17 THEN
+        n := coalesce(nullif(ltrim(n, '0'), ''), '0');
+        RETURN '+' || cc || ' ' || left(n, 3) || ' ' ||
+          CASE WHEN length(n) = 10 THEN '***-**-' ELSE repeat('*', greatest(length(n) - 5, 1)) END
+          || right(n, 2);
+      END IF;
+    END IF;
+  END IF;
+  IF length(d) <= 2 THEN
+    RETURN repeat('*', length(v));
+  END IF;
+  RETURN repeat('*', length(d) - 2) || right(d, 2);
+END $$;
 
+-- The mask and a keyed hash (12 hex digits): equal numbers stay equal, the key stays here.
 CREATE OR REPLACE FUNCTION casebook_private.pseudonym(v text, k text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT CASE WHEN v IS NULL OR v = '' THEN v ELSE
@@ -166,14 +172,23 @@ CREATE OR REPLACE FUNCTION casebook_private.strip_digits(v text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT regexp_replace(coalesce(v, ''), '(^|\\n)[0-9]{{5,}}(?=\\n|$)', '', 'g')
 $$;
+DROP FUNCTION IF EXISTS casebook_private.mask_e164(text, text);
+DROP FUNCTION IF EXISTS casebook_private.national(text);
+DROP FUNCTION IF EXISTS casebook_private.cc_len(text);
 """
 
 
-def _expression(kind: str, column: str) -> str:
+_KEY = f"(SELECT k.key FROM {PRIVATE_SCHEMA}.mask_key k)"  # once per query (an InitPlan)
+
+
+def _expression(table: str, kind: str, column: str) -> str:
+    """A personal column as the view shows it: the stored masked form where there is one."""
     ref = f't."{column}"'
+    if column in office_stored.STORED.get(table, ()):
+        return f't."{office_stored.stored_name(column)}"'
     return {
-        PHONE: f"casebook_private.pseudonym({ref}, k.key)",
-        SENDER: f"casebook_private.mask_sender({ref}, k.key)",
+        PHONE: office_stored.masked_expression(PHONE, ref, _KEY),
+        SENDER: office_stored.masked_expression(SENDER, ref, _KEY),
         ADDRESS: f"casebook_private.mask_address({ref})",
         DIGITS: "''::varchar",
         SEARCH: f"casebook_private.strip_digits({ref})",
@@ -183,14 +198,14 @@ def _expression(kind: str, column: str) -> str:
 def _view_sql(table: str, columns: list[_Column]) -> str:
     personal = PERSONAL[table]
     items = [
-        f'{_expression(personal[c.name], c.name)} AS "{c.name}"'
+        f'{_expression(table, personal[c.name], c.name)} AS "{c.name}"'
         if c.name in personal
         else f't."{c.name}"'
         for c in columns
     ]
     return (
         f'CREATE VIEW {MASKED_SCHEMA}."{table}" AS SELECT {", ".join(items)} '
-        f'FROM public."{table}" t CROSS JOIN {PRIVATE_SCHEMA}.mask_key k'
+        f'FROM public."{table}" t'
     )
 
 
@@ -250,30 +265,55 @@ CREATE TRIGGER cb_write INSTEAD OF INSERT OR UPDATE OR DELETE ON {MASKED_SCHEMA}
 
 
 def _search_sql() -> str:
+    """The digit searches: the real digits are read here only, through their trigram indexes
+    (plpgsql plans each search with its own digits), after the case's row-level check."""
     return """
 -- Cases whose parties' phones hold the run of digits, among those the user reads.
 CREATE OR REPLACE FUNCTION casebook_cases_with_digits(p_digits text) RETURNS SETOF integer
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-  SELECT DISTINCT pa.case_id FROM party_phones ph JOIN parties pa ON pa.id = ph.party_id
-  WHERE NOT pa.deleted AND p_digits ~ '^[0-9]{3,}$'
-    AND strpos(ph.digits, p_digits) > 0
-    AND casebook_case_readable(session_user::text, pa.case_id)
-$$;
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  IF p_digits !~ '^[0-9]{3,}$' THEN
+    RETURN;
+  END IF;
+  RETURN QUERY SELECT DISTINCT pa.case_id FROM party_phones ph
+    JOIN parties pa ON pa.id = ph.party_id
+    WHERE NOT pa.deleted AND ph.digits LIKE '%' || p_digits || '%'
+      AND casebook_case_readable(session_user::text, pa.case_id);
+END $$;
 
 -- A case's call numbers (masked, as the views show them) holding the run of digits; a whole
 -- number matches by equality.
 CREATE OR REPLACE FUNCTION casebook_numbers_with_digits(p_case integer, p_digits text)
 RETURNS SETOF text
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-  SELECT casebook_private.pseudonym(n.value, k.key)
-  FROM call_numbers n CROSS JOIN casebook_private.mask_key k
-  WHERE n.case_id = p_case AND p_digits ~ '^[0-9]+$'
-    AND casebook_case_readable(session_user::text, p_case)
-    AND CASE WHEN length(p_digits) >= 10
-             AND EXISTS (SELECT 1 FROM call_numbers x WHERE x.case_id = p_case
-                         AND x.digits = p_digits)
-        THEN n.digits = p_digits ELSE strpos(n.digits, p_digits) > 0 END
-$$;
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  IF p_digits !~ '^[0-9]+$' OR NOT casebook_case_readable(session_user::text, p_case) THEN
+    RETURN;
+  END IF;
+  IF length(p_digits) >= 10 THEN
+    RETURN QUERY SELECT n.value_masked FROM call_numbers n
+      WHERE n.case_id = p_case AND n.digits = p_digits;
+    IF FOUND THEN
+      RETURN;
+    END IF;
+  END IF;
+  RETURN QUERY SELECT n.value_masked FROM call_numbers n
+    WHERE n.case_id = p_case AND n.digits LIKE '%' || p_digits || '%';
+END $$;
+
+-- A case's message sender numbers (masked) holding the run of digits: every digit of the
+-- real number, not only those its mask shows.
+CREATE OR REPLACE FUNCTION casebook_message_numbers_with_digits(p_case integer, p_digits text)
+RETURNS SETOF text
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  IF p_digits !~ '^[0-9]{3,}$' OR NOT casebook_case_readable(session_user::text, p_case) THEN
+    RETURN;
+  END IF;
+  RETURN QUERY SELECT DISTINCT m.sender_number_masked FROM messages m
+    WHERE m.case_id = p_case
+      AND casebook_private.digits(m.sender_number) LIKE '%' || p_digits || '%';
+END $$;
 """
 
 
@@ -308,6 +348,9 @@ def install(connection: Connection, groups: list[str], logins: list[str]) -> lis
     raw.execute(_functions_sql())
     connection.execute(text(f"DROP SCHEMA IF EXISTS {MASKED_SCHEMA} CASCADE"))
     connection.execute(text(f"CREATE SCHEMA {MASKED_SCHEMA}"))
+    office_stored.install(
+        connection, present, PERSONAL, office_stored.fingerprint(_functions_sql())
+    )
     connection.execute(text(f"GRANT USAGE ON SCHEMA {MASKED_SCHEMA} TO {everyone}"))
     # the pure masking functions run as the reader (inlined); the key table stays the masker's
     connection.execute(text(f"GRANT USAGE ON SCHEMA {PRIVATE_SCHEMA} TO {MASKER}, {everyone}"))
@@ -328,15 +371,23 @@ def install(connection: Connection, groups: list[str], logins: list[str]) -> lis
         connection.execute(text(f'REVOKE SELECT ON public."{table}" FROM {everyone}'))
         connection.execute(text(f'GRANT SELECT ({shown}) ON public."{table}" TO {everyone}'))
     raw.execute(_search_sql())
-    for function in (
-        "casebook_cases_with_digits(text)",
-        "casebook_numbers_with_digits(integer, text)",
-    ):
+    for function in SEARCH_FUNCTIONS:
         connection.execute(text(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC"))
         connection.execute(text(f"GRANT EXECUTE ON FUNCTION {function} TO {everyone}"))
     for login in logins:
         set_search_path(connection, login)
     return present
+
+
+def reads_masked(connection: Connection) -> bool:
+    """True for an office login: its search path reads the masked views (numbers come masked
+    and are searched by the server's functions)."""
+    if connection.dialect.name != "postgresql":
+        return False
+    masked = connection.exec_driver_sql(
+        f"SELECT '{MASKED_SCHEMA}' = ANY (current_schemas(false))"
+    ).scalar()
+    return bool(masked)
 
 
 def set_search_path(connection: Connection, login: str) -> None:

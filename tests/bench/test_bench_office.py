@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import psycopg
 import pytest
 
 pytestmark = pytest.mark.postgres
@@ -138,9 +139,12 @@ def test_twenty_clients_on_one_office_server(office, tmp_path):
 CALLS = int(os.environ.get("CASEBOOK_BENCH_OFFICE_CALLS", "5000"))  # one case's call log
 
 
-def _masked_client(url: str, data_dir: str, share: str, case_id: int, log: str, out: Any) -> None:
-    """One person's calls work in a fresh process: import the log, a digit search, a page of
-    calls, the number summary and the analysis; wall and CPU (this process only) per step."""
+def _masked_client(
+    url: str, data_dir: str, share: str, case_id: int, log: str | None, out: Any
+) -> None:
+    """One person's calls work in a fresh process: import the log (when given), a digit
+    search, a page of calls, the number summary and the analysis; wall and CPU (this process
+    only) per step."""
     import resource
 
     from app.services.calls import analysis, query
@@ -152,23 +156,53 @@ def _masked_client(url: str, data_dir: str, share: str, case_id: int, log: str, 
     steps: dict[str, float] = {}
     try:
         for name, work in (
-            ("import", lambda: import_calls(ctx, case_id, Path(log))),
+            ("import", lambda: log and import_calls(ctx, case_id, Path(log))),
             ("digit search", lambda: query.call_ids(ctx, case_id, CallFilter(number="0012"))),
             ("page of 200", lambda: query.calls_by_ids(ctx, query.call_ids(ctx, case_id)[:200])),
             ("numbers", lambda: query.number_summary(ctx, case_id)),
             ("analysis", lambda: analysis.analyze(ctx, case_id)),
         ):
             start = time.perf_counter()
-            work()
-            steps[name] = time.perf_counter() - start
+            if work() is not None:
+                steps[name] = time.perf_counter() - start
     finally:
         close_context(ctx)
     out.put((steps, resource.getrusage(resource.RUSAGE_SELF).ru_utime))
 
 
+def _alternate(
+    office: Any, tmp_path: Path, cases: dict[str, list[int]], log: str | None
+) -> dict[str, list[dict[str, float]]]:
+    """A B A B: each run a fresh process of the investigator (masked views) or the owner."""
+    ctx = multiprocessing.get_context("spawn")
+    figures: dict[str, list[dict[str, float]]] = {"masked": [], "owner": []}
+    for run in range(2):
+        for label, url in (("masked", office.url_for("inv_a")), ("owner", office.url)):
+            queue: Any = ctx.Queue()
+            proc = ctx.Process(
+                target=_masked_client,
+                args=(url, str(tmp_path / f"{label}{run}"), str(office.share),
+                      cases[label][run], log, queue),
+            )  # fmt: skip
+            proc.start()
+            steps, cpu = queue.get(timeout=900)
+            proc.join()
+            figures[label].append({**steps, "client cpu": cpu})
+    return figures
+
+
+def _report(title: str, figures: dict[str, list[dict[str, float]]]) -> None:
+    print(f"\n{title}, median of 2 runs each (A B A B), load average {os.getloadavg()}")
+    for step in figures["masked"][0]:
+        masked = statistics.median(r[step] for r in figures["masked"])
+        owner = statistics.median(r[step] for r in figures["owner"])
+        ratio = masked / owner
+        print(f"  {step:13s} masked {masked:7.3f} s   owner {owner:7.3f} s   ratio {ratio:.2f}")
+
+
 def test_hidden_columns_cost_on_calls(office, tmp_path):
-    """The same calls work as an investigator (masked views: keyed hashes computed per row,
-    writes through INSTEAD OF triggers, row-level security) and as the schema owner (plain
+    """The same calls work as an investigator (masked views reading the stored masked forms,
+    writes through INSTEAD OF triggers and row-level security) and as the schema owner (plain
     tables, no policies): A B A B, median per step, with the server's own CPU left out."""
     from app.services.core import cases
     from app.services.core.bootstrap import close_context
@@ -191,26 +225,61 @@ def test_hidden_columns_cost_on_calls(office, tmp_path):
         ]
     finally:
         close_context(seed)
-    ctx = multiprocessing.get_context("spawn")
-    figures: dict[str, list[dict[str, float]]] = {"masked": [], "owner": []}
-    for run in range(2):  # A B A B
-        for label, url in (("masked", office.url_for("inv_a")), ("owner", office.url)):
-            queue: Any = ctx.Queue()
-            case_id = ids[run * 2 + (label == "owner")]
-            proc = ctx.Process(
-                target=_masked_client,
-                args=(url, str(tmp_path / f"{label}{run}"), str(office.share), case_id, str(log),
-                      queue),
-            )  # fmt: skip
-            proc.start()
-            steps, cpu = queue.get(timeout=900)
-            proc.join()
-            figures[label].append({**steps, "client cpu": cpu})
-    load = os.getloadavg()
-    print(f"\n{CALLS} calls, median of 2 runs each (A B A B), load average {load}")
-    for step in figures["masked"][0]:
-        masked = statistics.median(r[step] for r in figures["masked"])
-        owner = statistics.median(r[step] for r in figures["owner"])
-        ratio = masked / owner
-        print(f"  {step:13s} masked {masked:7.2f} s   owner {owner:7.2f} s   ratio {ratio:.2f}")
+    figures = _alternate(
+        office, tmp_path, {"masked": [ids[0], ids[2]], "owner": [ids[1], ids[3]]}, str(log)
+    )
+    _report(f"{CALLS} calls", figures)
+    assert figures["masked"] and figures["owner"]
+
+
+BIG_CALLS = int(os.environ.get("CASEBOOK_BENCH_OFFICE_BIG_CALLS", "100000"))
+
+
+def test_hidden_columns_cost_on_a_large_case(office, tmp_path):
+    """Reading a case of 100,000 calls (30,000 numbers, 500 called) as the investigator and as
+    the owner, the same case for both: the calls are written on the server in one statement
+    (the stored forms by the same trigger as an import's), then A B A B per step."""
+    from app.services.calls.importing import import_calls
+    from app.services.core import cases
+    from app.services.core.bootstrap import close_context
+
+    seed = office.context("inv_a", tmp_path / "seed")
+    try:
+        case_id = cases.create_case(
+            seed, cases.CaseInput(title="Большой журнал", region="MSK", tz="Europe/Moscow")
+        ).id
+        first = tmp_path / "first.csv"
+        first.write_text(
+            "Дата;Время;Кто звонил;Кому звонил;Длительность\n"
+            "01.09.2025;00:00:00;+79160000000;+79030000000;1",
+            encoding="utf-8",
+        )
+        import_calls(seed, case_id, first)
+    finally:
+        close_context(seed)
+    with psycopg.connect(office.url.replace("+psycopg", ""), autocommit=True) as owner:
+        owner.execute(
+            "INSERT INTO calls (case_id, batch_id, line, start_utc, duration_s, caller, "
+            "caller_raw, callee, callee_raw, virtual_raw, status, dedupe_key) "
+            "SELECT c.case_id, c.batch_id, 1 + g, c.start_utc + g * interval '17 seconds', "
+            "g %% 300, "
+            "'+7916' || lpad((g %% 30000)::text, 7, '0'), '', "
+            "'+7903' || lpad(((g * 7) %% 500)::text, 7, '0'), '', '', "
+            "CASE WHEN g %% 5 = 0 THEN 'missed' ELSE 'answered' END, 10 + g "
+            "FROM calls c, generate_series(1, %s) g WHERE c.case_id = %s",
+            (BIG_CALLS, case_id),
+        )
+        owner.execute(
+            "INSERT INTO call_numbers (case_id, value, digits) "
+            "SELECT DISTINCT %s, v, substr(v, 2) FROM calls, "
+            "LATERAL (VALUES (caller), (callee)) n(v) WHERE case_id = %s "
+            "ON CONFLICT DO NOTHING",
+            (case_id, case_id),
+        )
+        owner.execute("ANALYZE calls")
+        owner.execute("ANALYZE call_numbers")
+    figures = _alternate(
+        office, tmp_path, {"masked": [case_id, case_id], "owner": [case_id, case_id]}, None
+    )
+    _report(f"{BIG_CALLS + 1} calls (one case read by both)", figures)
     assert figures["masked"] and figures["owner"]

@@ -47,6 +47,7 @@ from app.domain.calls.records import CallRecord
 from app.domain.errors import NotFound, StorageError
 from app.domain.phones import digits_of
 from app.domain.timeutil import ensure_utc
+from app.storage import office_masking
 from app.storage.models.calls import (
     CALLS_BULK,
     CallBatchRow,
@@ -323,13 +324,7 @@ class CallCriteria:
 
 def _office_server(session: Session) -> bool:
     """An office server's masked views: numbers are read masked, searched on the server."""
-    connection = session.connection()
-    if connection.dialect.name != "postgresql":
-        return False
-    masked = connection.exec_driver_sql(
-        "SELECT 'casebook_masked' = ANY (current_schemas(false))"
-    ).scalar()
-    return bool(masked)
+    return office_masking.reads_masked(session.connection())
 
 
 # A first page of a number search (`first_call_ids`): calls sampled to see how common the
