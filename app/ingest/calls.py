@@ -36,6 +36,7 @@ from app.ingest.values import (
     ambiguous_day_month,
     detect_date_format,
     make_instant_reader,
+    make_minute_reader,
     parse_direction,
     parse_duration,
     parse_status,
@@ -43,12 +44,22 @@ from app.ingest.values import (
 
 REQUIRED = ("start", "caller", "callee")
 # Field order of a picked row (the first six are unpacked by position in `_record`).
-_ORDER = (
+FIELD_ORDER = (
     "start", "end", "duration", "caller", "callee", "virtual", "status", "direction", "order",
     "call_id",
 )  # fmt: skip
 _PLAIN_NUMBER = re.compile(r"\s*\+?[\d\s()\-.]+$")
-_SEPARATORS = str.maketrans("", "", " \t()-.+")
+NUMBERS_KEPT = 500_000  # raw number texts remembered (a few tens of MB at most)
+
+
+def _without_separators(raw: str) -> str:
+    """`raw` without the characters numbers are written with: space, tab, ( ) - . +"""
+    for mark in " \t()-.+":  # str.replace is several times faster than str.translate
+        if mark in raw:
+            raw = raw.replace(mark, "")
+    return raw
+
+
 # Russia's numbering plan (phonenumbers' metadata for RU) decides whether a ten-digit national
 # number is valid by its first six digits: every pattern ends in four or more free digits (a
 # unit test holds the metadata to it). A million-row log of twenty thousand numbers then asks
@@ -139,7 +150,7 @@ class CallRowReader:
         self.date_order = spec.date_order
         present = {f: ref for f, ref in spec.fallbacks.items() if f in ("caller", "callee")}
         self.fallbacks = {
-            _ORDER.index(f): i
+            FIELD_ORDER.index(f): i
             for f, i in resolve_mapping(
                 {f: r for f, r in present.items() if _resolvable(r, fmt.columns)},
                 fmt.columns,
@@ -147,10 +158,12 @@ class CallRowReader:
             ).items()
         }
         self.codes = {
-            _ORDER.index(f): dict(table) for f, table in spec.codes.items() if f in _ORDER
+            FIELD_ORDER.index(f): dict(table) for f, table in spec.codes.items() if f in FIELD_ORDER
         }
         self.swap_outbound = spec.swap_outbound
         file_zone = load_zone(spec.tz) if spec.tz else None
+        # per time column: the minute reader of the column-wise path (`calls_columns`)
+        self.minute_readers: dict[str, Callable[[str], int | None]] = {}
         self.readers: dict[str, Callable[[str], datetime]] = {
             f: self._instant_reader(f, file_zone) for f in ("start", "end") if f in self.index
         }
@@ -158,9 +171,11 @@ class CallRowReader:
         self._canonical: dict[str, str | None] = {}  # +7 and ten digits → E.164 (or invalid)
         self.numbers_seen: set[str] = set()  # every number value produced (for the case index)
         # All cells of a row in one C call: absent fields read the empty cell appended last.
-        self._full = max([*self.index.values(), *self.fallbacks.values()], default=-1) + 1
-        self._pick = itemgetter(*(self.index.get(f, -1) for f in _ORDER))
-        self._constants = [(_ORDER.index(f), v) for f, v in self.constants.items() if f in _ORDER]
+        self.full_width = max([*self.index.values(), *self.fallbacks.values()], default=-1) + 1
+        self._pick = itemgetter(*(self.index.get(f, -1) for f in FIELD_ORDER))
+        self.constant_values = [
+            (FIELD_ORDER.index(f), v) for f, v in self.constants.items() if f in FIELD_ORDER
+        ]
 
     def _instant_reader(self, name: str, file_zone: tzinfo | None) -> Callable[[str], datetime]:
         col = self.index[name]
@@ -181,6 +196,7 @@ class CallRowReader:
             )
         utc_column = is_utc_label(self.fmt.columns[col]) if self.fmt.has_header else False
         reader = make_instant_reader(fmt, UTC if utc_column else file_zone)
+        self.minute_readers[name] = make_minute_reader(fmt, UTC if utc_column else file_zone)
         if not utc_column and file_zone is None:
             for sample in samples:
                 try:
@@ -201,26 +217,47 @@ class CallRowReader:
         if value is None:
             value = self._normalize(raw)
             self.numbers_seen.add(value)
-            if len(self._numbers) < 500_000:
+            if len(self._numbers) < NUMBERS_KEPT:
                 self._numbers[raw] = value
         return value
+
+    def numbers_of(self, raws: set[str]) -> dict[str, str]:
+        """`number` of every text of `raws`, in a dict holding (at least) all of them."""
+        known = self._numbers
+        fresh = raws.difference(known)
+        if len(known) + len(fresh) > NUMBERS_KEPT:
+            known.clear()
+            fresh = raws
+        normalize = self._normalize
+        values = {raw: normalize(raw) for raw in fresh}
+        known.update(values)
+        self.numbers_seen.update(values.values())
+        return known
 
     def _normalize(self, raw: str) -> str:
         # `8 916 123-45-67`, `+7 (916) 123-45-67` and `79161234567` are one number: ask
         # phonenumbers once per number, not once per way of writing it.
-        if self.region == "RU" and _PLAIN_NUMBER.match(raw):
-            digits = raw.translate(_SEPARATORS)
+        if self.region != "RU":
+            return normalize(raw, self.region).value
+        if raw.isascii() and raw.isdigit():  # the usual cells: digits, or + and digits
+            digits, plus = raw, False
+        elif raw[:1] == "+" and raw.isascii() and raw[1:].isdigit():
+            digits, plus = raw[1:], True
+        elif _PLAIN_NUMBER.match(raw):
+            digits = _without_separators(raw)
             if not digits.isdigit():  # other whitespace
                 digits = "".join(ch for ch in raw if ch.isdigit())
             plus = raw.lstrip().startswith("+")
-            if len(digits) == 11 and (digits[0] == "7" or (digits[0] == "8" and not plus)):
-                candidate = "+7" + digits[1:]
-                if candidate not in self._canonical:
-                    valid = russian_number_valid(int(digits[1:]))
-                    self._canonical[candidate] = candidate if valid else None
-                found = self._canonical[candidate]
-                if found is not None:
-                    return found
+        else:
+            return normalize(raw, self.region).value
+        if len(digits) == 11 and (digits[0] == "7" or (digits[0] == "8" and not plus)):
+            candidate = "+7" + digits[1:]
+            found = self._canonical.get(candidate, "")
+            if found == "":  # not asked yet
+                valid = russian_number_valid(int(digits[1:]))
+                found = self._canonical[candidate] = candidate if valid else None
+            if found is not None:
+                return found
         return normalize(raw, self.region).value
 
     def read(self, line: int, cells: list[str]) -> ParsedCall | RejectedRow:
@@ -232,8 +269,8 @@ class CallRowReader:
     def _record(self, line: int, cells: list[str]) -> CallRecord:
         if len(cells) < self.width:
             raise _RowError("short_row", f"{len(cells)} cells")
-        if len(cells) < self._full:
-            cells.extend([""] * (self._full - len(cells)))
+        if len(cells) < self.full_width:
+            cells.extend([""] * (self.full_width - len(cells)))
         cells.append("")
         values = list(map(str.strip, self._pick(cells)))
         for position, column in self.fallbacks.items():
@@ -241,7 +278,7 @@ class CallRowReader:
                 values[position] = cells[column].strip()
         for position, table in self.codes.items():
             values[position] = table.get(values[position], values[position])
-        for position, constant in self._constants:
+        for position, constant in self.constant_values:
             values[position] = constant
         start_text, end_text, duration_text, caller_raw, callee_raw, virtual_raw = values[:6]
         if not start_text:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
+from itertools import islice
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -290,23 +291,37 @@ def detect_delimiter(lines: list[str]) -> str:
 
 def iter_rows(path: Path, fmt: SourceFormat) -> Iterator[tuple[int, list[str]]]:
     """Stream `(line_number, cells)` of the data rows (header skipped, blank rows skipped)."""
+    for batch in iter_batches(path, fmt, 1):
+        yield from batch
+
+
+def iter_batches(path: Path, fmt: SourceFormat, size: int) -> Iterator[list[tuple[int, list[str]]]]:
+    """`iter_rows` in lists of up to `size` rows (bulk imports read a batch at a time)."""
     if fmt.kind == "xlsx":
-        yield from _iter_xlsx(Path(path), fmt)
+        rows = _iter_xlsx(Path(path), fmt)
+        while chunk := list(islice(rows, size)):
+            yield chunk
         return
     with Path(path).open("r", encoding=fmt.encoding, newline="", errors="strict") as handle:
         reader = csv.reader(handle, delimiter=fmt.delimiter)
         line = 1
         # non-blank rows before the data
         to_skip = fmt.skip + (1 if fmt.has_header else 0) + (1 if fmt.types_row else 0)
+        batch: list[tuple[int, list[str]]] = []
+        append = batch.append
         try:
             for cells in reader:
                 start, line = line, reader.line_num + 1
-                if not any(c.strip() for c in cells):
+                if not "".join(cells).strip():  # a blank row
                     continue
                 if to_skip:
                     to_skip -= 1
                     continue
-                yield start, cells
+                append((start, cells))
+                if len(batch) >= size:
+                    yield batch
+                    batch = []
+                    append = batch.append
         except UnicodeDecodeError as exc:
             raise ValidationError(
                 f"{path}:{line}: not readable as {fmt.encoding}",
@@ -318,6 +333,8 @@ def iter_rows(path: Path, fmt: SourceFormat) -> Iterator[tuple[int, list[str]]]:
             raise ValidationError(
                 f"{path}:{line}: {exc}", field="file", file=str(path), line=line
             ) from exc
+        if batch:
+            yield batch
 
 
 def _sniff_xlsx(

@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 
+from app.domain.calls.records import epoch_us
 from app.domain.timeutil import FIRST_YEAR, LAST_YEAR, plausible
 
 # A parser returns an aware datetime, or a naive one that the caller localizes.
@@ -150,17 +151,7 @@ def make_instant_reader(fmt: str, zone: tzinfo | None) -> Callable[[str], dateti
 
     Raises `ValueError` for a bad value and `LookupError` for a naive value without a zone.
     """
-    parser = DATE_FORMATS[fmt]
-
-    def read_whole(text: str) -> datetime:
-        moment = parser(text.strip())
-        if moment.tzinfo is None:
-            if zone is None:
-                raise LookupError("no time zone")
-            moment = moment.replace(tzinfo=zone)
-        if not plausible(moment):
-            raise ValueError(f"{text}: outside {FIRST_YEAR}–{LAST_YEAR}")
-        return moment.astimezone(UTC)
+    read_whole = _whole_reader(fmt, zone)
 
     # The rows of a busy log share their minutes: a value ending in `HH:MM:SS` is read as its
     # minute (parsed and put in UTC once) plus its seconds — no zone changes its offset
@@ -186,6 +177,40 @@ def make_instant_reader(fmt: str, zone: tzinfo | None) -> Callable[[str], dateti
 
 
 MINUTES_KEPT = 100_000
+
+
+def _whole_reader(fmt: str, zone: tzinfo | None) -> Callable[[str], datetime]:
+    parser = DATE_FORMATS[fmt]
+
+    def read_whole(text: str) -> datetime:
+        moment = parser(text.strip())
+        if moment.tzinfo is None:
+            if zone is None:
+                raise LookupError("no time zone")
+            moment = moment.replace(tzinfo=zone)
+        if not plausible(moment):
+            raise ValueError(f"{text}: outside {FIRST_YEAR}–{LAST_YEAR}")
+        return moment.astimezone(UTC)
+
+    return read_whole
+
+
+def make_minute_reader(fmt: str, zone: tzinfo | None) -> Callable[[str], int | None]:
+    """A reader of minute heads for column-wise imports: `head` is a value without its two
+    seconds digits (`01.09.2025 08:00:`); the result is that minute in microseconds since
+    the Unix epoch (UTC), or None when the head is no `…HH:MM:` minute or does not read —
+    such a value is read whole, row by row, as `make_instant_reader` would."""
+    read_whole = _whole_reader(fmt, zone)
+
+    def read(head: str) -> int | None:
+        if len(head) < 6 or head[-1] != ":" or head[-4] != ":":
+            return None
+        try:
+            return epoch_us(read_whole(head + "00"))
+        except (ValueError, OverflowError, LookupError):
+            return None
+
+    return read
 
 
 MAX_CALL_S = 7 * 24 * 3600

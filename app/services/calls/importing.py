@@ -13,22 +13,22 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from hashlib import blake2b
 from pathlib import Path
-from typing import Any
 
 from app.domain import timeutil
-from app.domain.calls.records import CallRecord
+from app.domain.calls.records import CallColumns, CallRecord
+from app.domain.collector import paused_gc
 from app.domain.errors import Duplicate, ValidationError
 from app.domain.progress import NullProgress, Progress, check_cancel
 from app.domain.spreadsheet import SafeCsvWriter
-from app.ingest.calls import CallRowReader, ParsedCall
-from app.ingest.tabular import iter_rows
+from app.ingest.calls import CallRowReader
+from app.ingest.calls_columns import CallColumnReader
+from app.ingest.tabular import iter_batches
 from app.services.calls.dto import ImportOptions, ImportResult, Rejection
 from app.services.calls.intake import check_recognition, plan_calls, recognition
 from app.services.core.context import ServiceContext
 from app.services.core.evidence_files import add_evidence
 from app.storage.repositories import calls as repo
 
-BATCH_ROWS = repo.BATCH_ROWS
 CANCEL_EVERY = 5_000
 KEEP_REJECTIONS = 100_000  # a report longer than this says nothing more; the count stays exact
 
@@ -40,6 +40,24 @@ def dedupe_key(record: CallRecord) -> int:
         f"{record.virtual or ''}|{record.duration_s}"
     )
     return int.from_bytes(blake2b(text.encode(), digest_size=8).digest(), "big", signed=True)
+
+
+def dedupe_keys(calls: CallColumns) -> list[int]:
+    """`dedupe_key` of every call of a column-wise batch."""
+    key = blake2b
+    whole = int.from_bytes
+    texts = [
+        f"{start // 1_000_000}|{caller}|{callee}|{virtual or ''}|{duration}"
+        for start, caller, callee, virtual, duration in zip(
+            calls.start_us,
+            calls.caller,
+            calls.callee,
+            calls.virtual,
+            calls.duration_s,
+            strict=True,
+        )
+    ]
+    return [whole(key(t.encode(), digest_size=8).digest(), "big", signed=True) for t in texts]
 
 
 def _estimate_rows(path: Path, sample: Sequence[Sequence[str]], delimiter: str) -> int | None:
@@ -102,7 +120,7 @@ def import_calls(
             created_by=ctx.actor,
         )
         writer = repo.CallWriter(session, case_id, batch_id)
-        with repo.bulk_session(session, estimate):
+        with repo.bulk_session(session, estimate), paused_gc():
             parsed, rejected, rejected_count, numbers = _load_rows(
                 writer, path, reader, progress, estimate
             )
@@ -162,28 +180,22 @@ def _load_rows(
     progress: Progress,
     estimate: int | None,
 ) -> tuple[int, list[Rejection], int, set[str]]:
-    """Stream, parse and insert; returns (parsed rows, rejections kept, rejected, numbers)."""
+    """Stream, parse column-wise and insert, a batch at a time; returns (parsed rows,
+    rejections kept, rejected, numbers)."""
     rejected: list[Rejection] = []
-    rejected_count = parsed = 0
-    rows: list[tuple[Any, ...]] = []
-    read, make_row = reader.read, writer.row
-    for count, (line, cells) in enumerate(iter_rows(path, reader.fmt), start=1):
-        item = read(line, cells)
-        if isinstance(item, ParsedCall):
-            rows.append(make_row(item.record, dedupe_key(item.record)))
-            parsed += 1
-        else:
-            rejected_count += 1
-            if len(rejected) < KEEP_REJECTIONS:
-                rejected.append(Rejection(item.line, item.reason, item.detail))
-        if count % CANCEL_EVERY == 0:
-            check_cancel(progress)
-            progress.report(count, max(estimate or 0, count), "")
-        if len(rows) >= BATCH_ROWS:
-            writer.write(rows)
-            rows = []
-    if rows:
-        writer.write(rows)
+    rejected_count = parsed = count = 0
+    columns_reader = CallColumnReader(reader)
+    for batch in iter_batches(path, reader.fmt, CANCEL_EVERY):
+        calls, refused = columns_reader.read_batch(batch)
+        if len(calls):
+            writer.write_columns(calls, dedupe_keys(calls))
+        parsed += len(calls)
+        rejected_count += len(refused)
+        room = KEEP_REJECTIONS - len(rejected)
+        rejected += [Rejection(r.line, r.reason, r.detail) for r in refused[:room]]
+        count += len(batch)
+        check_cancel(progress)
+        progress.report(count, max(estimate or 0, count), "")
     check_cancel(progress)
     return parsed, rejected, rejected_count, reader.numbers_seen
 

@@ -7,14 +7,13 @@ merges them (`app.domain.timeline.merge`); it returns plain data the UI and the 
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from app.domain.collector import paused_gc
 from app.domain.errors import NotFound, ValidationError
 from app.domain.progress import NullProgress, Progress, check_cancel
 from app.domain.spreadsheet import SafeCsvWriter
@@ -82,7 +81,7 @@ def build_timeline(
     A case with more than `detail_limit` calls gets a `CallOverview` instead of its calls
     (`data.calls`); without `calls`, the calls are left out altogether (the dossier)."""
     limit = call_window.DETAIL_LIMIT if detail_limit is None else detail_limit
-    with _no_gc():
+    with paused_gc():
         return _build(ctx, case_id, progress or NullProgress(), calls, limit)
 
 
@@ -125,7 +124,7 @@ def add_findings(
     ctx: ServiceContext, data: TimelineData, progress: Progress | None = None
 ) -> TimelineData:
     """`data` with the call analysis's findings as span events and tags on their calls."""
-    with _no_gc():
+    with paused_gc():
         events, tags = timeline_findings.with_findings(
             ctx, data.case_id, data.events, data.marks, progress
         )
@@ -182,20 +181,6 @@ def _data(
         marks=marks,
         with_findings=with_findings,
     )
-
-
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """Building 100,000 events allocates objects that all stay alive; the cyclic collector
-    would rescan them again and again (a third of the build time). Nothing here makes cycles,
-    so it is paused for the build and put back as it was."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 @dataclass(frozen=True)

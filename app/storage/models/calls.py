@@ -4,7 +4,7 @@ their phones (party-number links) are the foundation's tables."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
@@ -22,6 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.domain.calls.records import from_epoch_us
 from app.storage.models.base import Base, UTCDateTime
 from app.storage.models.cases import case_fk
 
@@ -108,7 +109,7 @@ class CallSettingsRow(Base):
 
 # The `calls` table as bulk imports write it: the same columns with driver-native types, so
 # a million-row executemany pays no per-value type processing. `start_utc` then takes what
-# `UTCDateTime` would have produced: naive UTC text on SQLite (`bulk_instant`), an aware
+# `UTCDateTime` would have produced: naive UTC text on SQLite (`bulk_instants`), an aware
 # datetime on PostgreSQL. A test keeps the column lists of both views equal.
 CALLS_BULK = Table(
     "calls",
@@ -132,10 +133,25 @@ CALLS_BULK = Table(
 )
 
 
-def bulk_instant(moment: datetime, dialect: str) -> datetime | str:
-    """`start_utc` for `CALLS_BULK`: what `UTCDateTime` + the dialect store for `moment`."""
-    if dialect == "sqlite":
-        if moment.tzinfo is UTC:  # as the importer reads them: no conversion to make
-            return moment.replace(tzinfo=None).isoformat(" ", "microseconds")
-        return moment.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
-    return moment
+_NAIVE_EPOCH = datetime(1970, 1, 1)
+_MINUTE_US, _SECOND_US = 60_000_000, 1_000_000
+_WHOLE_SECONDS = [f"{s:02d}.000000" for s in range(60)]
+
+
+def bulk_instants(values_us: list[int], dialect: str) -> list[str] | list[datetime]:
+    """`start_utc` for `CALLS_BULK` of instants given in microseconds since the Unix epoch
+    (UTC): on SQLite the naive UTC text `UTCDateTime` writes (`2025-09-01 05:00:01.000000`;
+    each minute's text made once), aware datetimes elsewhere."""
+    if dialect != "sqlite":
+        return [from_epoch_us(v) for v in values_us]
+    minutes = [v // _MINUTE_US for v in values_us]
+    heads = {
+        m: (_NAIVE_EPOCH + timedelta(minutes=m)).isoformat(" ", "microseconds")[:17]
+        for m in set(minutes)
+    }  # `YYYY-MM-DD HH:MM:`
+    return [
+        heads[m] + _WHOLE_SECONDS[v // _SECOND_US % 60]
+        if v % _SECOND_US == 0
+        else (_NAIVE_EPOCH + timedelta(microseconds=v)).isoformat(" ", "microseconds")
+        for m, v in zip(minutes, values_us, strict=True)
+    ]

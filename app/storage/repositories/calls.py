@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import repeat
 from typing import Any
 
 from sqlalchemy import (
@@ -43,7 +44,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.schema import Table
 from sqlalchemy.types import Integer
 
-from app.domain.calls.records import CallRecord
+from app.domain.calls.records import CallColumns, CallRecord
 from app.domain.errors import NotFound, StorageError
 from app.domain.phones import digits_of
 from app.domain.timeutil import ensure_utc
@@ -54,7 +55,7 @@ from app.storage.models.calls import (
     CallNumberRow,
     CallRow,
     CallSettingsRow,
-    bulk_instant,
+    bulk_instants,
 )
 from app.storage.models.cases import CaseRow, OrderEventRow, OrderRow, PartyPhoneRow, PartyRow
 
@@ -205,8 +206,9 @@ def bulk_session(session: Session, expected_rows: int | None = None) -> Iterator
     inserts into five B-trees): the import gets 32 MB. An import at least as large as the
     table (the first log of a big case) drops the secondary indexes and builds them again
     at the end, inside the same transaction: building an index sorts once, where a million
-    inserts into it jump around the tree. The unique dedupe key stays (it skips duplicates
-    as rows arrive); a failed import rolls the drop back with everything else."""
+    inserts into it jump around the tree (measured: dropping all five beats keeping the two
+    that grow in file order). The unique dedupe key stays (it skips duplicates as rows
+    arrive); a failed import rolls the drop back with everything else."""
     connection = session.connection()
     if connection.dialect.name != "sqlite":
         yield
@@ -230,66 +232,65 @@ def bulk_session(session: Session, expected_rows: int | None = None) -> Iterator
 CALLS_BULK_TABLE = CALLS_BULK.to_metadata(MetaData(), schema="public")
 
 
+class _BulkInsert:
+    """INSERT of plain tuples (in `columns` order) that skips unique-key conflicts. On SQLite
+    the compiled statement goes to the driver's executemany: SQLAlchemy's per-row parameter
+    handling would otherwise cost as much as the insert itself. Elsewhere rows go through
+    `Connection.execute` as dicts."""
+
+    def __init__(self, session: Session, table: Any, columns: Sequence[str]) -> None:
+        self.connection = session.connection()
+        self.statement = _insert_ignoring_duplicates(session, table)
+        self.columns = list(columns)
+        self.sql: str | None = None
+        if self.connection.dialect.name == "sqlite":
+            compiled = self.statement.compile(
+                dialect=self.connection.dialect, column_keys=self.columns
+            )
+            if list(compiled.positiontup or ()) != self.columns:
+                raise RuntimeError(f"unexpected bulk insert parameters: {compiled.positiontup}")
+            self.sql = str(compiled)
+
+    def run(self, rows: list[tuple[Any, ...]]) -> None:
+        if self.sql is not None:
+            self.connection.exec_driver_sql(self.sql, rows)
+            return
+        names = self.columns
+        self.connection.execute(self.statement, [dict(zip(names, r, strict=True)) for r in rows])
+
+
 class CallWriter:
     """Writes batches of calls with the Core `insert()` of `CALLS_BULK` (skipping dedupe-key
-    conflicts). On SQLite the compiled statement goes to the driver's executemany with plain
-    tuples: SQLAlchemy's per-row parameter handling would otherwise cost as much as the
-    insert itself. Elsewhere rows go through `Connection.execute` as dicts."""
+    conflicts), as plain tuples (`_BulkInsert`)."""
 
     def __init__(self, session: Session, case_id: int, batch_id: int) -> None:
-        self.connection = session.connection()
-        self.dialect = self.connection.dialect.name
+        self.dialect = session.connection().dialect.name
         # On PostgreSQL the table itself, by its schema: an office login's search path starts
         # with the masked views, whose row-by-row triggers would cost ten times the insert.
         # The rows come from a file, never from a masked view; privileges and row-level
         # security apply to the table as to the view.
         table = CALLS_BULK_TABLE if self.dialect == "postgresql" else CALLS_BULK
-        self.statement = _insert_ignoring_duplicates(session, table)
+        self.insert = _BulkInsert(session, table, [c.name for c in CALLS_BULK.columns])
         self.case_id, self.batch_id = case_id, batch_id
-        self.sql: str | None = None
-        if self.dialect == "sqlite":
-            compiled = self.statement.compile(dialect=self.connection.dialect)
-            names = [c.name for c in CALLS_BULK.columns]
-            if list(compiled.positiontup or ()) != names:
-                raise RuntimeError(f"unexpected bulk insert parameters: {compiled.positiontup}")
-            self.sql = str(compiled)
 
-    def row(self, rec: CallRecord, dedupe_key: int) -> tuple[Any, ...]:
-        """Values in `CALLS_BULK` column order."""
-        return (
-            self.case_id,
-            self.batch_id,
-            rec.line,
-            bulk_instant(rec.start_utc, self.dialect),
-            rec.duration_s,
-            rec.caller,
-            rec.caller_raw,
-            rec.callee,
-            rec.callee_raw,
-            rec.virtual,
-            rec.virtual_raw,
-            rec.direction,
-            rec.status,
-            rec.order_number,
-            rec.call_id,
-            dedupe_key,
-        )
-
-    def write(self, rows: list[tuple[Any, ...]]) -> None:
-        if self.sql is not None:
-            self.connection.exec_driver_sql(self.sql, rows)
-            return
-        names = [c.name for c in CALLS_BULK.columns]
-        self.connection.execute(self.statement, [dict(zip(names, r, strict=True)) for r in rows])
+    def write_columns(self, calls: CallColumns, dedupe_keys: list[int]) -> None:
+        """Insert a column-wise batch (`CallColumns`) with its dedupe keys."""
+        count = len(calls)
+        c = calls
+        self.insert.run(list(zip(
+            repeat(self.case_id, count), repeat(self.batch_id, count), c.line,
+            bulk_instants(c.start_us, self.dialect), c.duration_s, c.caller, c.caller_raw,
+            c.callee, c.callee_raw, c.virtual, c.virtual_raw, c.direction, c.status,
+            c.order_number, c.call_id, dedupe_keys, strict=True,
+        )))  # fmt: skip
 
 
 def add_numbers(session: Session, case_id: int, numbers: set[str]) -> None:
     """Record the case's distinct numbers (existing ones are kept)."""
-    statement = _insert_ignoring_duplicates(session, CallNumberRow.__table__)
-    values = [{"case_id": case_id, "value": n, "digits": digits_of(n)} for n in sorted(numbers)]
-    connection = session.connection()  # Core executemany: no ORM bookkeeping per row
+    insert = _BulkInsert(session, CallNumberRow.__table__, ["case_id", "value", "digits"])
+    values = [(case_id, n, digits_of(n)) for n in sorted(numbers)]
     for start in range(0, len(values), BATCH_ROWS):
-        connection.execute(statement, values[start : start + BATCH_ROWS])
+        insert.run(values[start : start + BATCH_ROWS])
 
 
 def refresh_statistics(session: Session) -> None:

@@ -68,13 +68,18 @@ def test_values_that_are_not_seconds_are_read_whole() -> None:
 
 
 def test_bulk_instants_are_naive_utc_text_whatever_the_zone() -> None:
-    from app.storage.models.calls import bulk_instant
+    from app.domain.calls.records import epoch_us
+    from app.storage.models.calls import bulk_instants
 
-    for moment in (
+    moments = [
         datetime(2025, 9, 1, 8, 0, 3, tzinfo=UTC),
         datetime(2025, 9, 1, 8, 0, 3, 120, tzinfo=UTC),
         datetime(2025, 9, 1, 11, 0, 3, tzinfo=ZoneInfo("Europe/Moscow")),
-    ):
-        assert bulk_instant(moment, "sqlite") == moment.astimezone(UTC).strftime(
-            "%Y-%m-%d %H:%M:%S.%f"
-        )
+        datetime(1999, 12, 31, 23, 59, 59, 999_999, tzinfo=UTC),
+        datetime(2024, 2, 29, 0, 0, 0, tzinfo=UTC),
+    ]
+    values = [epoch_us(m) for m in moments]
+    assert bulk_instants(values, "sqlite") == [
+        m.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f") for m in moments
+    ]
+    assert bulk_instants(values, "postgresql") == moments
