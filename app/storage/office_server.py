@@ -414,7 +414,7 @@ def create_login(connection: Connection, login: str, password: str | None) -> No
     if password:
         options += f" PASSWORD {_quote(connection, _encrypted(connection, login, password))}"
     _raw(connection, f"CREATE ROLE {_ident(connection, login)} {options}")
-    office_masking.set_search_path(connection, login)
+    office_masking.configure_login(connection, login)
 
 
 def set_password(connection: Connection, login: str, password: str) -> None:
