@@ -173,6 +173,7 @@ def test_scroll_step_over_a_million_calls(qtbot: Any) -> None:
 
     from app.services.core.bootstrap import close_context, open_context
     from app.ui.tasks import TaskRunner
+    from app.ui.widgets.row_text_delegate import RowTextDelegate
     from tests.bench.core.bench_support import (
         Timing,
         alternate,
@@ -223,6 +224,8 @@ def test_scroll_step_over_a_million_calls(qtbot: Any) -> None:
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         view.verticalHeader().setDefaultSectionSize(24)
         view.setModel(model)
+        if isinstance(model, CallTableModel):  # the call tab's painting: one drawText a cell
+            view.setItemDelegate(RowTextDelegate(view))
         view.show()
         view.viewport().grab()  # paints every visible cell
         return view

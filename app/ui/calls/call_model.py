@@ -36,6 +36,7 @@ class CallTableModel(IdPagedModel[CallView]):
 
     PAGE = 200
     CACHE_LIMIT = 20_000
+    ALIGNMENTS = {DURATION: Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter}
 
     def __init__(self, fetch: Fetch, tz: str, parent: Any = None) -> None:
         super().__init__(fetch, parent)
@@ -103,7 +104,7 @@ class CallTableModel(IdPagedModel[CallView]):
         if role == _FOREGROUND_ROLE:
             return self.text_at(row, _FOREGROUND)
         if role == _ALIGNMENT:
-            return _RIGHT if index.column() == self.DURATION else None
+            return self.ALIGNMENTS.get(index.column())
         if role == self.ID_ROLE:
             return self._ids[row]
         call = self.call_at(row)
@@ -172,7 +173,6 @@ _ANSWERED = frozenset(
 )
 _FOREGROUND = CallTableModel.COLUMN_COUNT  # the row's colour, after its texts
 _MISSED = QBrush(QColor("#6b6b6b"))
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def _with_party(number: str, party: str | None) -> str:

@@ -47,6 +47,7 @@ from app.ui.errors import show_error
 from app.ui.labels import vocab
 from app.ui.privacy import RevealDialog
 from app.ui.widgets.action_row import ActionRow
+from app.ui.widgets.row_text_delegate import RowTextDelegate
 
 WIDE = 1150  # pixels from which the side panels stand beside the table
 MAX_REVEAL = 1000  # calls revealed in one go: a reveal is for a reason, not a bulk export
@@ -123,6 +124,7 @@ class CallsTab(QWidget):
         self.table = QTableView(splitter)
         self.table.setObjectName("callTable")
         self.table.setModel(self.model)
+        self.table.setItemDelegate(RowTextDelegate(self.table))  # a cell: one drawText
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)

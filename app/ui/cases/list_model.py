@@ -75,13 +75,17 @@ class CaseListModel(IdPagedModel[CaseSummary]):
 
     def refresh(self) -> None:
         """Run the search off the GUI thread; the newest search wins when several overlap.
-        The first screen is read alone (a `LIMIT` on the sort index, nothing counted) and shown
-        at once; every matching id follows."""
+        Without search text the first screen is read alone (a `LIMIT` on the sort index,
+        nothing counted) and shown at once, every id follows. A text search reads every row
+        whatever the `LIMIT`, so it runs once: every match, the first screen read after."""
         ctx, options = self._ctx, self._options()
+        first = None
+        if not self._query.text:
+            first = lambda _progress: case_service.first_case_page(  # noqa: E731
+                ctx, **options, limit=self.PAGE
+            )
         self.search(
-            self._tasks,
-            lambda _progress: case_service.search_case_ids(ctx, **options),
-            lambda _progress: case_service.first_case_page(ctx, **options, limit=self.PAGE),
+            self._tasks, lambda _progress: case_service.search_case_ids(ctx, **options), first
         )
 
     def _options(self) -> dict[str, Any]:
@@ -172,7 +176,9 @@ class CaseListModel(IdPagedModel[CaseSummary]):
         if not 0 <= column < self.COLUMN_COUNT:
             return
         descending = order == Qt.SortOrder.DescendingOrder
-        self.set_query(replace(self._query, order_by=self.SORT_KEYS[column], descending=descending))
+        query = replace(self._query, order_by=self.SORT_KEYS[column], descending=descending)
+        if query != self._query:  # the view sorts again when set up: nothing to search anew
+            self.set_query(query)
 
 
 _TEXT_ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)})

@@ -23,6 +23,7 @@ from app.services.core import cases as case_service
 from app.ui.cases.filter_bar import CaseFilterBar
 from app.ui.cases.list_model import CaseListModel, CaseQuery
 from app.ui.env import UiEnv
+from app.ui.widgets.row_text_delegate import RowTextDelegate
 
 
 class CaseListPanel(QWidget):
@@ -52,6 +53,7 @@ class CaseListPanel(QWidget):
         self.view = QTableView(self)
         self.view.setObjectName("caseTable")
         self.view.setModel(self.model)
+        self.view.setItemDelegate(RowTextDelegate(self.view))  # a cell: one drawText
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setSortingEnabled(True)

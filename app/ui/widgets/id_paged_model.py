@@ -15,7 +15,9 @@ cached. Each row's texts are made once (`row_texts`) when it is first painted, n
 cell at every paint.
 
 Subclasses give the columns: `COLUMN_COUNT`, `headerData()`, `row_texts(record)` (the display
-text of every column) and `data()` over `record_at(row)` / `text_at(row, column)`;
+text of every column, then the row's foreground brush or None), `ALIGNMENTS` and `data()` over
+`record_at(row)` / `text_at(row, column)` (the views paint cells through
+`app.ui.widgets.row_text_delegate.RowTextDelegate`, which reads `texts_at` alone);
 `placeholder(id)` says what a row deleted since the search shows (default: nothing).
 """
 
@@ -50,6 +52,7 @@ class IdPagedModel(QAbstractTableModel, Generic[T]):
     PAGE = 200  # rows read together when the view paints an uncached row
     SCREEN = 64  # rows a screen may show: read where the view asks, the rest ahead
     CACHE_LIMIT = 20_000  # rows kept; the cache starts over beyond it
+    ALIGNMENTS: dict[int, Qt.AlignmentFlag] = {}  # column → alignment, where not left
 
     search_started = Signal()
     search_finished = Signal(int)  # number of matching records
@@ -68,6 +71,7 @@ class IdPagedModel(QAbstractTableModel, Generic[T]):
         self._loaded: set[int] = set()  # pages (row // PAGE) in the cache
         self._ahead: set[int] = set()  # pages whose neighbours were read ahead
         self._prefetching: set[int] = set()  # pages being read ahead
+        self._screen = self.SCREEN  # rows the view shows at once (`show_rows`)
         self.fetches = 0  # pages read where the view asked (benchmarks and tests look at it)
         self.prefetches = 0  # pages read ahead on the read pool
 
@@ -75,7 +79,8 @@ class IdPagedModel(QAbstractTableModel, Generic[T]):
     def search(self, tasks: TaskRunner, work: IdSearch, first: FirstPage | None = None) -> None:
         """Run the SQL search `work` on the read pool; the newest search wins when several
         overlap. Cached rows are dropped with the old result (records may have changed).
-        `first`, when given, reads the first screen alone and shows it while `work` runs."""
+        `first`, when given, reads the first screen alone and shows it while `work` runs;
+        without, the first screen's rows are read on the pool right after `work`."""
         self._search += 1
         search = self._search
         shown: list[int] = []  # ids of the first screen, once shown
@@ -87,30 +92,41 @@ class IdPagedModel(QAbstractTableModel, Generic[T]):
             self._reset([r.id for r in records], keep_cache=False)
             self._store(records, [r.id for r in records])
             shown.extend(self._ids)
-            tasks.run_read(work, done, failed)
+            tasks.run_read(every, done, failed)
 
         def first_failed(_exc: BaseException) -> None:
             if search == self._search:
-                tasks.run_read(work, done, failed)  # the full search says what is wrong
+                tasks.run_read(every, done, failed)  # the full search says what is wrong
 
-        def done(ids: Sequence[int]) -> None:
+        def done(found: tuple[Sequence[int], list[int], Sequence[Any]]) -> None:
             if search != self._search:
                 return
+            ids, wanted, screen = found
             if shown:
                 self.extend_ids(ids)  # the first screen stays where it is
             else:
                 self._reset(ids, keep_cache=False)
+                self._store(screen, wanted)
             self.search_finished.emit(len(self._ids))
 
         def failed(exc: BaseException) -> None:
             if search == self._search:
                 self.search_failed.emit(exc)
 
+        fetch, screen_rows = self._fetch, self._screen
+
+        def every(progress: Any) -> tuple[Sequence[int], list[int], Sequence[Any]]:
+            """Every id; without a first screen shown, that screen's rows too (read here,
+            so the GUI thread paints the result without a read of its own)."""
+            ids = work(progress)
+            wanted = [] if shown else list(ids[:screen_rows])
+            return ids, wanted, (fetch(wanted) if wanted else [])
+
         # The first screen alone, then every id: the screen's read has the machine to itself.
         if first is not None:
             tasks.run_read(first, first_done, first_failed)
         else:
-            tasks.run_read(work, done, failed)
+            tasks.run_read(every, done, failed)
 
     def set_ids(self, ids: Sequence[int], keep_cache: bool = True) -> None:
         """Show these records in this order (`keep_cache` when rows cannot have changed); a
@@ -142,6 +158,11 @@ class IdPagedModel(QAbstractTableModel, Generic[T]):
             self.beginInsertRows(QModelIndex(), count, len(ids) - 1)
             self._ids.extend(ids[count:])
             self.endInsertRows()
+
+    def show_rows(self, rows: int) -> None:
+        """The view shows `rows` rows at once: a jump reads that many where the view asks
+        (no more: the rest of the page follows on the read pool)."""
+        self._screen = max(1, min(rows, self.PAGE))
 
     def prefetch(self, tasks: TaskRunner | None) -> None:
         """Read the pages beside each page read on `tasks`' read pool (None: never)."""
@@ -216,6 +237,11 @@ class IdPagedModel(QAbstractTableModel, Generic[T]):
 
     def text_at(self, row: int, column: int) -> Any:
         """The display text of a cell, from the row's texts made once (`row_texts`)."""
+        texts = self.texts_at(row)
+        return None if texts is None else texts[column]
+
+    def texts_at(self, row: int) -> tuple[Any, ...] | None:
+        """The row's texts (`row_texts`), made once when the row is first asked for."""
         record_id = self._ids[row]
         texts = self._texts.get(record_id)
         if texts is None:
@@ -225,7 +251,7 @@ class IdPagedModel(QAbstractTableModel, Generic[T]):
             texts = self._texts[record_id] = self.row_texts(record)
         elif self._prefetch is not None and row // self.PAGE not in self._ahead:
             self._read_ahead(row // self.PAGE)
-        return texts[column]
+        return texts
 
     def row_texts(self, record: T) -> tuple[Any, ...]:
         """The display text of every column of `record` (subclasses that use `text_at`)."""
@@ -242,7 +268,7 @@ class IdPagedModel(QAbstractTableModel, Generic[T]):
         it)."""
         page = row // self.PAGE
         if self._prefetch is not None:
-            screen = self._ids[row : row + min(self.SCREEN, self.PAGE)]
+            screen = self._ids[row : row + min(self._screen, self.PAGE)]
             wanted = [i for i in screen if i not in self._cache]
             pages = []
         else:

@@ -3,7 +3,7 @@ through the real import path), the team's benchmark lock held only while measuri
 average, CPU time beside wall time, and alternating app/baseline runs (A B A B ...).
 
 Inputs are generated once, niced, in a child process, under
-`/tmp/casebook-bench-cache/newcomer/<name>-v<version>/`; bump the version when a generator
+`/tmp/casebook-bench-cache/newcomer4/<name>-v<version>/`; bump the version when a generator
 changes. Run as a script to generate them ahead: `python tests/bench/core/bench_support.py`.
 """
 
@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-CACHE = Path(os.environ.get("CASEBOOK_BENCH_CACHE", "/tmp/casebook-bench-cache/newcomer"))
+CACHE = Path(os.environ.get("CASEBOOK_BENCH_CACHE", "/tmp/casebook-bench-cache/newcomer4"))
 LOCK = Path("/tmp/casebook-bench.lock")
 REPO = Path(__file__).resolve().parents[3]
 CALLS_DIR = CACHE / "calls-1m-v1"

@@ -259,3 +259,32 @@ def test_all_matching_ids_in_list_order(ctx):
     by_title = cases.search_case_ids(ctx, order_by="title", descending=False, status="new")
     assert len(by_title) == 4 and by_title[0] == made[2].id
     assert cases.search_case_ids(ctx, status="closed") == []
+
+
+def test_every_matching_id_in_the_order_of_the_pages(ctx):
+    """The list's read of every id (one text from the database, a text search sorted after
+    the scan) gives the ids in exactly the order the pages show them: received time with ids
+    breaking ties, both directions, other columns, with and without text, on SQLite and
+    PostgreSQL."""
+    base = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
+    for i in range(24):
+        cases.create_case(
+            ctx,
+            CaseInput(
+                title=f"{'Жалоба' if i % 3 else 'Другое'} {i % 5}",
+                region="MSK" if i % 2 else "SPB",
+                tz="Europe/Moscow",
+                received_at=base + timedelta(hours=(i * 7) % 5),  # times shared: ids decide
+            ),
+        )
+    for text in ("", "ЖАЛОБА", "другое 3", "нет такого"):
+        for order_by in ("received_at", "title", "region", "number"):
+            for descending in (True, False):
+                paged = cases.search_cases(
+                    ctx, text=text, order_by=order_by, descending=descending, limit=100
+                )
+                ids = cases.search_case_ids(
+                    ctx, text=text, order_by=order_by, descending=descending
+                )
+                assert ids == [r.id for r in paged.rows], (text, order_by, descending)
+                assert all(isinstance(i, int) for i in ids)
