@@ -97,6 +97,16 @@ def write_turn() -> AbstractContextManager[None]:
     return nullcontext()
 
 
+def may_write_here() -> bool:
+    """Whether a write transaction may run on this thread now without waiting or breaking
+    the lane rule: the lane itself, a job with a lender, or an unmarked front (CLI, script).
+    Work whose write is optional (a cache kept in the database) asks before writing."""
+    lane = getattr(_local, "lane", None)
+    if lane == WRITER or getattr(_local, "borrow", None) is not None:
+        return True
+    return lane is None and threading.get_ident() not in _forbidden
+
+
 def run_here(write: Callable[[], T]) -> T:
     """The `Commit` of a front without lanes (CLI, scripts): write at once."""
     return write()

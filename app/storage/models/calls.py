@@ -1,6 +1,6 @@
 """Tables of the calls feature: import batches, calls, the case's distinct numbers (for
-digit search and summaries) and the per-case detector thresholds. Orders, parties and
-their phones (party-number links) are the foundation's tables."""
+digit search and summaries), the per-case detector thresholds and the kept analysis.
+Orders, parties and their phones (party-number links) are the foundation's tables."""
 
 from __future__ import annotations
 
@@ -105,6 +105,21 @@ class CallSettingsRow(Base):
     case_id: Mapped[int] = mapped_column(case_fk(), primary_key=True)
     thresholds: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class CallAnalysisRow(Base):
+    """The kept result of a case's analysis (`services.calls.analysis`): the findings as codes,
+    call ids, times and parameters (masked numbers only; the sentences are worded on read),
+    and the fingerprint of what they were computed from (calls, zone, thresholds, parties'
+    phones, orders, detector version). Any reader of the case may reuse it while the
+    fingerprint holds."""
+
+    __tablename__ = "call_analyses"
+
+    case_id: Mapped[int] = mapped_column(case_fk(), primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    findings: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    computed_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 # The `calls` table as bulk imports write it: the same columns with driver-native types, so

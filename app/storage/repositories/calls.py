@@ -51,6 +51,7 @@ from app.domain.timeutil import ensure_utc
 from app.storage import office_masking
 from app.storage.models.calls import (
     CALLS_BULK,
+    CallAnalysisRow,
     CallBatchRow,
     CallNumberRow,
     CallRow,
@@ -727,6 +728,55 @@ def store_thresholds(
         session.add(row)
     row.thresholds = values
     row.updated_at = updated_at
+
+
+def party_phone_keys(session: Session, case_id: int) -> list[tuple[int, int, int, str, bool]]:
+    """(phone id, party id, party version, role, deleted) of the case's party phones: what
+    tells a change of who owns which number without reading a number (a phone edited is
+    replaced by a new row; a party edited gets a new version)."""
+    stmt = (
+        select(PartyPhoneRow.id, PartyRow.id, PartyRow.version, PartyRow.role, PartyRow.deleted)
+        .join(PartyRow, PartyRow.id == PartyPhoneRow.party_id)
+        .where(PartyRow.case_id == case_id)
+        .order_by(PartyPhoneRow.id)
+    )
+    return [(a, b, c, str(d), bool(e)) for a, b, c, d, e in session.execute(stmt)]
+
+
+def kept_analysis(session: Session, case_id: int) -> tuple[str, list[dict[str, Any]]] | None:
+    """(fingerprint, findings) of the case's kept analysis, if any."""
+    row = session.execute(
+        select(CallAnalysisRow.fingerprint, CallAnalysisRow.findings).where(
+            CallAnalysisRow.case_id == case_id
+        )
+    ).first()
+    return (str(row[0]), list(row[1])) if row is not None else None
+
+
+def keep_analysis(
+    session: Session,
+    case_id: int,
+    fingerprint: str,
+    findings: list[dict[str, Any]],
+    computed_at: datetime,
+) -> None:
+    """Store the case's analysis in place of the one kept before (two sessions computing it
+    at once: the last one wins, both were computed from the same case)."""
+    values = {
+        "case_id": case_id,
+        "fingerprint": fingerprint,
+        "findings": findings,
+        "computed_at": computed_at,
+    }
+    dialect = session.get_bind().dialect.name
+    statement = (pg_insert if dialect == "postgresql" else sqlite_insert)(CallAnalysisRow)
+    statement = statement.values(values)
+    session.execute(
+        statement.on_conflict_do_update(
+            index_elements=["case_id"],
+            set_={k: statement.excluded[k] for k in ("fingerprint", "findings", "computed_at")},
+        )
+    )
 
 
 def order_events(

@@ -131,6 +131,7 @@ class FindingsPanel(QWidget):
             title=self.tr("Analyzing the calls"),
             on_done=lambda result: self._show(*result),
             on_error=self._failed,
+            lane_writes=True,  # the findings are kept in the database for the next look
         )
         if task in self.env.tasks.active_tasks():  # a synchronous runner has finished it
             self._task = task
