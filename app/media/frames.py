@@ -11,7 +11,7 @@ running decoder instead of seeking. A reader is not shared between threads: one 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,15 +79,18 @@ class FrameReader:
         cache_bytes: int | None = None,
         *,
         one_shot: bool = False,
+        skip_on_seek: bool = False,
     ) -> None:
         """With `one_shot` (a still, an export: one frame and no stepping) the pictures that
         nothing refers to are not decoded on the way from the keyframe to the frame asked
-        for (FFmpeg's non-reference skip: no other picture changes); the player's reader
-        decodes them all, for the cache that makes stepping back instant."""
+        for (FFmpeg's non-reference skip: no other picture changes), and only the pictures
+        next to it are kept. `skip_on_seek` (the player) skips them the same way on a seek
+        but keeps the whole cache: `settle` decodes what was skipped once the user stays on
+        a frame, so stepping back from it is a cache hit again."""
         self.path = Path(path)
         self.index = index
         # Counting pictures (a decode-order index) needs every one of them out of the decoder.
-        self._one_shot = one_shot and not index.decode_order
+        self._skipping = (one_shot or skip_on_seek) and not index.decode_order
         self._skip_below: int | None = None  # raw pts before which non-references are skipped
         if cache_bytes is None:
             cache_bytes = ONE_SHOT_CACHE_BYTES if one_shot else DEFAULT_CACHE_BYTES
@@ -161,6 +164,10 @@ class FrameReader:
         rejected = self.access.rejected_packets
         if self._decoder is None or last is None or not key - _CONTINUE_WITHIN <= last < i:
             self._start_at(key, i)
+        elif self._skipping:
+            # Running on to a later frame (fast playback shows every few): what is shown
+            # before it and nothing refers to need not be decoded either.
+            self._skip_below = self.index.raw_pts(i)
         found = self._decode_until(i)
         if self._skip_below is not None and (
             found is None or self.access.rejected_packets > rejected
@@ -168,7 +175,7 @@ class FrameReader:
             # A damaged stretch (a packet refused, a frame that never came out): what the
             # decoder makes of it may depend on the pictures the skip left out. From here on
             # this reader decodes every picture, and what it cached on the way is dropped.
-            self._one_shot = False
+            self._skipping = False
             self._cache.clear()
             self._cached_bytes = 0
             self._start_at(key, i)
@@ -191,7 +198,25 @@ class FrameReader:
             return MediaError(self.path, "file was cut short while it was open", "cut_short")
         return MediaError(self.path, problem)
 
-    def _start_at(self, key: int, target: int) -> None:
+    def settle(self, i: int, stop: Callable[[], bool]) -> bool:
+        """Make frame i and every frame from its keyframe on cached, with the decoder standing
+        at i, decoding what a seek skipped (the player calls this while the user looks at
+        frame i: then stepping either way is instant). Returns early, False, as soon as
+        `stop()` is true (a new request); True once done. A damaged stretch is left as it is
+        (the frame requests themselves fall back)."""
+        self.index.raw_pts(i)  # range check
+        key = self.index.keyframe_at_or_before(i)
+        if self._last_decoded == i and all(j in self._cache for j in range(key, i)):
+            return True
+        self._start_at(key, i, skip=False)
+        while self._last_decoded is None or self._last_decoded < i:
+            if stop():
+                return False
+            if self._decode_next(around=i) is None:
+                break
+        return True
+
+    def _start_at(self, key: int, target: int, *, skip: bool = True) -> None:
         """Seek so that decoding reaches `target`, backing off when the demuxer lands late.
 
         Demuxers seek by decode time (MPEG-TS by byte position), which for B-frame streams
@@ -200,7 +225,7 @@ class FrameReader:
         """
         margin = max(1, round(1 / self.index.time_base))
         self.access.seeks += 1
-        self._skip_below = self.index.raw_pts(target) if self._one_shot else None
+        self._skip_below = self.index.raw_pts(target) if self._skipping and skip else None
         while True:
             for early in (0, margin):
                 self._seek(self.index.raw_pts(key) - early)

@@ -6,7 +6,7 @@ back as NumPy arrays (RGB uint8, H x W x 3) ready to be wrapped by the front wit
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -35,10 +35,11 @@ __all__ = [
 
 class ExactFrames:
     """Exact frames of one file through a long-lived reader (its cache makes steps back
-    instant); one per thread."""
+    instant); one per thread. A seek skips the pictures nothing refers to on its way to the
+    frame (about a third of a GOP's decoding); `settle` fills them in while the user looks."""
 
     def __init__(self, path: Path, index: FrameIndex, rotation: int = 0) -> None:
-        self._reader = FrameReader(path, index)
+        self._reader = FrameReader(path, index, skip_on_seek=True)
         self._rotation = rotation
 
     def frame(self, i: int) -> np.ndarray:
@@ -51,6 +52,10 @@ class ExactFrames:
 
     def is_cached(self, i: int) -> bool:
         return self._reader.is_cached(i)
+
+    def settle(self, i: int, stop: Callable[[], bool]) -> bool:
+        """Decode what the seek to frame i skipped (see `FrameReader.settle`)."""
+        return self._reader.settle(i, stop)
 
     def close(self) -> None:
         self._reader.close()

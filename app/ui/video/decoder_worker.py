@@ -3,11 +3,18 @@
 Requests carry a generation number and only the latest pending one is served: a burst of seeks
 while the user drags the scrubber decodes the last position, not every one on the way. The
 exact worker owns a `FrameReader`; a seek (`preview=True`) also goes straight to a second
-worker, which decodes the keyframe before the target at the same time (unless the exact
-picture is already out, a cache hit), so a picture is on screen quickly and the exact frame
-replaces it. The exact worker's thread runs at a lower scheduling priority (its decoder's
-frame threads inherit it): on two cores the keyframe stand-in is decoded first instead of
-sharing the processor with the GOP behind it, which takes no longer in total.
+worker, which decodes the keyframe before the target (unless the exact picture is already out,
+a cache hit), so a picture is on screen quickly and the exact frame replaces it. The exact
+worker starts decoding once that stand-in is out (`Handover`): a keyframe is one slice, one
+core's work, and on two cores the exact decoder's frame threads would otherwise take half of
+that core from it; waiting for it costs the exact frame less than it gains the first picture,
+and needs no lowered priority, which would also yield the exact frame to other programs.
+
+A seek skips the pictures nothing refers to on its way to the frame; once the user has stayed
+on a frame for `SETTLE_AFTER_MS` the exact worker decodes what was skipped (`settle`, given up
+at the next request), so stepping back from it stays a cache hit. A seek onto a keyframe while
+the exact worker is idle (`quick`) is served by that worker alone from the keyframe's packet:
+the same picture the stand-in would be, without a second decoder decoding it at the same time.
 
 Each frame is converted once, in the worker, into a 32-bit BGRX array; the GUI thread wraps it
 in a `QImage` without copying (`wrap_display`) and paints that. Viewing levels (brightness,
@@ -18,8 +25,8 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import os
 import threading
+import time
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,7 +36,7 @@ from typing import Protocol
 import cv2
 import numpy as np
 import shiboken6
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
 from app.domain.errors import CasebookError
@@ -45,6 +52,8 @@ class FrameRequest:
     frame: int
     preview: bool  # send the instantly available picture before the exact one
     session: int = 0  # which opening of a file the frame number refers to
+    # A keyframe asked of the idle exact worker alone: it decodes the packet on its own.
+    quick: bool = False
 
 
 def levels_table(brightness: int, contrast: int) -> np.ndarray | None:
@@ -77,25 +86,47 @@ def to_qimage(rgb: np.ndarray, table: np.ndarray | None) -> QImage:
 
 
 Send = Callable[[int, int, bool, np.ndarray], None]  # generation, frame, exact, BGRX
-# How much lower the exact decoder runs than the keyframe stand-in (Unix nice steps: a weight
-# about a third of the stand-in's while both decode).
-_EXACT_NICENESS = 5
+# The longest the exact worker waits for the stand-in before it decodes anyway.
+_STAND_IN_WAIT_S = 0.25
+# How long the user stays on a frame before the exact worker decodes what its seek skipped
+# (shorter than a person takes to press the next key; longer than the gaps of a scrub or of
+# playback, which would only waste the work).
+SETTLE_AFTER_MS = 200
 
 
-class Delivered:
-    """The newest generation whose exact picture has gone out (shared by the two workers)."""
+class Handover:
+    """What the two workers tell each other: the newest generation whose exact picture has
+    gone out (no stand-in needed then) and the newest whose stand-in is done with."""
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._generation = -1
+        self._changed = threading.Condition()
+        self._exact = -1
+        self._stand_in = -1
 
     def mark(self, generation: int) -> None:
-        with self._lock:
-            self._generation = max(self._generation, generation)
+        with self._changed:
+            self._exact = max(self._exact, generation)
 
     def covers(self, generation: int) -> bool:
-        with self._lock:
-            return self._generation >= generation
+        with self._changed:
+            return self._exact >= generation
+
+    def stood_in(self, generation: int) -> None:
+        """The stand-in of `generation` is out, not needed, or failed."""
+        with self._changed:
+            self._stand_in = max(self._stand_in, generation)
+            self._changed.notify_all()
+
+    def await_stand_in(self, generation: int, asked: Callable[[], bool]) -> None:
+        """Wait until the stand-in of `generation` is done with, a newer request is waiting
+        (`asked()`), or `_STAND_IN_WAIT_S` has passed."""
+        deadline = time.monotonic() + _STAND_IN_WAIT_S
+        with self._changed:
+            while self._stand_in < generation and not asked():
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return
+                self._changed.wait(min(left, 0.005))
 
 
 class Pictures(Protocol):
@@ -105,15 +136,19 @@ class Pictures(Protocol):
 
     def close(self) -> None: ...
 
-    def serve(self, request: FrameRequest, send: Send) -> None: ...
+    def serve(self, request: FrameRequest, send: Send, asked: Callable[[], bool]) -> None:
+        """Send the request's picture(s); `asked()` tells whether a newer request waits."""
+
+    def settle(self, stop: Callable[[], bool]) -> None:
+        """Work for while the user looks at the last frame served; returns when `stop()`."""
 
 
 class KeyframePictures:
     """The keyframe at or before the requested frame: the picture shown while seeking."""
 
-    def __init__(self, delivered: Delivered) -> None:
+    def __init__(self, handover: Handover) -> None:
         self._decoder: Keyframes | None = None
-        self._delivered = delivered
+        self._handover = handover
 
     def open(self, path: Path, index: FrameIndex, rotation: int) -> None:
         self.close()
@@ -124,50 +159,74 @@ class KeyframePictures:
             self._decoder.close()
             self._decoder = None
 
-    def serve(self, request: FrameRequest, send: Send) -> None:
-        if self._decoder is None or self._delivered.covers(request.generation):
-            return  # the exact picture is out already (a cache hit): no stand-in needed
-        key, picture = self._decoder.at_or_before(request.frame)
-        send(request.generation, key, key == request.frame, picture)
+    def serve(self, request: FrameRequest, send: Send, asked: Callable[[], bool]) -> None:
+        try:
+            if self._decoder is None or self._handover.covers(request.generation):
+                return  # the exact picture is out already (a cache hit): no stand-in needed
+            key, picture = self._decoder.at_or_before(request.frame)
+            send(request.generation, key, key == request.frame, picture)
+        finally:
+            self._handover.stood_in(request.generation)
+
+    def settle(self, stop: Callable[[], bool]) -> None:
+        return None
 
 
 class ExactPictures:
     """Exact frames through a long-lived `FrameReader` (its cache makes steps back instant),
     decoded in a thread of lower priority than the keyframe stand-in's."""
 
-    def __init__(self, delivered: Delivered) -> None:
+    def __init__(self, handover: Handover) -> None:
         self._reader: ExactFrames | None = None
-        self._delivered = delivered
+        self._keyframes: Keyframes | None = None  # for `quick` requests, opened on the first
+        self._opened: tuple[Path, FrameIndex, int] | None = None
+        self._unsettled: int | None = None  # the frame served last, until settled
+        self._handover = handover
 
     def open(self, path: Path, index: FrameIndex, rotation: int) -> None:
         self.close()
-        _lower_thread_priority()  # before the reader's decoder starts its frame threads
         self._reader = ExactFrames(path, index, rotation)
+        self._opened = (path, index, rotation)
 
     def close(self) -> None:
         if self._reader is not None:
             self._reader.close()
             self._reader = None
+        if self._keyframes is not None:
+            self._keyframes.close()
+            self._keyframes = None
+        self._opened = None
+        self._unsettled = None
 
-    def serve(self, request: FrameRequest, send: Send) -> None:
+    def serve(self, request: FrameRequest, send: Send, asked: Callable[[], bool]) -> None:
         if self._reader is None:
             return
-        send(request.generation, request.frame, True, self._reader.display(request.frame))
-        self._delivered.mark(request.generation)
+        frame = request.frame
+        self._unsettled = frame
+        if request.quick and not self._reader.is_cached(frame):
+            key, picture = self._quick().at_or_before(frame)
+            send(request.generation, key, key == frame, picture)
+            if key == frame:
+                self._handover.mark(request.generation)
+                return
+            # A damaged keyframe: an earlier one stands in while the reader finds the frame.
+        elif request.preview and not self._reader.is_cached(frame):
+            self._handover.await_stand_in(request.generation, asked)
+            if asked():
+                return  # a newer request: this frame is not wanted any more
+        send(request.generation, frame, True, self._reader.display(frame))
+        self._handover.mark(request.generation)
 
+    def settle(self, stop: Callable[[], bool]) -> None:
+        frame, self._unsettled = self._unsettled, None
+        if self._reader is not None and frame is not None and not self._reader.settle(frame, stop):
+            self._unsettled = frame  # interrupted: again after the next request's pause
 
-def _lower_thread_priority() -> None:
-    """Lower the calling thread's scheduling priority once (Linux: nice is per thread and
-    threads started from it inherit it); elsewhere, or when refused, nothing changes."""
-    if not hasattr(os, "setpriority") or getattr(_lowered, "done", False):
-        return
-    with contextlib.suppress(OSError):
-        tid = threading.get_native_id()
-        os.setpriority(os.PRIO_PROCESS, tid, os.getpriority(os.PRIO_PROCESS, tid) + _EXACT_NICENESS)
-    _lowered.done = True
-
-
-_lowered = threading.local()
+    def _quick(self) -> Keyframes:
+        if self._keyframes is None:
+            assert self._opened is not None
+            self._keyframes = Keyframes(*self._opened)
+        return self._keyframes
 
 
 class DecoderWorker(QObject):
@@ -184,8 +243,14 @@ class DecoderWorker(QObject):
         self._pictures = pictures
         self._lock = threading.Lock()
         self._pending: FrameRequest | None = None
+        self._serving = False  # a request is being decoded (guarded by the lock)
         self._session = 0  # written and read in the worker thread only
         self._table: np.ndarray | None = None
+        # Moves to the worker's thread with it (a child): started and stopped there only.
+        self._settle_timer = QTimer(self)
+        self._settle_timer.setSingleShot(True)
+        self._settle_timer.setInterval(SETTLE_AFTER_MS)
+        self._settle_timer.timeout.connect(self._settle)
         self._wake.connect(self._serve)
         self._open.connect(self._open_file)
         self._close.connect(self._shutdown)
@@ -199,6 +264,11 @@ class DecoderWorker(QObject):
             self._pending = request
         self._wake.emit()
 
+    def idle(self) -> bool:
+        """No request waiting or being decoded (settling, which yields at once, is idle)."""
+        with self._lock:
+            return self._pending is None and not self._serving
+
     def set_levels(self, brightness: int, contrast: int) -> None:
         table = levels_table(brightness, contrast)
         with self._lock:
@@ -211,6 +281,7 @@ class DecoderWorker(QObject):
     # --- the worker thread ----------------------------------------------------------------
     @Slot(object, object, int, int)
     def _open_file(self, path: Path, index: FrameIndex, session: int, rotation: int) -> None:
+        self._settle_timer.stop()
         self._session = session
         try:
             self._pictures.open(path, index, rotation)
@@ -219,6 +290,7 @@ class DecoderWorker(QObject):
 
     @Slot()
     def _serve(self) -> None:
+        self._settle_timer.stop()
         with self._lock:
             request, self._pending = self._pending, None
             if request is not None and request.session != self._session:
@@ -226,14 +298,29 @@ class DecoderWorker(QObject):
                 # the wake-up that follows the opening (never decode it from the old file).
                 self._pending = request
                 return
+            self._serving = request is not None
         if request is None:
             return
         try:
-            self._pictures.serve(request, self._send)
+            self._pictures.serve(request, self._send, self._asked)
         except CasebookError as exc:
             self.failed.emit(request.generation, _problem(exc))
         except Exception as exc:  # a worker must never leave the player waiting in silence
             self.failed.emit(request.generation, f"{type(exc).__name__}: {exc}")
+        finally:
+            with self._lock:
+                self._serving = False
+        self._settle_timer.start()
+
+    @Slot()
+    def _settle(self) -> None:
+        # A problem is met again, and reported, by the next request for these frames.
+        with contextlib.suppress(CasebookError):
+            self._pictures.settle(self._asked)
+
+    def _asked(self) -> bool:
+        with self._lock:
+            return self._pending is not None
 
     def _send(self, generation: int, frame: int, exact: bool, pixels: np.ndarray) -> None:
         with self._lock:
@@ -244,6 +331,7 @@ class DecoderWorker(QObject):
 
     @Slot()
     def _shutdown(self) -> None:
+        self._settle_timer.stop()
         self._pictures.close()
         QThread.currentThread().quit()
 
@@ -260,9 +348,9 @@ class DecoderThreads:
     """
 
     def __init__(self) -> None:
-        delivered = Delivered()
-        self.preview = DecoderWorker(KeyframePictures(delivered))
-        self.exact = DecoderWorker(ExactPictures(delivered))
+        handover = Handover()
+        self.preview = DecoderWorker(KeyframePictures(handover))
+        self.exact = DecoderWorker(ExactPictures(handover))
         self._threads: list[QThread] = []
         for name, worker in (("video-preview", self.preview), ("video-decoder", self.exact)):
             thread = QThread()

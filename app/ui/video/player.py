@@ -248,12 +248,20 @@ class Player(QObject):
 
     # --- worker traffic -------------------------------------------------------------------
     def _request(self, frame: int, preview: bool) -> None:
+        assert self.index is not None
         self._generation += 1
         self._waiting = self._generation
         self.position = frame
-        request = FrameRequest(self._generation, frame, preview, self._session)
+        # A keyframe the idle exact worker decodes from its packet as fast as the stand-in
+        # worker would: asked of it alone, not decoded twice at once.
+        quick = (
+            preview
+            and self.index.keyframe_at_or_before(frame) == frame
+            and self._workers.exact.idle()
+        )
+        request = FrameRequest(self._generation, frame, preview, self._session, quick)
         self._workers.exact.submit(request)
-        if preview:  # the keyframe stand-in, decoded beside the exact frame
+        if preview and not quick:  # the keyframe stand-in, decoded beside the exact frame
             self._workers.preview.submit(request)
         self.position_changed.emit(frame)
 

@@ -241,3 +241,30 @@ def test_opening_another_file_during_seeks_never_mixes_files(
     opened.open_source(open_video(sqlite_ctx, case_id, second), "UTC", frame=5)
     wait_exact(qtbot, opened, 5)
     assert number_on_screen(opened) == 1005
+
+
+def test_a_keyframe_sought_while_the_decoder_is_idle_is_decoded_once(
+    qtbot, opened, monkeypatch
+) -> None:
+    """The idle exact worker decodes a keyframe from its packet alone: no stand-in worker
+    decodes the same picture beside it. A frame between keyframes still gets the stand-in,
+    and stepping back from it (over pictures its seek skipped) shows each exactly."""
+    player = opened.player
+    index = opened.source.index
+    asked: list[int] = []
+    monkeypatch.setattr(player._workers.preview, "submit", lambda r: asked.append(r.frame))
+    key = index.keyframe_at_or_before(index.count - 1)
+    assert key > 0
+    qtbot.waitUntil(player._workers.exact.idle, timeout=5000)
+    player.seek_frame(key)
+    wait_exact(qtbot, opened, key)
+    assert number_on_screen(opened) == key
+    assert asked == []
+    qtbot.waitUntil(player._workers.exact.idle, timeout=5000)
+    player.seek_frame(key - 2)
+    wait_exact(qtbot, opened, key - 2)
+    assert asked == [key - 2]
+    for expected in (key - 3, key - 4):
+        qtbot.keyClick(opened, Qt.Key.Key_Left)
+        wait_exact(qtbot, opened, expected)
+        assert number_on_screen(opened) == expected

@@ -26,14 +26,15 @@ FORMATS = [
 ]
 
 
+@pytest.mark.parametrize("skip_on_seek", [False, True], ids=["every_picture", "player"])
 @pytest.mark.parametrize("name", FORMATS)
-def test_random_access_is_exact(clips: dict[str, Path], name: str) -> None:
+def test_random_access_is_exact(clips: dict[str, Path], name: str, skip_on_seek: bool) -> None:
     path = clips[name]
     index = build_index(path)
     reference = decode_all(path)
     order = list(range(index.count))
     random.Random(4).shuffle(order)
-    with FrameReader(path, index) as reader:
+    with FrameReader(path, index, skip_on_seek=skip_on_seek) as reader:
         for i in [*order, 3, 2, 1, 0, index.count - 1]:
             image = reader.frame(i)
             assert image.dtype == np.uint8 and image.shape == reference[i].shape
@@ -59,6 +60,28 @@ def test_stepping_back_within_the_gop_is_served_from_cache(clips: dict[str, Path
         for i in range(54, 44, -1):
             assert reader.is_cached(i)
             assert read_number(reader.frame(i)) == i
+
+
+def test_the_players_seek_skips_unreferenced_pictures_and_settle_fills_them_in(
+    clips: dict[str, Path],
+) -> None:
+    path = clips["h264_bframes.mp4"]
+    index = build_index(path)
+    reference = decode_all(path)
+    key = index.keyframe_at_or_before(55)
+    with FrameReader(path, index, skip_on_seek=True) as reader:
+        assert np.array_equal(reader.frame(55), reference[55])
+        skipped = [i for i in range(key, 55) if not reader.is_cached(i)]
+        assert skipped  # B-frames nothing refers to were not decoded on the way
+        assert not reader.settle(55, stop=lambda: True)  # a new request: given up at once
+        assert reader.settle(55, stop=lambda: False)
+        assert all(reader.is_cached(i) for i in range(key, 56))
+        seeks = reader.access.seeks
+        assert reader.settle(55, stop=lambda: False)  # settled already: nothing to do
+        assert np.array_equal(reader.frame(56), reference[56])  # the decoder stands at 55
+        for i in range(54, key - 1, -1):
+            assert np.array_equal(reader.frame(i), reference[i])
+        assert reader.access.seeks == seeks
 
 
 def test_cache_stays_within_its_byte_budget(clips: dict[str, Path]) -> None:

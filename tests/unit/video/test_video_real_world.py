@@ -45,21 +45,28 @@ def real_clips(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return made
 
 
-def _wrong_frames(path: Path, frames: list[int], one_shot: bool = False) -> list[int]:
+def _wrong_frames(
+    path: Path, frames: list[int], one_shot: bool = False, player: bool = False
+) -> list[int]:
     """The frames (asked in this order) whose picture is not what a straight decode shows at
-    their time; one long-lived reader, or a fresh one-shot reader per frame."""
+    their time; one long-lived reader (`player`: the player's, whose seeks skip unreferenced
+    pictures and which settles after every third frame), or a fresh one-shot reader per
+    frame."""
     index = build_index(path)
     shown = sequential_pictures(path)
     stamps = sorted(shown)
     wrong = []
-    with FrameReader(path, index, cache_bytes=8 * 1024 * 1024) as kept:
-        for i in frames:
+    kept = FrameReader(path, index, cache_bytes=8 * 1024 * 1024, skip_on_seek=player)
+    with kept:
+        for n, i in enumerate(frames):
             on_screen = stamps[bisect.bisect_right(stamps, index.raw_pts(i)) - 1]
             if one_shot:
                 with FrameReader(path, index, one_shot=True) as reader:
                     picture = reader.frame(i)
             else:
                 picture = kept.frame(i)
+                if player and n % 3 == 2:
+                    kept.settle(i, stop=lambda: False)
             if hashlib.md5(picture.tobytes()).hexdigest() != shown[on_screen]:
                 wrong.append(i)
     return wrong
@@ -70,6 +77,16 @@ def test_every_frame_as_a_straight_decode_shows_it(real_clips: dict[str, Path], 
     order = list(range(build_index(real_clips[name]).count))
     random.Random(12).shuffle(order)
     assert _wrong_frames(real_clips[name], order) == []
+
+
+@pytest.mark.parametrize("name", [*MAKERS, "phone_broken_idr.mp4"])
+def test_the_players_reader_gives_every_frame_as_a_straight_decode_shows_it(
+    real_clips: dict[str, Path], name: str
+) -> None:
+    """The player's seeks skip unreferenced pictures and settle fills them in later."""
+    order = list(range(build_index(real_clips[name]).count))
+    random.Random(13).shuffle(order)
+    assert _wrong_frames(real_clips[name], order, player=True) == []
 
 
 @pytest.mark.parametrize("name", [*MAKERS, "phone_broken_idr.mp4"])
