@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import phonenumbers
 from sqlalchemy import Connection, text
 
-from app.storage import office_stored
+from app.storage import office_phone_rules, office_stored
 
 MASKED_SCHEMA = "casebook_masked"
 PRIVATE_SCHEMA = "casebook_private"
@@ -105,7 +105,9 @@ def _functions_sql() -> str:
     """Masking functions. `mask_phone` computes the digits and the country code once per value
     (plpgsql); it runs when a row is written (the stored masked columns) and, for the rarely
     read columns, when a view is read."""
-    return f"""
+    return (
+        office_phone_rules.national_sql()
+        + f"""
 CREATE OR REPLACE FUNCTION casebook_private.digits(v text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT regexp_replace(v, '[^0-9]', '', 'g') $$;
 
@@ -126,9 +128,12 @@ BEGIN
   d := regexp_replace(v, '[^0-9]', '', 'g');
   IF left(v, 1) = '+' THEN
     cc := substring(d FROM '{_country_code_pattern()}');
-    IF cc IS NOT NULL THEN
-      n := substr(d, length(cc) + 1);  -- phonenumbers: 2 to 17 digits, then read as a number
-      IF length(n) BETWEEN 2 AND 17 THEN
+    IF cc IS NOT NULL AND length(d) > 2 THEN
+      n := substr(d, length(cc) + 1);
+      IF length(n) >= 2 THEN  -- a national prefix written after the code is not shown
+        n := casebook_private.national(cc, n);
+      END IF;
+      IF length(n) BETWEEN 2 AND 17 THEN  -- phonenumbers' limits, then read as a number
         n := coalesce(nullif(ltrim(n, '0'), ''), '0');
         RETURN '+' || cc || ' ' || left(n, 3) || ' ' ||
           CASE WHEN length(n) = 10 THEN '***-**-' ELSE repeat('*', greatest(length(n) - 5, 1)) END
@@ -176,6 +181,7 @@ DROP FUNCTION IF EXISTS casebook_private.mask_e164(text, text);
 DROP FUNCTION IF EXISTS casebook_private.national(text);
 DROP FUNCTION IF EXISTS casebook_private.cc_len(text);
 """
+    )
 
 
 _KEY = f"(SELECT k.key FROM {PRIVATE_SCHEMA}.mask_key k)"  # once per query (an InitPlan)
