@@ -36,7 +36,8 @@ from app.ui.office import menu as office_ui
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.widgets.task_status import TaskStatusWidget
 
-WARM_UP_DELAY_MS = 1500  # after the first screen: the user looks at the list meanwhile
+WARM_UP_DELAY_MS = 1500  # after the first screen or a search: the user looks at the list
+WARM_UP_STEP_MS = 200  # between one tab's imports and the next
 
 
 class MainWindow(QMainWindow):
@@ -89,12 +90,32 @@ class MainWindow(QMainWindow):
     def _warm_up_once(self, _count: int) -> None:
         """Once the list is shown, import the feature tabs' modules on the read pool (PyAV,
         OpenCV, the timeline...), so the first case opens at once; the window never waits
-        for them to start."""
+        for them to start. One tab's modules at a time, with a pause between, and only while
+        the list is quiet: an import holds the interpreter lock in long stretches (a library's
+        initialisation: up to ~50 ms measured for lxml's), which the GUI thread would wait
+        out in the middle of a search; a search postpones the next step."""
         self.cases.model.search_finished.disconnect(self._warm_up_once)
-        QTimer.singleShot(WARM_UP_DELAY_MS, self._warm_up)
+        self._warm_steps = list(feature_tabs.LOADERS)
+        self._warm_timer = QTimer(self)
+        self._warm_timer.setSingleShot(True)
+        self._warm_timer.timeout.connect(self._warm_up_step)
+        self.cases.model.search_started.connect(self._postpone_warm_up)
+        self._warm_timer.start(WARM_UP_DELAY_MS)
 
-    def _warm_up(self) -> None:
-        self.env.tasks.run_read(lambda _progress: feature_tabs.warm_up())
+    def _postpone_warm_up(self) -> None:
+        if self._warm_timer.isActive():
+            self._warm_timer.start(WARM_UP_DELAY_MS)
+
+    def _warm_up_step(self) -> None:
+        self._warm_timer.stop()
+        load = self._warm_steps.pop(0)
+        self.env.tasks.run_read(lambda _progress: load(), self._warm_up_next)
+
+    def _warm_up_next(self, _module: object) -> None:
+        if self._warm_steps:
+            self._warm_timer.start(WARM_UP_STEP_MS)
+        else:  # every tab's modules are in: searches no longer put anything back
+            self.cases.model.search_started.disconnect(self._postpone_warm_up)
 
     # --- actions --------------------------------------------------------------------------
     def _action(

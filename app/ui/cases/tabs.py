@@ -4,7 +4,7 @@ Each entry names its key (the feature's name: `calls`, `video`, `timeline`; a me
 takes `messages`), its title and its factory `create_tab(env, case_id, parent) -> QWidget`.
 Adding a feature's tab is one loader (a function importing the feature's `tab` module) and one
 line here. The modules are imported when the first case opens, or before in the background
-(`warm_up`, started once the window has painted its list): their libraries (PyAV, OpenCV,
+(`LOADERS` one by one, started once the window has painted its list): their libraries (PyAV, OpenCV,
 reportlab's fonts...) would otherwise hold up the window at start. The imports stay static,
 so a missing module is still an ImportError (the tests and the bundle's self-test import every
 loader), never a tab silently left out. Tabs reach their host through `app.ui.case_host.CaseHost`.

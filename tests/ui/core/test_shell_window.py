@@ -138,3 +138,30 @@ def test_status_bar_tells_what_undo_would_undo(window: Any, case_id: int) -> Non
     view.overview.title.setText("Другое название")
     view.overview.save()
     assert window.statusBar().currentMessage() == "Edit case — Ctrl+Z undoes it"
+
+
+def test_feature_modules_warm_up_one_by_one_while_the_list_is_quiet(
+    window: Any, monkeypatch: Any
+) -> None:
+    """After the list is shown the tabs' modules are imported on the read pool one tab at a
+    time, a pause between; a search puts the next step back (an import holds the
+    interpreter lock in stretches the GUI thread would wait out mid-search)."""
+    from app.ui import main_window
+
+    loaded: list[str] = []
+    steps = [lambda name=name: loaded.append(name) for name in ("calls", "video", "timeline")]
+    window._warm_steps = steps  # the window's own list, made when the list was shown
+    timer = window._warm_timer
+    assert timer.isActive() and timer.interval() == main_window.WARM_UP_DELAY_MS
+    timer.start(5)  # nearly due when the user searches
+    window.cases.search.setText("жалоба")
+    window.cases.apply_filters()
+    assert timer.interval() == main_window.WARM_UP_DELAY_MS and loaded == []
+    timer.timeout.emit()
+    assert loaded == ["calls"]  # one step, then a pause before the next
+    assert timer.isActive() and timer.interval() == main_window.WARM_UP_STEP_MS
+    timer.timeout.emit()
+    timer.timeout.emit()
+    assert loaded == ["calls", "video", "timeline"]
+    window.cases.apply_filters()  # done: searches no longer touch it
+    assert not timer.isActive()
