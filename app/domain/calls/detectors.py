@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from app.domain.calls.findings import Finding, FindingKind, Severity, Thresholds
 from app.domain.calls.records import CallRecord, CallStatus
 from app.domain.cases import OrderEventKind
+from app.domain.nights import by_night, night_params
 from app.domain.phones import mask
 from app.domain.timeutil import in_zone
 
@@ -236,18 +237,10 @@ def _windows_with_many_callers(
 def night_contact(ctx: _Context) -> list[Finding]:
     """Calls to the complainant at night in her zone, one finding per night."""
     start_h, end_h = ctx.limits.night_start_h, ctx.limits.night_end_h
-    nights: dict[str, list[CallRecord]] = defaultdict(list)
-    for call in ctx.calls:
-        if not ctx.to_complainant(call) or ctx.legitimate(call):
-            continue
-        local = in_zone(call.start_utc, ctx.facts.complainant_tz)
-        hour = local.hour
-        at_night = (hour >= start_h or hour < end_h) if start_h > end_h else start_h <= hour < end_h
-        if at_night:
-            day = (local - timedelta(hours=end_h)).date() if start_h > end_h else local.date()
-            nights[day.strftime("%d.%m.%Y")].append(call)
+    zone = ctx.facts.complainant_tz
+    wanted = (c for c in ctx.calls if ctx.to_complainant(c) and not ctx.legitimate(c))
     findings = []
-    for night, calls in nights.items():
+    for night, calls in by_night(wanted, _start, zone, start_h, end_h).items():
         from_courier = any(c.caller in ctx.facts.courier_numbers for c in calls)
         findings.append(
             _finding(
@@ -256,14 +249,16 @@ def night_contact(ctx: _Context) -> list[Finding]:
                 Severity.HIGH if from_courier else Severity.MEDIUM,
                 calls,
                 night=night,
-                night_start=f"{start_h:02d}",
-                night_end=f"{end_h:02d}",
-                tz=ctx.facts.complainant_tz,
+                **night_params(start_h, end_h, zone),
                 courier_note_ru=", в том числе с номера курьера" if from_courier else "",
                 courier_note_en=", some from the courier's number" if from_courier else "",
             )
         )
     return findings
+
+
+def _start(call: CallRecord) -> datetime:
+    return call.start_utc
 
 
 def call_burst(ctx: _Context) -> list[Finding]:

@@ -19,6 +19,7 @@ from typing import Any
 
 from app.domain.calls.detectors import OrderWindow
 from app.domain.calls.findings import Severity, Thresholds, plural_ru
+from app.domain.nights import by_night, night_params
 from app.domain.phones import mask, normalize
 from app.domain.timeutil import in_zone
 
@@ -265,18 +266,10 @@ def new_numbers(ctx: _Context) -> list[MessageFinding]:
 
 def night(ctx: _Context) -> list[MessageFinding]:
     start_h, end_h = ctx.limits.night_start_h, ctx.limits.night_end_h
-    nights: dict[str, list[MessageFact]] = defaultdict(list)
-    for m in ctx.messages:
-        if not ctx.to_complainant(m):
-            continue
-        local = in_zone(m.sent_utc, ctx.facts.complainant_tz)
-        hour = local.hour
-        at_night = (hour >= start_h or hour < end_h) if start_h > end_h else start_h <= hour < end_h
-        if at_night:
-            day = (local - timedelta(hours=end_h)).date() if start_h > end_h else local.date()
-            nights[day.strftime("%d.%m.%Y")].append(m)
+    zone = ctx.facts.complainant_tz
+    wanted = (m for m in ctx.messages if ctx.to_complainant(m))
     findings = []
-    for key, items in nights.items():
+    for key, items in by_night(wanted, _sent, zone, start_h, end_h).items():
         courier = any(ctx.from_courier(m) for m in items)
         findings.append(
             _finding(
@@ -285,14 +278,16 @@ def night(ctx: _Context) -> list[MessageFinding]:
                 Severity.HIGH if courier else Severity.MEDIUM,
                 items,
                 night=key,
-                night_start=f"{start_h:02d}",
-                night_end=f"{end_h:02d}",
-                tz=ctx.facts.complainant_tz,
+                **night_params(start_h, end_h, zone),
                 courier_note_ru=", в том числе от курьера" if courier else "",
                 courier_note_en=", some from the courier" if courier else "",
             )
         )
     return findings
+
+
+def _sent(message: MessageFact) -> datetime:
+    return message.sent_utc
 
 
 def abuse(ctx: _Context, examples: dict[int, str] | None = None) -> list[MessageFinding]:
