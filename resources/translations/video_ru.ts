@@ -4,62 +4,67 @@
 <context>
     <name>AddEvidenceDialog</name>
     <message>
-        <location filename="../../app/ui/video/add_dialog.py" line="40"/>
+        <location filename="../../app/ui/video/add_dialog.py" line="38"/>
         <source>Add evidence file</source>
         <translation>Добавить файл в доказательства</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/add_dialog.py" line="44"/>
-        <source>Browse…</source>
-        <translation>Обзор…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/video/add_dialog.py" line="55"/>
+        <location filename="../../app/ui/video/add_dialog.py" line="58"/>
         <source>Vehicle plate or camera name</source>
         <translation>Госномер автомобиля или название камеры</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/add_dialog.py" line="63"/>
+        <location filename="../../app/ui/video/add_dialog.py" line="66"/>
         <source>Time zone of the camera&apos;s clock</source>
         <translation>Часовой пояс часов камеры</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/add_dialog.py" line="66"/>
+        <location filename="../../app/ui/video/add_dialog.py" line="69"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/add_dialog.py" line="67"/>
+        <location filename="../../app/ui/video/add_dialog.py" line="70"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/add_dialog.py" line="68"/>
+        <location filename="../../app/ui/video/add_dialog.py" line="71"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/add_dialog.py" line="69"/>
+        <location filename="../../app/ui/video/add_dialog.py" line="72"/>
         <source>Provided by</source>
         <translation>Кем предоставлен</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/add_dialog.py" line="70"/>
+        <location filename="../../app/ui/video/add_dialog.py" line="73"/>
         <source>Time zone</source>
         <translation>Часовой пояс</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/add_dialog.py" line="80"/>
+        <location filename="../../app/ui/video/add_dialog.py" line="44"/>
         <source>Evidence file</source>
         <translation>Файл доказательства</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/add_dialog.py" line="105"/>
+        <location filename="../../app/ui/video/add_dialog.py" line="43"/>
+        <source>Path of the file, or choose it</source>
+        <translation>Путь к файлу — или выберите его</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/add_dialog.py" line="45"/>
+        <source>All files (*);;Videos (%1)</source>
+        <translation>Все файлы (*);;Видео (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/add_dialog.py" line="107"/>
         <source>Choose an existing file.</source>
         <translation>Выберите существующий файл.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/add_dialog.py" line="108"/>
+        <location filename="../../app/ui/video/add_dialog.py" line="110"/>
         <source>Unknown time zone: %1</source>
         <translation>Неизвестный часовой пояс: %1</translation>
     </message>
@@ -712,12 +717,12 @@ Ctrl+G: перейти к кадру, времени в файле или ист
 <context>
     <name>VideoTab</name>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="49"/>
+        <location filename="../../app/ui/video/tab.py" line="48"/>
         <source>Evidence</source>
         <translation>Доказательства</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="71"/>
+        <location filename="../../app/ui/video/tab.py" line="72"/>
         <source>Add file…</source>
         <translation>Добавить файл…</translation>
     </message>
@@ -737,47 +742,56 @@ Ctrl+G: перейти к кадру, времени в файле или ист
         <translation>Показать выбранное видео рядом с открытым, синхронно по часам</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="93"/>
+        <location filename="../../app/ui/video/tab.py" line="92"/>
         <source>Open a video from the list to review it.</source>
         <translation>Откройте видео из списка для просмотра.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/video/tab.py" line="133"/>
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n файл</numerusform>
+            <numerusform>%n файла</numerusform>
+            <numerusform>%n файлов</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="170"/>
+        <location filename="../../app/ui/video/tab.py" line="167"/>
         <source>Adding %1…</source>
         <translation>Добавление %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="173"/>
+        <location filename="../../app/ui/video/tab.py" line="170"/>
         <source>Adding %1</source>
         <translation>Добавление %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="184"/>
+        <location filename="../../app/ui/video/tab.py" line="181"/>
         <source>Adding %1 was cancelled; nothing was stored.</source>
         <translation>Добавление %1 отменено; ничего не сохранено.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="189"/>
+        <location filename="../../app/ui/video/tab.py" line="186"/>
         <source>%1 added to the case.</source>
         <translation>%1 добавлен в дело.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="213"/>
+        <location filename="../../app/ui/video/tab.py" line="210"/>
         <source>%1 is not a video; it is kept as evidence.</source>
         <translation>%1 — не видео; файл хранится как доказательство.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="228"/>
+        <location filename="../../app/ui/video/tab.py" line="225"/>
         <source>%1: not a picture that can be shown</source>
         <translation>%1: изображение не удаётся показать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="286"/>
+        <location filename="../../app/ui/video/tab.py" line="283"/>
         <source>Open one video, then select another video to show beside it.</source>
         <translation>Откройте одно видео, затем выберите другое, чтобы показать их рядом.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="290"/>
+        <location filename="../../app/ui/video/tab.py" line="287"/>
         <source>Select a different video to show beside this one.</source>
         <translation>Выберите другое видео, чтобы показать рядом с этим.</translation>
     </message>

@@ -10,15 +10,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
-    QPushButton,
     QWidget,
 )
 
 from app.ui.video.evidence_model import ADDABLE_KINDS, kind_label
+from app.ui.widgets.file_field import FileField
 from app.ui.widgets.forms import ErrorLabel
 
 _VIDEO_SUFFIXES = {".mp4", ".mov", ".avi", ".mkv", ".ts", ".mts", ".h264", ".hevc", ".264"}
@@ -39,13 +37,18 @@ class AddEvidenceDialog(QDialog):
         self.setObjectName("addEvidenceDialog")
         self.setWindowTitle(self.tr("Add evidence file"))
         self.setMinimumWidth(520)
-        self.path_edit = QLineEdit(self)
-        self.path_edit.setObjectName("evidencePath")
-        browse = QPushButton(self.tr("Browse…"), self)
-        browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
-        row.addWidget(self.path_edit, 1)
-        row.addWidget(browse)
+        # Any file may be evidence (a photo, a statement scan); the filter can narrow to videos.
+        videos = " ".join(f"*{suffix}" for suffix in sorted(_VIDEO_SUFFIXES))
+        self.file = FileField(
+            placeholder=self.tr("Path of the file, or choose it"),
+            dialog_title=self.tr("Evidence file"),
+            file_filter=self.tr("All files (*);;Videos (%1)").replace("%1", videos),
+            name="evidencePath",
+            parent=self,
+        )
+        self.path_edit = self.file.edit
+        self.file.chosen.connect(self.set_path)
+        self.file.missing.connect(self._missing)
         self.kind = QComboBox(self)
         self.kind.setObjectName("evidenceKind")
         for code in ADDABLE_KINDS:
@@ -63,7 +66,7 @@ class AddEvidenceDialog(QDialog):
         self.tz.setToolTip(self.tr("Time zone of the camera's clock"))
         self.error = ErrorLabel(self)
         form = QFormLayout(self)
-        form.addRow(self.tr("File"), row)
+        form.addRow(self.tr("File"), self.file)
         form.addRow(self.tr("Kind"), self.kind)
         form.addRow(self.tr("Source"), self.source)
         form.addRow(self.tr("Provided by"), self.provided_by)
@@ -76,14 +79,13 @@ class AddEvidenceDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
-    def _browse(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Evidence file"))
-        if chosen:
-            self.set_path(Path(chosen))
+    def _missing(self, message: str) -> None:
+        self.error.show_error(message)
 
     def set_path(self, path: Path) -> None:
         """Fill in the file and guess a video kind from its suffix."""
-        self.path_edit.setText(str(path))
+        self.file.set_path(path)
+        self.error.clear_error()
         if path.suffix.lower() in _VIDEO_SUFFIXES and self.kind.currentData() not in (
             "dashcam",
             "cctv",
@@ -92,7 +94,7 @@ class AddEvidenceDialog(QDialog):
 
     def request(self) -> EvidenceRequest:
         return EvidenceRequest(
-            path=Path(self.path_edit.text().strip()),
+            path=self.file.typed() or Path(self.path_edit.text().strip().strip('"')),
             kind=str(self.kind.currentData()),
             source=self.source.text().strip(),
             provided_by=self.provided_by.text().strip(),

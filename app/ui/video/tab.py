@@ -14,10 +14,8 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -41,6 +39,7 @@ from app.ui.video.evidence_model import EvidenceModel
 from app.ui.video.player_widget import PlayerWidget
 from app.ui.video.problems import named
 from app.ui.video.side_by_side import SideBySide
+from app.ui.widgets.action_row import ActionRow
 
 _PICTURE_KINDS = frozenset({"photo", "still"})
 
@@ -68,18 +67,18 @@ class VideoTab(QWidget):
         header.setSectionResizeMode(EvidenceModel.NAME, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._open_index)
         self.table.doubleClicked.connect(self._open_index)
-        self.add_button = QPushButton(self.tr("Add file…"), self)
-        self.add_button.setObjectName("addEvidence")
-        self.add_button.clicked.connect(self.add_file)
-        self.open_button = QPushButton(self.tr("Open"), self)
-        self.open_button.setObjectName("openEvidence")
-        self.open_button.clicked.connect(lambda: self._open_index(self.table.currentIndex()))
-        self.compare_button = QPushButton(self.tr("Side by side…"), self)
-        self.compare_button.setObjectName("compareEvidence")
-        self.compare_button.setToolTip(
-            self.tr("Show the selected video beside the one in the player, in step on the clock")
+        self.action_row = ActionRow(self, "evidenceCount")
+        self.count_label = self.action_row.count_label
+        self.add_button = self.action_row.button(self.tr("Add file…"), "addEvidence", self.add_file)
+        self.open_button = self.action_row.button(
+            self.tr("Open"), "openEvidence", lambda: self._open_index(self.table.currentIndex())
         )
-        self.compare_button.clicked.connect(self.compare_selected)
+        self.compare_button = self.action_row.button(
+            self.tr("Side by side…"),
+            "compareEvidence",
+            self.compare_selected,
+            self.tr("Show the selected video beside the one in the player, in step on the clock"),
+        )
         self.message = QLabel(self)
         self.message.setObjectName("evidenceMessage")
         self.message.setWordWrap(True)
@@ -98,12 +97,7 @@ class VideoTab(QWidget):
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.table, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.open_button)
-        buttons.addWidget(self.compare_button)
-        buttons.addStretch(1)
-        column.addLayout(buttons)
+        column.addLayout(self.action_row)
         column.addWidget(self.message)
         # The files above their notes on the left, the player on the right: three columns
         # side by side do not fit a 1366-pixel screen with the case list shown.
@@ -136,6 +130,7 @@ class VideoTab(QWidget):
 
     def _listed(self, rows: list[VideoEvidence]) -> None:
         self.model.set_rows(rows)
+        self.count_label.setText(self.tr("%n file(s)", "", len(rows)))
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(
             EvidenceModel.NAME, QHeaderView.ResizeMode.Stretch

@@ -48,6 +48,7 @@ def test_tab_registers_under_the_video_key() -> None:
 def test_add_a_video_lists_and_opens_it(qtbot: Any, tab: Any, clip: Path) -> None:
     tab.add_evidence(_request(clip))
     assert tab.model.rowCount() == 1
+    assert tab.count_label.text() == tab.tr("%n file(s)", "", 1)  # whichever translator is in
     item: VideoEvidence = tab.model.evidence_at(0)
     assert item.evidence.original_name == "courier_door.mp4"
     assert item.media is not None and item.media.frames == 90

@@ -96,8 +96,13 @@ def test_add_dialog_checks_file_and_zone(qtbot: Any, tmp_path: Path, clip: Path)
     dialog = AddEvidenceDialog("Europe/Moscow")
     qtbot.addWidget(dialog)
     dialog.path_edit.setText(str(tmp_path / "missing.mp4"))
+    dialog.path_edit.editingFinished.emit()  # typed, then Tab: said at once
+    assert dialog.error.text() == f"There is no file {tmp_path / 'missing.mp4'}"
     dialog._accept()
     assert dialog.error.text() == "Choose an existing file."
+    dialog.path_edit.setText(f'"{clip}"')  # pasted with Windows' "Copy as path" quotes
+    dialog.path_edit.editingFinished.emit()
+    assert dialog.request().path == clip and dialog.error.text() == ""
     dialog.set_path(clip)
     assert dialog.kind.currentData() == "dashcam"
     dialog.tz.setCurrentText("Europe/Nowhere")
