@@ -15,6 +15,7 @@ import pytest
 from app.domain.phones import mask
 from app.services.core import cases, parties
 from app.services.core.bootstrap import close_context
+from app.storage import office_stored
 
 pytestmark = pytest.mark.postgres
 
@@ -159,6 +160,35 @@ def test_a_new_key_recomputes_every_stored_form(office, calls_case, tmp_path):
     assert [r[0] for r in after] != [r[0] for r in before]  # under other keyed hashes
     numbers = {r[0] for r in office.sql("inv_a", "SELECT value FROM call_numbers")}
     assert {r[0] for r in after} <= numbers
+
+
+def test_a_server_set_up_before_the_stored_forms_gets_them_for_its_rows(
+    office, calls_case, tmp_path
+):
+    """An office server from the previous release (no companion columns, no triggers) after the
+    upgrade: `admin init` adds them and fills them for the rows already there."""
+    from app.services.calls import query
+    from app.services.calls.dto import CallFilter
+    from app.services.core.bootstrap import open_context
+    from app.services.office import accounts
+
+    ctx, case = calls_case
+    with _owner(office) as owner:
+        owner.execute("DROP SCHEMA casebook_masked CASCADE")  # as an upgrade does
+        for table, columns in office_stored.STORED.items():
+            owner.execute(f'DROP TRIGGER IF EXISTS cb_masks ON "{table}"')
+            for column in columns:
+                owner.execute(f'ALTER TABLE "{table}" DROP COLUMN "{column}_masked" CASCADE')
+        owner.execute("DROP TABLE casebook_private.mask_state")
+    admin = open_context(tmp_path / "owner", office.url, evidence_dir=office.share)
+    try:
+        accounts.init_office(admin)
+    finally:
+        close_context(admin)
+    with _owner(office) as owner:
+        stored = _pseudonyms(owner, case.id)
+    assert len(stored) == 3 and all(s[1] == s[2] for s in stored)
+    assert len(query.call_ids(ctx, case.id, CallFilter(number="555001"))) == 1
 
 
 def test_message_senders_are_found_by_their_hidden_digits(office, calls_case, tmp_path):
