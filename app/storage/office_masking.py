@@ -28,7 +28,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import phonenumbers
 from sqlalchemy import Connection, text
 
 from app.storage import office_phone_rules, office_stored
@@ -94,20 +93,13 @@ def _columns(connection: Connection, table: str) -> list[_Column]:
     ]
 
 
-def _country_code_pattern() -> str:
-    """`^(1|7|20|...)`: the calling codes phonenumbers knows (prefix-free, so the first match
-    is the code), as one regular expression the server compiles once per session."""
-    codes = sorted(str(c) for c in phonenumbers.COUNTRY_CODE_TO_REGION_CODE)
-    return "^(" + "|".join(codes) + ")"
-
-
 def _functions_sql() -> str:
     """Masking functions. `mask_phone` computes the digits and the country code once per value
     (plpgsql); it runs when a row is written (the stored masked columns) and, for the rarely
     read columns, when a view is read."""
     return (
         office_phone_rules.national_sql()
-        + f"""
+        + """
 CREATE OR REPLACE FUNCTION casebook_private.digits(v text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT regexp_replace(v, '[^0-9]', '', 'g') $$;
 
@@ -122,12 +114,12 @@ BEGIN
   IF v IS NULL OR v = '' THEN
     RETURN v;
   END IF;
-  IF v ~ '^[+]7[1-9][0-9]{{9}}$' THEN  -- nearly every number here: no parsing
+  IF v ~ '^[+]7[1-9][0-9]{9}$' THEN  -- nearly every number here: no parsing
     RETURN '+7 ' || substr(v, 3, 3) || ' ***-**-' || right(v, 2);
   END IF;
   d := regexp_replace(v, '[^0-9]', '', 'g');
   IF left(v, 1) = '+' THEN
-    cc := substring(d FROM '{_country_code_pattern()}');
+    cc := casebook_private.calling_code(d);
     IF cc IS NOT NULL AND length(d) > 2 THEN
       n := substr(d, length(cc) + 1);
       IF length(n) >= 2 THEN  -- a national prefix written after the code is not shown
@@ -175,7 +167,7 @@ $$;
 -- A case's search text without its lines of phone digits.
 CREATE OR REPLACE FUNCTION casebook_private.strip_digits(v text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT regexp_replace(coalesce(v, ''), '(^|\\n)[0-9]{{5,}}(?=\\n|$)', '', 'g')
+  SELECT regexp_replace(coalesce(v, ''), '(^|\\n)[0-9]{5,}(?=\\n|$)', '', 'g')
 $$;
 DROP FUNCTION IF EXISTS casebook_private.mask_e164(text, text);
 DROP FUNCTION IF EXISTS casebook_private.national(text);
