@@ -7,19 +7,25 @@ Decoding every frame of an hour of 1080p takes minutes, so the scan works in two
    keyframe, or when a GOP's predicted packets are much bigger than usual (a static scene
    compresses to tiny P/B-frames; motion makes them grow): the mean predicted-packet size
    per GOP catches events that fall between keyframes.
-2. Fine: only the flagged stretches are decoded at full rate, at 320 px width, through MOG2
-   (background subtraction follows slow movers that frame differencing misses). Frames with
-   enough foreground are active; active frames close together become segments.
+2. Fine: only the flagged stretches are decoded, every picture another one refers to (the
+   B-frames nothing refers to, a third of a camera's stream, are skipped: motion is seen as
+   well at 20 pictures a second), at 320 px width, through MOG2 (background subtraction
+   follows slow movers that frame differencing misses). Frames with enough foreground are
+   active; active frames close together become segments.
 
 Motion needs neither colour nor the deblocking filter: the decoder skips loop filtering, and
 MOG2 sees the luma plane as decoded, shrunk by area averaging (no colour conversion: scaling
-through swscale cost more than decoding the frame). Segments are computed from frame numbers
-of the pts index, so an MP4 and its MPEG-TS remux give the same ones.
+through swscale cost more than decoding the frame). The shrinking and MOG2 run in a thread of
+their own beside the decoder (both release the interpreter lock), so two cores both work.
+Segments are computed from frame numbers of the pts index, so an MP4 and its MPEG-TS remux
+give the same ones.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -34,6 +40,7 @@ from app.media.container import open_media, video_stream
 from app.media.frame_index import FrameIndex
 
 _BASELINE_GOPS = 7  # GOPs on each side for the local packet-size baseline
+_AHEAD = 6  # decoded pictures waiting for the motion thread at most (memory stays small)
 
 
 @dataclass(frozen=True)
@@ -81,7 +88,14 @@ def _coarse_pass(
     samples = _sampled_keyframes(index, settings.max_samples_per_s)
     wanted = {index.raw_pts(i): i for i in samples}
     subtractor = _subtractor()
-    with open_media(path) as container:
+
+    def seen_on(number: int | None, fraction: float) -> None:
+        # The first sample only starts the model: no foreground is known on it.
+        first = number == samples[0]
+        if number is not None and not first and fraction >= settings.foreground_fraction:
+            flagged.add(number)
+
+    with open_media(path) as container, _Motion(settings.width, seen_on) as motion:
         stream = video_stream(container, path)
         _motion_decoder(stream)
         ctx = stream.codec_context
@@ -97,13 +111,7 @@ def _coarse_pass(
                     continue
                 for frame in ctx.decode(packet if packet.size else None):
                     number = wanted.get(frame.pts) if frame.pts is not None else None
-                    fraction = _foreground(subtractor, frame, settings.width)
-                    if (
-                        number is not None
-                        and number != samples[0]
-                        and (fraction >= settings.foreground_fraction)
-                    ):
-                        flagged.add(number)
+                    motion.add(subtractor, frame, number)
         except (av.error.FFmpegError, OSError) as exc:
             raise MediaError(path, f"activity scan failed ({exc})") from exc
     return flagged
@@ -174,22 +182,69 @@ def _fine_pass(
     active: list[tuple[int, float]] = []
     subtractor = _subtractor()
     current, decoded = -1, 0
-    frames = _stretch_frames(path, index, stretches, progress)
-    for done, (stretch, number, frame) in enumerate(frames, start=1):
-        if stretch != current:
-            current, decoded, subtractor = stretch, 0, _subtractor()
-        decoded += 1
-        fraction = _foreground(subtractor, frame, settings.width)
-        if done % 100 == 0:
-            check_cancel(progress)
-            progress.report(done, total, "activity: motion detail")
-        if decoded > settings.warmup_frames and fraction >= settings.foreground_fraction:
+
+    def seen_on(number: int | None, fraction: float) -> None:
+        if number is not None and fraction >= settings.foreground_fraction:
             active.append((number, fraction))
+
+    frames = _stretch_frames(path, index, stretches, progress)
+    before = [0]  # frames of the stretches before each (progress counts frames covered)
+    for start, end in stretches:
+        before.append(before[-1] + end - start)
+    with _Motion(settings.width, seen_on) as motion:
+        for done, (stretch, number, frame) in enumerate(frames, start=1):
+            if stretch != current:
+                current, decoded, subtractor = stretch, 0, _subtractor()
+            decoded += 1
+            # The first pictures of a stretch teach its model the background: not counted.
+            motion.add(subtractor, frame, number if decoded > settings.warmup_frames else None)
+            if done % 100 == 0:
+                check_cancel(progress)
+                covered = before[stretch] + number - stretches[stretch][0]
+                progress.report(covered, total, "activity: motion detail")
     return active
 
 
+class _Motion:
+    """MOG2 on a thread of its own beside the decoder: `add` hands it a decoded picture with
+    its model and a tag, and `seen(tag, foreground fraction)` is called back in the adding
+    thread, in the order added (one thread, first in first out: each model sees its pictures
+    in order). At most `_AHEAD` pictures wait, so memory stays small; leaving the block waits
+    for the rest (or, on an error, drops them)."""
+
+    def __init__(self, width: int, seen: Callable[[int | None, float], None]) -> None:
+        self._width = width
+        self._seen = seen
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="activity-motion")
+        self._waiting: deque[tuple[int | None, Future[float]]] = deque()
+
+    def __enter__(self) -> _Motion:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        try:
+            while self._waiting and kind is None:
+                self._take()
+        finally:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def add(
+        self, subtractor: cv2.BackgroundSubtractorMOG2, frame: av.VideoFrame, tag: int | None
+    ) -> None:
+        self._waiting.append((tag, self._pool.submit(_foreground, subtractor, frame, self._width)))
+        while len(self._waiting) > _AHEAD or (self._waiting and self._waiting[0][1].done()):
+            self._take()
+
+    def _take(self) -> None:
+        tag, fraction = self._waiting.popleft()
+        self._seen(tag, fraction.result())
+
+
 def _stretch_frames(
-    path: str | Path, index: FrameIndex, stretches: list[tuple[int, int]], progress: Progress
+    path: str | Path,
+    index: FrameIndex,
+    stretches: list[tuple[int, int]],
+    progress: Progress,
 ) -> Iterator[tuple[int, int, av.VideoFrame]]:
     """(stretch number, frame number, frame) for the frames of each [start, end), in order.
 
@@ -198,6 +253,8 @@ def _stretch_frames(
     decoder. What is decoded is the same for any container the same packets are muxed into
     (MP4, its MPEG-TS remux), where a seek would land differently in each. The keyframe that
     closes a stretch is fed only when B-frames shown before it follow it (an open GOP).
+    Pictures nothing refers to are not decoded (unless pictures are counted: a decode-order
+    index needs every one out of the decoder).
     """
     if not stretches:
         return
@@ -205,6 +262,8 @@ def _stretch_frames(
         stream = video_stream(container, path)
         _motion_decoder(stream)
         ctx = stream.codec_context
+        if not index.decode_order:
+            ctx.skip_frame = "NONREF"
         number = 0
         start, end = stretches[0]
         numbering = _Numbering(index, start)
