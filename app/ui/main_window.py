@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         env.undo_group.indexChanged.connect(self._history_changed)
         env.cases_changed.connect(self.cases.reload)
         self.restore_state()
+        self._warming = True  # until every tab's modules are in (`_warm_up_once`)
         self.cases.model.search_finished.connect(self._warm_up_once)
         self.cases.reload()
         self._current_case_changed()
@@ -102,6 +103,11 @@ class MainWindow(QMainWindow):
         self.cases.model.search_started.connect(self._postpone_warm_up)
         self._warm_timer.start(WARM_UP_DELAY_MS)
 
+    @property
+    def warming_up(self) -> bool:
+        """Feature tabs' modules are still to be imported in the background."""
+        return self._warming
+
     def _postpone_warm_up(self) -> None:
         if self._warm_timer.isActive():
             self._warm_timer.start(WARM_UP_DELAY_MS)
@@ -116,6 +122,7 @@ class MainWindow(QMainWindow):
             self._warm_timer.start(WARM_UP_STEP_MS)
         else:  # every tab's modules are in: searches no longer put anything back
             self.cases.model.search_started.disconnect(self._postpone_warm_up)
+            self._warming = False
 
     # --- actions --------------------------------------------------------------------------
     def _action(

@@ -242,11 +242,12 @@ def first_case_page(
     descending: bool = True,
     limit: int = 100,
 ) -> list[CaseSummary]:
-    """The first screen of the case list, without counting: the list shows it while every
-    matching id is still being read (`search_case_ids`)."""
-    flt = CaseFilter(text=text, status=status, region=region, category=category)
+    """The start of the case list (up to `limit` cases, none when the first matches lie far
+    down the sort order), found without reading or counting every match: the list shows it
+    while every matching id is still being read (`search_case_ids`)."""
+    flt = _filter(ctx, text, status, region, category)
     with ctx.session() as session:
-        ids = repo.search_page(session, flt, order_by, descending, 0, limit)
+        ids = repo.first_matches(session, flt, order_by, descending, limit)
         return repo.summaries_by_ids(session, ids)
 
 

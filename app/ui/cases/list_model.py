@@ -75,17 +75,14 @@ class CaseListModel(IdPagedModel[CaseSummary]):
 
     def refresh(self) -> None:
         """Run the search off the GUI thread; the newest search wins when several overlap.
-        Without search text the first screen is read alone (a `LIMIT` on the sort index,
-        nothing counted) and shown at once, every id follows. A text search reads every row
-        whatever the `LIMIT`, so it runs once: every match, the first screen read after."""
+        The start of the list is read first (the matches among the newest few thousand
+        cases in the sort order, nothing counted) and shown at once; every matching id
+        follows, read in one pass."""
         ctx, options = self._ctx, self._options()
-        first = None
-        if not self._query.text:
-            first = lambda _progress: case_service.first_case_page(  # noqa: E731
-                ctx, **options, limit=self.PAGE
-            )
         self.search(
-            self._tasks, lambda _progress: case_service.search_case_ids(ctx, **options), first
+            self._tasks,
+            lambda _progress: case_service.search_case_ids(ctx, **options),
+            lambda _progress: case_service.first_case_page(ctx, **options, limit=self.PAGE),
         )
 
     def _options(self) -> dict[str, Any]:

@@ -79,8 +79,9 @@ class IdPagedModel(QAbstractTableModel, Generic[T]):
     def search(self, tasks: TaskRunner, work: IdSearch, first: FirstPage | None = None) -> None:
         """Run the SQL search `work` on the read pool; the newest search wins when several
         overlap. Cached rows are dropped with the old result (records may have changed).
-        `first`, when given, reads the first screen alone and shows it while `work` runs;
-        without, the first screen's rows are read on the pool right after `work`."""
+        `first`, when given, reads the start of the result alone (its first rows, in
+        order; possibly none) and shows it while `work` runs; the first screen's rows not
+        shown that way are read on the pool right after `work`."""
         self._search += 1
         search = self._search
         shown: list[int] = []  # ids of the first screen, once shown
@@ -89,9 +90,10 @@ class IdPagedModel(QAbstractTableModel, Generic[T]):
         def first_done(records: Sequence[Any]) -> None:
             if search != self._search:
                 return
-            self._reset([r.id for r in records], keep_cache=False)
-            self._store(records, [r.id for r in records])
-            shown.extend(self._ids)
+            if records:  # none yet (rare matches): the old rows stay until every id is read
+                self._reset([r.id for r in records], keep_cache=False)
+                self._store(records, [r.id for r in records])
+                shown.extend(self._ids)
             tasks.run_read(every, done, failed)
 
         def first_failed(_exc: BaseException) -> None:

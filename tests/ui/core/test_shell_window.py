@@ -152,7 +152,8 @@ def test_feature_modules_warm_up_one_by_one_while_the_list_is_quiet(
     steps = [lambda name=name: loaded.append(name) for name in ("calls", "video", "timeline")]
     window._warm_steps = steps  # the window's own list, made when the list was shown
     timer = window._warm_timer
-    assert timer.isActive() and timer.interval() == main_window.WARM_UP_DELAY_MS
+    assert window.warming_up and timer.isActive()
+    assert timer.interval() == main_window.WARM_UP_DELAY_MS
     timer.start(5)  # nearly due when the user searches
     window.cases.search.setText("жалоба")
     window.cases.apply_filters()
@@ -162,6 +163,6 @@ def test_feature_modules_warm_up_one_by_one_while_the_list_is_quiet(
     assert timer.isActive() and timer.interval() == main_window.WARM_UP_STEP_MS
     timer.timeout.emit()
     timer.timeout.emit()
-    assert loaded == ["calls", "video", "timeline"]
+    assert loaded == ["calls", "video", "timeline"] and not window.warming_up
     window.cases.apply_filters()  # done: searches no longer touch it
     assert not timer.isActive()

@@ -288,3 +288,30 @@ def test_every_matching_id_in_the_order_of_the_pages(ctx):
                 )
                 assert ids == [r.id for r in paged.rows], (text, order_by, descending)
                 assert all(isinstance(i, int) for i in ids)
+
+
+def test_the_first_screen_looks_through_the_newest_cases_only(ctx, monkeypatch):
+    """The list's first screen is the exact start of the full result, found among the first
+    cases of the sort order (a window, so a rare match never makes it scan every case):
+    what it shows is what every id begins with; a match beyond the window waits for them."""
+    from app.storage.repositories.core import cases as repo
+
+    monkeypatch.setattr(repo, "FIRST_WINDOW", 6)
+    base = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
+    for i in range(12):
+        title = "Редкое" if i == 0 else f"Жалоба {i}"  # the oldest: last in the list
+        cases.create_case(
+            ctx,
+            CaseInput(
+                title=title, region="MSK", tz="Europe/Moscow", received_at=base + timedelta(hours=i)
+            ),
+        )
+    every = cases.search_case_ids(ctx, text="жалоба")
+    first = [c.id for c in cases.first_case_page(ctx, text="жалоба", limit=4)]
+    assert first == every[:4]
+    first = [c.id for c in cases.first_case_page(ctx, text="жалоба", limit=100)]
+    assert first == every[:6]  # the window's matches, in order
+    assert cases.first_case_page(ctx, text="редкое") == []
+    assert len(cases.search_case_ids(ctx, text="редкое")) == 1
+    oldest_first = cases.first_case_page(ctx, descending=False, limit=2)
+    assert [c.title for c in oldest_first] == ["Редкое", "Жалоба 1"]

@@ -23,7 +23,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects.postgresql import aggregate_order_by
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from app.domain.case_records import CaseDetail, CaseSummary
 from app.domain.errors import NotFound
@@ -168,13 +168,14 @@ class CaseFilter:
     office: bool = False
 
 
-def _filtered(stmt: Select[*_Row], flt: CaseFilter) -> Select[*_Row]:
+def _filtered(stmt: Select[*_Row], flt: CaseFilter, row: Any = CaseRow) -> Select[*_Row]:
+    """The filter's conditions on the cases table, or on `row` (the cases of a subquery)."""
     if flt.status:
-        stmt = stmt.where(CaseRow.status == flt.status)
+        stmt = stmt.where(row.status == flt.status)
     if flt.region:
-        stmt = stmt.where(CaseRow.region == flt.region)
+        stmt = stmt.where(row.region == flt.region)
     if flt.category:
-        stmt = stmt.where(CaseRow.category == flt.category)
+        stmt = stmt.where(row.category == flt.category)
     needle = fold(flt.text.strip())
     if needle:
         patterns = {needle}
@@ -185,12 +186,10 @@ def _filtered(stmt: Select[*_Row], flt: CaseFilter) -> Select[*_Row]:
             patterns.add(digits)
             if len(digits) == 11 and digits.startswith("8"):
                 patterns.add("7" + digits[1:])
-        conditions = [
-            CaseRow.search_text.like(f"%{_like_escape(p)}%", escape="\\") for p in patterns
-        ]
+        conditions = [row.search_text.like(f"%{_like_escape(p)}%", escape="\\") for p in patterns]
         if flt.office:
             conditions += [
-                CaseRow.id.in_(select(func.casebook_cases_with_digits(p)))
+                row.id.in_(select(func.casebook_cases_with_digits(p)))
                 for p in patterns
                 if p.isdigit()
             ]
@@ -198,15 +197,18 @@ def _filtered(stmt: Select[*_Row], flt: CaseFilter) -> Select[*_Row]:
     return stmt
 
 
-def _ordering(order_by: str, descending: bool, indexed: bool = True) -> tuple[Any, Any]:
-    """The sort: the chosen column, then the id (a stable order for equal values).
-    `indexed=False` sorts by `+column`, which SQLite never answers from an index."""
-    column: Any = SORT_COLUMNS.get(order_by, CaseRow.received_at)
+def _ordering(
+    order_by: str, descending: bool, indexed: bool = True, row: Any = CaseRow
+) -> tuple[Any, Any]:
+    """The sort: the chosen column, then the id (a stable order for equal values), of the
+    cases table or of `row`. `indexed=False` sorts by `+column`, which SQLite never answers
+    from an index."""
+    column: Any = getattr(row, SORT_COLUMNS.get(order_by, CaseRow.received_at).key)
     if not indexed:
         column = literal_column(f"+{CaseRow.__tablename__}.{column.key}")
     if descending:
-        return column.desc(), CaseRow.id.desc()
-    return column.asc(), CaseRow.id.asc()
+        return column.desc(), row.id.desc()
+    return column.asc(), row.id.asc()
 
 
 def _ordered(
@@ -238,6 +240,28 @@ def search_ids(
     # With a LIMIT (none: -1) SQLite keeps a subquery's ORDER BY under an aggregate.
     inner = ordered.limit(-1).subquery()
     return _split_ids(session.scalar(select(func.group_concat(inner.c.id, ","))))
+
+
+FIRST_WINDOW = 5_000  # cases, in the sort order, the first screen of a search looks through
+
+
+def first_matches(
+    session: Session,
+    flt: CaseFilter,
+    order_by: str = "received_at",
+    descending: bool = True,
+    limit: int = 100,
+) -> list[int]:
+    """The first `limit` matches among the first `FIRST_WINDOW` cases in the sort order: the
+    start of the list, found at once, before every match is read (`search_ids`). The cases
+    before the window's end are all looked at, so what it returns is exactly the beginning of
+    the full result (fewer than `limit`, or none, when matches are rare); the read stops at
+    the window (a few milliseconds) where a `LIMIT` alone would scan every case to fill a
+    screen of a rare match."""
+    newest = _ordered(select(CaseRow), order_by, descending).limit(FIRST_WINDOW).subquery()
+    row = aliased(CaseRow, newest)
+    stmt = _filtered(select(row.id), flt, row).order_by(*_ordering(order_by, descending, row=row))
+    return [int(i) for i in session.scalars(stmt.limit(limit))]
 
 
 def _split_ids(text: str | None) -> list[int]:
