@@ -173,11 +173,14 @@ def _masked_client(
 def _alternate(
     office: Any, tmp_path: Path, cases: dict[str, list[int]], log: str | None
 ) -> dict[str, list[dict[str, float]]]:
-    """A B A B: each run a fresh process of the investigator (masked views) or the owner."""
+    """A B A B: each run a fresh process of the investigator (masked views) or the owner,
+    the analysis computed afresh (not the one an earlier run kept for the case)."""
     ctx = multiprocessing.get_context("spawn")
     figures: dict[str, list[dict[str, float]]] = {"masked": [], "owner": []}
     for run in range(2):
         for label, url in (("masked", office.url_for("inv_a")), ("owner", office.url)):
+            with psycopg.connect(office.url.replace("+psycopg", ""), autocommit=True) as owner:
+                owner.execute("DELETE FROM call_analyses")
             queue: Any = ctx.Queue()
             proc = ctx.Process(
                 target=_masked_client,
