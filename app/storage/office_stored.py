@@ -132,6 +132,13 @@ def _trigram_schema(connection: Connection) -> str | None:
     return PRIVATE_SCHEMA
 
 
+def present_tables(connection: Connection) -> set[str]:
+    names = connection.execute(
+        text("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
+    ).scalars()
+    return {str(n) for n in names}
+
+
 def fingerprint(functions_sql: str) -> str:
     """What the stored forms depend on besides the key: the masking functions' text and the
     columns stored."""
@@ -188,6 +195,9 @@ def install(
         return []
     for table in tables:
         _recompute(connection, table, kinds[table])
+    if "call_analyses" in present_tables(connection):
+        # kept findings name numbers by their old masked forms: found again on next read
+        connection.execute(text("DELETE FROM public.call_analyses"))
     connection.execute(text(f"DELETE FROM {PRIVATE_SCHEMA}.mask_state"))
     connection.execute(
         text(f"INSERT INTO {PRIVATE_SCHEMA}.mask_state (version) VALUES (:v)"), {"v": wanted}

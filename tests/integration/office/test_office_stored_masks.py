@@ -140,10 +140,13 @@ def test_masked_numbers_are_found_through_indexes(office, calls_case):
 
 
 def test_a_new_key_recomputes_every_stored_form(office, calls_case, tmp_path):
+    from app.services.calls import analysis
     from app.services.core.bootstrap import open_context
     from app.services.office import accounts
 
-    _ctx, case = calls_case
+    ctx, case = calls_case
+    analysis.analyze(ctx, case.id)  # kept for the case, with masked numbers in its findings
+    assert office.sql("inv_a", "SELECT count(*) FROM call_analyses") == [(1,)]
     before = office.sql("inv_a", "SELECT caller FROM calls ORDER BY id")
     with _owner(office) as owner:
         owner.execute("UPDATE casebook_private.mask_key SET key = md5(random()::text)")
@@ -160,6 +163,7 @@ def test_a_new_key_recomputes_every_stored_form(office, calls_case, tmp_path):
     assert [r[0] for r in after] != [r[0] for r in before]  # under other keyed hashes
     numbers = {r[0] for r in office.sql("inv_a", "SELECT value FROM call_numbers")}
     assert {r[0] for r in after} <= numbers
+    assert office.sql("inv_a", "SELECT count(*) FROM call_analyses") == [(0,)]  # found again
 
 
 def test_a_server_set_up_before_the_stored_forms_gets_them_for_its_rows(
