@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import av
+import numpy as np
 
 from app.domain.media import MediaError
 from app.media.container import open_media, video_stream
@@ -49,6 +50,21 @@ class KeyframeDecoder:
         except (av.error.FFmpegError, OSError) as exc:
             raise MediaError(self._path, f"keyframe {key} cannot be decoded ({exc})") from exc
         raise MediaError(self._path, f"keyframe {key} not found where the index puts it")
+
+    def display_picture(
+        self, key: int, fit: tuple[int, int] | None = None
+    ) -> tuple[np.ndarray, float]:
+        """Keyframe `key` for the screen: BGRX (H x W x 4), shrunk, never enlarged, to fit
+        `fit` (width, height) in the same conversion; and its scale (1.0: the whole
+        picture)."""
+        frame = self.decode(key)
+        scale = 1.0 if fit is None else min(1.0, fit[0] / frame.width, fit[1] / frame.height)
+        if scale == 1.0:
+            return frame.to_ndarray(format="bgra"), 1.0
+        width = max(2, round(frame.width * scale / 2) * 2)
+        height = round(frame.height * width / frame.width)
+        small = frame.reformat(width, height, "bgra", interpolation="AREA")
+        return small.to_ndarray(), width / frame.width
 
     def _decode_from_seek(self, target: int, early: int) -> av.VideoFrame | None:
         """Feed packets from the seek point through the target's, then drain the decoder.

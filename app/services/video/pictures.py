@@ -6,6 +6,7 @@ back as NumPy arrays (RGB uint8, H x W x 3) ready to be wrapped by the front wit
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -62,30 +63,67 @@ class ExactFrames:
 
 
 class Keyframes:
-    """The keyframe at or before a frame, decoded on its own: the picture shown while seeking."""
+    """The keyframe at or before a frame, decoded on its own: the picture shown while seeking
+    (one per thread). With `fit` (width, height) pictures are converted straight to at most
+    that size and the most recent are kept (`keep_bytes`): stand-ins, so scrubbing back over
+    a stretch shows its pictures at once; without, each is the whole exact keyframe."""
 
-    def __init__(self, path: Path, index: FrameIndex, rotation: int = 0) -> None:
+    def __init__(
+        self,
+        path: Path,
+        index: FrameIndex,
+        rotation: int = 0,
+        *,
+        fit: tuple[int, int] | None = None,
+        keep_bytes: int = 0,
+    ) -> None:
         self._index = index
         self._decoder = KeyframeDecoder(path, index)
         self._rotation = rotation
+        self._fit = fit
+        self._keep_bytes = keep_bytes
+        self._kept: OrderedDict[int, tuple[np.ndarray, float]] = OrderedDict()
+        self._kept_bytes = 0
 
-    def at_or_before(self, i: int) -> tuple[int, np.ndarray]:
-        """(keyframe number, its picture as shown: BGRX, H x W x 4). A keyframe that gives
-        no picture (a damaged random-access point) leaves the one before it to show meanwhile."""
+    def at_or_before(self, i: int) -> tuple[int, np.ndarray, float]:
+        """(keyframe number, its picture as shown: BGRX, H x W x 4, and the picture's scale
+        to the frame: 1.0 when whole). A keyframe that gives no picture (a damaged
+        random-access point) leaves the one before it to show meanwhile."""
         key = self._index.keyframe_at_or_before(i)
         for _attempt in range(4):
+            if key in self._kept:
+                self._kept.move_to_end(key)
+                return key, *self._kept[key]
             try:
-                frame = self._decoder.decode(key)
+                picture, scale = self._decoder.display_picture(key, self._fit)
             except MediaError as exc:
                 if exc.reason != "decode_failed" or key == 0:
                     raise
                 key = self._index.keyframe_at_or_before(key - 1)
                 continue
-            return key, upright(frame.to_ndarray(format="bgra"), self._rotation)
+            picture = upright(picture, self._rotation)
+            self._keep(key, picture, scale)
+            return key, picture, scale
         raise MediaError(self._decoder.path, f"no keyframe before frame {i} can be decoded")
+
+    def _keep(self, key: int, picture: np.ndarray, scale: float) -> None:
+        if picture.nbytes > self._keep_bytes:
+            return
+        self._kept[key] = (picture, scale)
+        self._kept_bytes += picture.nbytes
+        while self._kept_bytes > self._keep_bytes:
+            _old, (dropped, _scale) = self._kept.popitem(last=False)
+            self._kept_bytes -= dropped.nbytes
 
     def close(self) -> None:
         self._decoder.close()
+        self._kept.clear()
+
+
+# Stand-ins: at most 960 pixels either way (a quarter of 1080p, 2 MiB) is as sharp as the
+# player's view shows a frame at fit, and four times cheaper to convert, paint and keep.
+STAND_IN_SIZE = (960, 960)
+STAND_IN_KEEP_BYTES = 64 * 1024 * 1024
 
 
 def strip(

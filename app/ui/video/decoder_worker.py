@@ -42,7 +42,12 @@ from PySide6.QtGui import QImage
 from app.domain.errors import CasebookError
 from app.domain.media import MediaError
 from app.services.video.dto import FrameIndex
-from app.services.video.pictures import ExactFrames, Keyframes
+from app.services.video.pictures import (
+    STAND_IN_KEEP_BYTES,
+    STAND_IN_SIZE,
+    ExactFrames,
+    Keyframes,
+)
 from app.ui.video.problems import media_problem
 
 
@@ -66,12 +71,16 @@ def levels_table(brightness: int, contrast: int) -> np.ndarray | None:
     return table
 
 
-def wrap_display(pixels: np.ndarray) -> QImage:
+def wrap_display(pixels: np.ndarray, scale: float = 1.0) -> QImage:
     """A `QImage` over a BGRX array (H x W x 4) without copying it; the image keeps the array
     alive. Made in the thread that shows it: a QImage sent across threads would share the
-    buffer without owning it."""
+    buffer without owning it. A picture decoded smaller than the frame (`scale` below 1, a
+    stand-in) says the frame's size through its device pixel ratio."""
     height, width = pixels.shape[:2]
-    return QImage(pixels.data, width, height, pixels.strides[0], QImage.Format.Format_RGB32)
+    image = QImage(pixels.data, width, height, pixels.strides[0], QImage.Format.Format_RGB32)
+    if scale != 1.0:
+        image.setDevicePixelRatio(scale)
+    return image
 
 
 def to_qimage(rgb: np.ndarray, table: np.ndarray | None) -> QImage:
@@ -85,7 +94,8 @@ def to_qimage(rgb: np.ndarray, table: np.ndarray | None) -> QImage:
     return image.copy()
 
 
-Send = Callable[[int, int, bool, np.ndarray], None]  # generation, frame, exact, BGRX
+# generation, frame, exact, BGRX, the picture's scale to the frame (below 1: a stand-in)
+Send = Callable[[int, int, bool, np.ndarray, float], None]
 # The longest the exact worker waits for the stand-in before it decodes anyway.
 _STAND_IN_WAIT_S = 0.25
 # How long the user stays on a frame before the exact worker decodes what its seek skipped
@@ -152,7 +162,9 @@ class KeyframePictures:
 
     def open(self, path: Path, index: FrameIndex, rotation: int) -> None:
         self.close()
-        self._decoder = Keyframes(path, index, rotation)
+        self._decoder = Keyframes(
+            path, index, rotation, fit=STAND_IN_SIZE, keep_bytes=STAND_IN_KEEP_BYTES
+        )
 
     def close(self) -> None:
         if self._decoder is not None:
@@ -163,8 +175,9 @@ class KeyframePictures:
         try:
             if self._decoder is None or self._handover.covers(request.generation):
                 return  # the exact picture is out already (a cache hit): no stand-in needed
-            key, picture = self._decoder.at_or_before(request.frame)
-            send(request.generation, key, key == request.frame, picture)
+            key, picture, scale = self._decoder.at_or_before(request.frame)
+            whole = scale == 1.0  # a keyframe asked for, whole, is the exact frame
+            send(request.generation, key, key == request.frame and whole, picture, scale)
         finally:
             self._handover.stood_in(request.generation)
 
@@ -204,8 +217,8 @@ class ExactPictures:
         frame = request.frame
         self._unsettled = frame
         if request.quick and not self._reader.is_cached(frame):
-            key, picture = self._quick().at_or_before(frame)
-            send(request.generation, key, key == frame, picture)
+            key, picture, scale = self._quick().at_or_before(frame)
+            send(request.generation, key, key == frame and scale == 1.0, picture, scale)
             if key == frame:
                 self._handover.mark(request.generation)
                 return
@@ -214,7 +227,7 @@ class ExactPictures:
             self._handover.await_stand_in(request.generation, asked)
             if asked():
                 return  # a newer request: this frame is not wanted any more
-        send(request.generation, frame, True, self._reader.display(frame))
+        send(request.generation, frame, True, self._reader.display(frame), 1.0)
         self._handover.mark(request.generation)
 
     def settle(self, stop: Callable[[], bool]) -> None:
@@ -232,7 +245,7 @@ class ExactPictures:
 class DecoderWorker(QObject):
     """Serves the latest pending request in its own thread; older ones are dropped."""
 
-    frame_ready = Signal(int, int, bool, object)  # generation, frame, exact, BGRX array
+    frame_ready = Signal(int, int, bool, object, float)  # generation, frame, exact, BGRX, scale
     failed = Signal(int, str)  # generation, the problem (the player names the file)
     _wake = Signal()
     _open = Signal(object, object, int, int)
@@ -322,12 +335,14 @@ class DecoderWorker(QObject):
         with self._lock:
             return self._pending is not None
 
-    def _send(self, generation: int, frame: int, exact: bool, pixels: np.ndarray) -> None:
+    def _send(
+        self, generation: int, frame: int, exact: bool, pixels: np.ndarray, scale: float
+    ) -> None:
         with self._lock:
             table = self._table
         if table is not None:
             pixels = cv2.LUT(pixels, table)
-        self.frame_ready.emit(generation, frame, exact, np.ascontiguousarray(pixels))
+        self.frame_ready.emit(generation, frame, exact, np.ascontiguousarray(pixels), scale)
 
     @Slot()
     def _shutdown(self) -> None:

@@ -265,8 +265,10 @@ class Player(QObject):
             self._workers.preview.submit(request)
         self.position_changed.emit(frame)
 
-    @Slot(int, int, bool, object)
-    def _on_frame(self, generation: int, frame: int, exact: bool, pixels: np.ndarray) -> None:
+    @Slot(int, int, bool, object, float)
+    def _on_frame(
+        self, generation: int, frame: int, exact: bool, pixels: np.ndarray, scale: float
+    ) -> None:
         if generation != self._generation:
             return  # a newer request is on its way: this picture is out of date
         if not exact and self._waiting != generation:
@@ -276,7 +278,7 @@ class Player(QObject):
             self.shown = frame
             if self.playing:
                 self.stats.shown += 1
-        self.frame_shown.emit(frame, exact, wrap_display(pixels))
+        self.frame_shown.emit(frame, exact, wrap_display(pixels, scale))
         if exact and self.playing:
             if self._reached_end():
                 self.pause()

@@ -7,7 +7,7 @@ mode a drag draws a region in frame pixels for an annotation; otherwise it pans.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetrics,
@@ -89,6 +89,12 @@ class FrameView(QWidget):
     def has_picture(self) -> bool:
         return not self._pixmap.isNull()
 
+    def _frame_size(self) -> QSizeF:
+        """The picture's size in frame pixels: a stand-in decoded smaller says the frame's
+        size through its device pixel ratio (below 1), so zoom, pan and regions do not move
+        when the exact frame replaces it."""
+        return self._pixmap.deviceIndependentSize()
+
     # --- zoom and pan ---------------------------------------------------------------------
     @property
     def zoom(self) -> float:
@@ -114,15 +120,16 @@ class FrameView(QWidget):
 
     def _scale(self) -> float:
         if self._fit and self.has_picture():
-            return min(self.width() / self._pixmap.width(), self.height() / self._pixmap.height())
+            size = self._frame_size()
+            return min(self.width() / size.width(), self.height() / size.height())
         return self._zoom
 
     def _origin(self) -> QPointF:
         if self._fit and self.has_picture():
             scale = self._scale()
             return QPointF(
-                (self.width() - self._pixmap.width() * scale) / 2,
-                (self.height() - self._pixmap.height() * scale) / 2,
+                (self.width() - self._frame_size().width() * scale) / 2,
+                (self.height() - self._frame_size().height() * scale) / 2,
             )
         return self._offset
 
@@ -181,8 +188,8 @@ class FrameView(QWidget):
 
     def _clamped(self, point: QPointF) -> QPointF:
         return QPointF(
-            min(max(point.x(), 0.0), float(self._pixmap.width())),
-            min(max(point.y(), 0.0), float(self._pixmap.height())),
+            min(max(point.x(), 0.0), self._frame_size().width()),
+            min(max(point.y(), 0.0), self._frame_size().height()),
         )
 
     # --- painting -------------------------------------------------------------------------
@@ -190,7 +197,7 @@ class FrameView(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor(16, 16, 16))
         if self.has_picture():
-            target = self._to_widget(QRectF(self._pixmap.rect()))
+            target = self._to_widget(QRectF(QPointF(0, 0), self._frame_size()))
             if self._scale() < 1:
                 painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             painter.drawImage(target, self._pixmap, QRectF(self._pixmap.rect()))

@@ -131,3 +131,25 @@ def test_export_frame_writes_the_exact_frame(
     assert read_number(picture) == 52
     assert np.array_equal(picture, decode_all(clip)[52])
     assert "frame52.png" in opened.status.text()
+
+
+def test_a_smaller_stand_in_keeps_the_frames_geometry(qtbot: Any) -> None:
+    """A stand-in decoded at half size replaces and is replaced by the whole frame without
+    the zoom, the picture's place or a region's frame pixels moving."""
+    from app.ui.video.decoder_worker import wrap_display
+    from app.ui.video.view import FrameView
+
+    view = FrameView()
+    qtbot.addWidget(view)
+    view.resize(800, 450)
+    whole = np.zeros((1080, 1920, 4), np.uint8)
+    half = np.full((540, 960, 4), 200, np.uint8)
+    view.set_image(7, True, wrap_display(whole))
+    zoom, point = view.zoom, view.to_frame(QPointF(123, 77))
+    stand_in = wrap_display(half, 0.5)
+    assert (stand_in.width(), stand_in.deviceIndependentSize().width()) == (960, 1920)
+    view.set_image(60, False, stand_in)
+    assert view.zoom == pytest.approx(zoom)
+    assert view.to_frame(QPointF(123, 77)) == point
+    grabbed = view.grab().toImage()  # painted over the whole view's picture area, scaled up
+    assert grabbed.pixelColor(400, 225).red() == 200

@@ -165,3 +165,32 @@ def test_a_one_shot_read_skips_unreferenced_pictures_and_gives_the_same_frame(
                 assert np.array_equal(reader.frame(i), shown[i])
                 decoded[one_shot] += reader.access.decoded
     assert decoded[True] < decoded[False]
+
+
+def test_stand_ins_are_shrunk_in_the_conversion_and_kept(clips: dict[str, Path]) -> None:
+    from app.services.video.pictures import Keyframes
+
+    path = clips["h264_bframes.mp4"]
+    index = build_index(path)
+    reference = decode_all(path)  # RGB, 320 x 240
+    one = 160 * 120 * 4
+    stand_ins = Keyframes(path, index, fit=(160, 160), keep_bytes=2 * one)
+    exact = Keyframes(path, index)
+    try:
+        key, picture, scale = stand_ins.at_or_before(77)
+        assert (key, picture.shape, scale) == (60, (120, 160, 4), 0.5)
+        def error(frame: int) -> float:  # from the frame shrunk by 2 x 2 means (BGRX: BGR)
+            shrunk = reference[frame].reshape(120, 2, 160, 2, 3).mean(axis=(1, 3))
+            return float(np.abs(picture[:, :, 2::-1].astype(float) - shrunk).mean())
+
+        assert error(60) < 4 and error(60) < error(30) / 2
+        assert stand_ins.at_or_before(61)[1] is picture  # kept: not decoded again
+        stand_ins.at_or_before(30)
+        stand_ins.at_or_before(0)  # a third picture: the oldest (60) goes
+        assert stand_ins.at_or_before(70)[1] is not picture
+        key, whole, scale = exact.at_or_before(77)
+        assert (key, scale) == (60, 1.0)
+        assert np.array_equal(whole[:, :, 2::-1], reference[60])
+    finally:
+        stand_ins.close()
+        exact.close()
