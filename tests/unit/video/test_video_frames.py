@@ -179,6 +179,7 @@ def test_stand_ins_are_shrunk_in_the_conversion_and_kept(clips: dict[str, Path])
     try:
         key, picture, scale = stand_ins.at_or_before(77)
         assert (key, picture.shape, scale) == (60, (120, 160, 4), 0.5)
+
         def error(frame: int) -> float:  # from the frame shrunk by 2 x 2 means (BGRX: BGR)
             shrunk = reference[frame].reshape(120, 2, 160, 2, 3).mean(axis=(1, 3))
             return float(np.abs(picture[:, :, 2::-1].astype(float) - shrunk).mean())
