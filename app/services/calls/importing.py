@@ -160,7 +160,7 @@ def import_calls(
             },
         )
         progress.report(parsed + rejected_count, parsed + rejected_count, "done")
-        return ImportResult(
+        result = ImportResult(
             batch_id=batch_id,
             evidence_id=evidence.id,
             sha256=evidence.sha256,
@@ -171,6 +171,9 @@ def import_calls(
             rejected_total=rejected_count,
             recognition=recognition(plan, spec),
         )
+    if imported >= repo.DEFER_INDEXES_FROM:
+        repo.settle_after_bulk_import(ctx.engine)
+    return result
 
 
 def _load_rows(

@@ -228,3 +228,28 @@ def test_a_large_first_import_builds_the_indexes_after_the_rows(
             "EXPLAIN QUERY PLAN SELECT id FROM calls WHERE case_id = 1 AND callee = 'x'"
         )
         assert "ix_calls_case_callee_start" in " ".join(str(row) for row in plan)
+
+
+def test_a_large_import_on_postgresql_is_vacuumed_after_it_commits(ctx, tmp_path: Path) -> None:
+    """The visibility map of the new rows is set at once (index-only scans skip the table);
+    SQLite has nothing to do."""
+    from app.storage.repositories import calls as repo
+
+    case_id = cases.create_case(
+        ctx, cases.CaseInput(title="Большой журнал", region="MSK", tz="Europe/Moscow")
+    ).id
+    path = tmp_path / "calls.csv"
+    path.write_text(
+        "Дата;Кто звонил;Кому звонили;Длительность\n09.10.2025 14:03:11;+79161234567;"
+        "+79037654321;65\n",
+        encoding="utf-8",
+    )
+    import_calls(ctx, case_id, path)
+    ran = repo.settle_after_bulk_import(ctx.engine)
+    assert ran == (ctx.engine.dialect.name == "postgresql")
+    if ran:
+        with ctx.engine.connect() as connection:
+            vacuumed = connection.exec_driver_sql(
+                "SELECT last_vacuum IS NOT NULL FROM pg_stat_user_tables WHERE relname = 'calls'"
+            ).scalar()
+        assert vacuumed
