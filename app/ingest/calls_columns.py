@@ -32,7 +32,7 @@ from app.ingest.values import (
 # The two seconds digits of a time, as microseconds.
 _SECONDS = {f"{s:02d}": s * 1_000_000 for s in range(60)}
 _BAD = -1  # a duration cell that does not read
-MINUTES_KEPT = 100_000
+MINUTES_KEPT = 100_000  # minutes (and duration texts) remembered across batches
 T = TypeVar("T")
 
 
@@ -164,7 +164,11 @@ class CallColumnReader:
         self, texts: list[str], end_texts: list[str], starts: list[int | None], slow: set[int]
     ) -> list[int]:
         known = self._durations
-        for text in set(texts).difference(known):
+        fresh = set(texts).difference(known)
+        if len(known) + len(fresh) > MINUTES_KEPT:  # fractions of seconds: few repeat
+            known.clear()
+            fresh = set(texts)
+        for text in fresh:
             try:
                 known[text] = parse_duration(text)
             except ValueError:
