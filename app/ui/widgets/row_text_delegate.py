@@ -57,7 +57,7 @@ class RowTextDelegate(QStyledItemDelegate):
             self._look = None
             self._fits.clear()
             self._letters.clear()
-        elif kind == QEvent.Type.Resize:
+        elif kind == QEvent.Type.Resize and self.parent() is not None:
             # A jump reads the rows of one screen where the view asks: as many as it shows.
             view: Any = self.parent()
             model = view.model()

@@ -242,7 +242,7 @@ def search_ids(
     return _split_ids(session.scalar(select(func.group_concat(inner.c.id, ","))))
 
 
-FIRST_WINDOW = 5_000  # cases, in the sort order, the first screen of a search looks through
+FIRST_WINDOW = 2_000  # cases, in the sort order, the first screen of a search looks through
 
 
 def first_matches(
@@ -256,9 +256,13 @@ def first_matches(
     start of the list, found at once, before every match is read (`search_ids`). The cases
     before the window's end are all looked at, so what it returns is exactly the beginning of
     the full result (fewer than `limit`, or none, when matches are rare); the read stops at
-    the window (a few milliseconds) where a `LIMIT` alone would scan every case to fill a
+    the window (about 2 ms at 100,000 cases) where a `LIMIT` alone would scan every case to fill a
     screen of a rare match."""
-    newest = _ordered(select(CaseRow), order_by, descending).limit(FIRST_WINDOW).subquery()
+    # The columns the filter and the sort read, no more (all of them: twice the time).
+    wanted = {CaseRow.id, CaseRow.status, CaseRow.region, CaseRow.category, CaseRow.search_text}
+    wanted.add(SORT_COLUMNS.get(order_by, CaseRow.received_at))
+    columns = sorted(wanted, key=lambda column: column.key)
+    newest = _ordered(select(*columns), order_by, descending).limit(FIRST_WINDOW).subquery()
     row = aliased(CaseRow, newest)
     stmt = _filtered(select(row.id), flt, row).order_by(*_ordering(order_by, descending, row=row))
     return [int(i) for i in session.scalars(stmt.limit(limit))]
