@@ -42,6 +42,7 @@ from app.ui.tasks import TaskRunner
 from tests.bench.core.bench_support import (
     REPO,
     Timing,
+    alternate,
     bench_lock,
     hundred_thousand_cases,
     load,
@@ -201,6 +202,7 @@ def test_main_window_with_100k_cases(qtbot: Any, tmp_path: Path) -> None:
         qtbot.waitUntil(lambda: not windows[-1][0].warming_up, timeout=60_000)
         for text in SEARCHES:
             search(windows[-1][0], text)
+        reads = {text: _id_reads(ctx, db, text) for text in ("", *SEARCHES)}
         app_start, bare_start = Timing(), Timing()
         for _ in range(3):
             app_start.wall.append(_start(data, "app"))
@@ -232,7 +234,22 @@ def test_main_window_with_100k_cases(qtbot: Any, tmp_path: Path) -> None:
         f"    GUI blocked at most {wall:.0f} ms while searching (its own CPU in that gap "
         f"{cpu:.0f} ms); runs: {', '.join(f'{w:.0f}' for w, _ in search_stall)}"
     )
+    for text, (app_read, bare_read) in reads.items():
+        print(ratio_line(f"the id read alone {text!r} (service, one thread)", app_read, bare_read))
     print(f"  under the bench lock; {after} after measuring")
+
+
+def _id_reads(ctx: Any, db: sqlite3.Connection, text: str) -> tuple[Timing, Timing]:
+    """Every matching id read by the list's service call on this thread, against the bare
+    query of the same patterns (`fetchall` of plain `sqlite3`), A B A B A B."""
+    from app.services.core.cases import search_case_ids
+
+    needles = _patterns(text) if text else ()
+    where = ("WHERE " + " OR ".join("search_text LIKE ?" for _ in needles)) if needles else ""
+    sql = f"SELECT id FROM cases {where} ORDER BY received_at DESC, id DESC"
+    return alternate(
+        lambda: search_case_ids(ctx, text=text), lambda: db.execute(sql, needles).fetchall()
+    )
 
 
 def _start(data: Path, which: str) -> float:
