@@ -15,12 +15,9 @@
 <context>
     <name>CaseListPanel</name>
     <message numerus="yes">
-        <location filename="../../app/ui/cases/list_panel.py" line="149"/>
-        <source>%n case(s)</source>
-        <translation>
-            <numerusform>%n case</numerusform>
-            <numerusform>%n cases</numerusform>
-        </translation>
+        <location filename="../../app/ui/cases/list_panel.py" line="108"/>
+        <source>%Ln case(s)</source>
+        <translation><numerusform>%Ln case</numerusform><numerusform>%Ln cases</numerusform></translation>
     </message>
 </context>
 <context>
@@ -39,7 +36,10 @@
     <message numerus="yes">
         <location filename="../../app/ui/cases/drop_dialog.py" line="109"/>
         <source>%n file(s) added, %1 not added.</source>
-        <translation><numerusform>%n file added, %1 not added.</numerusform><numerusform>%n files added, %1 not added.</numerusform></translation>
+        <translation>
+            <numerusform>%n file added, %1 not added.</numerusform>
+            <numerusform>%n files added, %1 not added.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -190,27 +190,27 @@
 <context>
     <name>CaseFilterBar</name>
     <message>
-        <location filename="../../app/ui/cases/filter_bar.py" line="34"/>
+        <location filename="../../app/ui/cases/filter_bar.py" line="25"/>
         <source>Number, title, name, phone, order</source>
         <translation>Номер, название, ФИО, телефон, заказ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/filter_bar.py" line="36"/>
+        <location filename="../../app/ui/cases/filter_bar.py" line="27"/>
         <source>Search by case number, title, a party&apos;s name or courier ID, digits of a phone number (any part) or an order number. Ctrl+F comes here.</source>
         <translation>Поиск по номеру дела, названию, ФИО участника или ID курьера, цифрам телефона (любой части номера) или номеру заказа. Сюда ведёт Ctrl+F.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/filter_bar.py" line="42"/>
+        <location filename="../../app/ui/cases/filter_bar.py" line="33"/>
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/filter_bar.py" line="45"/>
+        <location filename="../../app/ui/cases/filter_bar.py" line="36"/>
         <source>All regions</source>
         <translation>Все регионы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/filter_bar.py" line="46"/>
+        <location filename="../../app/ui/cases/filter_bar.py" line="37"/>
         <source>All categories</source>
         <translation>Все категории</translation>
     </message>
@@ -218,42 +218,42 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="117"/>
+        <location filename="../../app/ui/cases/list_model.py" line="118"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="118"/>
+        <location filename="../../app/ui/cases/list_model.py" line="119"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="119"/>
+        <location filename="../../app/ui/cases/list_model.py" line="120"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="120"/>
+        <location filename="../../app/ui/cases/list_model.py" line="121"/>
         <source>Region</source>
         <translation>Регион</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="121"/>
+        <location filename="../../app/ui/cases/list_model.py" line="122"/>
         <source>Category</source>
         <translation>Категория</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="122"/>
+        <location filename="../../app/ui/cases/list_model.py" line="123"/>
         <source>Received</source>
         <translation>Поступило</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="123"/>
+        <location filename="../../app/ui/cases/list_model.py" line="124"/>
         <source>Updated</source>
         <translation>Изменено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/list_model.py" line="154"/>
+        <location filename="../../app/ui/cases/list_model.py" line="155"/>
         <source>(deleted)</source>
         <translation>(удалено)</translation>
     </message>
@@ -266,17 +266,17 @@
 <context>
     <name>CaseListPanel</name>
     <message>
-        <location filename="../../app/ui/cases/list_panel.py" line="74"/>
+        <location filename="../../app/ui/cases/list_panel.py" line="76"/>
         <source>Searching…</source>
         <translation>Поиск…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/cases/list_panel.py" line="112"/>
-        <source>%n case(s)</source>
+        <location filename="../../app/ui/cases/list_panel.py" line="108"/>
+        <source>%Ln case(s)</source>
         <translation>
-            <numerusform>%n дело</numerusform>
-            <numerusform>%n дела</numerusform>
-            <numerusform>%n дел</numerusform>
+            <numerusform>%Ln дело</numerusform>
+            <numerusform>%Ln дела</numerusform>
+            <numerusform>%Ln дел</numerusform>
         </translation>
     </message>
 </context>
@@ -624,157 +624,157 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="58"/>
+        <location filename="../../app/ui/main_window.py" line="59"/>
         <source>Open a case from the list (double-click or Enter), or create one: Ctrl+N.</source>
         <translation>Откройте дело из списка (двойной щелчок или Enter) или создайте новое: Ctrl+N.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="114"/>
+        <location filename="../../app/ui/main_window.py" line="142"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="116"/>
+        <location filename="../../app/ui/main_window.py" line="144"/>
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="120"/>
+        <location filename="../../app/ui/main_window.py" line="148"/>
         <source>&amp;New case…</source>
         <translation>&amp;Новое дело…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="122"/>
+        <location filename="../../app/ui/main_window.py" line="150"/>
         <source>&amp;Close case</source>
         <translation>&amp;Закрыть дело</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="125"/>
+        <location filename="../../app/ui/main_window.py" line="153"/>
         <source>&amp;Save case</source>
         <translation>&amp;Сохранить дело</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="129"/>
+        <location filename="../../app/ui/main_window.py" line="157"/>
         <source>&amp;Reload</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="130"/>
+        <location filename="../../app/ui/main_window.py" line="158"/>
         <source>&amp;Find…</source>
         <translation>&amp;Найти…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="132"/>
+        <location filename="../../app/ui/main_window.py" line="160"/>
         <source>&amp;Add record…</source>
         <translation>&amp;Добавить запись…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="135"/>
+        <location filename="../../app/ui/main_window.py" line="163"/>
         <source>&amp;Edit record…</source>
         <translation>&amp;Изменить запись…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="138"/>
+        <location filename="../../app/ui/main_window.py" line="166"/>
         <source>&amp;Delete record</source>
         <translation>&amp;Удалить запись</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="146"/>
+        <location filename="../../app/ui/main_window.py" line="174"/>
         <source>&amp;Audit log…</source>
         <translation>&amp;Журнал аудита…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="148"/>
+        <location filename="../../app/ui/main_window.py" line="176"/>
         <source>Audit log of this &amp;case…</source>
         <translation>Журнал аудита этого &amp;дела…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="150"/>
+        <location filename="../../app/ui/main_window.py" line="178"/>
         <source>Courier &amp;blacklist…</source>
         <translation>&amp;Чёрный список курьеров…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="151"/>
+        <location filename="../../app/ui/main_window.py" line="179"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="153"/>
+        <location filename="../../app/ui/main_window.py" line="181"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="155"/>
+        <location filename="../../app/ui/main_window.py" line="183"/>
         <source>&amp;About Casebook</source>
         <translation>&amp;О программе Casebook</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="157"/>
+        <location filename="../../app/ui/main_window.py" line="185"/>
         <source>&amp;Help contents</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162"/>
+        <location filename="../../app/ui/main_window.py" line="190"/>
         <source>E&amp;xport dossier…</source>
         <translation>&amp;Экспорт досье…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="165"/>
+        <location filename="../../app/ui/main_window.py" line="193"/>
         <source>&amp;Case</source>
         <translation>&amp;Дело</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170"/>
+        <location filename="../../app/ui/main_window.py" line="198"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="176"/>
+        <location filename="../../app/ui/main_window.py" line="204"/>
         <source>&amp;Tools</source>
         <translation>&amp;Сервис</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="181"/>
+        <location filename="../../app/ui/main_window.py" line="209"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="204"/>
+        <location filename="../../app/ui/main_window.py" line="232"/>
         <source>Creating the case</source>
         <translation>Создание дела</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="266"/>
+        <location filename="../../app/ui/main_window.py" line="294"/>
         <source>The case has unsaved changes. Save them?</source>
         <translation>В деле есть несохранённые изменения. Сохранить их?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="336"/>
+        <location filename="../../app/ui/main_window.py" line="364"/>
         <source>%1 — Ctrl+Z undoes it</source>
         <translation>%1 — Ctrl+Z отменит</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="391"/>
+        <location filename="../../app/ui/main_window.py" line="419"/>
         <source>The database is empty. Create a demo case to see how an investigation looks in Casebook? You can delete it later.</source>
         <translation>База данных пуста. Создать демонстрационное дело, чтобы увидеть, как выглядит проверка в Casebook? Его можно удалить позже.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="416"/>
+        <location filename="../../app/ui/main_window.py" line="444"/>
         <source>Creating the demo case</source>
         <translation>Создание демонстрационного дела</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="454"/>
+        <location filename="../../app/ui/main_window.py" line="482"/>
         <source>The new language applies after Casebook restarts.</source>
         <translation>Новый язык будет применён после перезапуска Casebook.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="484"/>
+        <location filename="../../app/ui/main_window.py" line="512"/>
         <source>About Casebook</source>
         <translation>О программе Casebook</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="486"/>
+        <location filename="../../app/ui/main_window.py" line="514"/>
         <source>&lt;b&gt;Casebook %1&lt;/b&gt;&lt;br&gt;Investigation workstation for courier–customer personal data incidents.</source>
         <translation>&lt;b&gt;Casebook %1&lt;/b&gt;&lt;br&gt;Рабочее место для служебных проверок по случаям неправомерного использования курьерами персональных данных клиентов.</translation>
     </message>

@@ -105,7 +105,7 @@ class CaseListPanel(QWidget):
         self.search.selectAll()
 
     def _show_count(self, total: int) -> None:
-        self.count.setText(self.tr("%n case(s)", "", total))
+        self.count.setText(self.tr("%Ln case(s)", "", total))
         if self._regions_stale:
             self._regions_stale = False
             self._load_regions()

@@ -26,12 +26,13 @@ def translated(qapp: Any, request: Any) -> Iterator[str]:
 
 
 def count(n: int) -> str:
-    return QCoreApplication.translate("CaseListPanel", "%n case(s)", "", n)
+    return QCoreApplication.translate("CaseListPanel", "%Ln case(s)", "", n)
 
 
 @pytest.mark.parametrize("translated", ["en"], indirect=True)
 def test_english_counts(translated: str) -> None:
     assert [count(n) for n in (1, 2, 21)] == ["1 case", "2 cases", "21 cases"]
+    assert count(100_001) == "100,001 cases"  # thousands grouped as the language does
 
 
 @pytest.mark.parametrize("translated", ["ru"], indirect=True)
@@ -43,6 +44,7 @@ def test_russian_counts(translated: str) -> None:
         "21 дело",
         "12 дел",
     ]
+    assert count(100_001) == "100\u00a0001 дело"  # a non-breaking space between thousands
 
 
 @pytest.mark.parametrize("ts", ENGLISH, ids=[p.name for p in ENGLISH])
