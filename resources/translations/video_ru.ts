@@ -722,32 +722,37 @@ Ctrl+G: перейти к кадру, времени в файле или ист
         <translation>Доказательства</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="72"/>
+        <location filename="../../app/ui/video/tab.py" line="75"/>
         <source>Add file…</source>
-        <translation>Добавить файл…</translation>
+        <translation>Добавить…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="74"/>
+        <location filename="../../app/ui/video/tab.py" line="78"/>
+        <source>Add a file to the case&apos;s evidence: it is copied, hashed and indexed</source>
+        <translation>Добавить файл к доказательствам дела: он будет скопирован, хэширован и проиндексирован</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/video/tab.py" line="81"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="77"/>
+        <location filename="../../app/ui/video/tab.py" line="84"/>
         <source>Side by side…</source>
         <translation>Рядом…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="80"/>
+        <location filename="../../app/ui/video/tab.py" line="87"/>
         <source>Show the selected video beside the one in the player, in step on the clock</source>
         <translation>Показать выбранное видео рядом с открытым, синхронно по часам</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="92"/>
+        <location filename="../../app/ui/video/tab.py" line="99"/>
         <source>Open a video from the list to review it.</source>
         <translation>Откройте видео из списка для просмотра.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/video/tab.py" line="133"/>
+        <location filename="../../app/ui/video/tab.py" line="140"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n файл</numerusform>
@@ -756,42 +761,42 @@ Ctrl+G: перейти к кадру, времени в файле или ист
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="167"/>
+        <location filename="../../app/ui/video/tab.py" line="174"/>
         <source>Adding %1…</source>
         <translation>Добавление %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="170"/>
+        <location filename="../../app/ui/video/tab.py" line="177"/>
         <source>Adding %1</source>
         <translation>Добавление %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="181"/>
+        <location filename="../../app/ui/video/tab.py" line="188"/>
         <source>Adding %1 was cancelled; nothing was stored.</source>
         <translation>Добавление %1 отменено; ничего не сохранено.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="186"/>
+        <location filename="../../app/ui/video/tab.py" line="193"/>
         <source>%1 added to the case.</source>
         <translation>%1 добавлен в дело.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="210"/>
+        <location filename="../../app/ui/video/tab.py" line="217"/>
         <source>%1 is not a video; it is kept as evidence.</source>
         <translation>%1 — не видео; файл хранится как доказательство.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="225"/>
+        <location filename="../../app/ui/video/tab.py" line="232"/>
         <source>%1: not a picture that can be shown</source>
         <translation>%1: изображение не удаётся показать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="283"/>
+        <location filename="../../app/ui/video/tab.py" line="290"/>
         <source>Open one video, then select another video to show beside it.</source>
         <translation>Откройте одно видео, затем выберите другое, чтобы показать их рядом.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/video/tab.py" line="287"/>
+        <location filename="../../app/ui/video/tab.py" line="294"/>
         <source>Select a different video to show beside this one.</source>
         <translation>Выберите другое видео, чтобы показать рядом с этим.</translation>
     </message>

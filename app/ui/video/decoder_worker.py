@@ -187,7 +187,8 @@ class KeyframePictures:
 
 class ExactPictures:
     """Exact frames through a long-lived `FrameReader` (its cache makes steps back instant),
-    decoded in a thread of lower priority than the keyframe stand-in's."""
+    decoded once the stand-in of the same click is out; a keyframe asked `quick` comes from
+    its packet alone."""
 
     def __init__(self, handover: Handover) -> None:
         self._reader: ExactFrames | None = None

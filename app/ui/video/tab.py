@@ -69,7 +69,14 @@ class VideoTab(QWidget):
         self.table.doubleClicked.connect(self._open_index)
         self.action_row = ActionRow(self, "evidenceCount")
         self.count_label = self.action_row.count_label
-        self.add_button = self.action_row.button(self.tr("Add file…"), "addEvidence", self.add_file)
+        # The row sits under the narrow list: the count may take two lines, never more width.
+        self.count_label.setWordWrap(True)
+        self.add_button = self.action_row.button(
+            self.tr("Add file…"),
+            "addEvidence",
+            self.add_file,
+            self.tr("Add a file to the case's evidence: it is copied, hashed and indexed"),
+        )
         self.open_button = self.action_row.button(
             self.tr("Open"), "openEvidence", lambda: self._open_index(self.table.currentIndex())
         )
