@@ -13,13 +13,12 @@ message before it, across page files too.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
-
-import lxml.html
 
 from app.domain.errors import ValidationError
 from app.domain.messages.records import (
@@ -212,7 +211,13 @@ def _own_child(body: Any, cls: str) -> Any:
     return None
 
 
-_PARSER = lxml.html.HTMLParser(encoding="utf-8")
+@functools.cache
+def _html() -> Any:
+    """lxml's HTML module and a UTF-8 parser, loaded on the first HTML export: lxml's start-up
+    holds the interpreter lock ~50 ms, which the GUI would feel if every start paid it."""
+    import lxml.html
+
+    return lxml.html, lxml.html.HTMLParser(encoding="utf-8")
 
 
 def parse_telegram_html(pages: Sequence[tuple[str, bytes]], options: ParseOptions) -> ParsedChat:
@@ -222,8 +227,9 @@ def parse_telegram_html(pages: Sequence[tuple[str, bytes]], options: ParseOption
     owner_name = (options.owner or "").casefold()
     parsed = ParsedChat(MessageFormat.TELEGRAM_HTML, owner=options.owner, owner_number=own)
     sender = ""
+    html, parser = _html()
     for page, (name, data) in enumerate(pages):
-        root = lxml.html.document_fromstring(data, parser=_PARSER)
+        root = html.document_fromstring(data, parser=parser)
         if not parsed.title:
             header = root.xpath(
                 "//div[contains(@class,'page_header')]//div[contains(@class,'text')]"
