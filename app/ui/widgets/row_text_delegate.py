@@ -21,7 +21,12 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
 
 from app.ui.widgets.id_paged_model import IdPagedModel
 
@@ -43,7 +48,7 @@ _REFRESH = frozenset(
 
 
 class RowTextDelegate(QStyledItemDelegate):
-    def __init__(self, view: QWidget) -> None:
+    def __init__(self, view: QAbstractItemView) -> None:
         super().__init__(view)  # the view owns it (no reference back: the view may go)
         self._fits: dict[tuple[str, int], tuple[str, int]] = {}
         self._letters: dict[str, int] = {}  # a letter's advance in the view's font
@@ -92,7 +97,7 @@ class RowTextDelegate(QStyledItemDelegate):
         column = index.column()
         texts = model.texts_at(index.row())
         text_color, palette, metrics, margin, mirrored = self._look or self._looks()
-        rect, state = option.rect, option.state.value  # type: ignore[attr-defined]
+        rect, state = option.rect, option.state.value
         if state & _SELECTED:
             group = (
                 QPalette.ColorGroup.Active
