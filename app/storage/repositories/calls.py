@@ -85,14 +85,18 @@ class NumberOwner:
     role: str
 
 
+# Built once: the call table asks for it with every screen of rows it reads.
+_PARTY_NUMBERS = (
+    select(PartyPhoneRow.value, PartyRow.id, PartyRow.name, PartyRow.role)
+    .join(PartyRow, PartyRow.id == PartyPhoneRow.party_id)
+    .where(PartyRow.case_id == bindparam("case_id"), PartyRow.deleted.is_(False))
+)
+
+
 def party_numbers(session: Session, case_id: int) -> dict[str, NumberOwner]:
     """number value → its party (not deleted) for the case."""
-    stmt = (
-        select(PartyPhoneRow.value, PartyRow.id, PartyRow.name, PartyRow.role)
-        .join(PartyRow, PartyRow.id == PartyPhoneRow.party_id)
-        .where(PartyRow.case_id == case_id, PartyRow.deleted.is_(False))
-    )
-    return {value: NumberOwner(pid, name, role) for value, pid, name, role in session.execute(stmt)}
+    found = session.execute(_PARTY_NUMBERS, {"case_id": case_id})
+    return {value: NumberOwner(pid, name, role) for value, pid, name, role in found}
 
 
 def party_phone_values(session: Session, party_id: int) -> list[str]:
@@ -566,12 +570,17 @@ _STORED = (
 )
 
 
+# Built once with an expanding parameter: coercing each id of a literal IN list cost more
+# than the lookup of a screen's rows (the call table reads one on every jump).
+_BY_IDS = select(*_STORED).where(CallRow.id.in_(bindparam("ids", expanding=True)))
+
+
 def calls_by_ids(session: Session, ids: Sequence[int]) -> list[StoredCall]:
     """Calls in the order of `ids` (ids that vanished are skipped)."""
     rows: dict[int, StoredCall] = {}
     for start in range(0, len(ids), CHUNK):
         chunk = list(ids[start : start + CHUNK])
-        for r in session.execute(select(*_STORED).where(CallRow.id.in_(chunk))):
+        for r in session.execute(_BY_IDS, {"ids": chunk}):
             rows[r.id] = StoredCall(**r._mapping)
     return [rows[i] for i in ids if i in rows]
 
