@@ -1,7 +1,8 @@
 """Stills: an exact frame as PNG bytes, with an annotation's region drawn on a copy.
 
 The decoded frame array is never modified: the rectangle goes on a copy, so the still stays a
-faithful picture of the evidence apart from the marked region's outline. PNG is written by
+faithful picture of the evidence apart from the marked region's outline (and, for a file whose
+pixels are not square, a resampling to the shape the camera meant). PNG is written by
 FFmpeg's encoder through PyAV (already loaded to decode the frame), so a one-frame export
 does not load OpenCV.
 """
@@ -41,9 +42,26 @@ def upright(image: np.ndarray, rotation: int) -> np.ndarray:
     return np.ascontiguousarray(np.rot90(image, k=turns)) if turns else image
 
 
-def still_png(image: np.ndarray, region: Region | None = None) -> bytes:
-    """PNG bytes of the RGB `image`, with `region` outlined on a copy when given."""
+def stretched(image: np.ndarray, stretch: tuple[float, float]) -> np.ndarray:
+    """The RGB `image` resampled by (x, y) factors: non-square pixels made square, so a
+    still has the shape the camera meant (FFmpeg's scaler, area-averaged when shrinking)."""
+    sx, sy = stretch
+    if sx == 1 and sy == 1:
+        return image
+    height, width = image.shape[:2]
+    shown = (max(1, round(width * sx)), max(1, round(height * sy)))
+    method = "AREA" if sx * sy < 1 else "BICUBIC"
+    frame = av.VideoFrame.from_ndarray(np.ascontiguousarray(image), format="rgb24")
+    return frame.reformat(*shown, interpolation=method).to_ndarray()
+
+
+def still_png(
+    image: np.ndarray, region: Region | None = None, stretch: tuple[float, float] = (1.0, 1.0)
+) -> bytes:
+    """PNG bytes of the RGB `image`, with `region` (frame pixels) outlined on a copy when
+    given, then `stretch`ed to the picture's intended shape (see `stretched`)."""
     picture = mark_region(image, region) if region is not None else image
+    picture = stretched(picture, stretch)
     height, width = picture.shape[:2]
     encoder = av.CodecContext.create("png", "w")
     encoder.width, encoder.height, encoder.pix_fmt = width, height, "rgb24"

@@ -112,7 +112,7 @@ def _still_blob(
 ) -> tuple[str, int]:
     with FrameReader(source.path, source.index, one_shot=True) as reader:
         image = upright(reader.frame(number), source.media.rotation)
-    blob = ctx.evidence.put_bytes(still_png(image, rect))
+    blob = ctx.evidence.put_bytes(still_png(image, rect, source.media.pixel_stretch))
     return blob.sha256, blob.size
 
 

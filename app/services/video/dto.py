@@ -55,6 +55,20 @@ class MediaSummary:
         """Width and height of the picture as shown (rotation applied)."""
         return (self.height, self.width) if self.rotation % 180 else (self.width, self.height)
 
+    @property
+    def pixel_stretch(self) -> tuple[float, float]:
+        """(x, y) factors that give the upright picture the shape it is meant to have: a
+        file's pixels need not be square (sample aspect `n:d`, e.g. 16:15 for PAL DV, 4:3
+        for anamorphic HDV), and a turned picture turns its pixels too. (1, 1) when square."""
+        numerator, _, denominator = (self.sample_aspect or "").partition(":")
+        try:
+            ratio = int(numerator) / int(denominator)
+        except (ValueError, ZeroDivisionError):
+            return (1.0, 1.0)
+        if ratio <= 0 or ratio == 1:
+            return (1.0, 1.0)
+        return (1.0, ratio) if self.rotation % 180 else (ratio, 1.0)
+
 
 @dataclass(frozen=True)
 class VideoEvidence:

@@ -269,6 +269,7 @@ class PlayerWidget(QWidget):
         self.source = source
         self.tz = tz
         self.view.clear()
+        self.view.set_pixel_stretch(source.media.pixel_stretch)
         self.scrubber.reset(source.index.duration_s)
         self.sound.open(source)
         self.player.open(source.path, source.index, frame, source.media.rotation)
@@ -283,6 +284,7 @@ class PlayerWidget(QWidget):
         self.source = None
         self.scrubber.reset(0.0)
         self.view.set_notice("")
+        self.view.set_pixel_stretch((1.0, 1.0))
         self.view.set_image(-1, True, image)
         self.view.set_overlay([name])
         self.view.set_marks([])

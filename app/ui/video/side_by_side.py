@@ -148,6 +148,7 @@ class SideBySide(QWidget):
                 )
             )
         self.follower_scrubber.reset(right.index.duration_s)
+        self.follower_view.set_pixel_stretch(right.media.pixel_stretch)
         self.follower.open(right.path, right.index, 0, right.media.rotation)
         self.leader.open_source(left, tz, frame)
         self._show_nudge()

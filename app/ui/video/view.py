@@ -2,7 +2,9 @@
 
 The frame is converted to a pixmap here, on the GUI thread, and scaled while painting (never
 before: scaling a 1080p frame per zoom step would cost more than decoding it). In rectangle
-mode a drag draws a region in frame pixels for an annotation; otherwise it pans.
+mode a drag draws a region in frame pixels for an annotation; otherwise it pans. A file whose
+pixels are not square is drawn stretched to its intended shape (`set_pixel_stretch`), while
+regions stay in the file's frame pixels.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ class FrameView(QWidget):
         self.overlay_visible = True  # off to see what the camera burnt into the corner
         self._marks: list[QRect] = []
         self._notice = ""
+        self._stretch = (1.0, 1.0)  # the pixels' shape: (x, y) factors, see set_pixel_stretch
 
     # --- content --------------------------------------------------------------------------
     def set_image(self, frame: int, exact: bool, image: QImage) -> None:
@@ -86,6 +89,12 @@ class FrameView(QWidget):
         self._marks = regions
         self.update()
 
+    def set_pixel_stretch(self, stretch: tuple[float, float]) -> None:
+        """(x, y) factors for a file whose pixels are not square (the media summary's
+        `pixel_stretch`); (1, 1) for square pixels, photos and stills."""
+        self._stretch = stretch
+        self.update()
+
     def has_picture(self) -> bool:
         return not self._pixmap.isNull()
 
@@ -94,6 +103,11 @@ class FrameView(QWidget):
         size through its device pixel ratio (below 1), so zoom, pan and regions do not move
         when the exact frame replaces it."""
         return self._pixmap.deviceIndependentSize()
+
+    def _shown_size(self) -> QSizeF:
+        """The picture's size as drawn at zoom 1: frame pixels made square."""
+        size = self._frame_size()
+        return QSizeF(size.width() * self._stretch[0], size.height() * self._stretch[1])
 
     # --- zoom and pan ---------------------------------------------------------------------
     @property
@@ -120,7 +134,7 @@ class FrameView(QWidget):
 
     def _scale(self) -> float:
         if self._fit and self.has_picture():
-            size = self._frame_size()
+            size = self._shown_size()
             return min(self.width() / size.width(), self.height() / size.height())
         return self._zoom
 
@@ -128,18 +142,26 @@ class FrameView(QWidget):
         if self._fit and self.has_picture():
             scale = self._scale()
             return QPointF(
-                (self.width() - self._frame_size().width() * scale) / 2,
-                (self.height() - self._frame_size().height() * scale) / 2,
+                (self.width() - self._shown_size().width() * scale) / 2,
+                (self.height() - self._shown_size().height() * scale) / 2,
             )
         return self._offset
 
     def to_frame(self, point: QPointF) -> QPointF:
         """Widget coordinates to frame pixels."""
-        return (point - self._origin()) / self._scale()
+        shown = (point - self._origin()) / self._scale()
+        return QPointF(shown.x() / self._stretch[0], shown.y() / self._stretch[1])
 
     def _to_widget(self, rect: QRectF) -> QRectF:
-        scale, origin = self._scale(), self._origin()
-        return QRectF(origin + rect.topLeft() * scale, rect.size() * scale)
+        """Frame pixels to widget coordinates."""
+        sx, sy = self._scale() * self._stretch[0], self._scale() * self._stretch[1]
+        origin = self._origin()
+        return QRectF(
+            origin.x() + rect.x() * sx,
+            origin.y() + rect.y() * sy,
+            rect.width() * sx,
+            rect.height() * sy,
+        )
 
     # --- events ---------------------------------------------------------------------------
     def wheelEvent(self, event: QWheelEvent) -> None:
@@ -198,7 +220,7 @@ class FrameView(QWidget):
         painter.fillRect(self.rect(), QColor(16, 16, 16))
         if self.has_picture():
             target = self._to_widget(QRectF(QPointF(0, 0), self._frame_size()))
-            if self._scale() < 1:
+            if self._scale() < 1 or self._stretch != (1.0, 1.0):
                 painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             painter.drawImage(target, self._pixmap, QRectF(self._pixmap.rect()))
             self._paint_regions(painter)

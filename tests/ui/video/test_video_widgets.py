@@ -153,3 +153,27 @@ def test_a_smaller_stand_in_keeps_the_frames_geometry(qtbot: Any) -> None:
     assert view.to_frame(QPointF(123, 77)) == point
     grabbed = view.grab().toImage()  # painted over the whole view's picture area, scaled up
     assert grabbed.pixelColor(400, 225).red() == 200
+
+
+def test_non_square_pixels_are_drawn_stretched_with_regions_in_frame_pixels(qtbot: Any) -> None:
+    """A 16:15-pixel PAL frame (720×576) is drawn 768 wide for 576 high; a point and a region
+    map back to the file's own pixels."""
+    from app.ui.video.decoder_worker import wrap_display
+    from app.ui.video.view import FrameView
+
+    view = FrameView()
+    qtbot.addWidget(view)
+    view.resize(768 + 200, 576)  # room on both sides: the picture is centred
+    pixels = np.zeros((576, 720, 4), np.uint8)
+    pixels[:, :, 1] = 220  # green picture on the view's dark background
+    view.set_image(1, True, wrap_display(pixels))
+    view.set_pixel_stretch((16 / 15, 1.0))
+    assert view.zoom == pytest.approx(1.0)  # fits by height: 576 rows in 576 pixels
+    grabbed = view.grab().toImage()
+    row = [grabbed.pixelColor(x, 288).green() > 150 for x in range(view.width())]
+    assert row.index(True) == 100 and len(row) - row[::-1].index(True) == 868  # 768 wide
+    corner = view.to_frame(QPointF(100 + 768, 576))
+    assert (corner.x(), corner.y()) == (pytest.approx(720), pytest.approx(576))
+    view.set_pixel_stretch((1.0, 1.0))
+    assert view.zoom == pytest.approx(1.0)
+    assert view.to_frame(QPointF(124 + 720, 576)).x() == pytest.approx(720)
