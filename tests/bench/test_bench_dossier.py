@@ -117,10 +117,11 @@ def _data(stills: list[Path]) -> DossierData:
                 p,
                 f"Кадр {i}",
                 "CCTV подъезд",
-                START,
-                i * 30,
-                hashlib.sha256(p.name.encode()).hexdigest(),
-                "Курьер у двери",
+                taken_at=START,
+                frame_index=i * 30,
+                camera_time=START - timedelta(seconds=151),
+                sha256=hashlib.sha256(p.name.encode()).hexdigest(),
+                note="Курьер у двери",
             )
             for i, p in enumerate(stills)
         ),
