@@ -105,3 +105,35 @@ def test_upgrade_from_previous_schema_backs_up_first(data_dir):
     with sqlite3.connect(backups[0]) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
     assert db.current_revision(ctx.engine) == db.head_revision()
+
+
+def test_sqlite_reads_every_stored_time_text_as_aware_utc() -> None:
+    """The SQLite fast path of `UTCDateTime` (the stored naive UTC text parsed with its zone)
+    reads what the app writes and what raw SQL may have written: 6 or 3 fractional digits, none,
+    a date alone, and a text carrying its own offset."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import Column, Integer, MetaData, Table, create_engine, insert, select
+
+    from app.storage.models.base import UTCDateTime
+
+    table = Table("moments", MetaData(), Column("id", Integer, primary_key=True),
+                  Column("at", UTCDateTime()))  # fmt: skip
+    engine = create_engine("sqlite://")
+    table.metadata.create_all(engine)
+    written = datetime(2025, 10, 9, 11, 5, 0, 123456, tzinfo=UTC)
+    texts = ["2025-10-09 11:05:00.123", "2025-10-09 11:05:00", "2025-10-09",
+             "2025-10-09 14:05:00.123456+03:00"]  # fmt: skip
+    with engine.begin() as conn:
+        conn.execute(insert(table), [{"id": 1, "at": written}, {"id": 2, "at": None}])
+        for n, raw in enumerate(texts, start=3):
+            conn.execute(
+                text("INSERT INTO moments (id, at) VALUES (:id, :at)"), {"id": n, "at": raw}
+            )
+        read = dict(conn.execute(select(table.c.id, table.c.at)).all())
+    assert read[1] == written and read[1].tzinfo is UTC
+    assert read[2] is None
+    assert read[3] == datetime(2025, 10, 9, 11, 5, 0, 123000, tzinfo=UTC)
+    assert read[4] == datetime(2025, 10, 9, 11, 5, tzinfo=UTC)
+    assert read[5] == datetime(2025, 10, 9, tzinfo=UTC)
+    assert read[6] == written and read[6].utcoffset().total_seconds() == 0
