@@ -38,10 +38,8 @@ CHILD = r"""
 import json, statistics, sys
 from datetime import timedelta
 import psycopg
-from calls_timing import alternate, p95, peak_mb, timed
-from app.services.calls import analysis
-from app.services.calls.dto import CallFilter
-from app.services.calls.query import call_ids, calls_between, first_call_ids
+from calls_timing import filters_and_analysis, p95, timed
+from app.services.calls.query import calls_between
 from app.services.core.bootstrap import open_context
 
 data, url, case_id = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -98,33 +96,7 @@ def bare_all(digits):
         "AS hits ORDER BY start_utc, id", (case_id, values, case_id, values, case_id, values))
 
 
-out["filters"] = []
-for digits in ("9161", "4951000123", "903555", pairs[0][0]):  # the last: a whole number
-    first = alternate(lambda: first_call_ids(ctx, case_id, CallFilter(number=digits)),
-                      lambda: bare_first(digits))
-    whole = alternate(lambda: call_ids(ctx, case_id, CallFilter(number=digits)),
-                      lambda: bare_all(digits), runs=3)
-    out["filters"].append([digits, len(first[3].ids), first[3].complete, *first[:3],
-                           len(whole[3]), *whole[:3]])
-
-
-def fresh():
-    analysis._CACHE.clear()
-    analysis.ANALYSIS_VERSION += 1  # what is kept no longer fits: computed and kept again
-    return len(analysis.analyze(ctx, case_id))
-
-
-def kept():
-    analysis._CACHE.clear()  # another process: read from call_analyses
-    return len(analysis.analyze(ctx, case_id))
-
-
-runs = [timed(fresh) for _ in range(3)]
-again = [timed(kept) for _ in range(3)]
-cached = timed(lambda: analysis.analyze(ctx, case_id))
-out["analyze"] = [statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs),
-                  runs[0][2], statistics.median(r[0] for r in again), cached[0]]
-out["peak_mb"] = peak_mb()
+out.update(filters_and_analysis(ctx, case_id, pairs[0][0], bare_first, bare_all))
 print(json.dumps(out))
 """
 

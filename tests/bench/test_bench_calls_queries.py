@@ -35,10 +35,8 @@ ROOT = Path(__file__).resolve().parents[2]
 CHILD = r"""
 import json, random, sqlite3, statistics, sys
 from datetime import datetime, timedelta, timezone
-from calls_timing import alternate, p95, peak_mb, timed
-from app.services.calls import analysis
-from app.services.calls.dto import CallFilter
-from app.services.calls.query import call_ids, calls_between, first_call_ids
+from calls_timing import filters_and_analysis, p95, timed
+from app.services.calls.query import calls_between
 from app.services.core.bootstrap import open_context
 
 data, case_id = sys.argv[1], int(sys.argv[2])
@@ -94,33 +92,7 @@ def bare_all(digits):
                         [p for _ in range(3) for p in (case_id, *values)]).fetchall()
 
 
-out["filters"] = []
-for digits in ("9161", "4951000123", "903555", "+79161234567"):
-    first = alternate(lambda: first_call_ids(ctx, case_id, CallFilter(number=digits)),
-                      lambda: bare_first(digits))
-    whole = alternate(lambda: call_ids(ctx, case_id, CallFilter(number=digits)),
-                      lambda: bare_all(digits), runs=3)
-    out["filters"].append([digits, len(first[3].ids), first[3].complete, *first[:3],
-                           len(whole[3]), *whole[:3]])
-
-
-def fresh():
-    analysis._CACHE.clear()
-    analysis.ANALYSIS_VERSION += 1  # what is kept no longer fits: computed and kept again
-    return len(analysis.analyze(ctx, case_id))
-
-
-def kept():
-    analysis._CACHE.clear()  # another process: read from call_analyses
-    return len(analysis.analyze(ctx, case_id))
-
-
-runs = [timed(fresh) for _ in range(3)]
-again = [timed(kept) for _ in range(3)]
-cached = timed(lambda: analysis.analyze(ctx, case_id))
-out["analyze"] = [statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs),
-                  runs[0][2], statistics.median(r[0] for r in again), cached[0]]
-out["peak_mb"] = peak_mb()
+out.update(filters_and_analysis(ctx, case_id, "+79161234567", bare_first, bare_all))
 print(json.dumps(out))
 """
 
